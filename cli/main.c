@@ -1,0 +1,119 @@
+/* main.c — the ashireport command: parses arguments, calls the public API,
+ * prints diagnostics. SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ashireport.h"
+
+static const char usage[] =
+    "usage: ashireport render DECK.xml [-o OUT.pdf] [--font-dir DIR]...\n"
+    "       ashireport check DECK.xml [--font-dir DIR]...\n"
+    "       ashireport --help | --version\n"
+    "\n"
+    "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
+    "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
+    "\n"
+    "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
+    "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
+
+static const char *const severity_names[] = {"note", "warning", "error"};
+
+static void print_diags(const ashi_deck *deck)
+{
+    for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) {
+        ashi_diag g;
+        if (ashi_deck_diag(deck, i, &g) != ASHI_OK)
+            continue;
+        fprintf(stderr, "%s:%u:%u: %s: %s\n", g.file, g.line, g.col,
+                severity_names[g.severity], g.message);
+    }
+}
+
+static char *default_output(const char *deck)
+{
+    size_t n = strlen(deck);
+    const char *dot = strrchr(deck, '.');
+    const char *slash = strrchr(deck, '/');
+    if (dot && (!slash || dot > slash))
+        n = (size_t)(dot - deck);
+    char *out = malloc(n + 5);
+    if (out) {
+        memcpy(out, deck, n);
+        memcpy(out + n, ".pdf", 5);
+    }
+    return out;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("ashireport %s\n", ashi_version());
+        return 0;
+    }
+    int render = strcmp(argv[1], "render") == 0;
+    if (!render && strcmp(argv[1], "check") != 0) {
+        fprintf(stderr, "ashireport: unknown command '%s'\n\n%s", argv[1], usage);
+        return 2;
+    }
+    const char *deck_path = NULL, *out_path = NULL;
+    ashi_options *opt = NULL;
+    if (ashi_options_new(&opt) != ASHI_OK) {
+        fputs("ashireport: out of memory\n", stderr);
+        return 1;
+    }
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && render && i + 1 < argc) {
+            out_path = argv[++i];
+        } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
+            if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
+                fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);
+                ashi_options_free(opt);
+                return 2;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "ashireport: unknown or incomplete option '%s'\n\n%s", a, usage);
+            ashi_options_free(opt);
+            return 2;
+        } else if (!deck_path) {
+            deck_path = a;
+        } else {
+            fprintf(stderr, "ashireport: only one deck at a time ('%s')\n", a);
+            ashi_options_free(opt);
+            return 2;
+        }
+    }
+    if (!deck_path) {
+        fprintf(stderr, "ashireport: no deck given\n\n%s", usage);
+        ashi_options_free(opt);
+        return 2;
+    }
+
+    ashi_deck *deck = NULL;
+    ashi_status st = ashi_deck_load_file(opt, deck_path, &deck);
+    char *def = NULL;
+    if (st == ASHI_OK && render) {
+        if (!out_path)
+            out_path = def = default_output(deck_path);
+        st = out_path ? ashi_deck_render_file(deck, out_path) : ASHI_E_MEMORY;
+    }
+    if (deck)
+        print_diags(deck);
+    if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
+        fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
+    if (st == ASHI_OK && render)
+        printf("wrote %s (%zu pages)\n", out_path, ashi_deck_page_count(deck));
+    free(def);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+    return st == ASHI_OK ? 0 : 1;
+}

@@ -1,0 +1,161 @@
+/* ashireport.h — public API of libashireport: XML slide decks to Japanese PDF.
+ * SPDX-License-Identifier: MIT
+ *
+ * The whole flow:
+ *
+ *     ashi_options *opt;  ashi_options_new(&opt);
+ *     ashi_deck *deck;
+ *     ashi_status st = ashi_deck_load_file(opt, "deck.xml", &deck);
+ *     if (st == ASHI_OK) st = ashi_deck_render_file(deck, "deck.pdf");
+ *     for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) { ... }
+ *     ashi_deck_free(deck);  ashi_options_free(opt);
+ *
+ * Threads: there is no global mutable state. Distinct objects may be used on
+ * distinct threads at once; one object must not be used by two threads at
+ * the same time. An options object may be shared read-only by decks loading
+ * on several threads once it is no longer modified.
+ */
+#ifndef ASHIREPORT_H
+#define ASHIREPORT_H
+
+#include <stddef.h>
+
+#include "ashireport_export.h"
+#include "ashireport_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* X-macro list of status codes: ASHI_STATUS(name, value, description). */
+#define ASHI_STATUS_LIST(X)                                                   \
+    X(ASHI_OK, 0, "success")                                                  \
+    X(ASHI_E_ARGUMENT, 1, "invalid argument")                                 \
+    X(ASHI_E_MEMORY, 2, "out of memory")                                      \
+    X(ASHI_E_IO, 3, "file could not be read or written")                      \
+    X(ASHI_E_DECK, 4, "the deck has errors; see its diagnostics")             \
+    X(ASHI_E_FONT, 5, "a font could not be loaded")                           \
+    X(ASHI_E_PDF, 6, "the PDF could not be written")                          \
+    X(ASHI_E_INTERNAL, 7, "internal error")
+
+/** Status returned by every fallible function; ASHI_OK is 0. */
+typedef enum ashi_status {
+#define ASHI_STATUS_ENUM(name, value, text) name = value,
+    ASHI_STATUS_LIST(ASHI_STATUS_ENUM)
+#undef ASHI_STATUS_ENUM
+} ashi_status;
+
+/** Severity of a diagnostic. */
+typedef enum ashi_severity {
+    ASHI_NOTE = 0,
+    ASHI_WARNING = 1,
+    ASHI_ERROR = 2
+} ashi_severity;
+
+/** One problem found in a deck. Strings are borrowed from the deck and live
+ * until it is freed. line and col are 1-based; 0 means unknown. */
+typedef struct ashi_diag {
+    ashi_severity severity;
+    const char *code;    /* stable identifier, e.g. "xml-syntax", "overflow" */
+    const char *file;    /* the deck file (or the name given for memory) */
+    unsigned line;
+    unsigned col;
+    const char *message; /* UTF-8, one line, no trailing period */
+} ashi_diag;
+
+/** Options for loading and rendering decks. Opaque. */
+typedef struct ashi_options ashi_options;
+
+/** A loaded deck with its diagnostics. Opaque. */
+typedef struct ashi_deck ashi_deck;
+
+/** Receives PDF bytes from ashi_deck_render_callback; returns 0 on success,
+ * anything else to stop the render with ASHI_E_IO. */
+typedef int (*ashi_write_fn)(void *user, const void *data, size_t len);
+
+/** Returns a static English text for a status (never NULL). Since 0.1. */
+ASHI_EXPORT const char *ashi_status_str(ashi_status status);
+
+/** Returns the library version as "MAJOR.MINOR.PATCH" (static). Since 0.1. */
+ASHI_EXPORT const char *ashi_version(void);
+
+/** Creates options with defaults in *out, released with
+ * ashi_options_free. Since 0.1. */
+ASHI_EXPORT ashi_status ashi_options_new(ashi_options **out);
+
+/** Frees options; NULL is accepted. Since 0.1. */
+ASHI_EXPORT void ashi_options_free(ashi_options *opt);
+
+/** Appends a folder to the font search path. Fonts named by a theme are
+ * looked up in: the deck's folder, these folders in the order added, the
+ * installed font folder, the source tree's fonts/ folder. The string is
+ * copied. Since 0.1. */
+ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,
+                                                  const char *dir);
+
+/** Loads, checks and lays out a deck file. *out receives a deck whenever
+ * memory allows, even when the deck has errors, so that its diagnostics can
+ * be read; release it with ashi_deck_free. Returns ASHI_OK, ASHI_E_DECK when
+ * any diagnostic is an error, or another status. opt may be NULL for
+ * defaults; it is only read during the call. Since 0.1. */
+ASHI_EXPORT ashi_status ashi_deck_load_file(const ashi_options *opt,
+                                            const char *path,
+                                            ashi_deck **out);
+
+/** Like ashi_deck_load_file for a deck in memory. name is used in
+ * diagnostics (NULL: "<memory>"); base_dir is where relative file names
+ * (fonts) are looked up first (NULL: none). The bytes are copied. */
+ASHI_EXPORT ashi_status ashi_deck_load_memory(const ashi_options *opt,
+                                              const void *data, size_t len,
+                                              const char *name,
+                                              const char *base_dir,
+                                              ashi_deck **out);
+
+/** Frees a deck and everything borrowed from it; NULL is accepted. */
+ASHI_EXPORT void ashi_deck_free(ashi_deck *deck);
+
+/** Number of diagnostics recorded on the deck (loading and rendering). */
+ASHI_EXPORT size_t ashi_deck_diag_count(const ashi_deck *deck);
+
+/** Copies diagnostic number index into *out; ASHI_E_ARGUMENT when out of
+ * range. */
+ASHI_EXPORT ashi_status ashi_deck_diag(const ashi_deck *deck, size_t index,
+                                       ashi_diag *out);
+
+/** Number of errors among the diagnostics. */
+ASHI_EXPORT size_t ashi_deck_error_count(const ashi_deck *deck);
+
+/** Number of laid-out pages (0 when the deck has errors). */
+ASHI_EXPORT size_t ashi_deck_page_count(const ashi_deck *deck);
+
+/** Path of the index-th font file the deck resolved, or NULL past the end.
+ * Borrowed from the deck. Useful to see which font folder won. */
+ASHI_EXPORT const char *ashi_deck_font_file(const ashi_deck *deck,
+                                            size_t index);
+
+/** Renders the laid-out deck as PDF to memory. *out is allocated with
+ * malloc and released with ashi_free; *len receives its size. Fails with
+ * ASHI_E_DECK when the deck has errors. */
+ASHI_EXPORT ashi_status ashi_deck_render_memory(ashi_deck *deck,
+                                                unsigned char **out,
+                                                size_t *len);
+
+/** Renders the deck as PDF through a write callback. */
+ASHI_EXPORT ashi_status ashi_deck_render_callback(ashi_deck *deck,
+                                                  ashi_write_fn write,
+                                                  void *user);
+
+/** Renders the deck to a file. The PDF is written to a temporary file in
+ * the same folder and renamed over path only when complete, so a failed
+ * render leaves any previous file untouched and no partial file behind. */
+ASHI_EXPORT ashi_status ashi_deck_render_file(ashi_deck *deck,
+                                              const char *path);
+
+/** Frees memory returned by ashi_deck_render_memory; NULL is accepted. */
+ASHI_EXPORT void ashi_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASHIREPORT_H */

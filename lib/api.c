@@ -1,0 +1,376 @@
+/* api.c — the public API: options, loading (parse, style, fonts, layout),
+ * diagnostics, rendering to memory, callback or file.
+ * SPDX-License-Identifier: MIT */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "layout/layout.h"
+#include "render/render.h"
+#include "xml/xml.h"
+
+#define MAX_FONT_DIRS 32
+#define MAX_DECK_BYTES (64u * 1024 * 1024)
+
+struct ashi_options {
+    char *font_dirs[MAX_FONT_DIRS];
+    size_t nfont_dirs;
+};
+
+struct ashi_deck {
+    ashi_arena *arena;
+    ashi_diags diags;
+    ashi_doc *doc;
+    ashi_theme theme;
+    ashi_fontset fonts;
+    int fonts_open;
+    ashi_dlist dlist;
+    int laid_out;
+};
+
+const char *ashi_status_str(ashi_status status)
+{
+    switch (status) {
+#define ASHI_STATUS_CASE(name, value, text)                                            \
+    case name:                                                                         \
+        return text;
+        ASHI_STATUS_LIST(ASHI_STATUS_CASE)
+#undef ASHI_STATUS_CASE
+    }
+    return "unknown status";
+}
+
+const char *ashi_version(void) { return ASHI_VERSION_STRING; }
+
+ashi_status ashi_options_new(ashi_options **out)
+{
+    if (!out)
+        return ASHI_E_ARGUMENT;
+    *out = calloc(1, sizeof **out);
+    return *out ? ASHI_OK : ASHI_E_MEMORY;
+}
+
+void ashi_options_free(ashi_options *opt)
+{
+    if (!opt)
+        return;
+    for (size_t i = 0; i < opt->nfont_dirs; i++)
+        free(opt->font_dirs[i]);
+    free(opt);
+}
+
+ashi_status ashi_options_add_font_dir(ashi_options *opt, const char *dir)
+{
+    if (!opt || !dir || !dir[0])
+        return ASHI_E_ARGUMENT;
+    if (opt->nfont_dirs == MAX_FONT_DIRS)
+        return ASHI_E_ARGUMENT;
+    char *copy = strdup(dir);
+    if (!copy)
+        return ASHI_E_MEMORY;
+    opt->font_dirs[opt->nfont_dirs++] = copy;
+    return ASHI_OK;
+}
+
+/* The folder a path is in ("." when it has none). */
+static char *dir_of(ashi_arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return ashi_arena_strdup(a, ".");
+    if (slash == path)
+        return ashi_arena_strdup(a, "/");
+    return ashi_arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* Where the installed fonts are: beside this library (or the program it is
+ * linked into) as installed under any prefix, then the configured prefix. */
+static size_t installed_font_dirs(ashi_arena *a, const char **dirs)
+{
+    size_t n = 0;
+    Dl_info info;
+    if (dladdr((void *)&installed_font_dirs, &info) && info.dli_fname) {
+        char real[PATH_MAX];
+        if (realpath(info.dli_fname, real)) {
+            char *bin = dir_of(a, real);
+            if (bin) {
+                dirs[n++] = ashi_arena_printf(a, "%s/%s", bin, ASHI_LIB_TO_FONTDIR);
+                dirs[n++] = ashi_arena_printf(a, "%s/%s", bin, ASHI_BIN_TO_FONTDIR);
+            }
+        }
+    }
+    dirs[n++] = ASHI_INSTALL_FONTDIR;
+    return n;
+}
+
+static ashi_deck *deck_new(const char *name)
+{
+    ashi_deck *deck = calloc(1, sizeof *deck);
+    if (!deck)
+        return NULL;
+    deck->arena = ashi_arena_new();
+    if (!deck->arena) {
+        free(deck);
+        return NULL;
+    }
+    deck->diags.arena = deck->arena;
+    deck->diags.file = ashi_arena_strdup(deck->arena, name);
+    deck->dlist.a = deck->arena;
+    return deck;
+}
+
+/* The pipeline: parse, resolve the theme, open fonts, lay out. */
+static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data,
+                        size_t len, const char *base_dir)
+{
+    ashi_arena *a = deck->arena;
+    ashi_diags *d = &deck->diags;
+    if (ashi_xml_parse(data, len, a, d, &deck->doc))
+        return ASHI_E_MEMORY;
+    if (!deck->doc)
+        return ASHI_E_DECK;
+
+    const char *dirs[MAX_FONT_DIRS + 8];
+    size_t n = 0;
+    if (base_dir)
+        dirs[n++] = base_dir;
+    for (size_t i = 0; opt && i < opt->nfont_dirs; i++)
+        dirs[n++] = opt->font_dirs[i];
+    n += installed_font_dirs(a, dirs + n);
+    dirs[n++] = ASHI_SOURCE_FONTDIR;
+    if (ashi_style_resolve(deck->doc, dirs, n, a, d, &deck->theme))
+        return ASHI_E_MEMORY;
+    if (d->errors)
+        return ASHI_E_DECK;
+
+    deck->fonts_open = 1;
+    if (ashi_fontset_open(&deck->fonts, &deck->theme, a, d))
+        return d->errors ? ASHI_E_DECK : ASHI_E_FONT;
+    if (ashi_layout(deck->doc, &deck->theme, &deck->fonts, a, d, &deck->dlist))
+        return ASHI_E_MEMORY;
+    if (d->oom)
+        return ASHI_E_MEMORY;
+    if (d->errors)
+        return ASHI_E_DECK;
+    deck->laid_out = 1;
+    return ASHI_OK;
+}
+
+ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, size_t len,
+                                  const char *name, const char *base_dir, ashi_deck **out)
+{
+    if (!out || (!data && len))
+        return ASHI_E_ARGUMENT;
+    *out = deck_new(name ? name : "<memory>");
+    if (!*out)
+        return ASHI_E_MEMORY;
+    ashi_deck *deck = *out;
+    if (len > MAX_DECK_BYTES) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "limit", none,
+                      "the deck is %zu bytes; the limit is %u", len, MAX_DECK_BYTES);
+        return ASHI_E_DECK;
+    }
+    char *copy = ashi_arena_strndup(deck->arena, data ? data : "", len);
+    char *dir = base_dir ? ashi_arena_strdup(deck->arena, base_dir) : NULL;
+    if (!copy || (base_dir && !dir))
+        return ASHI_E_MEMORY;
+    return load(deck, opt, copy, len, dir);
+}
+
+ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_deck **out)
+{
+    if (!out || !path)
+        return ASHI_E_ARGUMENT;
+    *out = deck_new(path);
+    if (!*out)
+        return ASHI_E_MEMORY;
+    ashi_deck *deck = *out;
+    ashi_loc none = {0, 0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot read the deck: %s",
+                      fd < 0 ? strerror(errno) : "not a regular file");
+        if (fd >= 0)
+            close(fd);
+        return ASHI_E_IO;
+    }
+    if ((unsigned long long)st.st_size > MAX_DECK_BYTES) {
+        close(fd);
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "limit", none,
+                      "the deck is %lld bytes; the limit is %u", (long long)st.st_size,
+                      MAX_DECK_BYTES);
+        return ASHI_E_DECK;
+    }
+    size_t len = (size_t)st.st_size, got = 0;
+    char *data = ashi_arena_alloc(deck->arena, len + 1);
+    if (!data) {
+        close(fd);
+        return ASHI_E_MEMORY;
+    }
+    while (got < len) {
+        ssize_t r = read(fd, data + got, len - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (got != len) {
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "the deck could not be read whole");
+        return ASHI_E_IO;
+    }
+    return load(deck, opt, data, len, dir_of(deck->arena, path));
+}
+
+void ashi_deck_free(ashi_deck *deck)
+{
+    if (!deck)
+        return;
+    if (deck->fonts_open)
+        ashi_fontset_close(&deck->fonts);
+    ashi_arena_free(deck->arena);
+    free(deck);
+}
+
+size_t ashi_deck_diag_count(const ashi_deck *deck) { return deck ? deck->diags.n : 0; }
+
+size_t ashi_deck_error_count(const ashi_deck *deck) { return deck ? deck->diags.errors : 0; }
+
+ashi_status ashi_deck_diag(const ashi_deck *deck, size_t index, ashi_diag *out)
+{
+    if (!deck || !out || index >= deck->diags.n)
+        return ASHI_E_ARGUMENT;
+    *out = deck->diags.v[index];
+    return ASHI_OK;
+}
+
+size_t ashi_deck_page_count(const ashi_deck *deck)
+{
+    return deck && deck->laid_out ? deck->dlist.npages : 0;
+}
+
+const char *ashi_deck_font_file(const ashi_deck *deck, size_t index)
+{
+    if (!deck || !deck->fonts_open || index >= (size_t)deck->fonts.nfaces)
+        return NULL;
+    return deck->fonts.faces[index]->path;
+}
+
+/* Internal: the display list as text (tests and debugging). */
+ASHI_EXPORT ashi_status ashi__deck_trace(const ashi_deck *deck, ashi_buf *out);
+ashi_status ashi__deck_trace(const ashi_deck *deck, ashi_buf *out)
+{
+    if (!deck || !deck->laid_out)
+        return ASHI_E_DECK;
+    return ashi_dl_trace(&deck->dlist, out) ? ASHI_E_MEMORY : ASHI_OK;
+}
+
+static ashi_status render(ashi_deck *deck, ashi_buf *out)
+{
+    if (!deck)
+        return ASHI_E_ARGUMENT;
+    if (!deck->laid_out || deck->diags.errors)
+        return ASHI_E_DECK;
+    return ashi_render_pdf(&deck->dlist, &deck->diags, out);
+}
+
+ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t *len)
+{
+    if (!out || !len)
+        return ASHI_E_ARGUMENT;
+    *out = NULL;
+    *len = 0;
+    ashi_buf b = {0};
+    ashi_status st = render(deck, &b);
+    if (st != ASHI_OK) {
+        ashi_buf_free(&b);
+        return st;
+    }
+    *out = (unsigned char *)b.data;
+    *len = b.len;
+    return ASHI_OK;
+}
+
+ashi_status ashi_deck_render_callback(ashi_deck *deck, ashi_write_fn write, void *user)
+{
+    if (!write)
+        return ASHI_E_ARGUMENT;
+    ashi_buf b = {0};
+    ashi_status st = render(deck, &b);
+    if (st == ASHI_OK && write(user, b.data, b.len))
+        st = ASHI_E_IO;
+    ashi_buf_free(&b);
+    return st;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
+{
+    if (!deck || !path || !path[0])
+        return ASHI_E_ARGUMENT;
+    ashi_buf b = {0};
+    ashi_status st = render(deck, &b);
+    if (st != ASHI_OK) {
+        ashi_buf_free(&b);
+        return st;
+    }
+    /* Write beside the target, then rename: readers never see a partial
+     * file and a failure leaves the old one untouched. */
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (!tmp) {
+        ashi_buf_free(&b);
+        return ASHI_E_MEMORY;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp-XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    ashi_loc none = {0, 0};
+    if (fd < 0) {
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot write '%s': %s", path,
+                      strerror(errno));
+        st = ASHI_E_IO;
+    } else {
+        int bad = write_all(fd, b.data, b.len) || fchmod(fd, 0644) || fsync(fd);
+        int err = errno;
+        if (close(fd))
+            bad = 1;
+        if (!bad && rename(tmp, path) == 0) {
+            st = ASHI_OK;
+        } else {
+            if (!bad)
+                err = errno;
+            unlink(tmp);
+            ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot write '%s': %s", path,
+                          strerror(err));
+            st = ASHI_E_IO;
+        }
+    }
+    free(tmp);
+    ashi_buf_free(&b);
+    return st;
+}
+
+void ashi_free(void *ptr) { free(ptr); }

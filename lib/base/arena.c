@@ -1,0 +1,100 @@
+/* arena.c — chunked bump allocator that owns a deck's model and strings.
+ * SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    max_align_t data[];
+} chunk;
+
+struct ashi_arena {
+    chunk *head;
+};
+
+#define CHUNK_MIN (64 * 1024)
+
+ashi_arena *ashi_arena_new(void) { return calloc(1, sizeof(ashi_arena)); }
+
+void ashi_arena_free(ashi_arena *a)
+{
+    if (!a)
+        return;
+    for (chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    free(a);
+}
+
+void *ashi_arena_alloc(ashi_arena *a, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    if (size > SIZE_MAX / 2)
+        return NULL;
+    size = (size + align - 1) / align * align;
+    if (size == 0)
+        size = align;
+    chunk *c = a->head;
+    if (!c || c->size - c->used < size) {
+        size_t cs = size > CHUNK_MIN ? size : CHUNK_MIN;
+        chunk *n = malloc(sizeof(chunk) + cs);
+        if (!n)
+            return NULL;
+        n->size = cs;
+        n->used = 0;
+        /* A big one-off block goes behind the head so the head's free space
+         * stays usable. */
+        if (c && size > CHUNK_MIN) {
+            n->next = c->next;
+            c->next = n;
+        } else {
+            n->next = c;
+            a->head = n;
+        }
+        c = n;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+void *ashi_arena_grow(ashi_arena *a, void *old, size_t old_size, size_t new_size)
+{
+    void *p = ashi_arena_alloc(a, new_size);
+    if (p && old && old_size)
+        memcpy(p, old, old_size < new_size ? old_size : new_size);
+    return p;
+}
+
+char *ashi_arena_strndup(ashi_arena *a, const char *s, size_t n)
+{
+    char *p = ashi_arena_alloc(a, n + 1);
+    if (p && n)
+        memcpy(p, s, n);
+    return p;
+}
+
+char *ashi_arena_strdup(ashi_arena *a, const char *s)
+{
+    return s ? ashi_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *ashi_arena_printf(ashi_arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = n < 0 ? NULL : ashi_arena_alloc(a, (size_t)n + 1);
+    if (p)
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}

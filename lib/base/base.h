@@ -1,0 +1,83 @@
+/* base.h — what every stage shares: arena, string buffer, UTF-8, numbers,
+ * diagnostics. SPDX-License-Identifier: MIT */
+#ifndef ASHI_BASE_H
+#define ASHI_BASE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ashireport.h"
+
+/* A source location: 1-based line and column; 0 is unknown. */
+typedef struct ashi_loc {
+    unsigned line;
+    unsigned col;
+} ashi_loc;
+
+/* Arena: bump allocator owning everything of one deck; freed at once. */
+typedef struct ashi_arena ashi_arena;
+ashi_arena *ashi_arena_new(void);
+void ashi_arena_free(ashi_arena *a);
+/* Zeroed memory aligned for any type; NULL when out of memory. */
+void *ashi_arena_alloc(ashi_arena *a, size_t size);
+/* Grows an array owned by the arena: returns the new block (old contents
+ * copied) or NULL. The old block stays allocated until the arena dies. */
+void *ashi_arena_grow(ashi_arena *a, void *old, size_t old_size, size_t new_size);
+char *ashi_arena_strndup(ashi_arena *a, const char *s, size_t n);
+char *ashi_arena_strdup(ashi_arena *a, const char *s);
+char *ashi_arena_printf(ashi_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Growable byte buffer on the heap; oom sticks once set. */
+typedef struct ashi_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int oom;
+} ashi_buf;
+void ashi_buf_append(ashi_buf *b, const void *p, size_t n);
+void ashi_buf_puts(ashi_buf *b, const char *s);
+void ashi_buf_putc(ashi_buf *b, char c);
+void ashi_buf_printf(ashi_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Appends v with at most `decimals` decimals, trailing zeros removed,
+ * independent of the C locale (PDF needs '.' whatever LC_NUMERIC says). */
+void ashi_buf_num(ashi_buf *b, double v, int decimals);
+void ashi_buf_free(ashi_buf *b);
+
+/* UTF-8: decodes the code point at s[*pos], advancing *pos. Returns 0, or
+ * -1 for an invalid or truncated sequence (then *pos advances one byte). */
+int ashi_utf8_next(const char *s, size_t len, size_t *pos, uint32_t *cp);
+/* Encodes cp into out (4 bytes), returns the length. */
+size_t ashi_utf8_put(uint32_t cp, char out[4]);
+/* Returns the byte offset of the first invalid sequence, or (size_t)-1. */
+size_t ashi_utf8_check(const char *s, size_t len);
+/* East Asian wide or fullwidth (ideographs, kana, CJK punctuation, fullwidth
+ * forms): where a source line break between two characters is no space. */
+int ashi_is_wide(uint32_t cp);
+
+/* Numbers and lengths. */
+/* Parses a length ("12mm", "16pt", "1.5cm", "2in") into points; returns 0
+ * on success, -1 when malformed, -2 for an unknown unit. */
+int ashi_parse_length(const char *s, double *pt);
+/* Parses a finite decimal number, the whole string; 0 on success. */
+int ashi_parse_number(const char *s, double *out);
+#define ASHI_MM(x) ((x) * 72.0 / 25.4)
+
+/* Diagnostics list, owned by a deck. */
+typedef struct ashi_diags {
+    ashi_arena *arena;
+    const char *file;
+    ashi_diag *v;
+    size_t n, cap;
+    size_t errors;
+    int oom;
+} ashi_diags;
+void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
+                   ashi_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
+                    ashi_loc loc, const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,64 @@
+/* num.c — locale-independent parsing of numbers and lengths.
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <string.h>
+
+#include "base.h"
+
+/* Parses [+-]digits[.digits] at s; returns characters used (0: none). */
+static size_t scan_decimal(const char *s, double *out)
+{
+    size_t i = 0;
+    int neg = 0, digits = 0;
+    double v = 0, scale = 1;
+    if (s[i] == '+' || s[i] == '-')
+        neg = s[i++] == '-';
+    while (s[i] >= '0' && s[i] <= '9' && digits < 15) {
+        v = v * 10 + (s[i++] - '0');
+        digits++;
+    }
+    if (s[i] >= '0' && s[i] <= '9')
+        return 0; /* absurdly long: refuse rather than lose precision */
+    if (s[i] == '.') {
+        i++;
+        while (s[i] >= '0' && s[i] <= '9') {
+            if (scale > 1e-9) {
+                scale /= 10;
+                v += (s[i] - '0') * scale;
+            }
+            i++;
+            digits++;
+        }
+    }
+    if (!digits)
+        return 0;
+    *out = neg ? -v : v;
+    return i;
+}
+
+int ashi_parse_number(const char *s, double *out)
+{
+    size_t n = scan_decimal(s, out);
+    return n && s[n] == 0 && isfinite(*out) ? 0 : -1;
+}
+
+int ashi_parse_length(const char *s, double *pt)
+{
+    static const struct {
+        const char *unit;
+        double factor;
+    } units[] = {
+        {"pt", 1.0}, {"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54}, {"in", 72.0},
+    };
+    double v;
+    size_t n = scan_decimal(s, &v);
+    if (!n)
+        return -1;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strcmp(s + n, units[i].unit) == 0) {
+            *pt = v * units[i].factor;
+            return 0;
+        }
+    }
+    return -2;
+}

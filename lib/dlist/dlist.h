@@ -1,0 +1,97 @@
+/* dlist.h — the display list: the one seam between layout and output.
+ * Per page: positioned glyph runs with their source text, filled
+ * rectangles, stroked lines; for the document: outline and info.
+ * Coordinates are points from the page's top-left corner, y downward.
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_DLIST_H
+#define ASHI_DLIST_H
+
+#include "base/base.h"
+
+struct ashi_face; /* text/text.h; backends that embed fonts include it */
+
+typedef struct ashi_dl_glyph {
+    uint32_t gid;
+    float x, y;        /* pen position relative to the run's origin */
+    float adv;         /* advance the layout gave it */
+    uint32_t toff, tlen; /* source text of the glyph's cluster (first glyph only) */
+} ashi_dl_glyph;
+
+typedef struct ashi_dl_run {
+    struct ashi_face *face;
+    double size;
+    double x, y; /* baseline origin */
+    uint32_t color;
+    const ashi_dl_glyph *glyphs;
+    size_t nglyphs;
+    const char *text; /* UTF-8 source text the glyphs show */
+    size_t text_len;
+    ashi_loc loc;
+} ashi_dl_run;
+
+typedef struct ashi_dl_rect {
+    double x, y, w, h;
+    uint32_t fill;
+} ashi_dl_rect;
+
+typedef struct ashi_dl_line {
+    double x1, y1, x2, y2, width;
+    uint32_t color;
+} ashi_dl_line;
+
+typedef enum ashi_dl_kind { ASHI_DL_RUN, ASHI_DL_RECT, ASHI_DL_LINE } ashi_dl_kind;
+
+typedef struct ashi_dl_item {
+    ashi_dl_kind kind;
+    union {
+        ashi_dl_run run;
+        ashi_dl_rect rect;
+        ashi_dl_line line;
+    } u;
+} ashi_dl_item;
+
+typedef struct ashi_dl_page {
+    double w, h;
+    ashi_dl_item *items;
+    size_t nitems, cap;
+    ashi_loc loc; /* the slide or section it shows */
+} ashi_dl_page;
+
+typedef struct ashi_dl_outline {
+    int level; /* 0: top */
+    const char *title;
+    size_t page;
+} ashi_dl_outline;
+
+typedef struct ashi_dlist {
+    ashi_arena *a;
+    ashi_dl_page *pages;
+    size_t npages, cap;
+    ashi_dl_outline *outline;
+    size_t noutline, outline_cap;
+    const char *title, *author, *subject, *date, *lang;
+} ashi_dlist;
+
+/* Appends; all return NULL or -1 when out of memory. */
+ashi_dl_page *ashi_dl_add_page(ashi_dlist *dl, double w, double h, ashi_loc loc);
+ashi_dl_item *ashi_dl_add_item(ashi_dlist *dl, ashi_dl_page *pg, ashi_dl_kind kind);
+int ashi_dl_add_outline(ashi_dlist *dl, int level, const char *title, size_t page);
+
+/* A backend: called for each page and each item in order. Any non-zero
+ * return stops the walk and is returned by ashi_dl_play. */
+typedef struct ashi_device {
+    void *user;
+    int (*begin_page)(void *user, const ashi_dl_page *pg, size_t index);
+    int (*run)(void *user, const ashi_dl_run *run);
+    int (*rect)(void *user, const ashi_dl_rect *rect);
+    int (*line)(void *user, const ashi_dl_line *line);
+    int (*end_page)(void *user, const ashi_dl_page *pg);
+} ashi_device;
+
+int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev);
+
+/* Text trace backend for golden tests: one line per page and item, with
+ * glyph ids and positions rounded to 0.01 pt. */
+int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out);
+
+#endif

@@ -1,0 +1,76 @@
+/* trace.c — the display list as text, for golden tests and debugging.
+ * SPDX-License-Identifier: MIT */
+#include "dlist/dlist.h"
+
+static int t_begin(void *u, const ashi_dl_page *pg, size_t index)
+{
+    ashi_buf *b = u;
+    ashi_buf_printf(b, "page %zu ", index + 1);
+    ashi_buf_num(b, pg->w, 2);
+    ashi_buf_putc(b, 'x');
+    ashi_buf_num(b, pg->h, 2);
+    ashi_buf_printf(b, " line %u\n", pg->loc.line);
+    return 0;
+}
+
+static int t_run(void *u, const ashi_dl_run *r)
+{
+    ashi_buf *b = u;
+    ashi_buf_puts(b, "  text ");
+    ashi_buf_num(b, r->x, 2);
+    ashi_buf_putc(b, ',');
+    ashi_buf_num(b, r->y, 2);
+    ashi_buf_puts(b, " size ");
+    ashi_buf_num(b, r->size, 2);
+    ashi_buf_printf(b, " #%06X \"", (unsigned)r->color);
+    ashi_buf_append(b, r->text, r->text_len);
+    ashi_buf_puts(b, "\" gids");
+    for (size_t i = 0; i < r->nglyphs; i++) {
+        ashi_buf_printf(b, " %u@", (unsigned)r->glyphs[i].gid);
+        ashi_buf_num(b, r->glyphs[i].x, 2);
+    }
+    ashi_buf_putc(b, '\n');
+    return 0;
+}
+
+static int t_rect(void *u, const ashi_dl_rect *r)
+{
+    ashi_buf *b = u;
+    ashi_buf_puts(b, "  rect ");
+    ashi_buf_num(b, r->x, 2);
+    ashi_buf_putc(b, ',');
+    ashi_buf_num(b, r->y, 2);
+    ashi_buf_putc(b, ' ');
+    ashi_buf_num(b, r->w, 2);
+    ashi_buf_putc(b, 'x');
+    ashi_buf_num(b, r->h, 2);
+    ashi_buf_printf(b, " #%06X\n", (unsigned)r->fill);
+    return 0;
+}
+
+static int t_line(void *u, const ashi_dl_line *l)
+{
+    ashi_buf *b = u;
+    ashi_buf_puts(b, "  line ");
+    ashi_buf_num(b, l->x1, 2);
+    ashi_buf_putc(b, ',');
+    ashi_buf_num(b, l->y1, 2);
+    ashi_buf_puts(b, " ");
+    ashi_buf_num(b, l->x2, 2);
+    ashi_buf_putc(b, ',');
+    ashi_buf_num(b, l->y2, 2);
+    ashi_buf_puts(b, " w ");
+    ashi_buf_num(b, l->width, 2);
+    ashi_buf_printf(b, " #%06X\n", (unsigned)l->color);
+    return 0;
+}
+
+int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
+{
+    ashi_device dev = {out, t_begin, t_run, t_rect, t_line, NULL};
+    for (size_t i = 0; i < dl->noutline; i++)
+        ashi_buf_printf(out, "outline %d \"%s\" page %zu\n", dl->outline[i].level,
+                        dl->outline[i].title, dl->outline[i].page + 1);
+    int rc = ashi_dl_play(dl, &dev);
+    return out->oom ? -1 : rc;
+}

@@ -1,0 +1,51 @@
+/* doc.c — page sizes and other small model helpers.
+ * SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "doc/doc.h"
+
+int ashi_page_size(const char *name, double *w, double *h)
+{
+    static const struct {
+        const char *name;
+        double w_mm, h_mm;
+    } sizes[] = {
+        {"A4", 210, 297}, {"A3", 297, 420}, {"B5", 182, 257},
+    };
+    if (strcmp(name, "16:9") == 0) {
+        *w = ASHI_MM(338.7);
+        *h = ASHI_MM(190.5);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        size_t n = strlen(sizes[i].name);
+        if (strncmp(name, sizes[i].name, n) != 0)
+            continue;
+        if (name[n] == 0) {
+            *w = ASHI_MM(sizes[i].w_mm);
+            *h = ASHI_MM(sizes[i].h_mm);
+            return 0;
+        }
+        if (strcmp(name + n, "-landscape") == 0) {
+            *w = ASHI_MM(sizes[i].h_mm);
+            *h = ASHI_MM(sizes[i].w_mm);
+            return 0;
+        }
+    }
+    /* Two lengths, width first. */
+    const char *sp = strchr(name, ' ');
+    if (!sp || strchr(sp + 1, ' '))
+        return -1;
+    char first[64];
+    size_t n = (size_t)(sp - name);
+    if (n >= sizeof first)
+        return -1;
+    memcpy(first, name, n);
+    first[n] = 0;
+    if (ashi_parse_length(first, w) || ashi_parse_length(sp + 1, h))
+        return -1;
+    if (!(*w >= ASHI_MM(10) && *h >= ASHI_MM(10) && *w <= ASHI_MM(5000) &&
+          *h <= ASHI_MM(5000)))
+        return -1;
+    return 0;
+}

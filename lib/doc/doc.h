@@ -1,0 +1,115 @@
+/* doc.h — the document model: deck, sections, slides, blocks, inline runs.
+ * Plain structs in the deck's arena, no libxml2 types.
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_DOC_H
+#define ASHI_DOC_H
+
+#include "base/base.h"
+
+/* Inline run flags, combined as nesting goes. */
+enum {
+    ASHI_INL_BOLD = 1 << 0, /* <b> */
+    ASHI_INL_EM = 1 << 1,   /* <em>: accent colour */
+};
+
+typedef enum ashi_inline_kind {
+    ASHI_INL_TEXT,
+    ASHI_INL_BREAK, /* <br/> */
+} ashi_inline_kind;
+
+typedef struct ashi_inline {
+    ashi_inline_kind kind;
+    unsigned flags;
+    const char *text; /* UTF-8, validated; NUL-terminated */
+    size_t len;
+    ashi_loc loc;     /* of the element (or text parent) it came from */
+    struct ashi_inline *next;
+} ashi_inline;
+
+typedef enum ashi_block_kind {
+    ASHI_BLOCK_H,
+    ASHI_BLOCK_P,
+    ASHI_BLOCK_LIST,
+} ashi_block_kind;
+
+typedef struct ashi_item {
+    ashi_loc loc;
+    ashi_inline *inl;
+    struct ashi_item *next;
+} ashi_item;
+
+typedef struct ashi_block {
+    ashi_block_kind kind;
+    ashi_loc loc;
+    ashi_inline *inl;   /* h, p */
+    const char *marker; /* list: UTF-8 marker, default "・" */
+    ashi_item *items;   /* list */
+    struct ashi_block *next;
+} ashi_block;
+
+typedef enum ashi_slide_layout {
+    ASHI_LAYOUT_CONTENT,
+    ASHI_LAYOUT_COVER,
+} ashi_slide_layout;
+
+struct ashi_section;
+
+typedef struct ashi_slide {
+    ashi_loc loc;
+    const char *title; /* may be NULL */
+    ashi_slide_layout layout;
+    ashi_block *blocks;
+    struct ashi_section *section; /* NULL at deck level */
+    struct ashi_slide *next_in_section;
+} ashi_slide;
+
+typedef struct ashi_section {
+    ashi_loc loc;
+    const char *title;
+    const char *subtitle;
+    ashi_slide *slides;
+} ashi_section;
+
+/* The deck body in order: each entry is a section (its divider, then its
+ * slides) or a slide at deck level. */
+typedef struct ashi_entry {
+    ashi_section *section; /* exactly one of section, slide */
+    ashi_slide *slide;
+    struct ashi_entry *next;
+} ashi_entry;
+
+/* Theme entries as written; resolved by style/. */
+typedef struct ashi_theme_font {
+    ashi_loc loc;
+    const char *name, *regular, *bold;
+    struct ashi_theme_font *next;
+} ashi_theme_font;
+
+typedef struct ashi_theme_color {
+    ashi_loc loc;
+    const char *name, *value;
+    struct ashi_theme_color *next;
+} ashi_theme_color;
+
+typedef struct ashi_theme_style {
+    ashi_loc loc;
+    const char *name, *font, *size, *leading, *color, *weight;
+    struct ashi_theme_style *next;
+} ashi_theme_style;
+
+typedef struct ashi_doc {
+    ashi_loc loc;
+    const char *lang;      /* xml:lang, default "ja" */
+    double page_w, page_h; /* points */
+    const char *title, *author, *subject, *date;
+    ashi_theme_font *fonts;
+    ashi_theme_color *colors;
+    ashi_theme_style *styles;
+    ashi_entry *entries;
+} ashi_doc;
+
+/* Looks up a page name ("A4", "A4-landscape", "16:9", "210mm 297mm");
+ * returns 0 and the size in points, -1 when unknown or invalid. */
+int ashi_page_size(const char *name, double *w, double *h);
+
+#endif

@@ -1,0 +1,16 @@
+/* layout.h — blocks on pages: masters (title band, footer), section
+ * dividers, headings, paragraphs and lists in the body frame; overflow is
+ * an error. Output: a display list.
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_LAYOUT_H
+#define ASHI_LAYOUT_H
+
+#include "dlist/dlist.h"
+#include "text/text.h"
+
+/* Lays out the whole deck into out (whose arena is a). Problems go to d.
+ * Returns -1 only when out of memory. */
+int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi_arena *a,
+                ashi_diags *d, ashi_dlist *out);
+
+#endif

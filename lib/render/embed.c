@@ -1,0 +1,282 @@
+/* embed.c — subset TrueType fonts as Type0/CIDFontType2 with Identity-H,
+ * glyph-ID content, /W widths and a ToUnicode CMap, through libharu's
+ * object API (its own TrueType path is slow and writes maps poppler
+ * rejects; see shared/LIBHARU.md). SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include "render/embed.h"
+
+int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len)
+{
+    if (!e->gids) {
+        e->nglyphs = (unsigned)hb_face_get_glyph_count(e->face->hb_face);
+        e->gids = hb_set_create();
+        e->text = calloc(e->nglyphs + 1, sizeof *e->text);
+        if (!e->text || !hb_set_allocation_successful(e->gids))
+            return -1;
+        hb_set_add(e->gids, 0); /* .notdef always */
+    }
+    if (gid >= e->nglyphs)
+        return 0;
+    hb_set_add(e->gids, gid);
+    if (len && !e->text[gid]) {
+        e->text[gid] = (uint32_t)e->texts.len + 1;
+        ashi_buf_append(&e->texts, text, len);
+        ashi_buf_putc(&e->texts, 0);
+        if (e->texts.oom)
+            return -1;
+    }
+    return 0;
+}
+
+uint32_t ashi_embed_gid(const ashi_embed *e, uint32_t gid)
+{
+    hb_codepoint_t n = hb_map_get(e->old_to_new, gid);
+    return n == HB_MAP_VALUE_INVALID ? 0 : n;
+}
+
+int ashi_embed_width(const ashi_embed *e, uint32_t gid)
+{
+    long adv = ashi_face_advance(e->face, gid);
+    long upem = (long)e->face->upem;
+    return (int)((adv * 1000 + (adv >= 0 ? upem / 2 : -upem / 2)) / upem);
+}
+
+/* Six capital letters derived from the face and its glyph set, so the same
+ * input always gives the same name and different subsets differ. */
+static void subset_tag(const ashi_embed *e, char tag[7])
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = e->face->ps_name; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    hb_codepoint_t g = HB_SET_VALUE_INVALID;
+    while (hb_set_next(e->gids, &g))
+        h = (h ^ g) * 1099511628211ULL;
+    for (int i = 0; i < 6; i++) {
+        tag[i] = (char)('A' + h % 26);
+        h /= 26;
+    }
+    tag[6] = 0;
+}
+
+static void put_hex16(ashi_buf *b, unsigned v) { ashi_buf_printf(b, "%04X", v & 0xFFFF); }
+
+/* UTF-8 to UTF-16BE hex digits, surrogate pairs above U+FFFF. */
+static void put_utf16_hex(ashi_buf *b, const char *s)
+{
+    size_t len = strlen(s), pos = 0;
+    while (pos < len) {
+        uint32_t cp;
+        ashi_utf8_next(s, len, &pos, &cp);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            put_hex16(b, 0xD800 | (cp >> 10));
+            put_hex16(b, 0xDC00 | (cp & 0x3FF));
+        } else {
+            put_hex16(b, cp);
+        }
+    }
+}
+
+static void build_tounicode(const ashi_embed *e, ashi_buf *b)
+{
+    ashi_buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+                     "12 dict begin\n"
+                     "begincmap\n"
+                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                     "/CMapName /Adobe-Identity-UCS def\n"
+                     "/CMapType 2 def\n"
+                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    /* Entries in new-gid order, at most 100 per block. */
+    unsigned count = 0;
+    hb_codepoint_t g = HB_SET_VALUE_INVALID;
+    while (hb_set_next(e->gids, &g))
+        if (e->text[g])
+            count++;
+    ashi_buf block = {0};
+    unsigned in_block = 0;
+    g = HB_SET_VALUE_INVALID;
+    while (hb_set_next(e->gids, &g)) {
+        if (!e->text[g])
+            continue;
+        ashi_buf_putc(&block, '<');
+        put_hex16(&block, ashi_embed_gid(e, g));
+        ashi_buf_puts(&block, "> <");
+        put_utf16_hex(&block, e->texts.data + e->text[g] - 1);
+        ashi_buf_puts(&block, ">\n");
+        if (++in_block == 100 || --count == 0) {
+            ashi_buf_printf(b, "%u beginbfchar\n", in_block);
+            ashi_buf_append(b, block.data, block.len);
+            ashi_buf_puts(b, "endbfchar\n");
+            block.len = 0;
+            in_block = 0;
+        }
+    }
+    ashi_buf_free(&block);
+    ashi_buf_puts(b, "endcmap\n"
+                     "CMapName currentdict /CMap defineresource pop\n"
+                     "end\nend\n");
+}
+
+static int subset(ashi_embed *e, hb_blob_t **out)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return -1;
+    hb_set_union(hb_subset_input_glyph_set(in), e->gids);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    /* Layout tables are of no use inside a PDF. */
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    static const hb_tag_t tags[] = {
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
+        HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
+    };
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        hb_set_add(drop, tags[i]);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(e->face->hb_face, in);
+    hb_subset_input_destroy(in);
+    if (!plan)
+        return -1;
+    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+    if (!sub) {
+        hb_subset_plan_destroy(plan);
+        return -1;
+    }
+    e->plan = plan;
+    e->old_to_new = (void *)hb_subset_plan_old_to_new_glyph_mapping(plan);
+    *out = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    return hb_blob_get_length(*out) ? 0 : -1;
+}
+
+static HPDF_Dict indirect_dict(HPDF_Doc pdf)
+{
+    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+    if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+        return NULL; /* the xref frees it on failure */
+    return d;
+}
+
+static int scaled(const ashi_embed *e, int v)
+{
+    long u = (long)e->face->upem;
+    long x = (long)v * 1000;
+    return (int)((x + (x >= 0 ? u / 2 : -u / 2)) / u);
+}
+
+int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
+{
+    hb_blob_t *blob = NULL;
+    if (subset(e, &blob)) {
+        hb_blob_destroy(blob);
+        return -1;
+    }
+    int rc = -1;
+    ashi_buf cmap = {0};
+    char tag[7], base[160];
+    subset_tag(e, tag);
+    snprintf(base, sizeof base, "%s+%.120s", tag, e->face->ps_name);
+    HPDF_MMgr mm = pdf->mmgr;
+
+    HPDF_Dict type0 = indirect_dict(pdf);
+    HPDF_Dict cid = indirect_dict(pdf);
+    HPDF_Dict desc = indirect_dict(pdf);
+    HPDF_Dict file = HPDF_DictStream_New(mm, pdf->xref);
+    HPDF_Dict tounicode = HPDF_DictStream_New(mm, pdf->xref);
+    HPDF_Dict sysinfo = HPDF_Dict_New(mm);
+    HPDF_Array desc_arr = HPDF_Array_New(mm);
+    HPDF_Array bbox = HPDF_Array_New(mm);
+    HPDF_Array w = HPDF_Array_New(mm);
+    if (!type0 || !cid || !desc || !file || !tounicode || !sysinfo || !desc_arr || !bbox || !w)
+        goto done;
+
+    /* FontFile2: the subset, Flate-compressed. */
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK ||
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len) != HPDF_OK)
+        goto done;
+
+    /* ToUnicode. */
+    build_tounicode(e, &cmap);
+    if (cmap.oom)
+        goto done;
+    tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Stream_Write(tounicode->stream, (const HPDF_BYTE *)cmap.data,
+                          (HPDF_UINT)cmap.len) != HPDF_OK)
+        goto done;
+
+    /* FontDescriptor. */
+    for (int i = 0; i < 4; i++)
+        HPDF_Array_AddNumber(bbox, scaled(e, e->face->bbox[i]));
+    if (HPDF_Dict_AddName(desc, "Type", "FontDescriptor") ||
+        HPDF_Dict_AddName(desc, "FontName", base) ||
+        HPDF_Dict_AddNumber(desc, "Flags", 4) || HPDF_Dict_Add(desc, "FontBBox", bbox) ||
+        HPDF_Dict_AddNumber(desc, "ItalicAngle", e->face->italic_angle) ||
+        HPDF_Dict_AddNumber(desc, "Ascent", scaled(e, e->face->ascender)) ||
+        HPDF_Dict_AddNumber(desc, "Descent", scaled(e, e->face->descender)) ||
+        HPDF_Dict_AddNumber(desc, "CapHeight", scaled(e, e->face->cap_height)) ||
+        HPDF_Dict_AddNumber(desc, "StemV", 80) || HPDF_Dict_Add(desc, "FontFile2", file))
+        goto done;
+
+    /* Widths of the subset's glyphs, runs of consecutive ids grouped. */
+    hb_codepoint_t g = HB_SET_VALUE_INVALID;
+    HPDF_Array group = NULL;
+    long prev = -2;
+    while (hb_set_next(e->gids, &g)) {
+        uint32_t ng = ashi_embed_gid(e, g);
+        if ((long)ng != prev + 1 || !group) {
+            group = HPDF_Array_New(mm);
+            if (!group || HPDF_Array_AddNumber(w, (HPDF_INT32)ng) || HPDF_Array_Add(w, group))
+                goto done;
+        }
+        if (HPDF_Array_AddNumber(group, ashi_embed_width(e, g)))
+            goto done;
+        prev = ng;
+    }
+
+    if (HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mm, "Adobe", NULL)) ||
+        HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mm, "Identity", NULL)) ||
+        HPDF_Dict_AddNumber(sysinfo, "Supplement", 0))
+        goto done;
+    if (HPDF_Dict_AddName(cid, "Type", "Font") ||
+        HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2") ||
+        HPDF_Dict_AddName(cid, "BaseFont", base) ||
+        HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo) ||
+        HPDF_Dict_Add(cid, "FontDescriptor", desc) || HPDF_Dict_AddNumber(cid, "DW", 1000) ||
+        HPDF_Dict_Add(cid, "W", w) || HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"))
+        goto done;
+    if (HPDF_Array_Add(desc_arr, cid) || HPDF_Dict_AddName(type0, "Type", "Font") ||
+        HPDF_Dict_AddName(type0, "Subtype", "Type0") ||
+        HPDF_Dict_AddName(type0, "BaseFont", base) ||
+        HPDF_Dict_AddName(type0, "Encoding", "Identity-H") ||
+        HPDF_Dict_Add(type0, "DescendantFonts", desc_arr) ||
+        HPDF_Dict_Add(type0, "ToUnicode", tounicode))
+        goto done;
+    e->type0 = type0;
+    rc = 0;
+done:
+    ashi_buf_free(&cmap);
+    hb_blob_destroy(blob);
+    return rc;
+}
+
+void ashi_embed_free(ashi_embed *e)
+{
+    if (e->gids)
+        hb_set_destroy(e->gids);
+    if (e->plan)
+        hb_subset_plan_destroy(e->plan);
+    free(e->text);
+    ashi_buf_free(&e->texts);
+    memset(e, 0, sizeof *e);
+}

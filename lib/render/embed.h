@@ -1,0 +1,33 @@
+/* embed.h — font embedding for the PDF backend (internal to render/).
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_EMBED_H
+#define ASHI_EMBED_H
+
+#include <hpdf.h>
+
+#include "dlist/dlist.h"
+#include "text/text.h"
+
+typedef struct ashi_embed {
+    ashi_face *face;
+    void *gids;       /* hb_set_t *: original glyph ids used */
+    uint32_t *text;   /* per original gid: 1 + offset into texts, 0 = none */
+    unsigned nglyphs; /* glyphs in the original face */
+    ashi_buf texts;   /* NUL-separated UTF-8 strings */
+    void *old_to_new; /* hb_map_t *, owned by the plan */
+    void *plan;       /* hb_subset_plan_t * */
+    HPDF_Dict type0;
+    const char *res_name; /* set per page */
+} ashi_embed;
+
+/* Records a glyph (and the text it shows, first one wins) for a face. */
+int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len);
+/* Subsets the face and creates the PDF font objects in pdf. */
+int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf);
+/* The glyph id in the subset for an original glyph id. */
+uint32_t ashi_embed_gid(const ashi_embed *e, uint32_t gid);
+/* Advance in /W units (1/1000 em) of an original glyph id. */
+int ashi_embed_width(const ashi_embed *e, uint32_t gid);
+void ashi_embed_free(ashi_embed *e);
+
+#endif

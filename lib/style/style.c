@@ -1,0 +1,257 @@
+/* style.c — built-in default theme, theme overrides, font file lookup.
+ * SPDX-License-Identifier: MIT */
+#include <string.h>
+#include <unistd.h>
+
+#include "style/style.h"
+
+static const char *const style_names[ASHI_STYLE_COUNT] = {
+    "body", "h", "title", "cover-title", "section-title", "section-subtitle", "footer",
+};
+static const char *const color_names[ASHI_COLOR_COUNT] = {
+    "text", "accent", "band", "band-text", "background", "muted", "section",
+};
+
+/* Families a theme may use without declaring them. */
+static const struct {
+    const char *name, *regular, *bold;
+} builtin_families[] = {
+    {"gothic", "BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"},
+    {"mincho", "BIZUDPMincho-Regular.ttf", NULL},
+};
+
+static void set_default(ashi_theme *t)
+{
+    memset(t, 0, sizeof *t);
+    /* Sober city colours: dark ink, a strong red accent for figures, a deep
+     * blue band; all readable when printed in greyscale. */
+    t->colors[ASHI_COLOR_TEXT] = 0x222222;
+    t->colors[ASHI_COLOR_ACCENT] = 0xD7000F;
+    t->colors[ASHI_COLOR_BAND] = 0x1F4E79;
+    t->colors[ASHI_COLOR_BAND_TEXT] = 0xFFFFFF;
+    t->colors[ASHI_COLOR_BACKGROUND] = 0xFFFFFF;
+    t->colors[ASHI_COLOR_MUTED] = 0x6B6B6B;
+    t->colors[ASHI_COLOR_SECTION] = 0x1F4E79;
+    static const ashi_text_style d[ASHI_STYLE_COUNT] = {
+        [ASHI_STYLE_BODY] = {0, 16, 1.6, 0x222222, 0},
+        [ASHI_STYLE_H] = {0, 20, 1.4, 0x1F4E79, 1},
+        [ASHI_STYLE_TITLE] = {0, 24, 1.25, 0xFFFFFF, 1},
+        [ASHI_STYLE_COVER_TITLE] = {0, 40, 1.3, 0x1F4E79, 1},
+        [ASHI_STYLE_SECTION_TITLE] = {0, 36, 1.3, 0xFFFFFF, 1},
+        [ASHI_STYLE_SECTION_SUBTITLE] = {0, 16, 1.4, 0xFFFFFF, 0},
+        [ASHI_STYLE_FOOTER] = {0, 10, 1.2, 0x6B6B6B, 0},
+    };
+    memcpy(t->styles, d, sizeof d);
+}
+
+int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out)
+{
+    if (s[0] == '#') {
+        size_t n = strlen(s + 1);
+        if (n != 3 && n != 6)
+            return -1;
+        uint32_t v = 0;
+        for (size_t i = 1; i <= n; i++) {
+            char c = s[i];
+            int h = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
+            if (h < 0)
+                return -1;
+            v = v << 4 | (uint32_t)h;
+            if (n == 3)
+                v = v << 4 | (uint32_t)h;
+        }
+        *out = v;
+        return 0;
+    }
+    for (int i = 0; i < ASHI_COLOR_COUNT; i++)
+        if (strcmp(s, color_names[i]) == 0) {
+            *out = t->colors[i];
+            return 0;
+        }
+    return -1;
+}
+
+/* Finds a font file: absolute paths as they are, others in dirs in order. */
+static const char *find_font(const char *file, const char *const *dirs, size_t ndirs,
+                             ashi_arena *a)
+{
+    if (file[0] == '/')
+        return access(file, R_OK) == 0 ? ashi_arena_strdup(a, file) : NULL;
+    for (size_t i = 0; i < ndirs; i++) {
+        if (!dirs[i] || !dirs[i][0])
+            continue;
+        char *p = ashi_arena_printf(a, "%s/%s", dirs[i], file);
+        if (p && access(p, R_OK) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+typedef struct resolver {
+    const char *const *dirs;
+    size_t ndirs;
+    ashi_arena *a;
+    ashi_diags *d;
+    ashi_theme *t;
+} resolver;
+
+static const char *resolve_file(resolver *r, const char *file, ashi_loc loc)
+{
+    const char *p = find_font(file, r->dirs, r->ndirs, r->a);
+    if (!p) {
+        ashi_buf where = {0};
+        for (size_t i = 0; i < r->ndirs; i++)
+            if (r->dirs[i] && r->dirs[i][0])
+                ashi_buf_printf(&where, "%s%s", where.len ? ", " : "", r->dirs[i]);
+        ashi_diag_add(r->d, ASHI_ERROR, "font-missing", loc,
+                      "font file '%s' not found (searched: %s)", file,
+                      where.data ? where.data : "nothing");
+        ashi_buf_free(&where);
+    }
+    return p;
+}
+
+static int family_index(resolver *r, const char *name, ashi_loc loc)
+{
+    ashi_theme *t = r->t;
+    for (int i = 0; i < t->nfamilies; i++)
+        if (strcmp(t->families[i].name, name) == 0)
+            return i;
+    for (size_t b = 0; b < sizeof builtin_families / sizeof builtin_families[0]; b++) {
+        if (strcmp(builtin_families[b].name, name) != 0)
+            continue;
+        if (t->nfamilies == ASHI_MAX_FAMILIES)
+            break;
+        ashi_family *f = &t->families[t->nfamilies];
+        f->name = builtin_families[b].name;
+        f->loc = loc;
+        f->regular = resolve_file(r, builtin_families[b].regular, loc);
+        f->bold = builtin_families[b].bold ? resolve_file(r, builtin_families[b].bold, loc)
+                                           : NULL;
+        return t->nfamilies++;
+    }
+    return -1;
+}
+
+int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndirs,
+                       ashi_arena *a, ashi_diags *d, ashi_theme *t)
+{
+    resolver r = {dirs, ndirs, a, d, t};
+    set_default(t);
+
+    for (const ashi_theme_font *f = doc->fonts; f; f = f->next) {
+        int dup = 0;
+        for (int i = 0; i < t->nfamilies; i++)
+            if (strcmp(t->families[i].name, f->name) == 0)
+                dup = 1;
+        if (dup) {
+            ashi_diag_add(d, ASHI_ERROR, "duplicate", f->loc, "font '%s' is defined twice",
+                          f->name);
+            continue;
+        }
+        if (t->nfamilies == ASHI_MAX_FAMILIES) {
+            ashi_diag_add(d, ASHI_ERROR, "limit", f->loc, "a theme may define at most %d fonts",
+                          ASHI_MAX_FAMILIES);
+            break;
+        }
+        ashi_family *fam = &t->families[t->nfamilies++];
+        fam->name = f->name;
+        fam->loc = f->loc;
+        fam->regular = resolve_file(&r, f->regular, f->loc);
+        fam->bold = f->bold ? resolve_file(&r, f->bold, f->loc) : NULL;
+    }
+
+    for (const ashi_theme_color *c = doc->colors; c; c = c->next) {
+        uint32_t v;
+        if (ashi_style_color(t, c->value, &v)) {
+            ashi_diag_add(d, ASHI_ERROR, "bad-color", c->loc,
+                          "colour '%s' is not #RGB, #RRGGBB or a theme colour name", c->value);
+            continue;
+        }
+        int known = 0;
+        for (int i = 0; i < ASHI_COLOR_COUNT; i++)
+            if (strcmp(c->name, color_names[i]) == 0) {
+                t->colors[i] = v;
+                known = 1;
+            }
+        if (!known)
+            ashi_diag_add(d, ASHI_ERROR, "unknown-name", c->loc,
+                          "unknown theme colour '%s' (known: text, accent, band, band-text, "
+                          "background, muted, section)",
+                          c->name);
+    }
+
+    /* The default family is the first declared one, else gothic. */
+    int base = t->nfamilies ? 0 : family_index(&r, "gothic", doc->loc);
+    for (int i = 0; i < ASHI_STYLE_COUNT; i++)
+        t->styles[i].family = base < 0 ? 0 : base;
+    /* Default text colours follow the theme colours. */
+    t->styles[ASHI_STYLE_BODY].color = t->colors[ASHI_COLOR_TEXT];
+    t->styles[ASHI_STYLE_H].color = t->colors[ASHI_COLOR_BAND];
+    t->styles[ASHI_STYLE_TITLE].color = t->colors[ASHI_COLOR_BAND_TEXT];
+    t->styles[ASHI_STYLE_COVER_TITLE].color = t->colors[ASHI_COLOR_BAND];
+    t->styles[ASHI_STYLE_FOOTER].color = t->colors[ASHI_COLOR_MUTED];
+
+    for (const ashi_theme_style *s = doc->styles; s; s = s->next) {
+        int id = -1;
+        for (int i = 0; i < ASHI_STYLE_COUNT; i++)
+            if (strcmp(s->name, style_names[i]) == 0)
+                id = i;
+        if (id < 0) {
+            ashi_diag_add(d, ASHI_ERROR, "unknown-name", s->loc,
+                          "unknown style '%s' (known: body, h, title, cover-title, "
+                          "section-title, section-subtitle, footer)",
+                          s->name);
+            continue;
+        }
+        ashi_text_style *ts = &t->styles[id];
+        if (s->font) {
+            int f = family_index(&r, s->font, s->loc);
+            if (f < 0)
+                ashi_diag_add(d, ASHI_ERROR, "unknown-name", s->loc,
+                              "style '%s' names font '%s', which the theme does not define",
+                              s->name, s->font);
+            else
+                ts->family = f;
+        }
+        double v;
+        if (s->size) {
+            int rc = ashi_parse_length(s->size, &v);
+            if (rc || v < 4 || v > 400)
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "size '%s' must be a length from 4pt to 400pt (units: pt, mm, cm, in)",
+                              s->size);
+            else
+                ts->size = v;
+        }
+        if (s->leading) {
+            if (ashi_parse_number(s->leading, &v) || v < 0.8 || v > 4)
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "leading '%s' must be a number from 0.8 to 4", s->leading);
+            else
+                ts->leading = v;
+        }
+        if (s->color) {
+            uint32_t c;
+            if (ashi_style_color(t, s->color, &c))
+                ashi_diag_add(d, ASHI_ERROR, "bad-color", s->loc,
+                              "colour '%s' is not #RGB, #RRGGBB or a theme colour name",
+                              s->color);
+            else
+                ts->color = c;
+        }
+        if (s->weight) {
+            if (strcmp(s->weight, "bold") == 0)
+                ts->bold = 1;
+            else if (strcmp(s->weight, "normal") == 0)
+                ts->bold = 0;
+            else
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "weight '%s' must be normal or bold", s->weight);
+        }
+    }
+    return d->oom ? -1 : 0;
+}

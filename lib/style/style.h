@@ -1,0 +1,64 @@
+/* style.h — the theme: fonts (resolved to files), colours and text styles,
+ * with defaults and inheritance resolved once so layout reads final values.
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_STYLE_STYLE_H
+#define ASHI_STYLE_STYLE_H
+
+#include "doc/doc.h"
+
+#define ASHI_MAX_FAMILIES 8
+
+typedef enum ashi_style_id {
+    ASHI_STYLE_BODY,             /* p, list items */
+    ASHI_STYLE_H,                /* h */
+    ASHI_STYLE_TITLE,            /* slide title in the band */
+    ASHI_STYLE_COVER_TITLE,      /* title of a cover slide */
+    ASHI_STYLE_SECTION_TITLE,    /* section divider title */
+    ASHI_STYLE_SECTION_SUBTITLE, /* section divider subtitle */
+    ASHI_STYLE_FOOTER,           /* page number and author */
+    ASHI_STYLE_COUNT
+} ashi_style_id;
+
+typedef enum ashi_color_id {
+    ASHI_COLOR_TEXT,
+    ASHI_COLOR_ACCENT,     /* <em> */
+    ASHI_COLOR_BAND,       /* title band fill */
+    ASHI_COLOR_BAND_TEXT,  /* title in the band */
+    ASHI_COLOR_BACKGROUND, /* page */
+    ASHI_COLOR_MUTED,      /* footer, rules */
+    ASHI_COLOR_SECTION,    /* section divider fill */
+    ASHI_COLOR_COUNT
+} ashi_color_id;
+
+typedef struct ashi_family {
+    const char *name;
+    const char *regular; /* resolved paths */
+    const char *bold;    /* NULL: the family has no bold face */
+    ashi_loc loc;
+} ashi_family;
+
+typedef struct ashi_text_style {
+    int family;     /* index into ashi_theme.families */
+    double size;    /* points */
+    double leading; /* line height as a multiple of size */
+    uint32_t color; /* 0xRRGGBB */
+    int bold;
+} ashi_text_style;
+
+typedef struct ashi_theme {
+    ashi_family families[ASHI_MAX_FAMILIES];
+    int nfamilies;
+    ashi_text_style styles[ASHI_STYLE_COUNT];
+    uint32_t colors[ASHI_COLOR_COUNT];
+} ashi_theme;
+
+/* Resolves the deck's theme over the built-in default. Font files are
+ * looked up in dirs[0..ndirs) in order. Problems go to d. Returns -1 only
+ * when out of memory. */
+int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndirs,
+                       ashi_arena *a, ashi_diags *d, ashi_theme *out);
+
+/* Parses "#RGB", "#RRGGBB" or a theme colour name; 0 on success. */
+int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out);
+
+#endif

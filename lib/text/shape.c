@@ -1,0 +1,221 @@
+/* shape.c — styled spans to clusters and glyphs: face fallback by coverage,
+ * then HarfBuzz shaping per run of one face.
+ * SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+
+#include "text/text.h"
+
+typedef struct vec {
+    void *v;
+    size_t n, cap, elem;
+} vec;
+
+static void *vec_push(vec *x)
+{
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 64;
+        void *p = realloc(x->v, cap * x->elem);
+        if (!p)
+            return NULL;
+        x->v = p;
+        x->cap = cap;
+    }
+    void *e = (char *)x->v + x->n++ * x->elem;
+    memset(e, 0, x->elem);
+    return e;
+}
+
+/* Characters that take the face of the character before them. */
+static int is_attached(uint32_t cp)
+{
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x200D || cp == 0x3099 ||
+           cp == 0x309A;
+}
+
+static ashi_face *span_face(const ashi_fontset *fs, int family, int bold)
+{
+    const ashi_font_family *f = &fs->families[family];
+    return bold ? f->bold : f->regular;
+}
+
+/* The face that has cp: the span's own, then the other families in theme
+ * order (same weight). NULL when none has it. */
+static ashi_face *cover(const ashi_fontset *fs, const ashi_span *s, uint32_t cp)
+{
+    ashi_face *own = span_face(fs, s->family, s->bold);
+    if (ashi_face_glyph(own, cp))
+        return own;
+    for (int i = 0; i < fs->nfamilies; i++) {
+        ashi_face *f = span_face(fs, i, s->bold);
+        if (f != own && ashi_face_glyph(f, cp))
+            return f;
+    }
+    return NULL;
+}
+
+typedef struct shaper {
+    ashi_fontset *fs;
+    ashi_diags *d;
+    hb_buffer_t *buf;
+    hb_language_t lang;
+    vec clusters, glyphs;
+    const char *text;
+    size_t len;
+} shaper;
+
+static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off,
+                     size_t len)
+{
+    hb_buffer_t *buf = sh->buf;
+    hb_buffer_clear_contents(buf);
+    hb_buffer_add_utf8(buf, sh->text, (int)sh->len, (unsigned)off, (int)len);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_language(buf, sh->lang);
+    hb_buffer_guess_segment_properties(buf);
+    hb_shape(face->hb_font, buf, NULL, 0);
+    unsigned n = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
+    double scale = s->size / face->upem;
+    ashi_cluster *cur = NULL;
+    for (unsigned i = 0; i < n; i++) {
+        if (!cur || info[i].cluster != cur->off) {
+            if (!(cur = vec_push(&sh->clusters)))
+                return -1;
+            cur->off = info[i].cluster;
+            cur->g0 = (uint32_t)sh->glyphs.n;
+            cur->size = (float)s->size;
+            cur->color = s->color;
+            cur->face = face;
+            cur->loc = s->loc;
+            size_t p = cur->off;
+            uint32_t cp;
+            ashi_utf8_next(sh->text, sh->len, &p, &cp);
+            cur->cp = cp;
+            cur->cls = (uint8_t)ashi_jclass_of(cp);
+        }
+        ashi_glyph *g = vec_push(&sh->glyphs);
+        if (!g)
+            return -1;
+        g->gid = info[i].codepoint;
+        g->adv = (float)(pos[i].x_advance * scale);
+        g->dx = (float)(pos[i].x_offset * scale);
+        g->dy = (float)(pos[i].y_offset * scale);
+        cur->ng++;
+        cur->width += g->adv;
+    }
+    return 0;
+}
+
+int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a,
+               ashi_diags *d, ashi_para *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += spans[i].brk ? 0 : spans[i].len;
+    char *text = ashi_arena_alloc(a, total + 1);
+    if (!text)
+        return -1;
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!spans[i].brk) {
+            memcpy(text + at, spans[i].text, spans[i].len);
+            at += spans[i].len;
+        }
+    shaper sh = {.fs = fs, .d = d, .text = text, .len = total};
+    sh.clusters.elem = sizeof(ashi_cluster);
+    sh.glyphs.elem = sizeof(ashi_glyph);
+    sh.buf = hb_buffer_create();
+    sh.lang = hb_language_from_string("ja", -1);
+    int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;
+
+    size_t span_off = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const ashi_span *s = &spans[i];
+        if (s->brk) {
+            ashi_cluster *c = vec_push(&sh.clusters);
+            if (!c) {
+                rc = -1;
+                break;
+            }
+            c->off = (uint32_t)span_off;
+            c->g0 = (uint32_t)sh.glyphs.n;
+            c->cls = ASHI_CL_BREAK;
+            c->size = (float)s->size;
+            c->face = span_face(fs, s->family, s->bold);
+            c->loc = s->loc;
+            continue;
+        }
+        /* Split the span into runs of one face and shape each. */
+        size_t pos = 0, run_start = 0;
+        ashi_face *run_face = NULL;
+        while (pos < s->len) {
+            size_t cp_at = pos;
+            uint32_t cp;
+            ashi_utf8_next(s->text, s->len, &pos, &cp);
+            ashi_face *f;
+            if (cp < 0x21 || is_attached(cp)) {
+                f = run_face ? run_face : span_face(fs, s->family, s->bold);
+            } else if (!(f = cover(fs, s, cp))) {
+                char u[5] = {0};
+                ashi_utf8_put(cp, u);
+                ashi_diag_add(d, ASHI_WARNING, "missing-glyph", s->loc,
+                              "character U+%04X '%s' is in none of the theme's fonts; "
+                              "it is drawn as an empty box",
+                              cp, u);
+                f = span_face(fs, s->family, s->bold);
+            }
+            if (run_face && f != run_face) {
+                if (shape_run(&sh, s, run_face, span_off + run_start, cp_at - run_start)) {
+                    rc = -1;
+                    break;
+                }
+                run_start = cp_at;
+            }
+            run_face = f;
+        }
+        if (rc == 0 && run_face && run_start < s->len &&
+            shape_run(&sh, s, run_face, span_off + run_start, s->len - run_start))
+            rc = -1;
+        span_off += s->len;
+    }
+    hb_buffer_destroy(sh.buf);
+
+    if (rc == 0) {
+        /* Cluster text ends where the next cluster (in text order) starts. */
+        ashi_cluster *cl = sh.clusters.v;
+        for (size_t i = 0; i < sh.clusters.n; i++) {
+            if (cl[i].cls == ASHI_CL_BREAK)
+                continue;
+            size_t end = total;
+            for (size_t j = i + 1; j < sh.clusters.n; j++)
+                if (cl[j].off > cl[i].off) {
+                    end = cl[j].off;
+                    break;
+                }
+            cl[i].len = (uint32_t)(end - cl[i].off);
+        }
+        out->text = text;
+        out->len = total;
+        out->nclusters = sh.clusters.n;
+        out->nglyphs = sh.glyphs.n;
+        out->clusters = ashi_arena_alloc(a, sh.clusters.n * sizeof(ashi_cluster) + 1);
+        out->glyphs = ashi_arena_alloc(a, sh.glyphs.n * sizeof(ashi_glyph) + 1);
+        if (!out->clusters || !out->glyphs)
+            rc = -1;
+        else {
+            if (sh.clusters.n)
+                memcpy(out->clusters, cl, sh.clusters.n * sizeof(ashi_cluster));
+            if (sh.glyphs.n)
+                memcpy(out->glyphs, sh.glyphs.v, sh.glyphs.n * sizeof(ashi_glyph));
+        }
+    }
+    free(sh.clusters.v);
+    free(sh.glyphs.v);
+    return rc;
+}

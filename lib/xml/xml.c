@@ -1,0 +1,714 @@
+/* xml.c — reads a deck with libxml2 and builds the document model.
+ * SPDX-License-Identifier: MIT */
+#include <pthread.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+
+#include "xml/xml.h"
+
+typedef struct parser {
+    ashi_arena *a;
+    ashi_diags *d;
+    startElementNsSAX2Func start_element;
+    int oom;
+} parser;
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void) { xmlInitParser(); }
+
+/* ---- locations ---------------------------------------------------------- */
+
+/* libxml2 nodes keep a line only; we record where each start tag begins
+ * (line and column of its '<', columns counted in characters). */
+static void on_start_element(void *ctx, const xmlChar *localname,
+                             const xmlChar *prefix, const xmlChar *URI,
+                             int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted,
+                             const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parser *p = ctxt->_private;
+    p->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces,
+                     nb_attributes, nb_defaulted, attributes);
+    xmlNodePtr node = ctxt->node;
+    xmlParserInputPtr in = ctxt->input;
+    if (!node || !in || !in->base || !in->cur)
+        return;
+    const xmlChar *lt = in->cur;
+    while (lt > in->base && *lt != '<')
+        lt--;
+    unsigned line = (unsigned)(in->line > 0 ? in->line : 1);
+    for (const xmlChar *q = lt; q < in->cur; q++)
+        if (*q == '\n' && line > 1)
+            line--;
+    const xmlChar *bol = lt;
+    while (bol > in->base && bol[-1] != '\n')
+        bol--;
+    unsigned col = 1;
+    for (const xmlChar *q = bol; q < lt; q++)
+        if ((*q & 0xC0) != 0x80)
+            col++;
+    ashi_loc *loc = ashi_arena_alloc(p->a, sizeof *loc);
+    if (!loc) {
+        p->oom = 1;
+        return;
+    }
+    loc->line = line;
+    loc->col = col;
+    node->_private = loc;
+}
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parser *p = ctxt->_private;
+    ashi_loc loc = {err->line > 0 ? (unsigned)err->line : 0,
+                    err->int2 > 0 ? (unsigned)err->int2 : 0};
+    char msg[512];
+    size_t n = 0;
+    if (err->message) {
+        /* libxml2's messages end with a newline and sometimes carry a second
+         * line ("Bytes: 0x.."); keep them, on one line. */
+        for (const char *s = err->message; *s && n + 1 < sizeof msg; s++)
+            msg[n++] = (*s == '\n') ? ' ' : *s;
+    }
+    while (n && msg[n - 1] == ' ')
+        n--;
+    msg[n] = 0;
+    const char *code = "xml-syntax";
+    if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
+        code = "utf8";
+    ashi_diag_add(p->d, err->level == XML_ERR_WARNING ? ASHI_WARNING : ASHI_ERROR,
+                  code, loc, "%s", msg[0] ? msg : "malformed XML");
+}
+
+/* A DOCTYPE is refused outright and the parse stops: a deck has no use for
+ * a DTD, and DTDs are the door to entity expansion and external fetches. */
+static void on_internal_subset(void *ctx, const xmlChar *name,
+                               const xmlChar *external_id, const xmlChar *system_id)
+{
+    (void)name, (void)external_id, (void)system_id;
+    xmlParserCtxtPtr ctxt = ctx;
+    parser *p = ctxt->_private;
+    ashi_loc loc = {ctxt->input ? (unsigned)ctxt->input->line : 0, 0};
+    ashi_diag_add(p->d, ASHI_ERROR, "doctype", loc, "a DOCTYPE is not allowed in a deck");
+    xmlStopParser(ctxt);
+}
+
+static ashi_loc node_loc(xmlNodePtr n)
+{
+    if (n && n->_private)
+        return *(ashi_loc *)n->_private;
+    ashi_loc loc = {n ? (unsigned)n->line : 0, 0};
+    return loc;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static int is_ours(xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+           strcmp((const char *)n->ns->href, ASHI_NS) == 0;
+}
+
+static int named(xmlNodePtr n, const char *name)
+{
+    return strcmp((const char *)n->name, name) == 0;
+}
+
+static void error_at(parser *p, xmlNodePtr n, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void error_at(parser *p, xmlNodePtr n, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ashi_diag_vadd(p->d, ASHI_ERROR, code, node_loc(n), fmt, ap);
+    va_end(ap);
+}
+
+/* Checks that every attribute of n is in the allowed list ("xml:lang" for
+ * the XML namespace's lang). */
+static void check_attrs(parser *p, xmlNodePtr n, const char *const *allowed)
+{
+    for (xmlAttrPtr at = n->properties; at; at = at->next) {
+        char name[128];
+        if (at->ns && at->ns->prefix)
+            snprintf(name, sizeof name, "%s:%s", at->ns->prefix, at->name);
+        else
+            snprintf(name, sizeof name, "%s", at->name);
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++)
+            if (strcmp(*a, name) == 0)
+                ok = 1;
+        if (!ok)
+            error_at(p, n, "unknown-attribute", "unknown attribute '%s' on <%s>",
+                     name, n->name);
+    }
+}
+
+static const char *attr(parser *p, xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    char *s = ashi_arena_strdup(p->a, (const char *)v);
+    xmlFree(v);
+    if (!s)
+        p->oom = 1;
+    return s;
+}
+
+/* Text content of an element made only of text (info fields); trimmed. */
+static const char *plain_text(parser *p, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            error_at(p, c, "unknown-element", "<%s> is not allowed inside <%s>",
+                     c->name, n->name);
+    xmlChar *v = xmlNodeGetContent(n);
+    if (!v)
+        return "";
+    const char *s = (const char *)v, *e = s + strlen(s);
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+        e--;
+    char *r = ashi_arena_strndup(p->a, s, (size_t)(e - s));
+    xmlFree(v);
+    if (!r)
+        p->oom = 1;
+    return r ? r : "";
+}
+
+static int is_blank(const xmlChar *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+/* Reports what is neither ours nor whitespace or a comment among n's
+ * children, except elements (the caller handles those). */
+static int skip_node(parser *p, xmlNodePtr parent, xmlNodePtr c)
+{
+    switch (c->type) {
+    case XML_COMMENT_NODE:
+    case XML_PI_NODE:
+        return 1;
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+        if (!is_blank(c->content))
+            error_at(p, c->prev ? c->prev : parent, "unexpected-text",
+                     "text is not allowed directly inside <%s>; put it in <p>",
+                     parent->name);
+        return 1;
+    case XML_ENTITY_REF_NODE:
+        error_at(p, parent, "entity", "entity reference '&%s;' is not supported",
+                 c->name);
+        return 1;
+    case XML_ELEMENT_NODE:
+        if (!is_ours(c)) {
+            error_at(p, c, "unknown-element",
+                     "element <%s> is not in the namespace " ASHI_NS, c->name);
+            return 1;
+        }
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* ---- inline content ----------------------------------------------------- */
+
+typedef struct inl_builder {
+    parser *p;
+    ashi_inline *head, **tail;
+    /* whitespace normalisation state across runs of one block */
+    uint32_t prev;  /* last character emitted; 0 at block start or after br */
+    int pending;    /* whitespace seen since prev */
+    int pending_nl; /* ... and it held a line break */
+} inl_builder;
+
+static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, unsigned flags,
+                               ashi_loc loc)
+{
+    ashi_inline *in = ashi_arena_alloc(b->p->a, sizeof *in);
+    if (!in) {
+        b->p->oom = 1;
+        return NULL;
+    }
+    in->kind = kind;
+    in->flags = flags;
+    in->loc = loc;
+    *b->tail = in;
+    b->tail = &in->next;
+    return in;
+}
+
+/* Appends text with XML whitespace collapsed: a run of spaces becomes one
+ * space; one holding a line break disappears next to Japanese text (a source
+ * line break inside a Japanese sentence is no space); leading and trailing
+ * whitespace of a block or line goes. */
+static void add_text(inl_builder *b, const char *s, unsigned flags, ashi_loc loc)
+{
+    size_t len = strlen(s), pos = 0;
+    ashi_buf out = {0};
+    while (pos < len) {
+        uint32_t cp;
+        ashi_utf8_next(s, len, &pos, &cp); /* libxml2 already checked UTF-8 */
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+            b->pending = 1;
+            if (cp == '\n' || cp == '\r')
+                b->pending_nl = 1;
+            continue;
+        }
+        if (b->pending && b->prev &&
+            !(b->pending_nl && (ashi_is_wide(b->prev) || ashi_is_wide(cp))))
+            ashi_buf_putc(&out, ' ');
+        b->pending = b->pending_nl = 0;
+        char u[4];
+        ashi_buf_append(&out, u, ashi_utf8_put(cp, u));
+        b->prev = cp;
+    }
+    if (out.oom)
+        b->p->oom = 1;
+    if (out.len) {
+        ashi_inline *in = new_inline(b, ASHI_INL_TEXT, flags, loc);
+        if (in) {
+            in->text = ashi_arena_strndup(b->p->a, out.data, out.len);
+            in->len = out.len;
+            if (!in->text)
+                b->p->oom = 1;
+        }
+    }
+    ashi_buf_free(&out);
+}
+
+static void walk_inline(inl_builder *b, xmlNodePtr parent, unsigned flags)
+{
+    static const char *const none[] = {NULL};
+    for (xmlNodePtr c = parent->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            add_text(b, (const char *)c->content, flags, node_loc(parent));
+            continue;
+        }
+        if (skip_node(b->p, parent, c))
+            continue;
+        check_attrs(b->p, c, none);
+        if (named(c, "b")) {
+            walk_inline(b, c, flags | ASHI_INL_BOLD);
+        } else if (named(c, "em")) {
+            walk_inline(b, c, flags | ASHI_INL_EM);
+        } else if (named(c, "br")) {
+            if (c->children)
+                error_at(b->p, c, "unexpected-content", "<br> must be empty");
+            new_inline(b, ASHI_INL_BREAK, flags, node_loc(c));
+            b->prev = 0;
+            b->pending = b->pending_nl = 0;
+        } else {
+            error_at(b->p, c, "unknown-element",
+                     "unknown element <%s> inside <%s> (inline elements: b, em, br)",
+                     c->name, parent->name);
+        }
+    }
+}
+
+static ashi_inline *inline_content(parser *p, xmlNodePtr n)
+{
+    inl_builder b = {.p = p};
+    b.tail = &b.head;
+    walk_inline(&b, n, 0);
+    return b.head;
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static ashi_block *parse_blocks(parser *p, xmlNodePtr parent)
+{
+    static const char *const none[] = {NULL};
+    static const char *const list_attrs[] = {"marker", NULL};
+    ashi_block *head = NULL, **tail = &head;
+    for (xmlNodePtr c = parent->children; c; c = c->next) {
+        if (skip_node(p, parent, c))
+            continue;
+        ashi_block *blk = ashi_arena_alloc(p->a, sizeof *blk);
+        if (!blk) {
+            p->oom = 1;
+            return head;
+        }
+        blk->loc = node_loc(c);
+        if (named(c, "h") || named(c, "p")) {
+            check_attrs(p, c, none);
+            blk->kind = named(c, "h") ? ASHI_BLOCK_H : ASHI_BLOCK_P;
+            blk->inl = inline_content(p, c);
+        } else if (named(c, "list")) {
+            check_attrs(p, c, list_attrs);
+            blk->kind = ASHI_BLOCK_LIST;
+            blk->marker = attr(p, c, "marker");
+            if (!blk->marker)
+                blk->marker = "・";
+            ashi_item **it_tail = &blk->items;
+            for (xmlNodePtr ic = c->children; ic; ic = ic->next) {
+                if (skip_node(p, c, ic))
+                    continue;
+                if (!named(ic, "item")) {
+                    error_at(p, ic, "unknown-element",
+                             "unknown element <%s> inside <list> (expected <item>)",
+                             ic->name);
+                    continue;
+                }
+                check_attrs(p, ic, none);
+                ashi_item *it = ashi_arena_alloc(p->a, sizeof *it);
+                if (!it) {
+                    p->oom = 1;
+                    return head;
+                }
+                it->loc = node_loc(ic);
+                it->inl = inline_content(p, ic);
+                *it_tail = it;
+                it_tail = &it->next;
+            }
+            if (!blk->items)
+                error_at(p, c, "empty-list", "<list> has no <item>");
+        } else {
+            error_at(p, c, "unknown-element",
+                     "unknown element <%s> inside <%s> (blocks: h, p, list)",
+                     c->name, parent->name);
+            continue;
+        }
+        *tail = blk;
+        tail = &blk->next;
+    }
+    return head;
+}
+
+static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
+{
+    static const char *const slide_attrs[] = {"title", "layout", NULL};
+    check_attrs(p, n, slide_attrs);
+    ashi_slide *s = ashi_arena_alloc(p->a, sizeof *s);
+    if (!s) {
+        p->oom = 1;
+        return NULL;
+    }
+    s->loc = node_loc(n);
+    s->section = sec;
+    s->title = attr(p, n, "title");
+    const char *layout = attr(p, n, "layout");
+    if (layout) {
+        if (strcmp(layout, "cover") == 0)
+            s->layout = ASHI_LAYOUT_COVER;
+        else if (strcmp(layout, "content") == 0)
+            s->layout = ASHI_LAYOUT_CONTENT;
+        else
+            error_at(p, n, "bad-value",
+                     "unknown layout '%s' (known: content, cover)", layout);
+    }
+    s->blocks = parse_blocks(p, n);
+    return s;
+}
+
+/* ---- deck, info, theme -------------------------------------------------- */
+
+static void parse_info(parser *p, ashi_doc *doc, xmlNodePtr n)
+{
+    static const char *const none[] = {NULL};
+    check_attrs(p, n, none);
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (skip_node(p, n, c))
+            continue;
+        check_attrs(p, c, none);
+        const char **field = NULL;
+        if (named(c, "title"))
+            field = &doc->title;
+        else if (named(c, "author"))
+            field = &doc->author;
+        else if (named(c, "subject"))
+            field = &doc->subject;
+        else if (named(c, "date"))
+            field = &doc->date;
+        if (!field) {
+            error_at(p, c, "unknown-element",
+                     "unknown element <%s> inside <info> (known: title, author, subject, date)",
+                     c->name);
+            continue;
+        }
+        *field = plain_text(p, c);
+        if (field == &doc->date) {
+            const char *d = doc->date;
+            int ok = strlen(d) == 10 && d[4] == '-' && d[7] == '-';
+            for (int i = 0; ok && i < 10; i++)
+                if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+                    ok = 0;
+            int mon = ok ? (d[5] - '0') * 10 + (d[6] - '0') : 0;
+            int day = ok ? (d[8] - '0') * 10 + (d[9] - '0') : 0;
+            if (!ok || mon < 1 || mon > 12 || day < 1 || day > 31) {
+                error_at(p, c, "bad-value", "date '%s' is not YYYY-MM-DD", d);
+                doc->date = NULL;
+            }
+        }
+    }
+}
+
+static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
+{
+    static const char *const none[] = {NULL};
+    static const char *const font_attrs[] = {"name", "regular", "bold", NULL};
+    static const char *const color_attrs[] = {"name", "value", NULL};
+    static const char *const style_attrs[] = {"name", "font", "size", "leading",
+                                              "color", "weight", NULL};
+    check_attrs(p, n, none);
+    ashi_theme_font **ft = &doc->fonts;
+    ashi_theme_color **ct = &doc->colors;
+    ashi_theme_style **st = &doc->styles;
+    while (*ft)
+        ft = &(*ft)->next;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (skip_node(p, n, c))
+            continue;
+        const char *name = attr(p, c, "name");
+        if (named(c, "font")) {
+            check_attrs(p, c, font_attrs);
+            ashi_theme_font *f = ashi_arena_alloc(p->a, sizeof *f);
+            if (!f)
+                goto oom;
+            f->loc = node_loc(c);
+            f->name = name;
+            f->regular = attr(p, c, "regular");
+            f->bold = attr(p, c, "bold");
+            if (!name || !f->regular) {
+                error_at(p, c, "missing-attribute", "<font> needs name and regular");
+                continue;
+            }
+            *ft = f;
+            ft = &f->next;
+        } else if (named(c, "color")) {
+            check_attrs(p, c, color_attrs);
+            ashi_theme_color *k = ashi_arena_alloc(p->a, sizeof *k);
+            if (!k)
+                goto oom;
+            k->loc = node_loc(c);
+            k->name = name;
+            k->value = attr(p, c, "value");
+            if (!name || !k->value) {
+                error_at(p, c, "missing-attribute", "<color> needs name and value");
+                continue;
+            }
+            *ct = k;
+            ct = &k->next;
+        } else if (named(c, "style")) {
+            check_attrs(p, c, style_attrs);
+            ashi_theme_style *s = ashi_arena_alloc(p->a, sizeof *s);
+            if (!s)
+                goto oom;
+            s->loc = node_loc(c);
+            s->name = name;
+            s->font = attr(p, c, "font");
+            s->size = attr(p, c, "size");
+            s->leading = attr(p, c, "leading");
+            s->color = attr(p, c, "color");
+            s->weight = attr(p, c, "weight");
+            if (!name) {
+                error_at(p, c, "missing-attribute", "<style> needs a name");
+                continue;
+            }
+            *st = s;
+            st = &s->next;
+        } else {
+            error_at(p, c, "unknown-element",
+                     "unknown element <%s> inside <theme> (known: font, color, style)",
+                     c->name);
+        }
+    }
+    return;
+oom:
+    p->oom = 1;
+}
+
+static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
+{
+    static const char *const deck_attrs[] = {"page", "xml:lang", NULL};
+    static const char *const section_attrs[] = {"title", "subtitle", NULL};
+    check_attrs(p, root, deck_attrs);
+    doc->loc = node_loc(root);
+    doc->lang = "ja";
+    ashi_page_size("A4-landscape", &doc->page_w, &doc->page_h);
+    xmlChar *lang = xmlNodeGetLang(root);
+    if (lang) {
+        doc->lang = ashi_arena_strdup(p->a, (const char *)lang);
+        xmlFree(lang);
+    }
+    const char *page = attr(p, root, "page");
+    if (page && ashi_page_size(page, &doc->page_w, &doc->page_h))
+        error_at(p, root, "bad-value",
+                 "unknown page size '%s' (known: A4, A3, B5, each with -landscape; "
+                 "16:9; or two lengths such as '210mm 297mm')",
+                 page);
+
+    ashi_entry **tail = &doc->entries;
+    int seen_body = 0, seen_info = 0;
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        if (skip_node(p, root, c))
+            continue;
+        ashi_entry *e = NULL;
+        if (named(c, "info")) {
+            if (seen_info || seen_body)
+                error_at(p, c, "order", "<info> must come once, before the slides");
+            seen_info = 1;
+            parse_info(p, doc, c);
+        } else if (named(c, "theme")) {
+            if (seen_body)
+                error_at(p, c, "order", "<theme> must come before the slides");
+            parse_theme(p, doc, c);
+        } else if (named(c, "slide")) {
+            seen_body = 1;
+            if (!(e = ashi_arena_alloc(p->a, sizeof *e)))
+                goto oom;
+            e->slide = parse_slide(p, c, NULL);
+        } else if (named(c, "section")) {
+            seen_body = 1;
+            check_attrs(p, c, section_attrs);
+            ashi_section *sec = ashi_arena_alloc(p->a, sizeof *sec);
+            if (!sec || !(e = ashi_arena_alloc(p->a, sizeof *e)))
+                goto oom;
+            sec->loc = node_loc(c);
+            sec->title = attr(p, c, "title");
+            sec->subtitle = attr(p, c, "subtitle");
+            if (!sec->title)
+                error_at(p, c, "missing-attribute", "<section> needs a title");
+            e->section = sec;
+            ashi_slide **st = &sec->slides;
+            for (xmlNodePtr sc = c->children; sc; sc = sc->next) {
+                if (skip_node(p, c, sc))
+                    continue;
+                if (!named(sc, "slide")) {
+                    error_at(p, sc, "unknown-element",
+                             "unknown element <%s> inside <section> (expected <slide>)",
+                             sc->name);
+                    continue;
+                }
+                ashi_slide *s = parse_slide(p, sc, sec);
+                if (!s)
+                    goto oom;
+                *st = s;
+                st = &s->next_in_section;
+            }
+        } else {
+            error_at(p, c, "unknown-element",
+                     "unknown element <%s> inside <deck> (known: info, theme, section, slide)",
+                     c->name);
+        }
+        if (e) {
+            if (!e->slide && !e->section)
+                goto oom;
+            *tail = e;
+            tail = &e->next;
+        }
+    }
+    if (!doc->entries)
+        error_at(p, root, "empty-deck", "the deck has no slides");
+    return;
+oom:
+    p->oom = 1;
+}
+
+/* Reports an encoding declaration other than UTF-8: decks are UTF-8. */
+static void check_declared_encoding(parser *p, const char *data, size_t len)
+{
+    if (len < 6 || memcmp(data, "<?xml", 5) != 0)
+        return;
+    const char *end = memchr(data, '>', len < 200 ? len : 200);
+    if (!end)
+        return;
+    const char *e = NULL;
+    for (const char *q = data; q + 8 < end; q++)
+        if (memcmp(q, "encoding", 8) == 0) {
+            e = q + 8;
+            break;
+        }
+    if (!e)
+        return;
+    while (e < end && (*e == ' ' || *e == '='))
+        e++;
+    if (e >= end || (*e != '"' && *e != '\''))
+        return;
+    char quote = *e++;
+    const char *v = e;
+    while (e < end && *e != quote)
+        e++;
+    size_t n = (size_t)(e - v);
+    if ((n == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
+        (n == 4 && strncasecmp(v, "UTF8", 4) == 0))
+        return;
+    ashi_loc loc = {1, (unsigned)(v - data) + 1};
+    ashi_diag_add(p->d, ASHI_ERROR, "encoding", loc,
+                  "encoding '%.*s' is not supported: save the deck as UTF-8",
+                  (int)(n > 40 ? 40 : n), v);
+}
+
+int ashi_xml_parse(const char *data, size_t len, ashi_arena *a, ashi_diags *d,
+                   ashi_doc **out)
+{
+    parser p = {.a = a, .d = d};
+    *out = NULL;
+    pthread_once(&init_once, init_libxml);
+    if (len > INT32_MAX) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_ERROR, "limit", none, "the deck is larger than 2 GB");
+        return 0;
+    }
+    check_declared_encoding(&p, data, len);
+    if (d->errors)
+        return 0;
+
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+    if (!ctxt)
+        return -1;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                XML_PARSE_IGNORE_ENC);
+    ctxt->_private = &p;
+    ctxt->sax->serror = on_error;
+    p.start_element = ctxt->sax->startElementNs;
+    ctxt->sax->startElementNs = on_start_element;
+    ctxt->sax->internalSubset = on_internal_subset;
+    ctxt->sax->externalSubset = NULL;
+    ctxt->sax->entityDecl = NULL;
+    ctxt->sax->getEntity = NULL;
+    ctxt->sax->resolveEntity = NULL;
+
+    xmlParseDocument(ctxt);
+    xmlDocPtr xdoc = ctxt->myDoc;
+    int wf = ctxt->wellFormed;
+    if (wf && xdoc && !d->errors) {
+        xmlNodePtr root = xmlDocGetRootElement(xdoc);
+        if (!root || !named(root, "deck")) {
+            error_at(&p, root, "root", "the root element must be <deck>");
+        } else if (!is_ours(root)) {
+            error_at(&p, root, "namespace",
+                     "<deck> must be in the namespace " ASHI_NS
+                     " (add xmlns=\"" ASHI_NS "\")");
+        } else {
+            ashi_doc *doc = ashi_arena_alloc(a, sizeof *doc);
+            if (!doc)
+                p.oom = 1;
+            else {
+                parse_deck(&p, doc, root);
+                *out = doc;
+            }
+        }
+    } else if (!d->errors) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_ERROR, "xml-syntax", none, "the deck is not well-formed XML");
+    }
+    if (xdoc)
+        xmlFreeDoc(xdoc);
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    return p.oom ? -1 : 0;
+}
