@@ -111,7 +111,9 @@ static void build_tounicode(const ashi_embed *e, ashi_buf *b)
         ashi_buf_puts(&block, "> <");
         put_utf16_hex(&block, e->texts.data + e->text[g] - 1);
         ashi_buf_puts(&block, ">\n");
-        if (++in_block == 100 || --count == 0) {
+        in_block++;
+        count--;
+        if (in_block == 100 || count == 0) {
             ashi_buf_printf(b, "%u beginbfchar\n", in_block);
             ashi_buf_append(b, block.data, block.len);
             ashi_buf_puts(b, "endbfchar\n");

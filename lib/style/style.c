@@ -1,6 +1,9 @@
 /* style.c — built-in default theme, theme overrides, font file lookup.
  * SPDX-License-Identifier: MIT */
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "style/style.h"
@@ -74,17 +77,28 @@ int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out)
     return -1;
 }
 
+/* The canonical path of a readable regular file, or NULL. */
+static const char *readable(const char *path, ashi_arena *a)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    if (!path || !realpath(path, real) || stat(real, &st) || !S_ISREG(st.st_mode) ||
+        access(real, R_OK))
+        return NULL;
+    return ashi_arena_strdup(a, real);
+}
+
 /* Finds a font file: absolute paths as they are, others in dirs in order. */
 static const char *find_font(const char *file, const char *const *dirs, size_t ndirs,
                              ashi_arena *a)
 {
     if (file[0] == '/')
-        return access(file, R_OK) == 0 ? ashi_arena_strdup(a, file) : NULL;
+        return readable(file, a);
     for (size_t i = 0; i < ndirs; i++) {
         if (!dirs[i] || !dirs[i][0])
             continue;
-        char *p = ashi_arena_printf(a, "%s/%s", dirs[i], file);
-        if (p && access(p, R_OK) == 0)
+        const char *p = readable(ashi_arena_printf(a, "%s/%s", dirs[i], file), a);
+        if (p)
             return p;
     }
     return NULL;
@@ -101,16 +115,11 @@ typedef struct resolver {
 static const char *resolve_file(resolver *r, const char *file, ashi_loc loc)
 {
     const char *p = find_font(file, r->dirs, r->ndirs, r->a);
-    if (!p) {
-        ashi_buf where = {0};
-        for (size_t i = 0; i < r->ndirs; i++)
-            if (r->dirs[i] && r->dirs[i][0])
-                ashi_buf_printf(&where, "%s%s", where.len ? ", " : "", r->dirs[i]);
+    if (!p)
         ashi_diag_add(r->d, ASHI_ERROR, "font-missing", loc,
-                      "font file '%s' not found (searched: %s)", file,
-                      where.data ? where.data : "nothing");
-        ashi_buf_free(&where);
-    }
+                      "font file '%s' not found in the deck's folder, the font folders "
+                      "given, or the installed and bundled font folders",
+                      file);
     return p;
 }
 

@@ -80,11 +80,14 @@ static void on_error(void *ctx, xmlErrorPtr err)
     while (n && msg[n - 1] == ' ')
         n--;
     msg[n] = 0;
-    const char *code = "xml-syntax";
-    if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
-        code = "utf8";
-    ashi_diag_add(p->d, err->level == XML_ERR_WARNING ? ASHI_WARNING : ASHI_ERROR,
-                  code, loc, "%s", msg[0] ? msg : "malformed XML");
+    ashi_severity sev = err->level == XML_ERR_WARNING ? ASHI_WARNING : ASHI_ERROR;
+    const char *bytes = strstr(msg, "Bytes: ");
+    if ((err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING) &&
+        bytes)
+        ashi_diag_add(p->d, sev, "utf8", loc,
+                      "the deck is not valid UTF-8 here (%s); save it as UTF-8", bytes);
+    else
+        ashi_diag_add(p->d, sev, "xml-syntax", loc, "%s", msg[0] ? msg : "malformed XML");
 }
 
 /* A DOCTYPE is refused outright and the parse stops: a deck has no use for
@@ -95,7 +98,7 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
     (void)name, (void)external_id, (void)system_id;
     xmlParserCtxtPtr ctxt = ctx;
     parser *p = ctxt->_private;
-    ashi_loc loc = {ctxt->input ? (unsigned)ctxt->input->line : 0, 0};
+    ashi_loc loc = {ctxt->input ? (unsigned)ctxt->input->line : 0, 1};
     ashi_diag_add(p->d, ASHI_ERROR, "doctype", loc, "a DOCTYPE is not allowed in a deck");
     xmlStopParser(ctxt);
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# test.sh — installs what is missing, then builds and runs every test twice:
+# a normal build with -Werror, and an AddressSanitizer + UBSan build.
+# SPDX-License-Identifier: MIT
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh --test
+jobs="$(nproc)"
+
+echo "== build (-Wall -Wextra -Werror) and test"
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASHI_WERROR=ON >/dev/null
+cmake --build build-test -j"$jobs" >/dev/null
+(cd build-test && ctest --output-on-failure -j"$jobs")
+
+echo "== ASan + UBSan build and test"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DASHI_WERROR=ON -DASHI_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs" >/dev/null
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+   ctest --output-on-failure -j"$jobs")

@@ -1,0 +1,59 @@
+/* deck_text.c — the oracle for end-to-end tests: prints, in document order,
+ * every piece of text a deck should put on its pages (slide and section
+ * titles, subtitles, headings, paragraphs, list items), one per line, with
+ * all whitespace removed. Reads the XML with libxml2 only, independently of
+ * the library under test. SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+static void put_stripped(const xmlChar *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            putchar(*s);
+    putchar('\n');
+}
+
+static void walk(xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)n->name;
+        if (!strcmp(name, "slide") || !strcmp(name, "section")) {
+            xmlChar *t = xmlGetProp(n, (const xmlChar *)"title");
+            if (t)
+                put_stripped(t);
+            xmlFree(t);
+            t = xmlGetProp(n, (const xmlChar *)"subtitle");
+            if (t)
+                put_stripped(t);
+            xmlFree(t);
+        }
+        if (!strcmp(name, "h") || !strcmp(name, "p") || !strcmp(name, "item")) {
+            xmlChar *t = xmlNodeGetContent(n);
+            put_stripped(t);
+            xmlFree(t);
+            continue;
+        }
+        if (strcmp(name, "info") && strcmp(name, "theme"))
+            walk(n->children);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: deck_text DECK.xml\n");
+        return 2;
+    }
+    xmlDocPtr doc = xmlReadFile(argv[1], NULL, XML_PARSE_NONET);
+    if (!doc)
+        return 1;
+    walk(xmlDocGetRootElement(doc));
+    xmlFreeDoc(doc);
+    return 0;
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# e2e.sh CLI DECK WORKDIR — renders a deck and checks the PDF as a print
+# shop and a reader would: nothing on stderr, qpdf --check clean, every font
+# embedded, subset and with ToUnicode, all the deck's text back from
+# pdftotext in order, and a byte-identical second render.
+# SPDX-License-Identifier: MIT
+set -euo pipefail
+cli=$1 deck=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+name=$(basename "$deck" .xml)
+mkdir -p "$work"
+pdf="$work/$name.pdf"
+fail() { echo "FAIL [$name]: $*" >&2; exit 1; }
+
+rm -f "$pdf" "$pdf.2"
+"$cli" render "$deck" -o "$pdf" >"$work/$name.out" 2>"$work/$name.err" || fail "render exited $?: $(cat "$work/$name.err")"
+[ ! -s "$work/$name.err" ] || fail "render printed on stderr: $(cat "$work/$name.err")"
+grep -q "^wrote $pdf (" "$work/$name.out" || fail "no 'wrote' line: $(cat "$work/$name.out")"
+
+qpdf --check "$pdf" >"$work/$name.qpdf" 2>&1 || fail "qpdf --check: $(cat "$work/$name.qpdf")"
+grep -q "No syntax or stream encoding errors" "$work/$name.qpdf" || fail "qpdf: $(cat "$work/$name.qpdf")"
+
+pdffonts "$pdf" >"$work/$name.fonts" 2>&1 || fail "pdffonts failed"
+nfonts=$(tail -n +3 "$work/$name.fonts" | wc -l)
+[ "$nfonts" -ge 1 ] || fail "no fonts"
+# name type encoding emb sub uni: every font CID TrueType, Identity-H, yes yes yes
+tail -n +3 "$work/$name.fonts" | awk '
+  $1 !~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/ { print "not a subset name: " $0; bad=1 }
+  !($2 == "CID" && $3 == "TrueType" && $4 == "Identity-H" && $5 == "yes" && $6 == "yes" && $7 == "yes") { print "bad font: " $0; bad=1 }
+  END { exit bad }' || fail "pdffonts: $(cat "$work/$name.fonts")"
+
+pdftotext "$pdf" "$work/$name.txt" 2>"$work/$name.pdftotext.err" || fail "pdftotext failed"
+[ ! -s "$work/$name.pdftotext.err" ] || fail "pdftotext warned: $(cat "$work/$name.pdftotext.err")"
+"$work/../deck_text" "$deck" >"$work/$name.expect" || fail "deck_text failed"
+# Every expected piece, whitespace removed, found in order in the output.
+tr -d ' \t\n\r\f' <"$work/$name.txt" >"$work/$name.flat"
+awk -v flatfile="$work/$name.flat" '
+  BEGIN { getline flat < flatfile; pos = 1 }
+  $0 == "" { next }
+  { rest = substr(flat, pos); i = index(rest, $0)
+    if (i == 0) { print "missing or out of order: " $0; bad = 1; exit }
+    pos += i - 1 + length($0) }
+  END { exit bad }' "$work/$name.expect" || fail "pdftotext text differs from the deck"
+"$cli" render "$deck" -o "$pdf.2" >/dev/null 2>&1 || fail "second render failed"
+cmp -s "$pdf" "$pdf.2" || fail "second render is not byte-identical"
+rm -f "$pdf.2"
+echo "ok [$name]: $(stat -c %s "$pdf") bytes, $nfonts fonts"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# run.sh BUILD SRC WORK — installs the build into a temporary prefix, then
+# builds consumer.c against the installed copy through pkg-config (shared and
+# static) and through find_package, runs each, and checks that the library
+# found the fonts installed under that prefix.
+# SPDX-License-Identifier: MIT
+set -euo pipefail
+build=$1 src=$2 work=$3
+rm -rf "$work"
+mkdir -p "$work"
+prefix="$work/prefix"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cmake --install "$build" --prefix "$prefix" >"$work/install.log" || fail "install failed"
+libdir=$(dirname "$(find "$prefix" -name 'libashireport.so' | head -1)")
+for f in include/ashireport.h include/ashireport_export.h include/ashireport_version.h \
+         share/ashireport/fonts/BIZUDPGothic-Regular.ttf share/ashireport/fonts/BIZUDPGothic-Bold.ttf \
+         share/ashireport/fonts/BIZUDPMincho-Regular.ttf share/ashireport/fonts/OFL.txt \
+         share/ashireport/ashireport.rng bin/ashireport; do
+  [ -e "$prefix/$f" ] || fail "not installed: $f"
+done
+[ -e "$libdir/libashireport.a" ] || fail "static library not installed"
+[ -e "$libdir/pkgconfig/ashireport.pc" ] || fail "ashireport.pc not installed"
+[ -e "$libdir/cmake/ashireport/ashireportConfig.cmake" ] || fail "CMake package not installed"
+soname=$(objdump -p "$libdir/libashireport.so" | awk '/SONAME/ {print $2}')
+[ "$soname" = "libashireport.so.0" ] || fail "SONAME is '$soname'"
+
+check_run() { # program label
+  "$1" >"$work/$2.out" 2>"$work/$2.err" || fail "$2 failed: $(cat "$work/$2.err")"
+  grep -q "^font $prefix/share/ashireport/fonts/BIZUDPGothic-Regular.ttf$" "$work/$2.out" \
+    || fail "$2 did not use the installed fonts: $(cat "$work/$2.out")"
+  grep -q "^pdf [0-9]* %PDF-1.4$" "$work/$2.out" || fail "$2 made no PDF"
+  echo "ok: $2"
+}
+
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+mkdir -p "$prefix/bin"
+# pkg-config, shared library
+cc -o "$work/consumer-pc" "$src/consumer.c" $(pkg-config --cflags --libs ashireport) \
+   -Wl,-rpath,"$libdir" || fail "pkg-config build failed"
+check_run "$work/consumer-pc" pkg-config
+# pkg-config, static library, program installed beside the fonts' prefix
+cc -o "$prefix/bin/consumer-static" "$src/consumer.c" -DASHIREPORT_STATIC_DEFINE \
+   $(pkg-config --cflags ashireport) "$libdir/libashireport.a" \
+   $(pkg-config --static --libs ashireport | sed 's/-lashireport//') \
+   || fail "static build failed"
+check_run "$prefix/bin/consumer-static" pkg-config-static
+# find_package
+cmake -S "$src" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" >"$work/cmake.log" \
+  || fail "find_package configure failed: $(cat "$work/cmake.log")"
+cmake --build "$work/cmake-build" >>"$work/cmake.log" || fail "find_package build failed"
+check_run "$work/cmake-build/consumer" find_package
+# the installed CLI renders the sample deck from anywhere
+"$prefix/bin/ashireport" check "$src/../decks/minimal.xml" || fail "installed CLI"
+echo "4 passed, 0 failed"

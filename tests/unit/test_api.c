@@ -1,0 +1,148 @@
+/* test_api.c — the public API as a linking program sees it: loading from
+ * memory and files, diagnostics, rendering to memory, callback and file,
+ * byte-identical output, failure leaving files untouched.
+ * SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ashireport.h"
+#include "harness.h"
+
+static const char small[] =
+    "<deck xmlns=\"urn:ashireport:deck:1\"><info><title>題</title></info>"
+    "<slide title=\"最小\"><p>旭川市の取組</p></slide></deck>";
+
+static const char broken[] = "<deck xmlns=\"urn:ashireport:deck:1\">\n"
+                             "<slide><p>閉じていない</slide></deck>";
+
+typedef struct sink {
+    unsigned char *data;
+    size_t len;
+} sink;
+
+static int to_sink(void *user, const void *data, size_t len)
+{
+    sink *s = user;
+    unsigned char *p = realloc(s->data, s->len + len);
+    if (!p)
+        return -1;
+    memcpy(p + s->len, data, len);
+    s->data = p;
+    s->len += len;
+    return 0;
+}
+
+static void test_basics(void)
+{
+    CHECK_STR(ashi_status_str(ASHI_OK), "success");
+    CHECK_STR(ashi_status_str(ASHI_E_DECK), "the deck has errors; see its diagnostics");
+    CHECK_STR(ashi_status_str((ashi_status)999), "unknown status");
+    CHECK_STR(ashi_version(), ASHI_VERSION_STRING);
+    CHECK_INT(ashi_deck_load_memory(NULL, small, sizeof small - 1, NULL, NULL, NULL),
+              ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_deck_diag_count(NULL), 0);
+    ashi_deck_free(NULL);
+    ashi_options_free(NULL);
+    ashi_free(NULL);
+}
+
+static void test_render(void)
+{
+    ashi_options *opt;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_add_font_dir(opt, ASHI_TEST_FONTDIR), ASHI_OK);
+    CHECK_INT(ashi_options_add_font_dir(opt, ""), ASHI_E_ARGUMENT);
+    ashi_deck *deck;
+    CHECK_INT(ashi_deck_load_memory(opt, small, sizeof small - 1, "small.xml", NULL, &deck),
+              ASHI_OK);
+    CHECK_INT(ashi_deck_diag_count(deck), 0);
+    CHECK_INT(ashi_deck_page_count(deck), 1);
+    /* The font came from the folder the options named. */
+    const char *font = ashi_deck_font_file(deck, 0);
+    CHECK(font && strncmp(font, ASHI_TEST_FONTDIR, strlen(ASHI_TEST_FONTDIR)) == 0);
+    CHECK(ashi_deck_font_file(deck, 99) == NULL);
+
+    unsigned char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    CHECK_INT(ashi_deck_render_memory(deck, &a, &alen), ASHI_OK);
+    CHECK_INT(ashi_deck_render_memory(deck, &b, &blen), ASHI_OK);
+    CHECK(alen > 1000 && alen == blen && memcmp(a, b, alen) == 0);
+    CHECK(alen > 8 && memcmp(a, "%PDF-1.4", 8) == 0);
+
+    sink s = {0};
+    CHECK_INT(ashi_deck_render_callback(deck, to_sink, &s), ASHI_OK);
+    CHECK(s.len == alen && memcmp(s.data, a, alen) == 0);
+    free(s.data);
+
+    /* A second deck loaded separately renders the same bytes. */
+    ashi_deck *again;
+    CHECK_INT(ashi_deck_load_memory(opt, small, sizeof small - 1, "small.xml", NULL, &again),
+              ASHI_OK);
+    unsigned char *c = NULL;
+    size_t clen = 0;
+    CHECK_INT(ashi_deck_render_memory(again, &c, &clen), ASHI_OK);
+    CHECK(clen == alen && memcmp(a, c, alen) == 0);
+    ashi_free(c);
+    ashi_deck_free(again);
+
+    char path[] = "/tmp/ashi-api-XXXXXX";
+    CHECK(mkdtemp(path) != NULL);
+    char out[256];
+    snprintf(out, sizeof out, "%s/out.pdf", path);
+    CHECK_INT(ashi_deck_render_file(deck, out), ASHI_OK);
+    struct stat st;
+    CHECK(stat(out, &st) == 0 && (size_t)st.st_size == alen);
+
+    /* A deck with errors: diagnostics readable, no render, file untouched. */
+    ashi_deck *bad;
+    CHECK_INT(ashi_deck_load_memory(opt, broken, sizeof broken - 1, "broken.xml", NULL, &bad),
+              ASHI_E_DECK);
+    CHECK(ashi_deck_error_count(bad) >= 1);
+    ashi_diag g;
+    CHECK_INT(ashi_deck_diag(bad, 0, &g), ASHI_OK);
+    CHECK_STR(g.file, "broken.xml");
+    CHECK_INT(g.line, 2);
+    CHECK(g.severity == ASHI_ERROR);
+    CHECK_INT(ashi_deck_diag(bad, 999, &g), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_deck_page_count(bad), 0);
+    CHECK_INT(ashi_deck_render_file(bad, out), ASHI_E_DECK);
+    CHECK(stat(out, &st) == 0 && (size_t)st.st_size == alen);
+    unsigned char *none = (unsigned char *)"x";
+    size_t nlen = 5;
+    CHECK_INT(ashi_deck_render_memory(bad, &none, &nlen), ASHI_E_DECK);
+    CHECK(none == NULL && nlen == 0);
+    ashi_deck_free(bad);
+
+    /* Writing into a folder that does not exist fails cleanly. */
+    char nowhere[300];
+    snprintf(nowhere, sizeof nowhere, "%s/missing/out.pdf", path);
+    CHECK_INT(ashi_deck_render_file(deck, nowhere), ASHI_E_IO);
+    CHECK(ashi_deck_error_count(deck) == 1);
+
+    unlink(out);
+    rmdir(path);
+    ashi_free(a);
+    ashi_free(b);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
+static void test_missing_file(void)
+{
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_file(NULL, "/nonexistent/deck.xml", &deck), ASHI_E_IO);
+    CHECK(deck != NULL && ashi_deck_error_count(deck) == 1);
+    ashi_diag g;
+    CHECK_INT(ashi_deck_diag(deck, 0, &g), ASHI_OK);
+    CHECK_STR(g.message, "cannot read the deck: No such file or directory");
+    ashi_deck_free(deck);
+}
+
+int main(void)
+{
+    test_basics();
+    test_render();
+    test_missing_file();
+    return t_done();
+}

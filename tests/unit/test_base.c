@@ -1,0 +1,104 @@
+/* test_base.c — arena, buffer, UTF-8, numbers, page sizes, diagnostics.
+ * SPDX-License-Identifier: MIT */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "base/base.h"
+#include "doc/doc.h"
+#include "harness.h"
+
+static void test_utf8(void)
+{
+    const char *s = "a\xC3\xA9\xE6\x97\xAD\xF0\xA0\xAE\xB7";
+    size_t pos = 0, len = strlen(s);
+    uint32_t cp;
+    CHECK(ashi_utf8_next(s, len, &pos, &cp) == 0 && cp == 'a');
+    CHECK(ashi_utf8_next(s, len, &pos, &cp) == 0 && cp == 0xE9);
+    CHECK(ashi_utf8_next(s, len, &pos, &cp) == 0 && cp == 0x65ED);
+    CHECK(ashi_utf8_next(s, len, &pos, &cp) == 0 && cp == 0x20BB7);
+    CHECK_INT(pos, len);
+    /* invalid: lone continuation, overlong, surrogate, truncated, > U+10FFFF */
+    const char *bad[] = {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE6\x97", "\xF4\x90\x80\x80"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        pos = 0;
+        CHECK(ashi_utf8_next(bad[i], strlen(bad[i]), &pos, &cp) == -1);
+        CHECK_INT(pos, 1);
+    }
+    CHECK_INT(ashi_utf8_check("ok\xE6\x97\xAD\xFF", 6), 5);
+    CHECK_INT(ashi_utf8_check("ok", 2), (size_t)-1);
+    char out[4];
+    CHECK_INT(ashi_utf8_put(0x20BB7, out), 4);
+    CHECK(memcmp(out, "\xF0\xA0\xAE\xB7", 4) == 0);
+    CHECK(ashi_is_wide(0x3042) && ashi_is_wide(0x65ED) && !ashi_is_wide('a'));
+}
+
+static void test_numbers(void)
+{
+    double v;
+    CHECK(ashi_parse_length("16pt", &v) == 0 && v == 16);
+    CHECK(ashi_parse_length("25.4mm", &v) == 0 && fabs(v - 72) < 1e-9);
+    CHECK(ashi_parse_length("1in", &v) == 0 && v == 72);
+    CHECK_INT(ashi_parse_length("12px", &v), -2);
+    CHECK_INT(ashi_parse_length("mm", &v), -1);
+    CHECK_INT(ashi_parse_length("1e309pt", &v), -2);
+    CHECK(ashi_parse_number("1.6", &v) == 0 && fabs(v - 1.6) < 1e-12);
+    CHECK(ashi_parse_number("1.6x", &v) == -1);
+    CHECK(ashi_parse_number("", &v) == -1);
+    CHECK(ashi_parse_number("99999999999999999999", &v) == -1);
+
+    /* PDF numbers must not follow the C locale. */
+    setlocale(LC_ALL, "de_DE.UTF-8");
+    ashi_buf b = {0};
+    ashi_buf_num(&b, 330.08, 3);
+    ashi_buf_putc(&b, ' ');
+    ashi_buf_num(&b, -0.0004, 3);
+    ashi_buf_putc(&b, ' ');
+    ashi_buf_num(&b, 2.5, 0);
+    ashi_buf_putc(&b, ' ');
+    ashi_buf_num(&b, -12.3456, 2);
+    CHECK_STR(b.data, "330.08 0 3 -12.35");
+    ashi_buf_free(&b);
+    setlocale(LC_ALL, "C");
+}
+
+static void test_pages(void)
+{
+    double w, h;
+    CHECK(ashi_page_size("A4-landscape", &w, &h) == 0 && fabs(w - 841.89) < 0.01 &&
+          fabs(h - 595.28) < 0.01);
+    CHECK(ashi_page_size("B5", &w, &h) == 0 && fabs(w - ASHI_MM(182)) < 1e-9);
+    CHECK(ashi_page_size("16:9", &w, &h) == 0 && fabs(h - ASHI_MM(190.5)) < 1e-9);
+    CHECK(ashi_page_size("100mm 50mm", &w, &h) == 0 && fabs(w - ASHI_MM(100)) < 1e-9);
+    CHECK(ashi_page_size("A5", &w, &h) == -1);
+    CHECK(ashi_page_size("0mm 0mm", &w, &h) == -1);
+    CHECK(ashi_page_size("A4-portrait", &w, &h) == -1);
+}
+
+static void test_arena_diags(void)
+{
+    ashi_arena *a = ashi_arena_new();
+    CHECK(a != NULL);
+    char *big = ashi_arena_alloc(a, 1 << 20);
+    CHECK(big != NULL && big[12345] == 0);
+    CHECK_STR(ashi_arena_printf(a, "%s-%d", "x", 42), "x-42");
+    ashi_diags d = {.arena = a, .file = "deck.xml"};
+    ashi_loc loc = {3, 7};
+    for (int i = 0; i < 40; i++)
+        ashi_diag_add(&d, i % 2 ? ASHI_WARNING : ASHI_ERROR, "code", loc, "number\n%d", i);
+    CHECK_INT(d.n, 40);
+    CHECK_INT(d.errors, 20);
+    CHECK_STR(d.v[39].message, "number 39");
+    CHECK_INT(d.v[39].line, 3);
+    CHECK_INT(d.v[39].col, 7);
+    ashi_arena_free(a);
+}
+
+int main(void)
+{
+    test_utf8();
+    test_numbers();
+    test_pages();
+    test_arena_diags();
+    return t_done();
+}

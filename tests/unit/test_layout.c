@@ -1,0 +1,84 @@
+/* test_layout.c — golden display-list traces: each golden/NAME.xml must lay
+ * out exactly as golden/NAME.trace says. Run with --update to rewrite the
+ * traces, then review them as a diff. SPDX-License-Identifier: MIT */
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "ashireport.h"
+#include "base/base.h"
+#include "harness.h"
+
+ashi_status ashi__deck_trace(const ashi_deck *deck, ashi_buf *out);
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    ashi_buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ashi_buf_append(&b, chunk, n);
+    fclose(f);
+    if (len)
+        *len = b.len;
+    return b.data;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    int update = argc > 1 && strcmp(argv[1], "--update") == 0;
+    const char *dir = ASHI_TEST_DIR "/golden";
+    DIR *d = opendir(dir);
+    CHECK(d != NULL);
+    if (!d)
+        return t_done();
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && strcmp(de->d_name + l - 4, ".xml") == 0)
+            names[n++] = strndup(de->d_name, l - 4);
+    }
+    closedir(d);
+    qsort(names, n, sizeof names[0], cmp);
+    CHECK(n >= 2);
+    for (size_t i = 0; i < n; i++) {
+        char xml[1024], trace[1024];
+        snprintf(xml, sizeof xml, "%s/%s.xml", dir, names[i]);
+        snprintf(trace, sizeof trace, "%s/%s.trace", dir, names[i]);
+        ashi_deck *deck = NULL;
+        ashi_status st = ashi_deck_load_file(NULL, xml, &deck);
+        CHECK_INT(st, ASHI_OK);
+        ashi_buf got = {0};
+        CHECK_INT(ashi__deck_trace(deck, &got), ASHI_OK);
+        if (update) {
+            FILE *f = fopen(trace, "wb");
+            if (f) {
+                fwrite(got.data, 1, got.len, f);
+                fclose(f);
+            }
+            printf("updated %s\n", trace);
+        } else {
+            char *want = slurp(trace, NULL);
+            t_checks++;
+            if (!want || !got.data || strcmp(want, got.data) != 0) {
+                t_failed++;
+                fprintf(stderr, "%s: layout differs from %s\n--- got\n%s", xml, trace,
+                        got.data ? got.data : "");
+            }
+            free(want);
+        }
+        ashi_buf_free(&got);
+        ashi_deck_free(deck);
+        free(names[i]);
+    }
+    return t_done();
+}
