@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# e2e.sh CLI DECK WORKDIR — renders a deck and checks the PDF as a print
+# e2e.sh CLI DECK WORKDIR [EXPECT] — renders a deck and checks the PDF as a print
 # shop and a reader would: nothing on stderr, qpdf --check clean, every font
 # embedded, subset and with ToUnicode, all the deck's text back from
-# pdftotext in order, and a byte-identical second render.
+# pdftotext in order, and a byte-identical second render. With EXPECT,
+# EXPECT.info holds the expected pdfinfo lines (title, author, subject,
+# dates, pages) and EXPECT.outline the expected bookmarks (qpdf's JSON:
+# target page and title lines, children before their parent).
 # SPDX-License-Identifier: MIT
 set -euo pipefail
-cli=$1 deck=$2 work=$3
+cli=$1 deck=$2 work=$3 expect=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
 name=$(basename "$deck" .xml)
 mkdir -p "$work"
@@ -44,4 +47,11 @@ awk -v flatfile="$work/$name.flat" '
 "$cli" render "$deck" -o "$pdf.2" >/dev/null 2>&1 || fail "second render failed"
 cmp -s "$pdf" "$pdf.2" || fail "second render is not byte-identical"
 rm -f "$pdf.2"
+if [ -n "$expect" ]; then
+  TZ=UTC pdfinfo -isodates "$pdf" | grep -E '^(Title|Subject|Author|CreationDate|ModDate|Pages):' >"$work/$name.info"
+  diff -u "$expect.info" "$work/$name.info" || fail "pdfinfo differs from $expect.info"
+  qpdf --json --json-key=outlines "$pdf" | grep -E '"(destpageposfrom1|title)"' \
+    | sed 's/^ *//; s/,$//' >"$work/$name.outline"
+  diff -u "$expect.outline" "$work/$name.outline" || fail "bookmarks differ from $expect.outline"
+fi
 echo "ok [$name]: $(stat -c %s "$pdf") bytes, $nfonts fonts"

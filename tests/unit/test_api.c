@@ -2,6 +2,7 @@
  * memory and files, diagnostics, rendering to memory, callback and file,
  * byte-identical output, failure leaving files untouched.
  * SPDX-License-Identifier: MIT */
+#include <pthread.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -139,9 +140,52 @@ static void test_missing_file(void)
     ashi_deck_free(deck);
 }
 
+/* Two decks loaded and rendered on two threads at once give the same bytes
+ * as one rendered alone. */
+typedef struct job {
+    unsigned char *pdf;
+    size_t len;
+    ashi_status st;
+} job;
+
+static void *render_job(void *arg)
+{
+    job *j = arg;
+    for (int round = 0; round < 5; round++) {
+        ashi_deck *deck = NULL;
+        j->st = ashi_deck_load_memory(NULL, small, sizeof small - 1, "small.xml", NULL, &deck);
+        if (j->st == ASHI_OK) {
+            ashi_free(j->pdf);
+            j->st = ashi_deck_render_memory(deck, &j->pdf, &j->len);
+        }
+        ashi_deck_free(deck);
+        if (j->st != ASHI_OK)
+            break;
+    }
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    job alone = {0}, jobs[2] = {{0}, {0}};
+    render_job(&alone);
+    CHECK_INT(alone.st, ASHI_OK);
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++)
+        CHECK(pthread_create(&th[i], NULL, render_job, &jobs[i]) == 0);
+    for (int i = 0; i < 2; i++) {
+        pthread_join(th[i], NULL);
+        CHECK_INT(jobs[i].st, ASHI_OK);
+        CHECK(jobs[i].len == alone.len && memcmp(jobs[i].pdf, alone.pdf, alone.len) == 0);
+        ashi_free(jobs[i].pdf);
+    }
+    ashi_free(alone.pdf);
+}
+
 int main(void)
 {
     test_basics();
+    test_threads();
     test_render();
     test_missing_file();
     return t_done();
