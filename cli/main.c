@@ -110,8 +110,10 @@ int main(int argc, char **argv)
         print_diags(deck);
     if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
         fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
-    if (st == ASHI_OK && render)
-        printf("wrote %s (%zu pages)\n", out_path, ashi_deck_page_count(deck));
+    if (st == ASHI_OK && render) {
+        size_t n = ashi_deck_page_count(deck);
+        printf("wrote %s (%zu page%s)\n", out_path, n, n == 1 ? "" : "s");
+    }
     free(def);
     ashi_deck_free(deck);
     ashi_options_free(opt);

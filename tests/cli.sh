@@ -33,7 +33,7 @@ expect_exit 0 "$cli" check "$work/minimal.xml"
 # render without -o writes DECK.pdf beside the deck
 expect_exit 0 "$cli" render "$work/minimal.xml"
 [ -s "$work/minimal.pdf" ] || fail "default output name"
-grep -q "^wrote $work/minimal.pdf (1 pages)$" "$work/out" || fail "wrote line: $(cat "$work/out")"
+grep -q "^wrote $work/minimal.pdf (1 page)$" "$work/out" || fail "wrote line: $(cat "$work/out")"
 # a failed render leaves the previous PDF untouched
 cp "$work/minimal.pdf" "$work/before.pdf"
 printf '<deck xmlns="urn:ashireport:deck:1"><slide><p>broken</slide></deck>' >"$work/minimal.xml"
