@@ -15,7 +15,11 @@
 #define FOOTER_BASE 7.0 /* footer baseline above the page edge */
 #define ASCENT 0.88     /* ideographic em box: ascent share of the size */
 
-typedef enum align { ALIGN_START, ALIGN_CENTER, ALIGN_END } align;
+typedef ashi_align align;
+#define ALIGN_START ASHI_ALIGN_START
+#define ALIGN_CENTER ASHI_ALIGN_CENTER
+#define ALIGN_END ASHI_ALIGN_END
+#define ALIGN_JUSTIFY ASHI_ALIGN_JUSTIFY
 
 typedef struct L {
     const ashi_doc *doc;
@@ -25,6 +29,7 @@ typedef struct L {
     ashi_diags *d;
     ashi_dlist *dl;
     ashi_dl_page *page;
+    ashi_text_opts opts;
     int oom;
 } L;
 
@@ -51,7 +56,7 @@ static ashi_span base_span(const ashi_text_style *st, ashi_loc loc)
 /* Shapes and breaks inline runs (or a plain string when inl is NULL). */
 static int shape_text(L *l, const ashi_inline *inl, const char *plain,
                       const ashi_text_style *st, double size, ashi_loc loc, double width,
-                      shaped *out)
+                      align al, shaped *out)
 {
     size_t n = 0;
     for (const ashi_inline *i = inl; i; i = i->next)
@@ -83,7 +88,9 @@ static int shape_text(L *l, const ashi_inline *inl, const char *plain,
     out->line_h = size * st->leading;
     if (ashi_shape(l->fs, spans, k, l->a, l->d, &out->para))
         return -1;
-    return ashi_break_lines(&out->para, width, l->a, &out->lines, &out->nlines);
+    ashi_space(&out->para, &l->opts);
+    return ashi_break_lines(&out->para, width, 0, al, &l->opts, l->a, l->d, &out->lines,
+                            &out->nlines);
 }
 
 /* Emits one line as glyph runs, one per stretch of the same face, size and
@@ -91,7 +98,6 @@ static int shape_text(L *l, const ashi_inline *inl, const char *plain,
 static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y)
 {
     size_t c = ln->c0;
-    double pen = x;
     while (c < ln->c1) {
         const ashi_cluster *first = &p->clusters[c];
         size_t e = c;
@@ -108,7 +114,7 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         ashi_dl_run *r = &it->u.run;
         r->face = first->face;
         r->size = first->size;
-        r->x = pen;
+        r->x = x + ln->x[c - ln->c0];
         r->y = y;
         r->color = first->color;
         r->loc = first->loc;
@@ -116,9 +122,11 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         const ashi_cluster *last = &p->clusters[e - 1];
         r->text_len = last->off + last->len - first->off;
         size_t k = 0;
-        double gx = 0;
         for (size_t i = c; i < e; i++) {
             const ashi_cluster *cl = &p->clusters[i];
+            /* the cluster's place on the line, its glyphs moved onto the
+             * punctuation core */
+            double gx = ln->x[i - ln->c0] - ln->x[c - ln->c0] + cl->shift;
             for (uint32_t j = 0; j < cl->ng; j++, k++) {
                 const ashi_glyph *sg = &p->glyphs[cl->g0 + j];
                 g[k].gid = sg->gid;
@@ -134,7 +142,6 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         }
         r->glyphs = g;
         r->nglyphs = k;
-        pen += gx;
         c = e;
     }
     return 0;
@@ -146,6 +153,10 @@ static double emit_lines(L *l, const shaped *s, double x, double top, double wid
     double y = top;
     for (size_t i = 0; i < s->nlines; i++) {
         double lx = x;
+        if (s->lines[i].c1 == s->lines[i].c0) {
+            y += s->line_h; /* an empty line from two <br/> */
+            continue;
+        }
         if (al == ALIGN_CENTER)
             lx = x + (width - s->lines[i].width) / 2;
         else if (al == ALIGN_END)
@@ -186,7 +197,7 @@ static int fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, doubl
 {
     const ashi_text_style *st = &l->t->styles[id];
     for (double size = st->size; size >= st->size * 0.6 - 1e-9; size -= 1) {
-        if (shape_text(l, NULL, s, st, size, loc, width, out)) {
+        if (shape_text(l, NULL, s, st, size, loc, width, ALIGN_START, out)) {
             l->oom = 1;
             return -1;
         }
@@ -202,6 +213,12 @@ typedef struct frame {
     double x, y, w, h;
 } frame;
 
+/* A frame that centres its text (the cover) overrides the style. */
+static align para_align(const ashi_text_style *st, align frame)
+{
+    return frame == ALIGN_CENTER ? ALIGN_CENTER : st->align;
+}
+
 /* Lays blocks from the top of the frame; returns the height used. */
 static double layout_blocks(L *l, const ashi_block *blocks, frame f, align al)
 {
@@ -214,14 +231,15 @@ static double layout_blocks(L *l, const ashi_block *blocks, frame f, align al)
             const ashi_text_style *st = &t->styles[ASHI_STYLE_H];
             if (b != blocks)
                 y += body->size * body->leading * 0.35;
-            if (shape_text(l, b->inl, NULL, st, st->size, b->loc, f.w, &s)) {
+            if (shape_text(l, b->inl, NULL, st, st->size, b->loc, f.w, para_align(st, al), &s)) {
                 l->oom = 1;
                 return 0;
             }
             y += emit_lines(l, &s, f.x, y, f.w, al);
             y += body->size * 0.15;
         } else if (b->kind == ASHI_BLOCK_P) {
-            if (shape_text(l, b->inl, NULL, body, body->size, b->loc, f.w, &s)) {
+            if (shape_text(l, b->inl, NULL, body, body->size, b->loc, f.w, para_align(body, al),
+                           &s)) {
                 l->oom = 1;
                 return 0;
             }
@@ -230,13 +248,14 @@ static double layout_blocks(L *l, const ashi_block *blocks, frame f, align al)
         } else {
             /* List: the marker hangs, wrapped lines align with the text. */
             shaped m;
-            if (shape_text(l, NULL, b->marker, body, body->size, b->loc, f.w, &m)) {
+            if (shape_text(l, NULL, b->marker, body, body->size, b->loc, f.w, ALIGN_START, &m)) {
                 l->oom = 1;
                 return 0;
             }
             double indent = m.nlines ? m.lines[0].width : 0;
             for (const ashi_item *it = b->items; it; it = it->next) {
-                if (shape_text(l, it->inl, NULL, body, body->size, it->loc, f.w - indent, &s)) {
+                if (shape_text(l, it->inl, NULL, body, body->size, it->loc, f.w - indent,
+                               para_align(body, al), &s)) {
                     l->oom = 1;
                     return 0;
                 }
@@ -267,13 +286,14 @@ static void footer(L *l, size_t page_no)
     shaped s;
     char num[32];
     snprintf(num, sizeof num, "%zu", page_no);
-    if (shape_text(l, NULL, num, st, st->size, none, w, &s)) {
+    if (shape_text(l, NULL, num, st, st->size, none, w, ALIGN_START, &s)) {
         l->oom = 1;
         return;
     }
     emit_lines(l, &s, x, top, w, ALIGN_END);
     if (l->doc->author) {
-        if (shape_text(l, NULL, l->doc->author, st, st->size, l->doc->loc, w * 0.7, &s)) {
+        if (shape_text(l, NULL, l->doc->author, st, st->size, l->doc->loc, w * 0.7, ALIGN_START,
+                       &s)) {
             l->oom = 1;
             return;
         }
@@ -413,7 +433,10 @@ static void slide_page(L *l, const ashi_slide *s, int level)
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi_arena *a,
                 ashi_diags *d, ashi_dlist *out)
 {
-    L l = {doc, t, fs, a, d, out, NULL, 0};
+    L l = {doc, t, fs, a, d, out, NULL, ashi_text_opts_default(), 0};
+    l.opts.autospace = t->autospace;
+    l.opts.bracket_start_half = t->bracket_start_half;
+    l.opts.hanging = t->hanging;
     out->a = a;
     out->title = doc->title;
     out->author = doc->author;

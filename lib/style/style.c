@@ -36,15 +36,18 @@ static void set_default(ashi_theme *t)
     t->colors[ASHI_COLOR_MUTED] = 0x6B6B6B;
     t->colors[ASHI_COLOR_SECTION] = 0x1F4E79;
     static const ashi_text_style d[ASHI_STYLE_COUNT] = {
-        [ASHI_STYLE_BODY] = {0, 16, 1.6, 0x222222, 0},
-        [ASHI_STYLE_H] = {0, 20, 1.4, 0x1F4E79, 1},
-        [ASHI_STYLE_TITLE] = {0, 24, 1.25, 0xFFFFFF, 1},
-        [ASHI_STYLE_COVER_TITLE] = {0, 40, 1.3, 0x1F4E79, 1},
-        [ASHI_STYLE_SECTION_TITLE] = {0, 36, 1.3, 0xFFFFFF, 1},
-        [ASHI_STYLE_SECTION_SUBTITLE] = {0, 16, 1.4, 0xFFFFFF, 0},
-        [ASHI_STYLE_FOOTER] = {0, 10, 1.2, 0x6B6B6B, 0},
+        [ASHI_STYLE_BODY] = {0, 16, 1.6, 0x222222, 0, ASHI_ALIGN_JUSTIFY, 0},
+        [ASHI_STYLE_H] = {0, 20, 1.4, 0x1F4E79, 1, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_TITLE] = {0, 24, 1.25, 0xFFFFFF, 1, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_COVER_TITLE] = {0, 40, 1.3, 0x1F4E79, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_SECTION_TITLE] = {0, 36, 1.3, 0xFFFFFF, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_SECTION_SUBTITLE] = {0, 16, 1.4, 0xFFFFFF, 0, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_FOOTER] = {0, 10, 1.2, 0x6B6B6B, 0, ASHI_ALIGN_START, 0},
     };
     memcpy(t->styles, d, sizeof d);
+    t->autospace = 1;
+    t->bracket_start_half = 1;
+    t->hanging = 0;
 }
 
 int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out)

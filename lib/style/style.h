@@ -37,12 +37,21 @@ typedef struct ashi_family {
     ashi_loc loc;
 } ashi_family;
 
+typedef enum ashi_align {
+    ASHI_ALIGN_START,
+    ASHI_ALIGN_CENTER,
+    ASHI_ALIGN_END,
+    ASHI_ALIGN_JUSTIFY,
+} ashi_align;
+
 typedef struct ashi_text_style {
     int family;     /* index into ashi_theme.families */
     double size;    /* points */
     double leading; /* line height as a multiple of size */
     uint32_t color; /* 0xRRGGBB */
     int bold;
+    ashi_align align;
+    double indent;  /* first-line indent, points */
 } ashi_text_style;
 
 typedef struct ashi_theme {
@@ -50,6 +59,10 @@ typedef struct ashi_theme {
     int nfamilies;
     ashi_text_style styles[ASHI_STYLE_COUNT];
     uint32_t colors[ASHI_COLOR_COUNT];
+    /* JLReq switches */
+    int autospace;          /* quarter em between Japanese and Western text */
+    int bracket_start_half; /* no space before an opening bracket at line start */
+    int hanging;            /* 、。 may hang past the line end */
 } ashi_theme;
 
 /* Resolves the deck's theme over the built-in default. Font files are

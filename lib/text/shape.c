@@ -67,8 +67,8 @@ typedef struct shaper {
     size_t len;
 } shaper;
 
-static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off,
-                     size_t len)
+static int shape_run(shaper *sh, const ashi_span *s, size_t span_off, ashi_face *face,
+                     size_t off, size_t len)
 {
     hb_buffer_t *buf = sh->buf;
     hb_buffer_clear_contents(buf);
@@ -97,6 +97,7 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
             ashi_utf8_next(sh->text, sh->len, &p, &cp);
             cur->cp = cp;
             cur->cls = (uint8_t)ashi_jclass_of(cp);
+            cur->bound = s->nobr && cur->off > span_off;
         }
         ashi_glyph *g = vec_push(&sh->glyphs);
         if (!g)
@@ -171,7 +172,8 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
                 f = span_face(fs, s->family, s->bold);
             }
             if (run_face && f != run_face) {
-                if (shape_run(&sh, s, run_face, span_off + run_start, cp_at - run_start)) {
+                if (shape_run(&sh, s, span_off, run_face, span_off + run_start,
+                              cp_at - run_start)) {
                     rc = -1;
                     break;
                 }
@@ -180,7 +182,7 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
             run_face = f;
         }
         if (rc == 0 && run_face && run_start < s->len &&
-            shape_run(&sh, s, run_face, span_off + run_start, s->len - run_start))
+            shape_run(&sh, s, span_off, run_face, span_off + run_start, s->len - run_start))
             rc = -1;
         span_off += s->len;
     }
