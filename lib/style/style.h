@@ -16,6 +16,7 @@ typedef enum ashi_style_id {
     ASHI_STYLE_SECTION_TITLE,    /* section divider title */
     ASHI_STYLE_SECTION_SUBTITLE, /* section divider subtitle */
     ASHI_STYLE_FOOTER,           /* page number and author */
+    ASHI_STYLE_EM,               /* <em>: only its colour and weight apply */
     ASHI_STYLE_COUNT
 } ashi_style_id;
 

@@ -86,8 +86,8 @@ static void mark_breaks(ashi_para *p)
         const ashi_cluster *a = &cl[i - 1];
         ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
         int ok = 1;
-        if (b->bound)
-            ok = 0; /* inside <nobr> */
+        if (b->group && b->group == a->group)
+            ok = 0; /* inside <nobr> or a ruby base */
         else if (cb == ASHI_CL_SPACE)
             ok = 0; /* spaces stay at the end of the line they follow */
         else if (ca == ASHI_CL_SPACE)
@@ -185,6 +185,20 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
             a->gap_kind = ASHI_GAP_NONE; /* Western punctuation: 円/年 */
         } else {
             a->gap_kind = ASHI_GAP_CHAR;
+        }
+    }
+    /* A reading wider than its base widens the base evenly on both sides
+     * rather than overhang the neighbouring characters. */
+    for (size_t r = 0; r < p->nrubies; r++) {
+        ashi_ruby *ru = &p->rubies[r];
+        double base = 0;
+        for (size_t k = ru->c0; k < ru->c1; k++)
+            base += cl[k].width + (k + 1 < ru->c1 ? cl[k].gap : 0);
+        if (ru->width > base) {
+            float pad = (float)(ru->width - base) / 2;
+            cl[ru->c0].width += pad;
+            cl[ru->c0].shift += pad;
+            cl[ru->c1 - 1].width += pad;
         }
     }
     /* At a line's edges: an opening bracket starting a line may drop its

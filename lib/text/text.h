@@ -90,7 +90,11 @@ typedef struct ashi_span {
     double size;    /* points */
     uint32_t color; /* 0xRRGGBB */
     int brk;
-    int nobr;       /* keep the span together on one line */
+    unsigned group; /* spans of one non-zero group stay on one line (nobr, ruby) */
+    float rise;     /* baseline shift, points, up (sup, sub) */
+    int fake_bold;  /* bold asked of a family without a bold face */
+    const char *ruby; /* reading set over this span (ruby), UTF-8 */
+    size_t ruby_len;
     ashi_loc loc;
 } ashi_span;
 
@@ -112,7 +116,10 @@ typedef struct ashi_cluster {
     uint8_t cls;          /* ashi_jclass */
     uint8_t brk;          /* break before it: ASHI_BRK_NO, _OK or _FORCED */
     uint8_t gap_kind;     /* what the gap after it may do in justification */
-    uint8_t bound;        /* 1: no break before it (a <nobr> run) */
+    uint8_t fake_bold;    /* draw with a stroked outline */
+    uint16_t group;       /* clusters of one non-zero group stay on one line */
+    uint16_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
+    float rise;           /* baseline shift, points, up */
     /* Spacing (spacing.c), in points. Punctuation is set on a half-em core
      * whatever the font's own advance; shift moves the glyph onto it. */
     float shift;
@@ -131,6 +138,8 @@ enum {
     ASHI_GAP_SPACE,  /* next to a Western space */
 };
 
+struct ashi_ruby;
+
 typedef struct ashi_para {
     char *text;
     size_t len;
@@ -138,7 +147,17 @@ typedef struct ashi_para {
     size_t nclusters;
     ashi_glyph *glyphs;
     size_t nglyphs;
+    struct ashi_ruby *rubies;
+    size_t nrubies;
 } ashi_para;
+
+/* A reading over base clusters [c0, c1): its own shaped text at half the
+ * base size, centred over the base. */
+typedef struct ashi_ruby {
+    size_t c0, c1;
+    ashi_para text;
+    double width; /* of the reading */
+} ashi_ruby;
 
 /* Shapes spans into a paragraph allocated in a. Characters no face has are
  * warnings naming them and their line, drawn with the .notdef glyph.

@@ -98,7 +98,7 @@ static void test_bad_values(void)
     CHECK_STR(msg(&r, 4), "5: leading '9' must be a number from 0.8 to 4");
     CHECK_STR(msg(&r, 5), "5: weight 'heavy' must be normal or bold");
     CHECK_STR(msg(&r, 6), "6: unknown style 'caption' (known: body, h, title, cover-title, "
-                          "section-title, section-subtitle, footer)");
+                          "section-title, section-subtitle, footer, em)");
     CHECK_STR(msg(&r, 7), "7: style 'h' names font 'maru', which the theme does not define");
     CHECK_STR(msg(&r, 8), "7: colour '#12345' is not #RGB, #RRGGBB or a theme colour name");
     ashi_arena_free(r.a);

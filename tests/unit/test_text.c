@@ -74,7 +74,7 @@ static char *set_text(env *e, const spec_case *c)
         if (len) {
             spans[n] = span(p, c->size);
             spans[n].len = len;
-            spans[n].nobr = p > c->text && p[-1] == '{';
+            spans[n].group = p > c->text && p[-1] == '{' ? (unsigned)n + 1 : 0;
             n++;
         }
         p += len;
