@@ -168,8 +168,10 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
         a->gap = after + bef;
         a->gap_min = after_min;
         ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
-        if (ca == ASHI_CL_SPACE || cb == ASHI_CL_SPACE) {
-            a->gap_kind = ASHI_GAP_SPACE;
+        if (ca == ASHI_CL_SPACE) {
+            a->gap_kind = ASHI_GAP_SPACE; /* a space stretches once, after it */
+        } else if (cb == ASHI_CL_SPACE) {
+            a->gap_kind = ASHI_GAP_NONE;
         } else if ((ashi_jclass_is_word(ca) && ashi_jclass_is_word(cb)) ||
                    ca == ASHI_CL_PREFIX || cb == ASHI_CL_POSTFIX) {
             a->gap_kind = ASHI_GAP_NONE;
