@@ -108,7 +108,9 @@ static int measure_lines(L *l, const ashi_text_style *st, shaped *out)
             top = t > top ? t : top;
             bottom = b > bottom ? b : bottom;
         }
-        double lh = nominal * st->leading, half = (lh - nominal) / 2;
+        double lh = st->pitch > 0 ? (st->pitch > nominal ? st->pitch : nominal)
+                                  : nominal * st->leading;
+        double half = (lh - nominal) / 2;
         double base = half + ASCENT * nominal, below = lh - base;
         base = top > base ? top : base;
         below = bottom > below ? bottom : below;
@@ -180,7 +182,7 @@ static int shape_text(L *l, const ashi_inline *inl, const char *plain,
     }
     memset(out, 0, sizeof *out);
     out->size = size;
-    out->line_h = size * st->leading;
+    out->line_h = st->pitch > 0 ? st->pitch : size * st->leading;
     out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
     if (ashi_shape(l->fs, spans, k, l->a, l->d, &out->para))
         return -1;

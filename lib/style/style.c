@@ -264,11 +264,18 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
                 ts->size = v;
         }
         if (s->leading) {
-            if (ashi_parse_number(s->leading, &v) || v < 0.8 || v > 4)
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "leading '%s' must be a number from 0.8 to 4", s->leading);
-            else
+            /* a factor of the size, or the line pitch as a length */
+            if (ashi_parse_number(s->leading, &v) == 0 && v >= 0.8 && v <= 4) {
                 ts->leading = v;
+                ts->pitch = 0;
+            } else if (ashi_parse_length(s->leading, &v) == 0 && v >= 4 && v <= 1000) {
+                ts->pitch = v;
+            } else {
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "leading '%s' must be a factor from 0.8 to 4 or a length such as "
+                              "28pt",
+                              s->leading);
+            }
         }
         if (s->color) {
             uint32_t c;

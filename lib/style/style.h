@@ -53,6 +53,7 @@ typedef struct ashi_text_style {
     int bold;
     ashi_align align;
     double indent;  /* first-line indent, points */
+    double pitch;   /* line height as a length (points); 0: use leading */
 } ashi_text_style;
 
 typedef struct ashi_theme {
