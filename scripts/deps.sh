@@ -5,7 +5,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libhpdf-dev libxml2-dev libfreetype-dev libharfbuzz-dev
       poppler-utils qpdf libxml2-utils)
-[ "${1:-}" = "--test" ] && pkgs+=(valgrind)
+# the tests also set text in the fixed-width BIZ UDGothic, and run valgrind
+[ "${1:-}" = "--test" ] && pkgs+=(valgrind fonts-morisawa-bizud-gothic)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

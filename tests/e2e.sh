@@ -3,7 +3,7 @@
 # shop and a reader would: nothing on stderr, qpdf --check clean, every font
 # embedded, subset and with ToUnicode, all the deck's text back from
 # pdftotext in order, and a byte-identical second render. With EXPECT,
-# EXPECT.info holds the expected pdfinfo lines (title, author, subject,
+# EXPECT.stderr the warnings the render must print, EXPECT.info holds the expected pdfinfo lines (title, author, subject,
 # dates, pages) and EXPECT.outline the expected bookmarks (qpdf's JSON:
 # target page and title lines, children before their parent).
 # SPDX-License-Identifier: MIT
@@ -17,7 +17,14 @@ fail() { echo "FAIL [$name]: $*" >&2; exit 1; }
 
 rm -f "$pdf" "$pdf.2"
 "$cli" render "$deck" -o "$pdf" >"$work/$name.out" 2>"$work/$name.err" || fail "render exited $?: $(cat "$work/$name.err")"
-[ ! -s "$work/$name.err" ] || fail "render printed on stderr: $(cat "$work/$name.err")"
+# Nothing on stderr, unless EXPECT.stderr says which warnings are due
+# (the deck's path written as DECK).
+if [ -n "$expect" ] && [ -e "$expect.stderr" ]; then
+  sed "s|$deck|DECK|g" "$work/$name.err" | diff -u "$expect.stderr" - \
+    || fail "warnings differ from $expect.stderr"
+else
+  [ ! -s "$work/$name.err" ] || fail "render printed on stderr: $(cat "$work/$name.err")"
+fi
 grep -q "^wrote $pdf (" "$work/$name.out" || fail "no 'wrote' line: $(cat "$work/$name.out")"
 
 qpdf --check "$pdf" >"$work/$name.qpdf" 2>&1 || fail "qpdf --check: $(cat "$work/$name.qpdf")"

@@ -75,6 +75,12 @@ int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev)
             case ASHI_DL_LINE:
                 rc = dev->line ? dev->line(dev->user, &it->u.line) : 0;
                 break;
+            case ASHI_DL_SPAN_BEGIN:
+                rc = dev->span_begin ? dev->span_begin(dev->user, &it->u.span) : 0;
+                break;
+            case ASHI_DL_SPAN_END:
+                rc = dev->span_end ? dev->span_end(dev->user) : 0;
+                break;
             }
         }
         if (rc == 0 && dev->end_page)

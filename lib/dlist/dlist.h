@@ -22,6 +22,7 @@ typedef struct ashi_dl_run {
     double size;
     double x, y; /* baseline origin */
     uint32_t color;
+    int fake_bold; /* the family has no bold face: fill and stroke the outline */
     const ashi_dl_glyph *glyphs;
     size_t nglyphs;
     const char *text; /* UTF-8 source text the glyphs show */
@@ -39,7 +40,20 @@ typedef struct ashi_dl_line {
     uint32_t color;
 } ashi_dl_line;
 
-typedef enum ashi_dl_kind { ASHI_DL_RUN, ASHI_DL_RECT, ASHI_DL_LINE } ashi_dl_kind;
+/* A stretch of runs (one line of text) whose extracted text must be exactly
+ * its source text, whatever spacing layout put between the glyphs. */
+typedef struct ashi_dl_text_span {
+    const char *text; /* UTF-8 */
+    size_t len;
+} ashi_dl_text_span;
+
+typedef enum ashi_dl_kind {
+    ASHI_DL_RUN,
+    ASHI_DL_RECT,
+    ASHI_DL_LINE,
+    ASHI_DL_SPAN_BEGIN,
+    ASHI_DL_SPAN_END,
+} ashi_dl_kind;
 
 typedef struct ashi_dl_item {
     ashi_dl_kind kind;
@@ -47,6 +61,7 @@ typedef struct ashi_dl_item {
         ashi_dl_run run;
         ashi_dl_rect rect;
         ashi_dl_line line;
+        ashi_dl_text_span span;
     } u;
 } ashi_dl_item;
 
@@ -85,6 +100,8 @@ typedef struct ashi_device {
     int (*run)(void *user, const ashi_dl_run *run);
     int (*rect)(void *user, const ashi_dl_rect *rect);
     int (*line)(void *user, const ashi_dl_line *line);
+    int (*span_begin)(void *user, const ashi_dl_text_span *span);
+    int (*span_end)(void *user);
     int (*end_page)(void *user, const ashi_dl_page *pg);
 } ashi_device;
 

@@ -22,12 +22,16 @@ static int t_run(void *u, const ashi_dl_run *r)
     ashi_buf_num(b, r->y, 2);
     ashi_buf_puts(b, " size ");
     ashi_buf_num(b, r->size, 2);
-    ashi_buf_printf(b, " #%06X \"", (unsigned)r->color);
+    ashi_buf_printf(b, " #%06X%s \"", (unsigned)r->color, r->fake_bold ? " stroked" : "");
     ashi_buf_append(b, r->text, r->text_len);
     ashi_buf_puts(b, "\" gids");
     for (size_t i = 0; i < r->nglyphs; i++) {
         ashi_buf_printf(b, " %u@", (unsigned)r->glyphs[i].gid);
         ashi_buf_num(b, r->glyphs[i].x, 2);
+        if (r->glyphs[i].y != 0) {
+            ashi_buf_putc(b, ',');
+            ashi_buf_num(b, r->glyphs[i].y, 2);
+        }
     }
     ashi_buf_putc(b, '\n');
     return 0;
@@ -65,9 +69,24 @@ static int t_line(void *u, const ashi_dl_line *l)
     return 0;
 }
 
+static int t_span_begin(void *u, const ashi_dl_text_span *s)
+{
+    ashi_buf *b = u;
+    ashi_buf_puts(b, "  span \"");
+    ashi_buf_append(b, s->text, s->len);
+    ashi_buf_puts(b, "\"\n");
+    return 0;
+}
+
+static int t_span_end(void *u)
+{
+    ashi_buf_puts(u, "  end\n");
+    return 0;
+}
+
 int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
 {
-    ashi_device dev = {out, t_begin, t_run, t_rect, t_line, NULL};
+    ashi_device dev = {out, t_begin, t_run, t_rect, t_line, t_span_begin, t_span_end, NULL};
     for (size_t i = 0; i < dl->noutline; i++)
         ashi_buf_printf(out, "outline %d \"%s\" page %zu\n", dl->outline[i].level,
                         dl->outline[i].title, dl->outline[i].page + 1);

@@ -9,7 +9,10 @@
 /* Inline run flags, combined as nesting goes. */
 enum {
     ASHI_INL_BOLD = 1 << 0, /* <b> */
-    ASHI_INL_EM = 1 << 1,   /* <em>: accent colour */
+    ASHI_INL_EM = 1 << 1,   /* <em>: the theme's em style (accent colour) */
+    ASHI_INL_SUP = 1 << 2,  /* <sup> */
+    ASHI_INL_SUB = 1 << 3,  /* <sub> */
+    ASHI_INL_NOBR = 1 << 4, /* <nobr>: kept on one line */
 };
 
 typedef enum ashi_inline_kind {
@@ -22,7 +25,12 @@ typedef struct ashi_inline {
     unsigned flags;
     const char *text; /* UTF-8, validated; NUL-terminated */
     size_t len;
-    ashi_loc loc;     /* of the element (or text parent) it came from */
+    const char *color; /* <span color>, innermost wins; NULL: inherited */
+    const char *size;  /* <span size>: a length or a percentage; NULL: inherited */
+    const char *ruby;  /* <ruby rt>: the annotation over this run's text */
+    unsigned group;    /* runs of one <nobr> or <ruby> share a non-zero group */
+    ashi_loc loc;      /* of the element (or text parent) it came from */
+    ashi_loc span_loc; /* of the <span> that set color or size */
     struct ashi_inline *next;
 } ashi_inline;
 
@@ -93,7 +101,7 @@ typedef struct ashi_theme_color {
 
 typedef struct ashi_theme_style {
     ashi_loc loc;
-    const char *name, *font, *size, *leading, *color, *weight;
+    const char *name, *font, *size, *leading, *color, *weight, *align, *indent;
     struct ashi_theme_style *next;
 } ashi_theme_style;
 
@@ -105,6 +113,8 @@ typedef struct ashi_doc {
     ashi_theme_font *fonts;
     ashi_theme_color *colors;
     ashi_theme_style *styles;
+    const char *autospace, *hanging, *bracket_start; /* <theme> switches */
+    ashi_loc theme_loc;
     ashi_entry *entries;
 } ashi_doc;
 

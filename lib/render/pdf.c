@@ -131,6 +131,12 @@ static int draw_run(void *user, const ashi_dl_run *r)
     ashi_buf *b = &w->content;
     ashi_buf_puts(b, "BT\n");
     put_rgb(b, r->color, "rg");
+    if (r->fake_bold) {
+        /* no bold face: fill and stroke the outline, 3 % of the size wide */
+        put_rgb(b, r->color, "RG");
+        ashi_buf_num(b, r->size * 0.03, 3);
+        ashi_buf_puts(b, " w 2 Tr\n");
+    }
     ashi_buf_printf(b, "/%s ", name);
     ashi_buf_num(b, r->size, 3);
     ashi_buf_puts(b, " Tf\n");
@@ -166,7 +172,38 @@ static int draw_run(void *user, const ashi_dl_run *r)
             ashi_buf_putc(b, '>');
         ashi_buf_puts(b, "] TJ\n");
     }
+    if (r->fake_bold)
+        ashi_buf_puts(b, "0 Tr\n");
     ashi_buf_puts(b, "ET\n");
+    return 0;
+}
+
+/* ActualText: copy, search and pdftotext get the line's exact source text
+ * rather than glyphs with JLReq spacing read as word spaces. */
+static int span_begin(void *user, const ashi_dl_text_span *sp)
+{
+    writer *w = user;
+    ashi_buf *b = &w->content;
+    ashi_buf_puts(b, "/Span <</ActualText <FEFF");
+    size_t pos = 0;
+    while (pos < sp->len) {
+        uint32_t cp;
+        ashi_utf8_next(sp->text, sp->len, &pos, &cp);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            ashi_buf_printf(b, "%04X%04X", 0xD800 | (cp >> 10), 0xDC00 | (cp & 0x3FF));
+        } else {
+            ashi_buf_printf(b, "%04X", cp);
+        }
+    }
+    ashi_buf_puts(b, ">>> BDC\n");
+    return 0;
+}
+
+static int span_end(void *user)
+{
+    writer *w = user;
+    ashi_buf_puts(&w->content, "EMC\n");
     return 0;
 }
 
@@ -309,10 +346,10 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
         return ASHI_E_MEMORY;
     if (HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL) || HPDF_UseUTFEncodings(w.pdf))
         goto done;
-    w.pdf->pdf_version = HPDF_VER_14;
+    w.pdf->pdf_version = HPDF_VER_15; /* ActualText */
 
     stage = "collecting glyphs";
-    ashi_device collect = {&w, NULL, collect_run, NULL, NULL, NULL};
+    ashi_device collect = {&w, NULL, collect_run, NULL, NULL, NULL, NULL, NULL};
     if (ashi_dl_play(dl, &collect))
         goto done;
     stage = "embedding fonts";
@@ -320,7 +357,8 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
         if (ashi_embed_write(&w.fonts[i], w.pdf))
             goto done;
     stage = "writing pages";
-    ashi_device draw = {&w, begin_page, draw_run, draw_rect, draw_line, end_page};
+    ashi_device draw = {&w,        begin_page, draw_run, draw_rect, draw_line,
+                        span_begin, span_end,   end_page};
     if (ashi_dl_play(dl, &draw))
         goto done;
     stage = "writing the outline and document info";

@@ -1,6 +1,7 @@
 /* style.c — built-in default theme, theme overrides, font file lookup.
  * SPDX-License-Identifier: MIT */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,7 +10,7 @@
 #include "style/style.h"
 
 static const char *const style_names[ASHI_STYLE_COUNT] = {
-    "body", "h", "title", "cover-title", "section-title", "section-subtitle", "footer",
+    "body", "h", "title", "cover-title", "section-title", "section-subtitle", "footer", "em",
 };
 static const char *const color_names[ASHI_COLOR_COUNT] = {
     "text", "accent", "band", "band-text", "background", "muted", "section",
@@ -36,15 +37,19 @@ static void set_default(ashi_theme *t)
     t->colors[ASHI_COLOR_MUTED] = 0x6B6B6B;
     t->colors[ASHI_COLOR_SECTION] = 0x1F4E79;
     static const ashi_text_style d[ASHI_STYLE_COUNT] = {
-        [ASHI_STYLE_BODY] = {0, 16, 1.6, 0x222222, 0},
-        [ASHI_STYLE_H] = {0, 20, 1.4, 0x1F4E79, 1},
-        [ASHI_STYLE_TITLE] = {0, 24, 1.25, 0xFFFFFF, 1},
-        [ASHI_STYLE_COVER_TITLE] = {0, 40, 1.3, 0x1F4E79, 1},
-        [ASHI_STYLE_SECTION_TITLE] = {0, 36, 1.3, 0xFFFFFF, 1},
-        [ASHI_STYLE_SECTION_SUBTITLE] = {0, 16, 1.4, 0xFFFFFF, 0},
-        [ASHI_STYLE_FOOTER] = {0, 10, 1.2, 0x6B6B6B, 0},
+        [ASHI_STYLE_BODY] = {0, 16, 1.6, 0x222222, 0, ASHI_ALIGN_JUSTIFY, 0},
+        [ASHI_STYLE_H] = {0, 20, 1.4, 0x1F4E79, 1, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_TITLE] = {0, 24, 1.25, 0xFFFFFF, 1, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_COVER_TITLE] = {0, 40, 1.3, 0x1F4E79, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_SECTION_TITLE] = {0, 36, 1.3, 0xFFFFFF, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_SECTION_SUBTITLE] = {0, 16, 1.4, 0xFFFFFF, 0, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_FOOTER] = {0, 10, 1.2, 0x6B6B6B, 0, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_EM] = {0, 16, 1.6, 0xD7000F, 0, ASHI_ALIGN_START, 0},
     };
     memcpy(t->styles, d, sizeof d);
+    t->autospace = 1;
+    t->bracket_start_half = 1;
+    t->hanging = 0;
 }
 
 int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out)
@@ -203,6 +208,28 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
     t->styles[ASHI_STYLE_TITLE].color = t->colors[ASHI_COLOR_BAND_TEXT];
     t->styles[ASHI_STYLE_COVER_TITLE].color = t->colors[ASHI_COLOR_BAND];
     t->styles[ASHI_STYLE_FOOTER].color = t->colors[ASHI_COLOR_MUTED];
+    t->styles[ASHI_STYLE_EM].color = t->colors[ASHI_COLOR_ACCENT];
+
+    /* JLReq switches on <theme>. */
+    const struct {
+        const char *value, *name, *on, *off;
+        int *out;
+    } sw[] = {
+        {doc->autospace, "autospace", "on", "off", &t->autospace},
+        {doc->hanging, "hanging", "on", "off", &t->hanging},
+        {doc->bracket_start, "bracket-start", "half", "full", &t->bracket_start_half},
+    };
+    for (size_t i = 0; i < sizeof sw / sizeof sw[0]; i++) {
+        if (!sw[i].value)
+            continue;
+        if (strcmp(sw[i].value, sw[i].on) == 0)
+            *sw[i].out = 1;
+        else if (strcmp(sw[i].value, sw[i].off) == 0)
+            *sw[i].out = 0;
+        else
+            ashi_diag_add(d, ASHI_ERROR, "bad-value", doc->theme_loc, "%s '%s' must be %s or %s",
+                          sw[i].name, sw[i].value, sw[i].on, sw[i].off);
+    }
 
     for (const ashi_theme_style *s = doc->styles; s; s = s->next) {
         int id = -1;
@@ -212,7 +239,7 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
         if (id < 0) {
             ashi_diag_add(d, ASHI_ERROR, "unknown-name", s->loc,
                           "unknown style '%s' (known: body, h, title, cover-title, "
-                          "section-title, section-subtitle, footer)",
+                          "section-title, section-subtitle, footer, em)",
                           s->name);
             continue;
         }
@@ -237,11 +264,18 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
                 ts->size = v;
         }
         if (s->leading) {
-            if (ashi_parse_number(s->leading, &v) || v < 0.8 || v > 4)
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "leading '%s' must be a number from 0.8 to 4", s->leading);
-            else
+            /* a factor of the size, or the line pitch as a length */
+            if (ashi_parse_number(s->leading, &v) == 0 && v >= 0.8 && v <= 4) {
                 ts->leading = v;
+                ts->pitch = 0;
+            } else if (ashi_parse_length(s->leading, &v) == 0 && v >= 4 && v <= 1000) {
+                ts->pitch = v;
+            } else {
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "leading '%s' must be a factor from 0.8 to 4 or a length such as "
+                              "28pt",
+                              s->leading);
+            }
         }
         if (s->color) {
             uint32_t c;
@@ -251,6 +285,37 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
                               s->color);
             else
                 ts->color = c;
+        }
+        if (s->align) {
+            static const char *const names[] = {"start", "center", "end", "justify"};
+            int found = -1;
+            for (int k = 0; k < 4; k++)
+                if (strcmp(s->align, names[k]) == 0)
+                    found = k;
+            if (found < 0)
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "align '%s' must be start, center, end or justify", s->align);
+            else
+                ts->align = (ashi_align)found;
+        }
+        if (s->indent) {
+            /* a length, or a multiple of the style's size ("1em") */
+            size_t n = strlen(s->indent);
+            int rc;
+            if (n > 2 && strcmp(s->indent + n - 2, "em") == 0) {
+                char num[32];
+                snprintf(num, sizeof num, "%.*s", (int)(n - 2), s->indent);
+                rc = ashi_parse_number(num, &v);
+                v *= ts->size;
+            } else {
+                rc = ashi_parse_length(s->indent, &v);
+            }
+            if (rc || v < 0 || v > 1000)
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
+                              "indent '%s' must be a length (such as 1em or 5mm) from 0 to 1000pt",
+                              s->indent);
+            else
+                ts->indent = v;
         }
         if (s->weight) {
             if (strcmp(s->weight, "bold") == 0)

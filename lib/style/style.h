@@ -16,6 +16,7 @@ typedef enum ashi_style_id {
     ASHI_STYLE_SECTION_TITLE,    /* section divider title */
     ASHI_STYLE_SECTION_SUBTITLE, /* section divider subtitle */
     ASHI_STYLE_FOOTER,           /* page number and author */
+    ASHI_STYLE_EM,               /* <em>: only its colour and weight apply */
     ASHI_STYLE_COUNT
 } ashi_style_id;
 
@@ -37,12 +38,22 @@ typedef struct ashi_family {
     ashi_loc loc;
 } ashi_family;
 
+typedef enum ashi_align {
+    ASHI_ALIGN_START,
+    ASHI_ALIGN_CENTER,
+    ASHI_ALIGN_END,
+    ASHI_ALIGN_JUSTIFY,
+} ashi_align;
+
 typedef struct ashi_text_style {
     int family;     /* index into ashi_theme.families */
     double size;    /* points */
     double leading; /* line height as a multiple of size */
     uint32_t color; /* 0xRRGGBB */
     int bold;
+    ashi_align align;
+    double indent;  /* first-line indent, points */
+    double pitch;   /* line height as a length (points); 0: use leading */
 } ashi_text_style;
 
 typedef struct ashi_theme {
@@ -50,6 +61,10 @@ typedef struct ashi_theme {
     int nfamilies;
     ashi_text_style styles[ASHI_STYLE_COUNT];
     uint32_t colors[ASHI_COLOR_COUNT];
+    /* JLReq switches */
+    int autospace;          /* quarter em between Japanese and Western text */
+    int bracket_start_half; /* no space before an opening bracket at line start */
+    int hanging;            /* 、。 may hang past the line end */
 } ashi_theme;
 
 /* Resolves the deck's theme over the built-in default. Font files are

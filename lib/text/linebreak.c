@@ -1,75 +1,245 @@
-/* linebreak.c — greedy line breaking with the JLReq start/end rules: when
- * the break opportunity nearest the overflow is prohibited, the line breaks
- * at the previous allowed one (oidashi).
- * SPDX-License-Identifier: MIT */
+/* linebreak.c — lines from a spaced paragraph: greedy filling with the
+ * JLReq rules (oikomi before oidashi), then each line's positions, with
+ * compression or justification. SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
 
-static double line_width(const ashi_para *p, size_t c0, size_t c1, size_t *end)
+#define EPS 1e-6
+
+typedef struct lb {
+    const ashi_para *p;
+    const ashi_text_opts *o;
+    double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink */
+} lb;
+
+static const ashi_cluster *C(const lb *L, size_t i) { return &L->p->clusters[i]; }
+
+/* Drops trailing Western spaces (and the breaks after them). */
+static size_t trim(const lb *L, size_t s, size_t e)
 {
-    while (c1 > c0 && p->clusters[c1 - 1].cls == ASHI_CL_SPACE)
-        c1--;
-    double w = 0;
-    for (size_t i = c0; i < c1; i++)
-        w += p->clusters[i].width;
-    *end = c1;
-    return w;
+    while (e > s && (C(L, e - 1)->cls == ASHI_CL_SPACE || C(L, e - 1)->cls == ASHI_CL_BREAK))
+        e--;
+    return e;
 }
 
-int ashi_break_lines(const ashi_para *p, double width, ashi_arena *a, ashi_line **out,
+/* Natural width of clusters [s, e) set as one line. */
+static double natural(const lb *L, size_t s, size_t e)
+{
+    if (e <= s)
+        return 0;
+    return C(L, s)->lead + (L->pw[e] - L->pw[s]) + (L->pg[e - 1] - L->pg[s]) +
+           C(L, e - 1)->trail;
+}
+
+static double shrinkable(const lb *L, size_t s, size_t e)
+{
+    return e >= s + 2 ? L->ps[e - 1] - L->ps[s] : 0;
+}
+
+static int may_hang(const lb *L, size_t i)
+{
+    const ashi_cluster *c = C(L, i);
+    return L->o->hanging && (c->cls == ASHI_CL_COMMA || c->cls == ASHI_CL_FULL_STOP) &&
+           ashi_is_wide(c->cp);
+}
+
+/* Does [s, e) fit in w, perhaps with a hanging comma or full stop? */
+static int fits(const lb *L, size_t s, size_t e, double w, int *hang)
+{
+    e = trim(L, s, e);
+    double n = natural(L, s, e);
+    *hang = 0;
+    if (n <= w + EPS)
+        return 1;
+    if (e > s + 1 && may_hang(L, e - 1) && n - C(L, e - 1)->width <= w + EPS) {
+        *hang = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Positions of the clusters of [s, e): compressed when wider than w,
+ * spread to w when justifying. */
+static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
+{
+    size_t s = ln->c0, e = ln->c1, n = e - s;
+    ln->x = ashi_arena_alloc(a, (n + 1) * sizeof *ln->x);
+    if (!ln->x)
+        return -1;
+    double nat = natural(L, s, e);
+    ln->natural = nat;
+    double room = ln->hang ? w + C(L, e - 1)->width : w;
+    double *extra = calloc(n + 1, sizeof *extra);
+    if (!extra)
+        return -1;
+    if (n >= 2 && nat > room + EPS) {
+        /* oikomi: take the excess from the compressible spaces */
+        double cap = shrinkable(L, s, e), need = nat - room;
+        double f = cap > 0 ? (need < cap ? need / cap : 1) : 0;
+        for (size_t k = s; k + 1 < e; k++)
+            extra[k - s] = -(C(L, k)->gap - C(L, k)->gap_min) * f;
+    } else if (n >= 2 && justify && nat < room - EPS) {
+        /* First the spaces next to Western text (up to a quarter em more),
+         * then evenly between all characters; never inside a word. */
+        double slack = room - nat, cap1 = 0;
+        size_t n1 = 0, n2 = 0;
+        for (size_t k = s; k + 1 < e; k++) {
+            int kind = C(L, k)->gap_kind;
+            if (kind == ASHI_GAP_SCRIPT || kind == ASHI_GAP_SPACE) {
+                n1++;
+                cap1 += C(L, k)->size / 4;
+            } else if (kind == ASHI_GAP_CHAR) {
+                n2++;
+            }
+        }
+        double f1 = n2 == 0 ? (cap1 > 0 ? slack / cap1 : 0) : (slack < cap1 ? slack / cap1 : 1);
+        double rest = n2 ? (slack - cap1 * f1) / (double)n2 : 0;
+        for (size_t k = s; k + 1 < e; k++) {
+            int kind = C(L, k)->gap_kind;
+            if (kind == ASHI_GAP_SCRIPT || kind == ASHI_GAP_SPACE)
+                extra[k - s] = C(L, k)->size / 4 * f1;
+            else if (kind == ASHI_GAP_CHAR)
+                extra[k - s] = rest;
+        }
+    }
+    double x = C(L, s)->lead;
+    for (size_t k = s; k < e; k++) {
+        ln->x[k - s] = (float)x;
+        x += C(L, k)->width;
+        if (k + 1 < e)
+            x += C(L, k)->gap + extra[k - s];
+    }
+    x += C(L, e - 1)->trail;
+    ln->width = ln->hang ? x - C(L, e - 1)->width : x;
+    free(extra);
+    return 0;
+}
+
+/* Warns once per word that had to be split. */
+static void warn_word(const lb *L, size_t at, ashi_diags *d, size_t *warned)
+{
+    if (!d || !ashi_jclass_is_word((ashi_jclass)C(L, at)->cls))
+        return;
+    size_t s = at, e = at;
+    while (s > 0 && ashi_jclass_is_word((ashi_jclass)C(L, s - 1)->cls))
+        s--;
+    if (*warned == s + 1)
+        return;
+    *warned = s + 1;
+    while (e < L->p->nclusters && ashi_jclass_is_word((ashi_jclass)C(L, e)->cls))
+        e++;
+    const ashi_cluster *a = C(L, s), *b = C(L, e - 1);
+    int len = (int)(b->off + b->len - a->off);
+    ashi_diag_add(d, ASHI_WARNING, "word-split", a->loc,
+                  "'%.*s' is wider than the line and was split", len > 200 ? 200 : len,
+                  L->p->text + a->off);
+}
+
+int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
+                     const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout)
 {
-    size_t cap = 8, n = 0;
+    size_t n = p->nclusters;
+    lb L = {p, o, NULL, NULL, NULL};
+    L.pw = calloc(n + 1, sizeof *L.pw);
+    L.pg = calloc(n + 1, sizeof *L.pg);
+    L.ps = calloc(n + 1, sizeof *L.ps);
+    size_t cap = 8, nl = 0;
     ashi_line *lines = malloc(cap * sizeof *lines);
-    if (!lines)
-        return -1;
-    const ashi_cluster *cl = p->clusters;
-    size_t start = 0, i = 0, last_ok = 0;
-    double w = 0;
-    int done = p->nclusters == 0;
-    while (!done) {
-        size_t brk = 0; /* break before this cluster; 0: none yet */
-        int skip = 0;   /* clusters to skip after the break (a <br/>) */
-        if (i == p->nclusters) {
-            brk = i;
-            done = 1;
-        } else if (cl[i].cls == ASHI_CL_BREAK) {
-            brk = i;
-            skip = 1;
-        } else {
-            if (i > start && ashi_can_break(cl[i - 1].cls, cl[i].cls))
-                last_ok = i;
-            if (cl[i].cls != ASHI_CL_SPACE && i > start && w + cl[i].width > width + 1e-6)
-                brk = last_ok > start ? last_ok : i; /* else an emergency break */
-        }
-        if (!brk && !(done || skip)) {
-            w += cl[i].width;
-            i++;
-            continue;
-        }
-        if (n == cap) {
-            ashi_line *nl = realloc(lines, (cap *= 2) * sizeof *lines);
-            if (!nl) {
-                free(lines);
-                return -1;
-            }
-            lines = nl;
-        }
-        lines[n].c0 = start;
-        lines[n].width = line_width(p, start, brk, &lines[n].c1);
-        n++;
-        start = i = brk + (size_t)skip;
-        last_ok = start;
-        w = 0;
-        if (skip && i == p->nclusters)
-            done = 1; /* a trailing <br/> adds no empty line */
+    int rc = -1;
+    if (!L.pw || !L.pg || !L.ps || !lines)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const ashi_cluster *c = &p->clusters[i];
+        L.pw[i + 1] = L.pw[i] + c->width;
+        L.pg[i + 1] = L.pg[i] + (i + 1 < n ? c->gap : 0);
+        L.ps[i + 1] = L.ps[i] + (i + 1 < n ? c->gap - c->gap_min : 0);
     }
-    *out = ashi_arena_alloc(a, n * sizeof **out + 1);
-    if (*out && n)
-        memcpy(*out, lines, n * sizeof **out);
+    size_t s = 0, warned = 0;
+    while (s < n) {
+        double w = nl == 0 ? width - first_indent : width;
+        size_t end = n, next;
+        int forced = 0, hang = 0, overflow = 0;
+        size_t j = s;
+        for (; j < n; j++) {
+            if (p->clusters[j].cls == ASHI_CL_BREAK) {
+                forced = 1;
+                break;
+            }
+            if (j > s && !fits(&L, s, j + 1, w, &hang)) {
+                overflow = 1;
+                break;
+            }
+        }
+        if (!overflow) {
+            end = j; /* a forced break or the paragraph's end */
+            fits(&L, s, end, w, &hang);
+        } else if (p->clusters[j].brk == ASHI_BRK_OK) {
+            end = j;
+            fits(&L, s, end, w, &hang);
+            forced = 0;
+        } else {
+            forced = 0;
+            /* oikomi: keep the characters up to the next break opportunity
+             * on this line if compressing its spaces makes room */
+            size_t e2 = j + 1;
+            while (e2 < n && p->clusters[e2].brk == ASHI_BRK_NO && e2 - j < 4)
+                e2++;
+            size_t t2 = trim(&L, s, e2);
+            if ((e2 == n || p->clusters[e2].brk != ASHI_BRK_NO) &&
+                natural(&L, s, t2) - shrinkable(&L, s, t2) <= w + EPS) {
+                end = e2;
+                if (e2 < n && p->clusters[e2].cls == ASHI_CL_BREAK)
+                    forced = 1;
+            } else {
+                /* oidashi: break at the last opportunity before */
+                size_t e1 = j;
+                while (e1 > s && p->clusters[e1].brk != ASHI_BRK_OK)
+                    e1--;
+                if (e1 > s) {
+                    end = e1;
+                } else {
+                    end = j > s ? j : s + 1;
+                    warn_word(&L, end - 1, d, &warned);
+                }
+            }
+        }
+        next = end < n && p->clusters[end].cls == ASHI_CL_BREAK ? end + 1 : end;
+        if (nl == cap) {
+            ashi_line *nl2 = realloc(lines, (cap *= 2) * sizeof *lines);
+            if (!nl2)
+                goto done;
+            lines = nl2;
+        }
+        ashi_line *ln = &lines[nl++];
+        memset(ln, 0, sizeof *ln);
+        ln->c0 = s;
+        ln->c1 = trim(&L, s, end);
+        ln->hang = hang && ln->c1 > s && may_hang(&L, ln->c1 - 1);
+        int last = next >= n && !forced;
+        int justify = align == ASHI_ALIGN_JUSTIFY && !last && !forced;
+        if (ln->c1 > ln->c0 && place(&L, ln, w, justify, a))
+            goto done;
+        /* a <br/> at the very end adds no empty line */
+        s = next;
+        if (forced && s == n)
+            break;
+    }
+    if (n == 0)
+        nl = 0;
+    *out = ashi_arena_alloc(a, nl * sizeof **out + 1);
+    if (!*out)
+        goto done;
+    if (nl)
+        memcpy(*out, lines, nl * sizeof **out);
+    *nout = nl;
+    rc = 0;
+done:
+    free(L.pw);
+    free(L.pg);
+    free(L.ps);
     free(lines);
-    *nout = n;
-    return *out ? 0 : -1;
+    return rc;
 }

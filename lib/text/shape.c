@@ -97,6 +97,9 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
             ashi_utf8_next(sh->text, sh->len, &p, &cp);
             cur->cp = cp;
             cur->cls = (uint8_t)ashi_jclass_of(cp);
+            cur->group = (uint16_t)s->group;
+            cur->rise = s->rise;
+            cur->fake_bold = (uint8_t)s->fake_bold;
         }
         ashi_glyph *g = vec_push(&sh->glyphs);
         if (!g)
@@ -134,7 +137,8 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
     sh.lang = hb_language_from_string("ja", -1);
     int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;
 
-    size_t span_off = 0;
+    size_t span_off = 0, nrubies = 0, ruby_span[64];
+    ashi_ruby rubies[64];
     for (size_t i = 0; i < n && rc == 0; i++) {
         const ashi_span *s = &spans[i];
         if (s->brk) {
@@ -151,6 +155,7 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
             c->loc = s->loc;
             continue;
         }
+        size_t first_cluster = sh.clusters.n;
         /* Split the span into runs of one face and shape each. */
         size_t pos = 0, run_start = 0;
         ashi_face *run_face = NULL;
@@ -183,6 +188,12 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
             shape_run(&sh, s, run_face, span_off + run_start, s->len - run_start))
             rc = -1;
         span_off += s->len;
+        if (rc == 0 && s->ruby && s->ruby_len && sh.clusters.n > first_cluster &&
+            nrubies < 64) {
+            rubies[nrubies].c0 = first_cluster;
+            rubies[nrubies].c1 = sh.clusters.n;
+            ruby_span[nrubies++] = i;
+        }
     }
     hb_buffer_destroy(sh.buf);
 
@@ -217,5 +228,31 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
     }
     free(sh.clusters.v);
     free(sh.glyphs.v);
+    /* Readings: shaped at half the base size; clusters point at them. */
+    if (rc == 0 && nrubies) {
+        out->rubies = ashi_arena_alloc(a, nrubies * sizeof *out->rubies);
+        if (!out->rubies)
+            return -1;
+        for (size_t r = 0; r < nrubies; r++) {
+            const ashi_span *base = &spans[ruby_span[r]];
+            ashi_span rs = *base;
+            rs.text = base->ruby;
+            rs.len = base->ruby_len;
+            rs.size = base->size / 2;
+            rs.ruby = NULL;
+            rs.group = 0;
+            rs.rise = 0;
+            ashi_ruby *ru = &out->rubies[r];
+            *ru = rubies[r];
+            if (ashi_shape(fs, &rs, 1, a, d, &ru->text))
+                return -1;
+            ru->width = 0;
+            for (size_t k = 0; k < ru->text.nclusters; k++)
+                ru->width += ru->text.clusters[k].width;
+            for (size_t k = ru->c0; k < ru->c1; k++)
+                out->clusters[k].ruby = (uint16_t)(r + 1);
+        }
+        out->nrubies = nrubies;
+    }
     return rc;
 }

@@ -49,21 +49,35 @@ int ashi_face_advance(const ashi_face *f, uint32_t gid);
 /* ---- JLReq classes (classes.c) ------------------------------------------ */
 
 typedef enum ashi_jclass {
-    ASHI_CL_IDEO,    /* ideographs, kana and other breakable letters */
-    ASHI_CL_OPEN,    /* opening brackets: never at line end */
-    ASHI_CL_CLOSE,   /* closing brackets: never at line start */
-    ASHI_CL_NOSTART, /* 、。，．・：；！？ small kana ー ゝゞ々: never at line start */
-    ASHI_CL_ALNUM,   /* Latin letters, digits, and what joins them: never split */
-    ASHI_CL_SPACE,   /* breakable space, dropped at line end */
-    ASHI_CL_INSEP,   /* … ‥ — ― : never split from its twin */
-    ASHI_CL_PREFIX,  /* ￥ ＄ ¥ $ £ € : stays with the number after */
-    ASHI_CL_POSTFIX, /* ％ % ℃ ‰ ° : stays with the number before */
-    ASHI_CL_BREAK,   /* forced break (<br/>) */
+    ASHI_CL_OPEN,       /* cl-01 opening brackets: never at line end */
+    ASHI_CL_CLOSE,      /* cl-02 closing brackets: never at line start */
+    ASHI_CL_HYPHEN,     /* cl-03 ‐ 〜 ゠ – ～ */
+    ASHI_CL_DIVIDING,   /* cl-04 ！ ？ ‼ ⁇ ⁈ ⁉ */
+    ASHI_CL_MIDDLE_DOT, /* cl-05 ・ ： ； */
+    ASHI_CL_FULL_STOP,  /* cl-06 。 ． */
+    ASHI_CL_COMMA,      /* cl-07 、 ， */
+    ASHI_CL_INSEP,      /* cl-08 — ― … ‥ 〳〴〵: never split from its twin */
+    ASHI_CL_ITERATION,  /* cl-09 ヽ ヾ ゝ ゞ 々 〻 */
+    ASHI_CL_PROLONGED,  /* cl-10 ー */
+    ASHI_CL_SMALL_KANA, /* cl-11 ぁ ッ ャ ... */
+    ASHI_CL_PREFIX,     /* cl-12 ￥ ＄ ￡ ＃ € № $: stays with the number after */
+    ASHI_CL_POSTFIX,    /* cl-13 ％ ℃ ‰ ° ′ ″ ㎏ ...: stays with the number before */
+    ASHI_CL_IDEO_SPACE, /* cl-14 U+3000 */
+    ASHI_CL_KANA,       /* cl-15, cl-16 hiragana and katakana */
+    ASHI_CL_IDEO,       /* cl-19 ideographs, and other full-width symbols */
+    ASHI_CL_DIGIT,      /* cl-23/24 digits, half and full width */
+    ASHI_CL_LATIN,      /* cl-27 Western letters and word punctuation */
+    ASHI_CL_SPACE,      /* Western space: a break opportunity, dropped at line end */
+    ASHI_CL_BREAK,      /* forced break (<br/>) */
 } ashi_jclass;
 
 ashi_jclass ashi_jclass_of(uint32_t cp);
-/* May a line break fall between a character of class a and one of class b? */
-int ashi_can_break(ashi_jclass a, ashi_jclass b);
+/* Classes that never start a line (JLReq 3.1.7). */
+int ashi_jclass_no_start(ashi_jclass c);
+/* Digits and Western letters: never split, no space added inside. */
+int ashi_jclass_is_word(ashi_jclass c);
+/* Kana and ideographs: where the quarter-em space to Western text goes. */
+int ashi_jclass_is_japanese(ashi_jclass c);
 
 /* ---- shaping (shape.c) -------------------------------------------------- */
 
@@ -76,6 +90,11 @@ typedef struct ashi_span {
     double size;    /* points */
     uint32_t color; /* 0xRRGGBB */
     int brk;
+    unsigned group; /* spans of one non-zero group stay on one line (nobr, ruby) */
+    float rise;     /* baseline shift, points, up (sup, sub) */
+    int fake_bold;  /* bold asked of a family without a bold face */
+    const char *ruby; /* reading set over this span (ruby), UTF-8 */
+    size_t ruby_len;
     ashi_loc loc;
 } ashi_span;
 
@@ -95,8 +114,31 @@ typedef struct ashi_cluster {
     uint32_t color;
     ashi_face *face;
     uint8_t cls;          /* ashi_jclass */
+    uint8_t brk;          /* break before it: ASHI_BRK_NO, _OK or _FORCED */
+    uint8_t gap_kind;     /* what the gap after it may do in justification */
+    uint8_t fake_bold;    /* draw with a stroked outline */
+    uint16_t group;       /* clusters of one non-zero group stay on one line */
+    uint16_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
+    float rise;           /* baseline shift, points, up */
+    /* Spacing (spacing.c), in points. Punctuation is set on a half-em core
+     * whatever the font's own advance; shift moves the glyph onto it. */
+    float shift;
+    float gap;            /* space between this cluster and the next */
+    float gap_min;        /* the least that space may shrink to */
+    float lead;           /* space before it when it starts a line */
+    float trail;          /* space after it when it ends a line */
     ashi_loc loc;
 } ashi_cluster;
+
+enum { ASHI_BRK_NO, ASHI_BRK_OK, ASHI_BRK_FORCED };
+enum {
+    ASHI_GAP_NONE,   /* inside a word: never stretched */
+    ASHI_GAP_CHAR,   /* between Japanese characters */
+    ASHI_GAP_SCRIPT, /* between Japanese and Western text (quarter em) */
+    ASHI_GAP_SPACE,  /* next to a Western space */
+};
+
+struct ashi_ruby;
 
 typedef struct ashi_para {
     char *text;
@@ -105,7 +147,17 @@ typedef struct ashi_para {
     size_t nclusters;
     ashi_glyph *glyphs;
     size_t nglyphs;
+    struct ashi_ruby *rubies;
+    size_t nrubies;
 } ashi_para;
+
+/* A reading over base clusters [c0, c1): its own shaped text at half the
+ * base size, centred over the base. */
+typedef struct ashi_ruby {
+    size_t c0, c1;
+    ashi_para text;
+    double width; /* of the reading */
+} ashi_ruby;
 
 /* Shapes spans into a paragraph allocated in a. Characters no face has are
  * warnings naming them and their line, drawn with the .notdef glyph.
@@ -113,17 +165,37 @@ typedef struct ashi_para {
 int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a,
                ashi_diags *d, ashi_para *out);
 
-/* ---- line breaking (linebreak.c) ---------------------------------------- */
+/* ---- spacing and line breaking (spacing.c, linebreak.c) ------------- */
+
+typedef struct ashi_text_opts {
+    int autospace;          /* quarter em between Japanese and Western text */
+    int bracket_start_half; /* an opening bracket starting a line: no space before */
+    int hanging;            /* 、。 at the end of a line may hang past it */
+} ashi_text_opts;
+
+/* The defaults JLReq and the theme agree on. */
+ashi_text_opts ashi_text_opts_default(void);
+
+/* Marks break opportunities (JLReq line-start and line-end rules, numbers
+ * with their units, Latin words) and the JLReq spacing of every cluster. */
+void ashi_space(ashi_para *p, const ashi_text_opts *o);
 
 typedef struct ashi_line {
-    size_t c0, c1; /* clusters [c0, c1) drawn on this line */
-    double width;  /* their advance, trailing spaces excluded */
+    size_t c0, c1;  /* clusters [c0, c1) drawn on this line */
+    double width;   /* set width: the measure for justified lines */
+    double natural; /* width before justification or compression */
+    float *x;       /* start of each cluster, from the line start */
+    int hang;       /* the last cluster hangs past the measure */
 } ashi_line;
 
-/* Breaks a paragraph into lines of at most `width` points, respecting the
- * line-start and line-end rules of ashi_can_break; a run that cannot be
- * broken and is wider than the line is split where it overflows. */
-int ashi_break_lines(const ashi_para *p, double width, ashi_arena *a, ashi_line **out,
+/* Breaks a spaced paragraph into lines of at most `width` points. When the
+ * only break in reach is prohibited, it first tries to squeeze the line by
+ * compressing punctuation spacing (oikomi), else moves the last character
+ * down (oidashi). A word wider than the line is split, with a warning to d
+ * (may be NULL). Justified lines (all but the last and those ended by a
+ * forced break) get exactly `width`. `first_indent` narrows the first line. */
+int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
+                     const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout);
 
 #endif

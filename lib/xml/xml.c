@@ -229,16 +229,25 @@ static int skip_node(parser *p, xmlNodePtr parent, xmlNodePtr c)
 
 /* ---- inline content ----------------------------------------------------- */
 
+typedef struct inl_style {
+    unsigned flags;
+    const char *color, *size;
+    ashi_loc span_loc;
+    unsigned group;
+    const char *ruby;
+} inl_style;
+
 typedef struct inl_builder {
     parser *p;
     ashi_inline *head, **tail;
+    unsigned groups; /* last <nobr>/<ruby> group number */
     /* whitespace normalisation state across runs of one block */
     uint32_t prev;  /* last character emitted; 0 at block start or after br */
     int pending;    /* whitespace seen since prev */
     int pending_nl; /* ... and it held a line break */
 } inl_builder;
 
-static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, unsigned flags,
+static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, const inl_style *st,
                                ashi_loc loc)
 {
     ashi_inline *in = ashi_arena_alloc(b->p->a, sizeof *in);
@@ -247,7 +256,12 @@ static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, unsigned f
         return NULL;
     }
     in->kind = kind;
-    in->flags = flags;
+    in->flags = st->flags;
+    in->color = st->color;
+    in->size = st->size;
+    in->span_loc = st->span_loc;
+    in->group = st->group;
+    in->ruby = st->ruby;
     in->loc = loc;
     *b->tail = in;
     b->tail = &in->next;
@@ -258,7 +272,7 @@ static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, unsigned f
  * space; one holding a line break disappears next to Japanese text (a source
  * line break inside a Japanese sentence is no space); leading and trailing
  * whitespace of a block or line goes. */
-static void add_text(inl_builder *b, const char *s, unsigned flags, ashi_loc loc)
+static void add_text(inl_builder *b, const char *s, const inl_style *st, ashi_loc loc)
 {
     size_t len = strlen(s), pos = 0;
     ashi_buf out = {0};
@@ -282,7 +296,7 @@ static void add_text(inl_builder *b, const char *s, unsigned flags, ashi_loc loc
     if (out.oom)
         b->p->oom = 1;
     if (out.len) {
-        ashi_inline *in = new_inline(b, ASHI_INL_TEXT, flags, loc);
+        ashi_inline *in = new_inline(b, ASHI_INL_TEXT, st, loc);
         if (in) {
             in->text = ashi_arena_strndup(b->p->a, out.data, out.len);
             in->len = out.len;
@@ -293,30 +307,67 @@ static void add_text(inl_builder *b, const char *s, unsigned flags, ashi_loc loc
     ashi_buf_free(&out);
 }
 
-static void walk_inline(inl_builder *b, xmlNodePtr parent, unsigned flags)
+static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
 {
     static const char *const none[] = {NULL};
+    static const char *const span_attrs[] = {"color", "size", NULL};
+    static const char *const ruby_attrs[] = {"rt", NULL};
     for (xmlNodePtr c = parent->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            add_text(b, (const char *)c->content, flags, node_loc(parent));
+            add_text(b, (const char *)c->content, st, node_loc(parent));
             continue;
         }
         if (skip_node(b->p, parent, c))
             continue;
-        check_attrs(b->p, c, none);
-        if (named(c, "b")) {
-            walk_inline(b, c, flags | ASHI_INL_BOLD);
-        } else if (named(c, "em")) {
-            walk_inline(b, c, flags | ASHI_INL_EM);
+        inl_style in = *st;
+        if (named(c, "b") || named(c, "em") || named(c, "sup") || named(c, "sub") ||
+            named(c, "nobr")) {
+            check_attrs(b->p, c, none);
+            in.flags |= named(c, "b")     ? ASHI_INL_BOLD
+                        : named(c, "em")  ? ASHI_INL_EM
+                        : named(c, "sup") ? ASHI_INL_SUP
+                        : named(c, "sub") ? ASHI_INL_SUB
+                                          : ASHI_INL_NOBR;
+            if (named(c, "sup") || named(c, "sub"))
+                in.flags &= ~(unsigned)(named(c, "sup") ? ASHI_INL_SUB : ASHI_INL_SUP);
+            if (named(c, "nobr") && !in.group)
+                in.group = ++b->groups;
+            walk_inline(b, c, &in);
+        } else if (named(c, "span")) {
+            check_attrs(b->p, c, span_attrs);
+            const char *color = attr(b->p, c, "color"), *size = attr(b->p, c, "size");
+            if (!color && !size)
+                ashi_diag_add(b->p->d, ASHI_WARNING, "useless", node_loc(c),
+                              "<span> without color or size changes nothing");
+            if (color)
+                in.color = color;
+            if (size)
+                in.size = size;
+            in.span_loc = node_loc(c);
+            walk_inline(b, c, &in);
+        } else if (named(c, "ruby")) {
+            check_attrs(b->p, c, ruby_attrs);
+            in.ruby = attr(b->p, c, "rt");
+            if (!in.ruby || !in.ruby[0])
+                error_at(b->p, c, "missing-attribute", "<ruby> needs rt, the reading");
+            for (xmlNodePtr k = c->children; k; k = k->next)
+                if (k->type == XML_ELEMENT_NODE)
+                    error_at(b->p, k, "unknown-element",
+                             "<ruby> holds only text (the base), not <%s>", k->name);
+            in.group = ++b->groups;
+            walk_inline(b, c, &in);
         } else if (named(c, "br")) {
+            check_attrs(b->p, c, none);
             if (c->children)
                 error_at(b->p, c, "unexpected-content", "<br> must be empty");
-            new_inline(b, ASHI_INL_BREAK, flags, node_loc(c));
+            new_inline(b, ASHI_INL_BREAK, st, node_loc(c));
             b->prev = 0;
             b->pending = b->pending_nl = 0;
         } else {
+            check_attrs(b->p, c, none);
             error_at(b->p, c, "unknown-element",
-                     "unknown element <%s> inside <%s> (inline elements: b, em, br)",
+                     "unknown element <%s> inside <%s> (inline elements: b, em, span, sup, "
+                     "sub, br, nobr, ruby)",
                      c->name, parent->name);
         }
     }
@@ -326,7 +377,8 @@ static ashi_inline *inline_content(parser *p, xmlNodePtr n)
 {
     inl_builder b = {.p = p};
     b.tail = &b.head;
-    walk_inline(&b, n, 0);
+    inl_style st = {0};
+    walk_inline(&b, n, &st);
     return b.head;
 }
 
@@ -464,9 +516,18 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
     static const char *const none[] = {NULL};
     static const char *const font_attrs[] = {"name", "regular", "bold", NULL};
     static const char *const color_attrs[] = {"name", "value", NULL};
-    static const char *const style_attrs[] = {"name", "font", "size", "leading",
-                                              "color", "weight", NULL};
-    check_attrs(p, n, none);
+    static const char *const style_attrs[] = {"name",   "font",  "size",   "leading", "color",
+                                              "weight", "align", "indent", NULL};
+    static const char *const theme_attrs[] = {"autospace", "hanging", "bracket-start", NULL};
+    (void)none;
+    check_attrs(p, n, theme_attrs);
+    doc->theme_loc = node_loc(n);
+    if (!doc->autospace)
+        doc->autospace = attr(p, n, "autospace");
+    if (!doc->hanging)
+        doc->hanging = attr(p, n, "hanging");
+    if (!doc->bracket_start)
+        doc->bracket_start = attr(p, n, "bracket-start");
     ashi_theme_font **ft = &doc->fonts;
     ashi_theme_color **ct = &doc->colors;
     ashi_theme_style **st = &doc->styles;
@@ -517,6 +578,8 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             s->leading = attr(p, c, "leading");
             s->color = attr(p, c, "color");
             s->weight = attr(p, c, "weight");
+            s->align = attr(p, c, "align");
+            s->indent = attr(p, c, "indent");
             if (!name) {
                 error_at(p, c, "missing-attribute", "<style> needs a name");
                 continue;

@@ -29,7 +29,7 @@ check_run() { # program label
   "$1" >"$work/$2.out" 2>"$work/$2.err" || fail "$2 failed: $(cat "$work/$2.err")"
   grep -q "^font $prefix/share/ashireport/fonts/BIZUDPGothic-Regular.ttf$" "$work/$2.out" \
     || fail "$2 did not use the installed fonts: $(cat "$work/$2.out")"
-  grep -q "^pdf [0-9]* %PDF-1.4$" "$work/$2.out" || fail "$2 made no PDF"
+  grep -q "^pdf [0-9]* %PDF-1.5$" "$work/$2.out" || fail "$2 made no PDF"
   echo "ok: $2"
 }
 

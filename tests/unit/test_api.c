@@ -69,7 +69,7 @@ static void test_render(void)
     CHECK_INT(ashi_deck_render_memory(deck, &a, &alen), ASHI_OK);
     CHECK_INT(ashi_deck_render_memory(deck, &b, &blen), ASHI_OK);
     CHECK(alen > 1000 && alen == blen && memcmp(a, b, alen) == 0);
-    CHECK(alen > 8 && memcmp(a, "%PDF-1.4", 8) == 0);
+    CHECK(alen > 8 && memcmp(a, "%PDF-1.5", 8) == 0);
 
     sink s = {0};
     CHECK_INT(ashi_deck_render_callback(deck, to_sink, &s), ASHI_OK);

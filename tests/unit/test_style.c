@@ -60,7 +60,7 @@ static void test_overrides(void)
             "<color name=\"accent\" value=\"#0a0\"/>\n"
             "<color name=\"text\" value=\"#123456\"/>\n"
             "<style name=\"body\" font=\"mincho\" size=\"5mm\" leading=\"1.8\"/>\n"
-            "<style name=\"h\" color=\"accent\" weight=\"normal\"/>\n",
+            "<style name=\"h\" color=\"accent\" weight=\"normal\" leading=\"30pt\"/>\n",
             dirs, 1);
     CHECK_INT(r.d.n, 0);
     CHECK_INT(r.t.colors[ASHI_COLOR_ACCENT], 0x00AA00);
@@ -72,6 +72,8 @@ static void test_overrides(void)
     CHECK(r.t.families[body].bold == NULL);
     CHECK(r.t.styles[ASHI_STYLE_BODY].size > 14.17 && r.t.styles[ASHI_STYLE_BODY].size < 14.18);
     CHECK(r.t.styles[ASHI_STYLE_BODY].leading == 1.8);
+    CHECK(r.t.styles[ASHI_STYLE_BODY].pitch == 0);
+    CHECK(r.t.styles[ASHI_STYLE_H].pitch == 30);
     ashi_arena_free(r.a);
 }
 
@@ -95,10 +97,11 @@ static void test_bad_values(void)
                           "band-text, background, muted, section)");
     CHECK_STR(msg(&r, 3), "5: size '12px' must be a length from 4pt to 400pt (units: pt, mm, "
                           "cm, in)");
-    CHECK_STR(msg(&r, 4), "5: leading '9' must be a number from 0.8 to 4");
+    CHECK_STR(msg(&r, 4), "5: leading '9' must be a factor from 0.8 to 4 or a length such as "
+                          "28pt");
     CHECK_STR(msg(&r, 5), "5: weight 'heavy' must be normal or bold");
     CHECK_STR(msg(&r, 6), "6: unknown style 'caption' (known: body, h, title, cover-title, "
-                          "section-title, section-subtitle, footer)");
+                          "section-title, section-subtitle, footer, em)");
     CHECK_STR(msg(&r, 7), "7: style 'h' names font 'maru', which the theme does not define");
     CHECK_STR(msg(&r, 8), "7: colour '#12345' is not #RGB, #RRGGBB or a theme colour name");
     ashi_arena_free(r.a);

@@ -13,7 +13,11 @@ typedef struct env {
     ashi_fontset fs;
 } env;
 
-static int env_open(env *e)
+#define FIXED_FONT "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf"
+
+/* One family from a font file (regular and bold alike), or the default
+ * theme's fonts when path is NULL. */
+static int env_open(env *e, const char *path)
 {
     memset(e, 0, sizeof *e);
     e->a = ashi_arena_new();
@@ -23,6 +27,11 @@ static int env_open(env *e)
     const char *dirs[] = {ASHI_TEST_FONTDIR};
     if (ashi_style_resolve(&doc, dirs, 1, e->a, &e->d, &e->theme) || e->d.errors)
         return -1;
+    if (path) {
+        e->theme.nfamilies = 1;
+        e->theme.families[0].regular = path;
+        e->theme.families[0].bold = path;
+    }
     return ashi_fontset_open(&e->fs, &e->theme, e->a, &e->d);
 }
 
@@ -42,57 +51,129 @@ static ashi_span span(const char *text, double size)
     return s;
 }
 
-/* Breaks text at width and returns the lines joined with '\n'. A '|' in
- * the text stands for <br/>. */
-static char *break_text(env *e, const char *text, double width)
+typedef struct spec_case {
+    char name[4096];
+    char text[4096];
+    double width, size, indent;
+    int fixed;
+    ashi_align align;
+    ashi_text_opts opts;
+    int show; /* 0 lines, 1 widths, 2 positions */
+    int warnings; /* expected warnings, -1: not checked */
+} spec_case;
+
+/* Sets the case's text ('|' = <br/>, {...} = <nobr>) and returns its lines,
+ * one per output line, as the spec file writes them. */
+static char *set_text(env *e, const spec_case *c)
 {
     ashi_span spans[64];
     size_t n = 0;
-    const char *p = text;
+    const char *p = c->text;
     while (*p && n < 62) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        size_t len = strcspn(p, "|{}");
         if (len) {
-            spans[n] = span(p, 10);
-            spans[n++].len = len;
+            spans[n] = span(p, c->size);
+            spans[n].len = len;
+            spans[n].group = p > c->text && p[-1] == '{' ? (unsigned)n + 1 : 0;
+            n++;
         }
-        if (!bar)
-            break;
-        spans[n] = span("", 10);
-        spans[n++].brk = 1;
-        p = bar + 1;
+        p += len;
+        if (*p == '|') {
+            spans[n] = span("", c->size);
+            spans[n++].brk = 1;
+        }
+        if (*p)
+            p++;
     }
     ashi_para para;
     ashi_line *lines;
     size_t nlines;
-    if (ashi_shape(&e->fs, spans, n, e->a, &e->d, &para) ||
-        ashi_break_lines(&para, width, e->a, &lines, &nlines))
+    if (ashi_shape(&e->fs, spans, n, e->a, &e->d, &para))
+        return NULL;
+    ashi_space(&para, &c->opts);
+    if (ashi_break_lines(&para, c->width, c->indent, c->align, &c->opts, e->a, &e->d, &lines,
+                         &nlines))
         return NULL;
     ashi_buf b = {0};
     for (size_t i = 0; i < nlines; i++) {
+        const ashi_line *ln = &lines[i];
         if (i)
             ashi_buf_putc(&b, '\n');
-        if (lines[i].c1 > lines[i].c0) {
-            const ashi_cluster *c0 = &para.clusters[lines[i].c0];
-            const ashi_cluster *c1 = &para.clusters[lines[i].c1 - 1];
+        if (ln->c1 > ln->c0) {
+            const ashi_cluster *c0 = &para.clusters[ln->c0];
+            const ashi_cluster *c1 = &para.clusters[ln->c1 - 1];
             ashi_buf_append(&b, para.text + c0->off, c1->off + c1->len - c0->off);
         }
-        /* Every line but an emergency one fits. */
-        CHECK(lines[i].width <= width + 1e-6 || lines[i].c1 - lines[i].c0 == 1);
+        if (c->show == 2) {
+            ashi_buf_puts(&b, " |");
+            for (size_t k = ln->c0; k < ln->c1; k++) {
+                ashi_buf_putc(&b, ' ');
+                ashi_buf_num(&b, ln->x[k - ln->c0], 2);
+            }
+        }
+        if (c->show >= 1) {
+            ashi_buf_puts(&b, " | ");
+            ashi_buf_num(&b, ln->width, 2);
+        }
+        /* Every line fits its measure (hanging punctuation aside). */
+        double measure = c->width - (i == 0 ? c->indent : 0);
+        CHECK(ln->width <= measure + 0.01 || ln->c1 - ln->c0 == 1);
+        /* Justified lines other than the last fill it exactly. */
+        if (c->align == ASHI_ALIGN_JUSTIFY && i + 1 < nlines && ln->c1 > ln->c0 + 1 &&
+            para.clusters[ln->c1 < para.nclusters ? ln->c1 : ln->c1 - 1].cls != ASHI_CL_BREAK) {
+            t_checks++;
+            if (ln->width < measure - 0.01 || ln->width > measure + 0.01) {
+                t_failed++;
+                fprintf(stderr, "%s: justified line %zu is %.3f wide, not %.3f\n", c->name,
+                        i + 1, ln->width, measure);
+            }
+        }
     }
     if (!b.data)
         ashi_buf_puts(&b, "");
     return b.data;
 }
 
-static void run_spec(env *e, const char *path)
+static void run_case(env *fonts[2], spec_case *c, const char *want, const char *path)
+{
+    size_t before = fonts[c->fixed]->d.n;
+    char *got = set_text(fonts[c->fixed], c);
+    if (c->warnings >= 0) {
+        t_checks++;
+        if (fonts[c->fixed]->d.n - before != (size_t)c->warnings) {
+            t_failed++;
+            fprintf(stderr, "%s: case '%s': %zu warnings, want %d\n", path, c->name,
+                    fonts[c->fixed]->d.n - before, c->warnings);
+        }
+    }
+    t_checks++;
+    if (!got || strcmp(got, want) != 0) {
+        t_failed++;
+        fprintf(stderr, "%s: case '%s':\n--- want\n%s\n--- got\n%s\n", path, c->name, want,
+                got ? got : "(null)");
+    }
+    free(got);
+}
+
+static void reset_case(spec_case *c, const char *name)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->name, sizeof c->name, "%s", name);
+    c->size = 10;
+    c->warnings = -1;
+    c->align = ASHI_ALIGN_START;
+    c->opts = ashi_text_opts_default();
+}
+
+static void run_spec(env *fonts[2], const char *path)
 {
     FILE *f = fopen(path, "r");
     CHECK(f != NULL);
     if (!f)
         return;
-    char line[4096], name[4096] = "", text[4096] = "";
-    double width = 0;
+    char line[4096];
+    spec_case c;
+    reset_case(&c, "");
     ashi_buf want = {0};
     int in_lines = 0, cases = 0;
     for (;;) {
@@ -104,33 +185,47 @@ static void run_spec(env *e, const char *path)
             if (in_lines) {
                 while (want.len && want.data[want.len - 1] == '\n')
                     want.data[--want.len] = 0;
-                char *got = break_text(e, text, width);
+                run_case(fonts, &c, want.data ? want.data : "", path);
                 cases++;
-                t_checks++;
-                if (!got || strcmp(got, want.data ? want.data : "") != 0) {
-                    t_failed++;
-                    fprintf(stderr, "%s: case '%s' at width %g:\n--- want\n%s\n--- got\n%s\n",
-                            path, name, width, want.data ? want.data : "", got ? got : "(null)");
-                }
-                free(got);
             }
             if (!got_line)
                 break;
-            snprintf(name, sizeof name, "%s", line + 4);
+            reset_case(&c, line + 4);
             in_lines = 0;
             want.len = 0;
             if (want.data)
                 want.data[0] = 0;
-        } else if (!in_lines && strncmp(line, "width: ", 7) == 0) {
-            width = atof(line + 7);
-        } else if (!in_lines && strncmp(line, "text: ", 6) == 0) {
-            snprintf(text, sizeof text, "%s", line + 6);
-        } else if (!in_lines && strcmp(line, "---") == 0) {
-            in_lines = 1;
         } else if (in_lines) {
             if (want.len)
                 ashi_buf_putc(&want, '\n');
             ashi_buf_puts(&want, line);
+        } else if (strncmp(line, "width: ", 7) == 0) {
+            c.width = atof(line + 7);
+        } else if (strncmp(line, "size: ", 6) == 0) {
+            c.size = atof(line + 6);
+        } else if (strncmp(line, "indent: ", 8) == 0) {
+            c.indent = atof(line + 8);
+        } else if (strncmp(line, "text: ", 6) == 0) {
+            snprintf(c.text, sizeof c.text, "%s", line + 6);
+        } else if (strncmp(line, "warnings: ", 10) == 0) {
+            c.warnings = atoi(line + 10);
+        } else if (strcmp(line, "font: fixed") == 0) {
+            c.fixed = 1;
+        } else if (strcmp(line, "align: justify") == 0) {
+            c.align = ASHI_ALIGN_JUSTIFY;
+        } else if (strcmp(line, "show: width") == 0) {
+            c.show = 1;
+        } else if (strcmp(line, "show: x") == 0) {
+            c.show = 2;
+        } else if (strncmp(line, "opts: ", 6) == 0) {
+            if (strstr(line, "noautospace"))
+                c.opts.autospace = 0;
+            if (strstr(line, "fullstart"))
+                c.opts.bracket_start_half = 0;
+            if (strstr(line, "hanging"))
+                c.opts.hanging = 1;
+        } else if (strcmp(line, "---") == 0) {
+            in_lines = 1;
         }
     }
     fclose(f);
@@ -140,25 +235,35 @@ static void run_spec(env *e, const char *path)
 
 static void test_classes(void)
 {
-    CHECK(ashi_jclass_of(0x3002) == ASHI_CL_NOSTART); /* 。 */
-    CHECK(ashi_jclass_of(0x3001) == ASHI_CL_NOSTART); /* 、 */
-    CHECK(ashi_jclass_of(0x300D) == ASHI_CL_CLOSE);   /* 」 */
-    CHECK(ashi_jclass_of(0xFF09) == ASHI_CL_CLOSE);   /* ） */
-    CHECK(ashi_jclass_of(0x300C) == ASHI_CL_OPEN);    /* 「 */
-    CHECK(ashi_jclass_of(0x3083) == ASHI_CL_NOSTART); /* ゃ */
-    CHECK(ashi_jclass_of(0x30FC) == ASHI_CL_NOSTART); /* ー */
-    CHECK(ashi_jclass_of(0x3005) == ASHI_CL_NOSTART); /* 々 */
-    CHECK(ashi_jclass_of('7') == ASHI_CL_ALNUM);
-    CHECK(ashi_jclass_of(',') == ASHI_CL_ALNUM);
-    CHECK(ashi_jclass_of(0x65ED) == ASHI_CL_IDEO); /* 旭 */
-    CHECK(ashi_jclass_of(0x2026) == ASHI_CL_INSEP); /* … */
-    CHECK(ashi_jclass_of(0xFF05) == ASHI_CL_POSTFIX); /* ％ */
-    CHECK(ashi_jclass_of(0xFFE5) == ASHI_CL_PREFIX); /* ￥ */
-    CHECK(!ashi_can_break(ASHI_CL_IDEO, ASHI_CL_CLOSE));
-    CHECK(!ashi_can_break(ASHI_CL_OPEN, ASHI_CL_IDEO));
-    CHECK(!ashi_can_break(ASHI_CL_ALNUM, ASHI_CL_ALNUM));
-    CHECK(ashi_can_break(ASHI_CL_IDEO, ASHI_CL_IDEO));
-    CHECK(ashi_can_break(ASHI_CL_SPACE, ASHI_CL_ALNUM));
+    static const struct {
+        uint32_t cp;
+        ashi_jclass cls;
+    } cases[] = {
+        {0x300C, ASHI_CL_OPEN},       {0xFF08, ASHI_CL_OPEN},      {0xFF62, ASHI_CL_OPEN},
+        {0x300D, ASHI_CL_CLOSE},      {0xFF09, ASHI_CL_CLOSE},     {0xFF63, ASHI_CL_CLOSE},
+        {0x301C, ASHI_CL_HYPHEN},     {0x2010, ASHI_CL_HYPHEN},    {0xFF01, ASHI_CL_DIVIDING},
+        {0xFF1F, ASHI_CL_DIVIDING},   {0x203C, ASHI_CL_DIVIDING},  {0x30FB, ASHI_CL_MIDDLE_DOT},
+        {0xFF1A, ASHI_CL_MIDDLE_DOT}, {0xFF65, ASHI_CL_MIDDLE_DOT}, {0x3002, ASHI_CL_FULL_STOP},
+        {0xFF0E, ASHI_CL_FULL_STOP},  {0xFF61, ASHI_CL_FULL_STOP}, {0x3001, ASHI_CL_COMMA},
+        {0xFF0C, ASHI_CL_COMMA},      {0xFF64, ASHI_CL_COMMA},     {0x2026, ASHI_CL_INSEP},
+        {0x2014, ASHI_CL_INSEP},      {0x3005, ASHI_CL_ITERATION}, {0x309D, ASHI_CL_ITERATION},
+        {0x30FC, ASHI_CL_PROLONGED},  {0xFF70, ASHI_CL_PROLONGED}, {0x3083, ASHI_CL_SMALL_KANA},
+        {0x30C3, ASHI_CL_SMALL_KANA}, {0xFF6F, ASHI_CL_SMALL_KANA}, {0xFFE5, ASHI_CL_PREFIX},
+        {0xFF04, ASHI_CL_PREFIX},     {'$', ASHI_CL_PREFIX},       {0xFF05, ASHI_CL_POSTFIX},
+        {'%', ASHI_CL_POSTFIX},       {0x2103, ASHI_CL_POSTFIX},   {0x2030, ASHI_CL_POSTFIX},
+        {0x3000, ASHI_CL_IDEO_SPACE}, {0x3042, ASHI_CL_KANA},      {0x30A2, ASHI_CL_KANA},
+        {0xFF71, ASHI_CL_KANA},       {0x65ED, ASHI_CL_IDEO},      {0x203B, ASHI_CL_IDEO},
+        {'7', ASHI_CL_DIGIT},         {0xFF17, ASHI_CL_DIGIT},     {'A', ASHI_CL_LATIN},
+        {',', ASHI_CL_LATIN},         {0xFF21, ASHI_CL_LATIN},     {' ', ASHI_CL_SPACE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        t_checks++;
+        if (ashi_jclass_of(cases[i].cp) != cases[i].cls) {
+            t_failed++;
+            fprintf(stderr, "class of U+%04X is %d, want %d\n", (unsigned)cases[i].cp,
+                    ashi_jclass_of(cases[i].cp), cases[i].cls);
+        }
+    }
 }
 
 static void test_shaping(env *e)
@@ -198,11 +303,15 @@ static void test_shaping(env *e)
 
 int main(void)
 {
-    env e;
+    env e, fixed;
     test_classes();
-    CHECK(env_open(&e) == 0);
+    CHECK(env_open(&e, NULL) == 0);
+    CHECK(env_open(&fixed, FIXED_FONT) == 0);
     test_shaping(&e);
-    run_spec(&e, ASHI_TEST_DIR "/text/linebreak.spec");
+    env *fonts[2] = {&e, &fixed};
+    run_spec(fonts, ASHI_TEST_DIR "/text/linebreak.spec");
+    run_spec(fonts, ASHI_TEST_DIR "/text/spacing.spec");
     env_close(&e);
+    env_close(&fixed);
     return t_done();
 }

@@ -134,7 +134,7 @@ static void test_diagnostics(void)
                "3:3: unknown element <table> inside <slide> (blocks: h, p, list)");
     expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:3: unknown attribute 'titel' on <slide>");
     expect_one(DECK("<slide><p>a<i>b</i></p></slide>\n"),
-               "2:12: unknown element <i> inside <p> (inline elements: b, em, br)");
+               "2:12: unknown element <i> inside <p> (inline elements: b, em, span, sup, sub, br, nobr, ruby)");
     expect_one(DECK("<slide layout=\"wide\"/>\n"),
                "2:1: unknown layout 'wide' (known: content, cover)");
     expect_one(DECK("<slide>text</slide>\n"),

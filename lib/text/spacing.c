@@ -1,0 +1,217 @@
+/* spacing.c — where lines may break and how much space JLReq puts around
+ * each character: half-em punctuation cores with their aki, compression
+ * where punctuation meets, the quarter em between Japanese and Western
+ * text. SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "text/text.h"
+
+ashi_text_opts ashi_text_opts_default(void)
+{
+    ashi_text_opts o = {.autospace = 1, .bracket_start_half = 1, .hanging = 0};
+    return o;
+}
+
+/* Counters and units that stay with the number before them, beyond JLReq
+ * (50万円, 令和5年度, 30戸, 1.2倍) — every tool we compared splits these. */
+static const uint32_t units[] = {
+    0x4E07, /* 万 */ 0x5104, /* 億 */ 0x5146, /* 兆 */ 0x5343, /* 千 */ 0x767E, /* 百 */
+    0x5186, /* 円 */ 0x5E74, /* 年 */ 0x6708, /* 月 */ 0x65E5, /* 日 */ 0x6642, /* 時 */
+    0x5206, /* 分 */ 0x79D2, /* 秒 */ 0x5EA6, /* 度 */ 0x4EBA, /* 人 */ 0x540D, /* 名 */
+    0x4EF6, /* 件 */ 0x56DE, /* 回 */ 0x500D, /* 倍 */ 0x5272, /* 割 */ 0x6B73, /* 歳 */
+    0x500B, /* 個 */ 0x53F0, /* 台 */ 0x6821, /* 校 */ 0x793E, /* 社 */ 0x6238, /* 戸 */
+    0x672C, /* 本 */ 0x679A, /* 枚 */ 0x518A, /* 冊 */ 0x968E, /* 階 */ 0x53F7, /* 号 */
+    0x7B87, /* 箇 */ 0x6240, /* 所 */ 0x30F6, /* ヶ */ 0x9031, /* 週 */
+    0x9593, /* 間 */ 0x672B, /* 末 */ 0x76EE, /* 目 */ 0x70B9, /* 点 */ 0x4F4D, /* 位 */
+};
+
+static int is_unit(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (units[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* Western letters and digits: where the quarter em to Japanese goes
+ * (not next to Western punctuation such as the / in 円/年). */
+static int alnum(const ashi_cluster *c)
+{
+    uint32_t cp = c->cp;
+    return c->cls == ASHI_CL_DIGIT ||
+           (c->cls == ASHI_CL_LATIN &&
+            ((cp | 0x20) - 'a' < 26 || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+             (cp >= 0x370 && cp <= 0x4FF) || (cp >= 0xFF21 && cp <= 0xFF5A)));
+}
+
+/* Punctuation set on a half-em core with JLReq spacing around it: the
+ * full-width forms (half-width forms stay tight). */
+static int spaced_punct(const ashi_cluster *c)
+{
+    switch (c->cls) {
+    case ASHI_CL_OPEN:
+    case ASHI_CL_CLOSE:
+    case ASHI_CL_COMMA:
+    case ASHI_CL_FULL_STOP:
+    case ASHI_CL_MIDDLE_DOT:
+        return ashi_is_wide(c->cp) || (c->cp >= 0x2018 && c->cp <= 0x201D);
+    default:
+        return 0;
+    }
+}
+
+static int closing_like(const ashi_cluster *c)
+{
+    return spaced_punct(c) &&
+           (c->cls == ASHI_CL_CLOSE || c->cls == ASHI_CL_COMMA || c->cls == ASHI_CL_FULL_STOP);
+}
+
+/* Break opportunities: JLReq's prohibitions plus numbers with units. */
+static void mark_breaks(ashi_para *p)
+{
+    ashi_cluster *cl = p->clusters;
+    int chain = 0; /* inside a number and its units */
+    for (size_t i = 0; i < p->nclusters; i++) {
+        ashi_cluster *b = &cl[i];
+        if (b->cls == ASHI_CL_BREAK) {
+            b->brk = ASHI_BRK_FORCED;
+            chain = 0;
+            continue;
+        }
+        if (i == 0 || cl[i - 1].cls == ASHI_CL_BREAK) {
+            b->brk = ASHI_BRK_NO;
+            chain = b->cls == ASHI_CL_DIGIT;
+            continue;
+        }
+        const ashi_cluster *a = &cl[i - 1];
+        ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
+        int ok = 1;
+        if (b->group && b->group == a->group)
+            ok = 0; /* inside <nobr> or a ruby base */
+        else if (cb == ASHI_CL_SPACE)
+            ok = 0; /* spaces stay at the end of the line they follow */
+        else if (ca == ASHI_CL_SPACE)
+            ok = 1;
+        else if (ashi_jclass_no_start(cb) || ca == ASHI_CL_OPEN)
+            ok = 0;
+        else if (ca == ASHI_CL_INSEP && cb == ASHI_CL_INSEP && a->cp == b->cp)
+            ok = 0; /* …… —— */
+        else if ((ca == ASHI_CL_PREFIX && ashi_jclass_is_word(cb)) ||
+                 (ashi_jclass_is_word(ca) && cb == ASHI_CL_POSTFIX))
+            ok = 0; /* ￥500, 50％ */
+        else if (ashi_jclass_is_word(ca) && ashi_jclass_is_word(cb))
+            ok = 0; /* words and numbers, 7,498 and 2.7t included */
+        else if (a->cp == 0x203B)
+            ok = 0; /* ※ stays with what follows */
+        else if (chain && (cb == ASHI_CL_IDEO || cb == ASHI_CL_KANA) &&
+                 (ca == ASHI_CL_DIGIT || is_unit(b->cp)))
+            ok = 0; /* 50万円, 30戸 */
+        else if (chain && ca != ASHI_CL_DIGIT && b->cp == '/' && i + 1 < p->nclusters &&
+                 is_unit(cl[i + 1].cp))
+            ok = 0; /* 5,400円/年 */
+        else if (chain && a->cp == '/' && is_unit(b->cp))
+            ok = 0;
+        b->brk = ok ? ASHI_BRK_OK : ASHI_BRK_NO;
+        /* The chain starts at a digit and goes on through the digits, their
+         * separators and the units bound to them. */
+        chain = cb == ASHI_CL_DIGIT ||
+                (chain && !ok &&
+                 (ashi_jclass_is_word(cb) || is_unit(b->cp) || b->cp == '/' ||
+                  (ca == ASHI_CL_DIGIT && (cb == ASHI_CL_IDEO || cb == ASHI_CL_KANA))));
+    }
+}
+
+void ashi_space(ashi_para *p, const ashi_text_opts *o)
+{
+    ashi_cluster *cl = p->clusters;
+    mark_breaks(p);
+    /* Each cluster's own aki (in its em), its core and glyph shift. */
+    for (size_t i = 0; i < p->nclusters; i++) {
+        ashi_cluster *c = &cl[i];
+        c->shift = 0;
+        c->lead = c->trail = 0;
+        if (!spaced_punct(c))
+            continue;
+        float em = c->size, half = em / 2;
+        int full = c->width > em * 0.75f;
+        switch (c->cls) {
+        case ASHI_CL_OPEN:
+            c->shift = full ? -half : 0;
+            c->lead = half; /* aki before, kept in lead for now */
+            break;
+        case ASHI_CL_MIDDLE_DOT:
+            c->shift = full ? -em / 4 : (c->width < half ? (half - c->width) / 2 : 0);
+            c->lead = c->trail = em / 4;
+            break;
+        default: /* closing brackets, commas, full stops */
+            c->trail = half; /* aki after */
+            break;
+        }
+        c->width = half;
+    }
+    /* The space between neighbours, with JLReq's compressions. */
+    for (size_t i = 0; i + 1 < p->nclusters; i++) {
+        ashi_cluster *a = &cl[i], *b = &cl[i + 1];
+        float after = a->trail, bef = b->lead, after_min = 0;
+        if (a->cls == ASHI_CL_FULL_STOP && spaced_punct(a))
+            after_min = after; /* a full stop keeps its space inside a line */
+        if (closing_like(b) || (b->cls == ASHI_CL_MIDDLE_DOT && spaced_punct(b) &&
+                                closing_like(a))) {
+            after = after_min = 0; /* 」」 。」 、」 」・ : tight */
+        } else if (a->cls == ASHI_CL_OPEN && spaced_punct(a) && b->cls == ASHI_CL_OPEN &&
+                   spaced_punct(b)) {
+            bef = 0; /* 「『 */
+        } else if (closing_like(a) && b->cls == ASHI_CL_OPEN && spaced_punct(b)) {
+            bef = 0; /* 」「 。「 : half an em between them */
+            after_min = 0;
+        }
+        a->gap = after + bef;
+        a->gap_min = after_min;
+        ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
+        if (ca == ASHI_CL_SPACE) {
+            a->gap_kind = ASHI_GAP_SPACE; /* a space stretches once, after it */
+        } else if (cb == ASHI_CL_SPACE) {
+            a->gap_kind = ASHI_GAP_NONE;
+        } else if ((ashi_jclass_is_word(ca) && ashi_jclass_is_word(cb)) ||
+                   ca == ASHI_CL_PREFIX || cb == ASHI_CL_POSTFIX) {
+            a->gap_kind = ASHI_GAP_NONE;
+        } else if ((ashi_jclass_is_japanese(ca) && alnum(b)) ||
+                   (alnum(a) && ashi_jclass_is_japanese(cb))) {
+            if (o->autospace) {
+                float em = a->size < b->size ? a->size : b->size;
+                a->gap += em / 4;
+                a->gap_min += em / 8;
+            }
+            a->gap_kind = ASHI_GAP_SCRIPT;
+        } else if (ashi_jclass_is_word(ca) || ashi_jclass_is_word(cb)) {
+            a->gap_kind = ASHI_GAP_NONE; /* Western punctuation: 円/年 */
+        } else {
+            a->gap_kind = ASHI_GAP_CHAR;
+        }
+    }
+    /* A reading wider than its base widens the base evenly on both sides
+     * rather than overhang the neighbouring characters. */
+    for (size_t r = 0; r < p->nrubies; r++) {
+        ashi_ruby *ru = &p->rubies[r];
+        double base = 0;
+        for (size_t k = ru->c0; k < ru->c1; k++)
+            base += cl[k].width + (k + 1 < ru->c1 ? cl[k].gap : 0);
+        if (ru->width > base) {
+            float pad = (float)(ru->width - base) / 2;
+            cl[ru->c0].width += pad;
+            cl[ru->c0].shift += pad;
+            cl[ru->c1 - 1].width += pad;
+        }
+    }
+    /* At a line's edges: an opening bracket starting a line may drop its
+     * space; closing brackets, commas and full stops end a line tight. */
+    for (size_t i = 0; i < p->nclusters; i++) {
+        ashi_cluster *c = &cl[i];
+        if (!spaced_punct(c))
+            continue;
+        if (c->cls == ASHI_CL_OPEN && o->bracket_start_half)
+            c->lead = 0;
+        if (closing_like(c))
+            c->trail = 0;
+    }
+}
