@@ -7,12 +7,13 @@
 #include "ashireport.h"
 
 static const char usage[] =
-    "usage: ashireport render DECK.xml [-o OUT.pdf] [--font-dir DIR]...\n"
+    "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--font-dir DIR]...\n"
     "       ashireport check DECK.xml [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
+    "--draft renders even when text overflows, marking the frame in red\n"
     "\n"
     "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
@@ -74,6 +75,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && render && i + 1 < argc) {
             out_path = argv[++i];
+        } else if (strcmp(a, "--draft") == 0) {
+            ashi_options_set_draft(opt, 1);
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
             if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
                 fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);

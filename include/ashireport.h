@@ -93,6 +93,12 @@ ASHI_EXPORT void ashi_options_free(ashi_options *opt);
 ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,
                                                   const char *dir);
 
+/** Draft mode: text that overflows its frame is a warning instead of an
+ * error, and the frame is marked in red on the page, so that the deck can
+ * be rendered and looked at while it is being fixed. Off by default.
+ * Since 0.2. */
+ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
+
 /** Loads, checks and lays out a deck file. *out receives a deck whenever
  * memory allows, even when the deck has errors, so that its diagnostics can
  * be read; release it with ashi_deck_free. Returns ASHI_OK, ASHI_E_DECK when

@@ -21,6 +21,7 @@
 struct ashi_options {
     char *font_dirs[MAX_FONT_DIRS];
     size_t nfont_dirs;
+    int draft;
 };
 
 struct ashi_deck {
@@ -75,6 +76,14 @@ ashi_status ashi_options_add_font_dir(ashi_options *opt, const char *dir)
     if (!copy)
         return ASHI_E_MEMORY;
     opt->font_dirs[opt->nfont_dirs++] = copy;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_draft(ashi_options *opt, int draft)
+{
+    if (!opt)
+        return ASHI_E_ARGUMENT;
+    opt->draft = draft != 0;
     return ASHI_OK;
 }
 
@@ -152,7 +161,8 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->fonts_open = 1;
     if (ashi_fontset_open(&deck->fonts, &deck->theme, a, d))
         return d->errors ? ASHI_E_DECK : ASHI_E_FONT;
-    if (ashi_layout(deck->doc, &deck->theme, &deck->fonts, a, d, &deck->dlist))
+    if (ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft, a, d,
+                    &deck->dlist))
         return ASHI_E_MEMORY;
     if (d->oom)
         return ASHI_E_MEMORY;

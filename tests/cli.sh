@@ -40,4 +40,12 @@ printf '<deck xmlns="urn:ashireport:deck:1"><slide><p>broken</slide></deck>' >"$
 expect_exit 1 "$cli" render "$work/minimal.xml"
 cmp -s "$work/minimal.pdf" "$work/before.pdf" || fail "a failed render changed the old PDF"
 [ -z "$(ls "$work" | grep '\.tmp-')" ] || fail "temporary file left behind"
+# --draft renders an overflowing deck, with a warning and a red frame
+expect_exit 0 "$cli" render "$tests/errors/overflow.xml" --draft -o "$work/draft.pdf"
+grep -q "overflow.xml:2:3: warning: slide 1 'あふれる': the body overflows its frame by" \
+  "$work/err" || fail "draft warning: $(cat "$work/err")"
+qpdf --qdf --object-streams=disable "$work/draft.pdf" "$work/draft-qdf.pdf"
+grep -qa "^1 0 0 RG" "$work/draft-qdf.pdf" || fail "no red frame in the draft"
+expect_exit 1 "$cli" render "$tests/errors/overflow.xml" -o "$work/nodraft.pdf"
+[ ! -e "$work/nodraft.pdf" ] || fail "an overflowing deck was rendered without --draft"
 echo "1 passed, 0 failed"

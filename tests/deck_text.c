@@ -29,9 +29,37 @@ static void walk(xmlNodePtr n)
                 put_stripped(t);
             xmlFree(t);
             t = xmlGetProp(n, (const xmlChar *)"subtitle");
+            /* (a cover slide's subtitle, like a section's, follows its title) */
             if (t)
                 put_stripped(t);
             xmlFree(t);
+        }
+        if (!strcmp(name, "stat")) {
+            /* label, then value and unit on one line, then note */
+            xmlChar *v = xmlGetProp(n, (const xmlChar *)"label");
+            if (v)
+                put_stripped(v);
+            xmlFree(v);
+            xmlChar *val = xmlGetProp(n, (const xmlChar *)"value");
+            xmlChar *unit = xmlGetProp(n, (const xmlChar *)"unit");
+            char both[1024];
+            snprintf(both, sizeof both, "%s%s", val ? (const char *)val : "",
+                     unit ? (const char *)unit : "");
+            put_stripped((const xmlChar *)both);
+            xmlFree(val);
+            xmlFree(unit);
+            v = xmlGetProp(n, (const xmlChar *)"note");
+            if (v)
+                put_stripped(v);
+            xmlFree(v);
+            continue;
+        }
+        if (!strcmp(name, "placeholder")) {
+            xmlChar *v = xmlGetProp(n, (const xmlChar *)"label");
+            if (v)
+                put_stripped(v);
+            xmlFree(v);
+            continue;
         }
         if (!strcmp(name, "h") || !strcmp(name, "p") || !strcmp(name, "item")) {
             xmlChar *t = xmlNodeGetContent(n);

@@ -2,7 +2,7 @@
 # e2e.sh CLI DECK WORKDIR [EXPECT] — renders a deck and checks the PDF as a print
 # shop and a reader would: nothing on stderr, qpdf --check clean, every font
 # embedded, subset and with ToUnicode, all the deck's text back from
-# pdftotext in order, and a byte-identical second render. With EXPECT,
+# pdftotext (content order, -raw) in order, and a byte-identical second render. With EXPECT,
 # EXPECT.stderr the warnings the render must print, EXPECT.info holds the expected pdfinfo lines (title, author, subject,
 # dates, pages) and EXPECT.outline the expected bookmarks (qpdf's JSON:
 # target page and title lines, children before their parent).
@@ -39,7 +39,7 @@ tail -n +3 "$work/$name.fonts" | awk '
   !($2 == "CID" && $3 == "TrueType" && $4 == "Identity-H" && $5 == "yes" && $6 == "yes" && $7 == "yes") { print "bad font: " $0; bad=1 }
   END { exit bad }' || fail "pdffonts: $(cat "$work/$name.fonts")"
 
-pdftotext "$pdf" "$work/$name.txt" 2>"$work/$name.pdftotext.err" || fail "pdftotext failed"
+pdftotext -raw "$pdf" "$work/$name.txt" 2>"$work/$name.pdftotext.err" || fail "pdftotext failed"
 [ ! -s "$work/$name.pdftotext.err" ] || fail "pdftotext warned: $(cat "$work/$name.pdftotext.err")"
 "$work/../deck_text" "$deck" >"$work/$name.expect" || fail "deck_text failed"
 # Every expected piece, whitespace removed, found in order in the output.

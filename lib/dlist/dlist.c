@@ -81,6 +81,9 @@ int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev)
             case ASHI_DL_SPAN_END:
                 rc = dev->span_end ? dev->span_end(dev->user) : 0;
                 break;
+            case ASHI_DL_PATH:
+                rc = dev->path ? dev->path(dev->user, &it->u.path) : 0;
+                break;
             }
         }
         if (rc == 0 && dev->end_page)

@@ -30,14 +30,29 @@ typedef struct ashi_dl_run {
     ashi_loc loc;
 } ashi_dl_run;
 
+#define ASHI_NO_COLOR 0xFF000000u /* a fill or stroke colour that is not drawn */
+
 typedef struct ashi_dl_rect {
     double x, y, w, h;
-    uint32_t fill;
+    uint32_t fill;   /* 0xRRGGBB or ASHI_NO_COLOR */
+    uint32_t stroke; /* 0xRRGGBB or ASHI_NO_COLOR */
+    double stroke_w;
+    double radius;   /* rounded corners */
+    double dash;     /* dash length; 0: solid */
 } ashi_dl_rect;
+
+/* A closed polygon (arrows). */
+typedef struct ashi_dl_path {
+    const double *xy; /* x0 y0 x1 y1 ... */
+    size_t npoints;
+    uint32_t fill, stroke;
+    double stroke_w;
+} ashi_dl_path;
 
 typedef struct ashi_dl_line {
     double x1, y1, x2, y2, width;
     uint32_t color;
+    double dash; /* dash length; 0: solid */
 } ashi_dl_line;
 
 /* A stretch of runs (one line of text) whose extracted text must be exactly
@@ -53,6 +68,7 @@ typedef enum ashi_dl_kind {
     ASHI_DL_LINE,
     ASHI_DL_SPAN_BEGIN,
     ASHI_DL_SPAN_END,
+    ASHI_DL_PATH,
 } ashi_dl_kind;
 
 typedef struct ashi_dl_item {
@@ -62,6 +78,7 @@ typedef struct ashi_dl_item {
         ashi_dl_rect rect;
         ashi_dl_line line;
         ashi_dl_text_span span;
+        ashi_dl_path path;
     } u;
 } ashi_dl_item;
 
@@ -102,6 +119,7 @@ typedef struct ashi_device {
     int (*line)(void *user, const ashi_dl_line *line);
     int (*span_begin)(void *user, const ashi_dl_text_span *span);
     int (*span_end)(void *user);
+    int (*path)(void *user, const ashi_dl_path *path);
     int (*end_page)(void *user, const ashi_dl_page *pg);
 } ashi_device;
 

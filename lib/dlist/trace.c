@@ -48,7 +48,37 @@ static int t_rect(void *u, const ashi_dl_rect *r)
     ashi_buf_num(b, r->w, 2);
     ashi_buf_putc(b, 'x');
     ashi_buf_num(b, r->h, 2);
-    ashi_buf_printf(b, " #%06X\n", (unsigned)r->fill);
+    if (r->fill != ASHI_NO_COLOR)
+        ashi_buf_printf(b, " #%06X", (unsigned)r->fill);
+    if (r->stroke != ASHI_NO_COLOR) {
+        ashi_buf_printf(b, " stroke #%06X w ", (unsigned)r->stroke);
+        ashi_buf_num(b, r->stroke_w, 2);
+    }
+    if (r->radius > 0) {
+        ashi_buf_puts(b, " radius ");
+        ashi_buf_num(b, r->radius, 2);
+    }
+    if (r->dash > 0) {
+        ashi_buf_puts(b, " dash ");
+        ashi_buf_num(b, r->dash, 2);
+    }
+    ashi_buf_putc(b, '\n');
+    return 0;
+}
+
+static int t_path(void *u, const ashi_dl_path *p)
+{
+    ashi_buf *b = u;
+    ashi_buf_puts(b, "  path");
+    for (size_t i = 0; i < p->npoints; i++) {
+        ashi_buf_putc(b, ' ');
+        ashi_buf_num(b, p->xy[2 * i], 2);
+        ashi_buf_putc(b, ',');
+        ashi_buf_num(b, p->xy[2 * i + 1], 2);
+    }
+    if (p->fill != ASHI_NO_COLOR)
+        ashi_buf_printf(b, " #%06X", (unsigned)p->fill);
+    ashi_buf_putc(b, '\n');
     return 0;
 }
 
@@ -65,7 +95,7 @@ static int t_line(void *u, const ashi_dl_line *l)
     ashi_buf_num(b, l->y2, 2);
     ashi_buf_puts(b, " w ");
     ashi_buf_num(b, l->width, 2);
-    ashi_buf_printf(b, " #%06X\n", (unsigned)l->color);
+    ashi_buf_printf(b, " #%06X%s\n", (unsigned)l->color, l->dash > 0 ? " dashed" : "");
     return 0;
 }
 
@@ -86,7 +116,14 @@ static int t_span_end(void *u)
 
 int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
 {
-    ashi_device dev = {out, t_begin, t_run, t_rect, t_line, t_span_begin, t_span_end, NULL};
+    ashi_device dev = {.user = out,
+                       .begin_page = t_begin,
+                       .run = t_run,
+                       .rect = t_rect,
+                       .line = t_line,
+                       .span_begin = t_span_begin,
+                       .span_end = t_span_end,
+                       .path = t_path};
     for (size_t i = 0; i < dl->noutline; i++)
         ashi_buf_printf(out, "outline %d \"%s\" page %zu\n", dl->outline[i].level,
                         dl->outline[i].title, dl->outline[i].page + 1);

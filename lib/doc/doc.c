@@ -49,3 +49,11 @@ int ashi_page_size(const char *name, double *w, double *h)
         return -1;
     return 0;
 }
+
+const char *ashi_block_attr(const ashi_block *b, const char *name)
+{
+    for (const ashi_attr *a = b->attrs; a && a->name; a++)
+        if (strcmp(a->name, name) == 0)
+            return a->value;
+    return NULL;
+}

@@ -38,7 +38,20 @@ typedef enum ashi_block_kind {
     ASHI_BLOCK_H,
     ASHI_BLOCK_P,
     ASHI_BLOCK_LIST,
+    ASHI_BLOCK_COLUMNS,     /* children: ASHI_BLOCK_COLUMN */
+    ASHI_BLOCK_COLUMN,      /* children: blocks */
+    ASHI_BLOCK_BOX,         /* children: blocks */
+    ASHI_BLOCK_STAT,        /* big-number callout */
+    ASHI_BLOCK_COMPARE,     /* children: two ASHI_BLOCK_STAT */
+    ASHI_BLOCK_SPACER,
+    ASHI_BLOCK_PLACEHOLDER, /* a frame for a photo still to come */
+    ASHI_BLOCK_ARROW,
 } ashi_block_kind;
+
+/* An attribute as written; values are checked where they are used. */
+typedef struct ashi_attr {
+    const char *name, *value;
+} ashi_attr;
 
 typedef struct ashi_item {
     ashi_loc loc;
@@ -52,12 +65,19 @@ typedef struct ashi_block {
     ashi_inline *inl;   /* h, p */
     const char *marker; /* list: UTF-8 marker, default "・" */
     ashi_item *items;   /* list */
+    struct ashi_block *children; /* columns, column, box, compare */
+    ashi_attr *attrs;   /* all attributes, NULL-name terminated */
     struct ashi_block *next;
 } ashi_block;
+
+/* The value of a block's attribute, or NULL. */
+const char *ashi_block_attr(const ashi_block *b, const char *name);
 
 typedef enum ashi_slide_layout {
     ASHI_LAYOUT_CONTENT,
     ASHI_LAYOUT_COVER,
+    ASHI_LAYOUT_SECTION,
+    ASHI_LAYOUT_BLANK,
 } ashi_slide_layout;
 
 struct ashi_section;
@@ -65,7 +85,12 @@ struct ashi_section;
 typedef struct ashi_slide {
     ashi_loc loc;
     const char *title; /* may be NULL */
+    const char *subtitle;
     ashi_slide_layout layout;
+    double page_w, page_h; /* 0: the deck's */
+    int band, footer, number; /* master parts: 1 on, 0 off, -1 as the master says */
+    const char *fit;          /* "shrink" or NULL */
+    const char *fit_min;      /* smallest size as a percentage, default 70% */
     ashi_block *blocks;
     struct ashi_section *section; /* NULL at deck level */
     struct ashi_slide *next_in_section;
@@ -114,6 +139,9 @@ typedef struct ashi_doc {
     ashi_theme_color *colors;
     ashi_theme_style *styles;
     const char *autospace, *hanging, *bracket_start; /* <theme> switches */
+    const char *footer_text;  /* <master footer-text> */
+    const char *master_number, *master_background;
+    ashi_loc master_loc;
     ashi_loc theme_loc;
     ashi_entry *entries;
 } ashi_doc;

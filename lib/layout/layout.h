@@ -10,7 +10,9 @@
 
 /* Lays out the whole deck into out (whose arena is a). Problems go to d.
  * Returns -1 only when out of memory. */
-int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi_arena *a,
-                ashi_diags *d, ashi_dlist *out);
+/* With draft set, overflowing text is a warning and its frame is marked in
+ * red on the page instead of an error. */
+int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
+                ashi_arena *a, ashi_diags *d, ashi_dlist *out);
 
 #endif

@@ -93,27 +93,112 @@ static int begin_page(void *user, const ashi_dl_page *pg, size_t index)
     return 0;
 }
 
+/* Fill and stroke operator for what is set: f, S, B or nothing. */
+static const char *paint_op(ashi_buf *b, uint32_t fill, uint32_t stroke, double stroke_w,
+                            double dash)
+{
+    if (fill != ASHI_NO_COLOR)
+        put_rgb(b, fill, "rg");
+    if (stroke != ASHI_NO_COLOR) {
+        put_rgb(b, stroke, "RG");
+        ashi_buf_num(b, stroke_w, 3);
+        ashi_buf_puts(b, " w ");
+        if (dash > 0) {
+            ashi_buf_putc(b, '[');
+            ashi_buf_num(b, dash, 3);
+            ashi_buf_puts(b, "] 0 d ");
+        }
+    }
+    if (fill != ASHI_NO_COLOR && stroke != ASHI_NO_COLOR)
+        return "B";
+    return fill != ASHI_NO_COLOR ? "f" : stroke != ASHI_NO_COLOR ? "S" : "n";
+}
+
 static int draw_rect(void *user, const ashi_dl_rect *r)
 {
     writer *w = user;
-    put_rgb(&w->content, r->fill, "rg");
-    put_xy(&w->content, r->x, w->page_h - r->y - r->h);
-    ashi_buf_putc(&w->content, ' ');
-    put_xy(&w->content, r->w, r->h);
-    ashi_buf_puts(&w->content, " re f\n");
+    ashi_buf *b = &w->content;
+    const char *op = paint_op(b, r->fill, r->stroke, r->stroke_w, r->dash);
+    double x0 = r->x, y0 = w->page_h - r->y - r->h, x1 = x0 + r->w, y1 = y0 + r->h;
+    double rad = r->radius;
+    if (rad > r->w / 2)
+        rad = r->w / 2;
+    if (rad > r->h / 2)
+        rad = r->h / 2;
+    if (rad <= 0) {
+        put_xy(b, x0, y0);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, r->w, r->h);
+        ashi_buf_printf(b, " re %s\n", op);
+    } else {
+        /* quarter circles as Bézier curves (0.5523 of the radius) */
+        double k = rad * 0.5523;
+        put_xy(b, x0 + rad, y0);
+        ashi_buf_puts(b, " m ");
+        put_xy(b, x1 - rad, y0);
+        ashi_buf_puts(b, " l ");
+        put_xy(b, x1 - rad + k, y0);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x1, y0 + rad - k);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x1, y0 + rad);
+        ashi_buf_puts(b, " c ");
+        put_xy(b, x1, y1 - rad);
+        ashi_buf_puts(b, " l ");
+        put_xy(b, x1, y1 - rad + k);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x1 - rad + k, y1);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x1 - rad, y1);
+        ashi_buf_puts(b, " c ");
+        put_xy(b, x0 + rad, y1);
+        ashi_buf_puts(b, " l ");
+        put_xy(b, x0 + rad - k, y1);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x0, y1 - rad + k);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x0, y1 - rad);
+        ashi_buf_puts(b, " c ");
+        put_xy(b, x0, y0 + rad);
+        ashi_buf_puts(b, " l ");
+        put_xy(b, x0, y0 + rad - k);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x0 + rad - k, y0);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, x0 + rad, y0);
+        ashi_buf_printf(b, " c h %s\n", op);
+    }
+    if (r->dash > 0 && r->stroke != ASHI_NO_COLOR)
+        ashi_buf_puts(b, "[] 0 d\n");
+    return 0;
+}
+
+static int draw_path(void *user, const ashi_dl_path *p)
+{
+    writer *w = user;
+    ashi_buf *b = &w->content;
+    if (p->npoints < 2)
+        return 0;
+    const char *op = paint_op(b, p->fill, p->stroke, p->stroke_w, 0);
+    for (size_t i = 0; i < p->npoints; i++) {
+        put_xy(b, p->xy[2 * i], w->page_h - p->xy[2 * i + 1]);
+        ashi_buf_puts(b, i ? " l " : " m ");
+    }
+    ashi_buf_printf(b, "h %s\n", op);
     return 0;
 }
 
 static int draw_line(void *user, const ashi_dl_line *l)
 {
     writer *w = user;
-    put_rgb(&w->content, l->color, "RG");
-    ashi_buf_num(&w->content, l->width, 3);
-    ashi_buf_puts(&w->content, " w ");
-    put_xy(&w->content, l->x1, w->page_h - l->y1);
-    ashi_buf_puts(&w->content, " m ");
-    put_xy(&w->content, l->x2, w->page_h - l->y2);
-    ashi_buf_puts(&w->content, " l S\n");
+    ashi_buf *b = &w->content;
+    paint_op(b, ASHI_NO_COLOR, l->color, l->width, l->dash);
+    put_xy(b, l->x1, w->page_h - l->y1);
+    ashi_buf_puts(b, " m ");
+    put_xy(b, l->x2, w->page_h - l->y2);
+    ashi_buf_puts(b, " l S\n");
+    if (l->dash > 0)
+        ashi_buf_puts(b, "[] 0 d\n");
     return 0;
 }
 
@@ -349,7 +434,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
     w.pdf->pdf_version = HPDF_VER_15; /* ActualText */
 
     stage = "collecting glyphs";
-    ashi_device collect = {&w, NULL, collect_run, NULL, NULL, NULL, NULL, NULL};
+    ashi_device collect = {.user = &w, .run = collect_run};
     if (ashi_dl_play(dl, &collect))
         goto done;
     stage = "embedding fonts";
@@ -357,8 +442,15 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
         if (ashi_embed_write(&w.fonts[i], w.pdf))
             goto done;
     stage = "writing pages";
-    ashi_device draw = {&w,        begin_page, draw_run, draw_rect, draw_line,
-                        span_begin, span_end,   end_page};
+    ashi_device draw = {.user = &w,
+                        .begin_page = begin_page,
+                        .run = draw_run,
+                        .rect = draw_rect,
+                        .line = draw_line,
+                        .span_begin = span_begin,
+                        .span_end = span_end,
+                        .path = draw_path,
+                        .end_page = end_page};
     if (ashi_dl_play(dl, &draw))
         goto done;
     stage = "writing the outline and document info";

@@ -10,7 +10,9 @@
 #include "style/style.h"
 
 static const char *const style_names[ASHI_STYLE_COUNT] = {
-    "body", "h", "title", "cover-title", "section-title", "section-subtitle", "footer", "em",
+    "body",       "h",          "title",     "cover-title", "section-title", "section-subtitle",
+    "footer",     "em",         "stat-label", "stat-value",  "stat-unit",     "stat-note",
+    "caption",    "cover-subtitle",
 };
 static const char *const color_names[ASHI_COLOR_COUNT] = {
     "text", "accent", "band", "band-text", "background", "muted", "section",
@@ -45,6 +47,12 @@ static void set_default(ashi_theme *t)
         [ASHI_STYLE_SECTION_SUBTITLE] = {0, 16, 1.4, 0xFFFFFF, 0, ASHI_ALIGN_CENTER, 0},
         [ASHI_STYLE_FOOTER] = {0, 10, 1.2, 0x6B6B6B, 0, ASHI_ALIGN_START, 0},
         [ASHI_STYLE_EM] = {0, 16, 1.6, 0xD7000F, 0, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_STAT_LABEL] = {0, 15, 1.3, 0x222222, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_STAT_VALUE] = {0, 44, 1.15, 0xD7000F, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_STAT_UNIT] = {0, 22, 1.15, 0xD7000F, 1, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_STAT_NOTE] = {0, 11, 1.3, 0x6B6B6B, 0, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_CAPTION] = {0, 12, 1.3, 0x6B6B6B, 0, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_COVER_SUBTITLE] = {0, 20, 1.3, 0x1F4E79, 0, ASHI_ALIGN_CENTER, 0},
     };
     memcpy(t->styles, d, sizeof d);
     t->autospace = 1;
@@ -209,6 +217,23 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
     t->styles[ASHI_STYLE_COVER_TITLE].color = t->colors[ASHI_COLOR_BAND];
     t->styles[ASHI_STYLE_FOOTER].color = t->colors[ASHI_COLOR_MUTED];
     t->styles[ASHI_STYLE_EM].color = t->colors[ASHI_COLOR_ACCENT];
+    t->styles[ASHI_STYLE_STAT_LABEL].color = t->colors[ASHI_COLOR_TEXT];
+    t->styles[ASHI_STYLE_STAT_VALUE].color = t->colors[ASHI_COLOR_ACCENT];
+    t->styles[ASHI_STYLE_STAT_UNIT].color = t->colors[ASHI_COLOR_ACCENT];
+    t->styles[ASHI_STYLE_STAT_NOTE].color = t->colors[ASHI_COLOR_MUTED];
+    t->styles[ASHI_STYLE_CAPTION].color = t->colors[ASHI_COLOR_MUTED];
+    t->styles[ASHI_STYLE_COVER_SUBTITLE].color = t->colors[ASHI_COLOR_BAND];
+
+    /* The master: background and page numbers. */
+    if (doc->master_background &&
+        ashi_style_color(t, doc->master_background, &t->colors[ASHI_COLOR_BACKGROUND]))
+        ashi_diag_add(d, ASHI_ERROR, "bad-color", doc->master_loc,
+                      "colour '%s' is not #RGB, #RRGGBB or a theme colour name",
+                      doc->master_background);
+    if (doc->master_number && strcmp(doc->master_number, "on") != 0 &&
+        strcmp(doc->master_number, "off") != 0)
+        ashi_diag_add(d, ASHI_ERROR, "bad-value", doc->master_loc, "number '%s' must be on or off",
+                      doc->master_number);
 
     /* JLReq switches on <theme>. */
     const struct {
@@ -239,7 +264,8 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
         if (id < 0) {
             ashi_diag_add(d, ASHI_ERROR, "unknown-name", s->loc,
                           "unknown style '%s' (known: body, h, title, cover-title, "
-                          "section-title, section-subtitle, footer, em)",
+                          "section-title, section-subtitle, footer, em, stat-label, stat-value, "
+                          "stat-unit, stat-note, caption, cover-subtitle)",
                           s->name);
             continue;
         }

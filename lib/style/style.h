@@ -17,6 +17,12 @@ typedef enum ashi_style_id {
     ASHI_STYLE_SECTION_SUBTITLE, /* section divider subtitle */
     ASHI_STYLE_FOOTER,           /* page number and author */
     ASHI_STYLE_EM,               /* <em>: only its colour and weight apply */
+    ASHI_STYLE_STAT_LABEL,       /* <stat label> */
+    ASHI_STYLE_STAT_VALUE,       /* <stat value>: the big number */
+    ASHI_STYLE_STAT_UNIT,        /* <stat unit> */
+    ASHI_STYLE_STAT_NOTE,        /* <stat note> */
+    ASHI_STYLE_CAPTION,          /* placeholders, arrow labels */
+    ASHI_STYLE_COVER_SUBTITLE,   /* subtitle of a cover slide */
     ASHI_STYLE_COUNT
 } ashi_style_id;
 

@@ -384,59 +384,199 @@ static ashi_inline *inline_content(parser *p, xmlNodePtr n)
 
 /* ---- blocks ------------------------------------------------------------- */
 
-static ashi_block *parse_blocks(parser *p, xmlNodePtr parent)
+/* What each block element holds and which attributes it takes (besides
+ * x, y, w, h for absolute placement, which every block takes). */
+typedef enum content { C_INLINE, C_LIST, C_BLOCKS, C_COLUMNS, C_COMPARE, C_EMPTY } content;
+
+static const struct block_def {
+    const char *name;
+    ashi_block_kind kind;
+    content content;
+    const char *attrs[8];
+} block_defs[] = {
+    {"h", ASHI_BLOCK_H, C_INLINE, {"align", NULL}},
+    {"p", ASHI_BLOCK_P, C_INLINE, {"align", NULL}},
+    {"list", ASHI_BLOCK_LIST, C_LIST, {"marker", NULL}},
+    {"columns", ASHI_BLOCK_COLUMNS, C_COLUMNS, {"widths", "gap", NULL}},
+    {"box", ASHI_BLOCK_BOX, C_BLOCKS, {"fill", "border", "radius", "padding", "valign", NULL}},
+    {"stat", ASHI_BLOCK_STAT, C_EMPTY, {"label", "value", "unit", "note", "color", NULL}},
+    {"compare", ASHI_BLOCK_COMPARE, C_COMPARE, {"ratio", NULL}},
+    {"spacer", ASHI_BLOCK_SPACER, C_EMPTY, {NULL}},
+    {"placeholder", ASHI_BLOCK_PLACEHOLDER, C_EMPTY, {"label", "aspect", NULL}},
+    {"arrow", ASHI_BLOCK_ARROW, C_EMPTY, {"dir", "style", "label", "color", NULL}},
+};
+
+static const char *const place_attrs[] = {"x", "y", "w", "h"};
+
+/* Keeps every attribute of n on the block; reports unknown ones. */
+static void block_attrs(parser *p, xmlNodePtr n, ashi_block *b, const char *const *allowed)
+{
+    size_t count = 0;
+    for (xmlAttrPtr at = n->properties; at; at = at->next)
+        count++;
+    b->attrs = ashi_arena_alloc(p->a, (count + 1) * sizeof *b->attrs);
+    if (!b->attrs) {
+        p->oom = 1;
+        return;
+    }
+    size_t k = 0;
+    for (xmlAttrPtr at = n->properties; at; at = at->next) {
+        const char *name = (const char *)at->name;
+        int ok = !at->ns;
+        if (ok) {
+            ok = 0;
+            for (const char *const *a = allowed; *a; a++)
+                ok |= strcmp(*a, name) == 0;
+            for (size_t i = 0; i < 4; i++)
+                ok |= strcmp(place_attrs[i], name) == 0;
+        }
+        if (!ok) {
+            error_at(p, n, "unknown-attribute", "unknown attribute '%s' on <%s>", name,
+                     n->name);
+            continue;
+        }
+        b->attrs[k].name = ashi_arena_strdup(p->a, name);
+        b->attrs[k].value = attr(p, n, name);
+        if (!b->attrs[k].name || !b->attrs[k].value) {
+            p->oom = 1;
+            return;
+        }
+        k++;
+    }
+}
+
+static ashi_block *parse_blocks(parser *p, xmlNodePtr parent);
+static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c);
+
+static ashi_item *parse_items(parser *p, xmlNodePtr c)
 {
     static const char *const none[] = {NULL};
-    static const char *const list_attrs[] = {"marker", NULL};
+    ashi_item *head = NULL, **it_tail = &head;
+    for (xmlNodePtr ic = c->children; ic; ic = ic->next) {
+        if (skip_node(p, c, ic))
+            continue;
+        if (!named(ic, "item")) {
+            error_at(p, ic, "unknown-element",
+                     "unknown element <%s> inside <list> (expected <item>)", ic->name);
+            continue;
+        }
+        check_attrs(p, ic, none);
+        ashi_item *it = ashi_arena_alloc(p->a, sizeof *it);
+        if (!it) {
+            p->oom = 1;
+            return head;
+        }
+        it->loc = node_loc(ic);
+        it->inl = inline_content(p, ic);
+        *it_tail = it;
+        it_tail = &it->next;
+    }
+    if (!head)
+        error_at(p, c, "empty-list", "<list> has no <item>");
+    return head;
+}
+
+/* Children of <columns> (only <column>) or <compare> (only two <stat>). */
+static ashi_block *parse_parts(parser *p, xmlNodePtr c, const char *part, int want)
+{
+    static const char *const column_attrs[] = {"valign", NULL};
+    ashi_block *head = NULL, **tail = &head;
+    int n = 0;
+    for (xmlNodePtr k = c->children; k; k = k->next) {
+        if (skip_node(p, c, k))
+            continue;
+        if (!named(k, part)) {
+            error_at(p, k, "unknown-element", "unknown element <%s> inside <%s> (expected <%s>)",
+                     k->name, c->name, part);
+            continue;
+        }
+        ashi_block *b;
+        if (named(k, "column")) {
+            if (!(b = ashi_arena_alloc(p->a, sizeof *b))) {
+                p->oom = 1;
+                return head;
+            }
+            b->kind = ASHI_BLOCK_COLUMN;
+            b->loc = node_loc(k);
+            block_attrs(p, k, b, column_attrs);
+            b->children = parse_blocks(p, k);
+        } else if (!(b = parse_block(p, c, k))) {
+            continue;
+        }
+        *tail = b;
+        tail = &b->next;
+        n++;
+    }
+    if (want && n != want)
+        error_at(p, c, "count", "<%s> needs exactly %d <%s>, not %d", c->name, want, part, n);
+    else if (!n)
+        error_at(p, c, "count", "<%s> needs at least one <%s>", c->name, part);
+    return head;
+}
+
+/* One block element; NULL when it is not one (reported) or out of memory. */
+static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
+{
+    const struct block_def *def = NULL;
+    for (size_t i = 0; i < sizeof block_defs / sizeof block_defs[0]; i++)
+        if (named(c, block_defs[i].name))
+            def = &block_defs[i];
+    if (!def) {
+        error_at(p, c, "unknown-element",
+                 "unknown element <%s> inside <%s> (blocks: h, p, list, columns, box, stat, "
+                 "compare, spacer, placeholder, arrow)",
+                 c->name, parent->name);
+        return NULL;
+    }
+    ashi_block *blk = ashi_arena_alloc(p->a, sizeof *blk);
+    if (!blk) {
+        p->oom = 1;
+        return NULL;
+    }
+    blk->loc = node_loc(c);
+    blk->kind = def->kind;
+    block_attrs(p, c, blk, def->attrs);
+    switch (def->content) {
+    case C_INLINE:
+        blk->inl = inline_content(p, c);
+        break;
+    case C_LIST:
+        blk->marker = ashi_block_attr(blk, "marker");
+        if (!blk->marker)
+            blk->marker = "・";
+        blk->items = parse_items(p, c);
+        break;
+    case C_BLOCKS:
+        blk->children = parse_blocks(p, c);
+        break;
+    case C_COLUMNS:
+        blk->children = parse_parts(p, c, "column", 0);
+        break;
+    case C_COMPARE:
+        blk->children = parse_parts(p, c, "stat", 2);
+        break;
+    case C_EMPTY:
+        for (xmlNodePtr k = c->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE ||
+                ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) &&
+                 !is_blank(k->content))) {
+                error_at(p, c, "unexpected-content", "<%s> must be empty", c->name);
+                break;
+            }
+        break;
+    }
+    return blk;
+}
+
+static ashi_block *parse_blocks(parser *p, xmlNodePtr parent)
+{
     ashi_block *head = NULL, **tail = &head;
     for (xmlNodePtr c = parent->children; c; c = c->next) {
         if (skip_node(p, parent, c))
             continue;
-        ashi_block *blk = ashi_arena_alloc(p->a, sizeof *blk);
-        if (!blk) {
-            p->oom = 1;
-            return head;
-        }
-        blk->loc = node_loc(c);
-        if (named(c, "h") || named(c, "p")) {
-            check_attrs(p, c, none);
-            blk->kind = named(c, "h") ? ASHI_BLOCK_H : ASHI_BLOCK_P;
-            blk->inl = inline_content(p, c);
-        } else if (named(c, "list")) {
-            check_attrs(p, c, list_attrs);
-            blk->kind = ASHI_BLOCK_LIST;
-            blk->marker = attr(p, c, "marker");
-            if (!blk->marker)
-                blk->marker = "・";
-            ashi_item **it_tail = &blk->items;
-            for (xmlNodePtr ic = c->children; ic; ic = ic->next) {
-                if (skip_node(p, c, ic))
-                    continue;
-                if (!named(ic, "item")) {
-                    error_at(p, ic, "unknown-element",
-                             "unknown element <%s> inside <list> (expected <item>)",
-                             ic->name);
-                    continue;
-                }
-                check_attrs(p, ic, none);
-                ashi_item *it = ashi_arena_alloc(p->a, sizeof *it);
-                if (!it) {
-                    p->oom = 1;
-                    return head;
-                }
-                it->loc = node_loc(ic);
-                it->inl = inline_content(p, ic);
-                *it_tail = it;
-                it_tail = &it->next;
-            }
-            if (!blk->items)
-                error_at(p, c, "empty-list", "<list> has no <item>");
-        } else {
-            error_at(p, c, "unknown-element",
-                     "unknown element <%s> inside <%s> (blocks: h, p, list)",
-                     c->name, parent->name);
+        ashi_block *blk = parse_block(p, parent, c);
+        if (!blk)
             continue;
-        }
         *tail = blk;
         tail = &blk->next;
     }
@@ -445,7 +585,8 @@ static ashi_block *parse_blocks(parser *p, xmlNodePtr parent)
 
 static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
 {
-    static const char *const slide_attrs[] = {"title", "layout", NULL};
+    static const char *const slide_attrs[] = {"title",  "subtitle", "layout", "page", "band",
+                                              "footer", "number",   "fit",    "fit-min", NULL};
     check_attrs(p, n, slide_attrs);
     ashi_slide *s = ashi_arena_alloc(p->a, sizeof *s);
     if (!s) {
@@ -455,16 +596,44 @@ static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
     s->loc = node_loc(n);
     s->section = sec;
     s->title = attr(p, n, "title");
+    s->subtitle = attr(p, n, "subtitle");
     const char *layout = attr(p, n, "layout");
     if (layout) {
-        if (strcmp(layout, "cover") == 0)
-            s->layout = ASHI_LAYOUT_COVER;
-        else if (strcmp(layout, "content") == 0)
-            s->layout = ASHI_LAYOUT_CONTENT;
-        else
+        static const char *const names[] = {"content", "cover", "section", "blank"};
+        int found = -1;
+        for (int i = 0; i < 4; i++)
+            if (strcmp(layout, names[i]) == 0)
+                found = i;
+        if (found < 0)
             error_at(p, n, "bad-value",
-                     "unknown layout '%s' (known: content, cover)", layout);
+                     "unknown layout '%s' (known: content, cover, section, blank)", layout);
+        else
+            s->layout = (ashi_slide_layout)found;
     }
+    const char *page = attr(p, n, "page");
+    if (page && ashi_page_size(page, &s->page_w, &s->page_h))
+        error_at(p, n, "bad-value",
+                 "unknown page size '%s' (known: A4, A3, B5, each with -landscape; "
+                 "16:9; or two lengths such as '210mm 297mm')",
+                 page);
+    const char *parts[3] = {"band", "footer", "number"};
+    int *vals[3] = {&s->band, &s->footer, &s->number};
+    for (int i = 0; i < 3; i++) {
+        const char *v = attr(p, n, parts[i]);
+        *vals[i] = -1;
+        if (!v)
+            continue;
+        if (strcmp(v, "on") == 0)
+            *vals[i] = 1;
+        else if (strcmp(v, "off") == 0)
+            *vals[i] = 0;
+        else
+            error_at(p, n, "bad-value", "%s '%s' must be on or off", parts[i], v);
+    }
+    s->fit = attr(p, n, "fit");
+    if (s->fit && strcmp(s->fit, "shrink") != 0 && strcmp(s->fit, "none") != 0)
+        error_at(p, n, "bad-value", "fit '%s' must be shrink or none", s->fit);
+    s->fit_min = attr(p, n, "fit-min");
     s->blocks = parse_blocks(p, n);
     return s;
 }
@@ -566,6 +735,14 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             }
             *ct = k;
             ct = &k->next;
+        } else if (named(c, "master")) {
+            static const char *const master_attrs[] = {"footer-text", "number", "background",
+                                                       NULL};
+            check_attrs(p, c, master_attrs);
+            doc->master_loc = node_loc(c);
+            doc->footer_text = attr(p, c, "footer-text");
+            doc->master_number = attr(p, c, "number");
+            doc->master_background = attr(p, c, "background");
         } else if (named(c, "style")) {
             check_attrs(p, c, style_attrs);
             ashi_theme_style *s = ashi_arena_alloc(p->a, sizeof *s);
@@ -588,7 +765,7 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             st = &s->next;
         } else {
             error_at(p, c, "unknown-element",
-                     "unknown element <%s> inside <theme> (known: font, color, style)",
+                     "unknown element <%s> inside <theme> (known: font, color, style, master)",
                      c->name);
         }
     }

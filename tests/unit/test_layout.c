@@ -1,5 +1,5 @@
-/* test_layout.c — golden display-list traces: each golden/NAME.xml must lay
- * out exactly as golden/NAME.trace says. Run with --update to rewrite the
+/* test_layout.c — golden display-list traces: each golden/NAME.xml and
+ * decks/NAME.xml must lay out exactly as golden/NAME.trace says. Run with --update to rewrite the
  * traces, then review them as a diff. SPDX-License-Identifier: MIT */
 #include <dirent.h>
 #include <stdlib.h>
@@ -34,26 +34,32 @@ static int cmp(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     int update = argc > 1 && strcmp(argv[1], "--update") == 0;
-    const char *dir = ASHI_TEST_DIR "/golden";
-    DIR *d = opendir(dir);
-    CHECK(d != NULL);
-    if (!d)
-        return t_done();
+    static const char *const dirs[] = {ASHI_TEST_DIR "/golden", ASHI_TEST_DIR "/decks"};
     char *names[256];
     size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) && n < 256) {
-        size_t l = strlen(de->d_name);
-        if (l > 4 && strcmp(de->d_name + l - 4, ".xml") == 0)
-            names[n++] = strndup(de->d_name, l - 4);
+    for (size_t k = 0; k < 2; k++) {
+        DIR *d = opendir(dirs[k]);
+        CHECK(d != NULL);
+        if (!d)
+            return t_done();
+        struct dirent *de;
+        while ((de = readdir(d)) && n < 256) {
+            size_t l = strlen(de->d_name);
+            if (l > 4 && strcmp(de->d_name + l - 4, ".xml") == 0) {
+                char path[1024];
+                snprintf(path, sizeof path, "%s/%.*s", dirs[k], (int)(l - 4), de->d_name);
+                names[n++] = strdup(path);
+            }
+        }
+        closedir(d);
     }
-    closedir(d);
     qsort(names, n, sizeof names[0], cmp);
-    CHECK(n >= 2);
+    CHECK(n >= 6);
     for (size_t i = 0; i < n; i++) {
-        char xml[1024], trace[1024];
-        snprintf(xml, sizeof xml, "%s/%s.xml", dir, names[i]);
-        snprintf(trace, sizeof trace, "%s/%s.trace", dir, names[i]);
+        char xml[1100], trace[1100];
+        snprintf(xml, sizeof xml, "%s.xml", names[i]);
+        snprintf(trace, sizeof trace, "%s/golden/%s.trace", ASHI_TEST_DIR,
+                 strrchr(names[i], '/') + 1);
         ashi_deck *deck = NULL;
         ashi_status st = ashi_deck_load_file(NULL, xml, &deck);
         CHECK_INT(st, ASHI_OK);

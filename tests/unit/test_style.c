@@ -85,7 +85,7 @@ static void test_bad_values(void)
             "<color name=\"accent\" value=\"red\"/>\n"
             "<color name=\"sky\" value=\"#00F\"/>\n"
             "<style name=\"body\" size=\"12px\" leading=\"9\" weight=\"heavy\"/>\n"
-            "<style name=\"caption\"/>\n"
+            "<style name=\"footnote\"/>\n"
             "<style name=\"h\" font=\"maru\" color=\"#12345\"/>\n"
             "<font name=\"gothic\" regular=\"BIZUDPGothic-Regular.ttf\"/>\n"
             "<font name=\"gothic\" regular=\"BIZUDPGothic-Bold.ttf\"/>\n",
@@ -100,8 +100,9 @@ static void test_bad_values(void)
     CHECK_STR(msg(&r, 4), "5: leading '9' must be a factor from 0.8 to 4 or a length such as "
                           "28pt");
     CHECK_STR(msg(&r, 5), "5: weight 'heavy' must be normal or bold");
-    CHECK_STR(msg(&r, 6), "6: unknown style 'caption' (known: body, h, title, cover-title, "
-                          "section-title, section-subtitle, footer, em)");
+    CHECK_STR(msg(&r, 6), "6: unknown style 'footnote' (known: body, h, title, cover-title, "
+                          "section-title, section-subtitle, footer, em, stat-label, stat-value, "
+                          "stat-unit, stat-note, caption, cover-subtitle)");
     CHECK_STR(msg(&r, 7), "7: style 'h' names font 'maru', which the theme does not define");
     CHECK_STR(msg(&r, 8), "7: colour '#12345' is not #RGB, #RRGGBB or a theme colour name");
     ashi_arena_free(r.a);

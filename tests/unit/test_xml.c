@@ -131,12 +131,13 @@ static void test_diagnostics(void)
     char buf[1024];
 #define DECK(body) (snprintf(buf, sizeof buf, "%s%s</deck>\n", head, body), buf)
     expect_one(DECK("<slide>\n  <table/>\n</slide>\n"),
-               "3:3: unknown element <table> inside <slide> (blocks: h, p, list)");
+               "3:3: unknown element <table> inside <slide> (blocks: h, p, list, columns, box, "
+               "stat, compare, spacer, placeholder, arrow)");
     expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:3: unknown attribute 'titel' on <slide>");
     expect_one(DECK("<slide><p>a<i>b</i></p></slide>\n"),
                "2:12: unknown element <i> inside <p> (inline elements: b, em, span, sup, sub, br, nobr, ruby)");
     expect_one(DECK("<slide layout=\"wide\"/>\n"),
-               "2:1: unknown layout 'wide' (known: content, cover)");
+               "2:1: unknown layout 'wide' (known: content, cover, section, blank)");
     expect_one(DECK("<slide>text</slide>\n"),
                "2:1: text is not allowed directly inside <slide>; put it in <p>");
     expect_one(DECK("<info><date>2026-13-01</date></info><slide/>\n"),

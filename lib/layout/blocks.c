@@ -1,0 +1,582 @@
+/* blocks.c — blocks in a frame: headings, paragraphs, lists, columns,
+ * boxes, stat callouts, before/after comparisons, spacers, photo
+ * placeholders and arrows. Every block is measured (dry) before it is drawn
+ * where its size matters; x y w h place a block absolutely on the page.
+ * SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/internal.h"
+
+#define BLOCK_GAP 0.5 /* between blocks, in body sizes */
+
+static double block(L *l, const ashi_block *b, double x, double y, double w, align al);
+
+/* ---- attribute values ---------------------------------------------------- */
+
+static void bad(L *l, const ashi_block *b, const char *name, const char *value,
+                const char *want)
+{
+    ashi_diag_add(l->d, ASHI_ERROR, "bad-value", b->loc, "%s '%s' must be %s", name, value,
+                  want);
+}
+
+/* A length attribute (mm, pt, cm, in, and % of rel when rel > 0); returns
+ * def when absent or wrong (wrong is reported). */
+static double length(L *l, const ashi_block *b, const char *name, double rel, double def,
+                     double min)
+{
+    const char *v = ashi_block_attr(b, name);
+    if (!v)
+        return def;
+    double out;
+    size_t n = strlen(v);
+    int rc;
+    if (rel > 0 && n > 1 && v[n - 1] == '%') {
+        char num[32];
+        snprintf(num, sizeof num, "%.*s", (int)(n - 1), v);
+        rc = ashi_parse_number(num, &out);
+        out = out * rel / 100;
+    } else {
+        rc = ashi_parse_length(v, &out);
+    }
+    if (rc || out < min || out > ASHI_MM(5000)) {
+        bad(l, b, name, v, rel > 0 ? "a length (mm, pt, cm, in) or a percentage"
+                                   : "a length (mm, pt, cm, in)");
+        return def;
+    }
+    return out;
+}
+
+static uint32_t color(L *l, const ashi_block *b, const char *name, uint32_t def)
+{
+    const char *v = ashi_block_attr(b, name);
+    uint32_t c;
+    if (!v)
+        return def;
+    if (strcmp(v, "none") == 0)
+        return ASHI_NO_COLOR;
+    if (ashi_style_color(l->t, v, &c)) {
+        bad(l, b, name, v, "#RGB, #RRGGBB, a theme colour name or none");
+        return def;
+    }
+    return c;
+}
+
+/* top, middle or bottom: the share of the free space above the content */
+static double valign(L *l, const ashi_block *b)
+{
+    const char *v = ashi_block_attr(b, "valign");
+    if (!v || strcmp(v, "top") == 0)
+        return 0;
+    if (strcmp(v, "middle") == 0)
+        return 0.5;
+    if (strcmp(v, "bottom") == 0)
+        return 1;
+    bad(l, b, "valign", v, "top, middle or bottom");
+    return 0;
+}
+
+/* Runs blocks without drawing, to know their height. */
+static double measure(L *l, const ashi_block *blocks, double w, align al)
+{
+    int dry = l->dry;
+    l->dry = 1;
+    double h = lay_blocks(l, blocks, 0, 0, w, 0, al);
+    l->dry = dry;
+    return h;
+}
+
+static double measure_one(L *l, const ashi_block *b, double w, align al)
+{
+    int dry = l->dry;
+    l->dry = 1;
+    double h = block(l, b, 0, 0, w, al);
+    l->dry = dry;
+    return h;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static align text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame)
+{
+    const char *v = ashi_block_attr(b, "align");
+    if (v) {
+        static const char *const names[] = {"start", "center", "end", "justify"};
+        for (int i = 0; i < 4; i++)
+            if (strcmp(v, names[i]) == 0)
+                return (align)i;
+        bad(l, b, "align", v, "start, center, end or justify");
+    }
+    /* a frame that centres its text (the cover) overrides the style */
+    return frame == ALIGN_CENTER ? ALIGN_CENTER : st->align;
+}
+
+static double text(L *l, const ashi_block *b, ashi_style_id id, double x, double y, double w,
+                   align al)
+{
+    const ashi_text_style *st = &l->t->styles[id];
+    align a = text_align(l, b, st, al);
+    shaped s;
+    if (lay_shape(l, b->inl, NULL, st, st->size, b->loc, w, a, &s)) {
+        l->oom = 1;
+        return 0;
+    }
+    return lay_emit_lines(l, &s, x, y, w, a);
+}
+
+/* The marker hangs; wrapped lines align under the text, not the marker. */
+static double list(L *l, const ashi_block *b, double x, double y, double w, align al)
+{
+    const ashi_text_style *body = &l->t->styles[ASHI_STYLE_BODY];
+    shaped m, s;
+    if (lay_shape(l, NULL, b->marker, body, body->size, b->loc, w, ALIGN_START, &m)) {
+        l->oom = 1;
+        return 0;
+    }
+    double indent = m.nlines ? m.lines[0].width : 0, top = y;
+    for (const ashi_item *it = b->items; it; it = it->next) {
+        align a = text_align(l, b, body, al);
+        if (lay_shape(l, it->inl, NULL, body, body->size, it->loc, w - indent, a, &s)) {
+            l->oom = 1;
+            return 0;
+        }
+        double ix = x;
+        if (al == ALIGN_CENTER && s.nlines == 1)
+            ix = x + (w - indent - s.lines[0].width) / 2;
+        lay_emit_lines(l, &m, ix, y, indent, ALIGN_START);
+        y += lay_emit_lines(l, &s, ix + indent, y, w - indent, ALIGN_START);
+        if (it->next)
+            y += body->size * l->scale * 0.1;
+    }
+    return y - top;
+}
+
+/* ---- stat and compare ----------------------------------------------------- */
+
+/* A run of plain text in a style, for building a one-line paragraph of
+ * several sizes that share a baseline. */
+static ashi_inline *run(L *l, const char *text, const ashi_text_style *st, ashi_loc loc)
+{
+    ashi_inline *in = ashi_arena_alloc(l->a, sizeof *in);
+    char *size = ashi_arena_printf(l->a, "%.3fpt", st->size);
+    char *col = ashi_arena_printf(l->a, "#%06X", (unsigned)(st->color & 0xFFFFFF));
+    if (!in || !size || !col) {
+        l->oom = 1;
+        return NULL;
+    }
+    in->kind = ASHI_INL_TEXT;
+    in->text = text;
+    in->len = strlen(text);
+    in->flags = st->bold ? ASHI_INL_BOLD : 0;
+    in->size = size;
+    in->color = col;
+    in->loc = in->span_loc = loc;
+    return in;
+}
+
+static double styled(L *l, const char *s, ashi_style_id id, ashi_loc loc, double x, double y,
+                     double w)
+{
+    const ashi_text_style *st = &l->t->styles[id];
+    shaped sh;
+    if (lay_shape(l, NULL, s, st, st->size, loc, w, ALIGN_CENTER, &sh)) {
+        l->oom = 1;
+        return 0;
+    }
+    return lay_emit_lines(l, &sh, x, y, w, ALIGN_CENTER);
+}
+
+/* label / value+unit on one baseline / note, centred */
+static double stat(L *l, const ashi_block *b, double x, double y, double w)
+{
+    const ashi_theme *t = l->t;
+    const char *label = ashi_block_attr(b, "label"), *value = ashi_block_attr(b, "value");
+    const char *unit = ashi_block_attr(b, "unit"), *note = ashi_block_attr(b, "note");
+    double top = y;
+    if (!value) {
+        ashi_diag_add(l->d, ASHI_ERROR, "missing-attribute", b->loc, "<stat> needs a value");
+        return 0;
+    }
+    if (label)
+        y += styled(l, label, ASHI_STYLE_STAT_LABEL, b->loc, x, y, w);
+    ashi_text_style vs = t->styles[ASHI_STYLE_STAT_VALUE], us = t->styles[ASHI_STYLE_STAT_UNIT];
+    vs.color = us.color = color(l, b, "color", vs.color);
+    ashi_inline *v = run(l, value, &vs, b->loc);
+    if (v && unit)
+        v->next = run(l, unit, &us, b->loc);
+    shaped s;
+    if (!v || lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s)) {
+        l->oom = 1;
+        return 0;
+    }
+    y += lay_emit_lines(l, &s, x, y, w, ALIGN_CENTER);
+    if (note)
+        y += styled(l, note, ASHI_STYLE_STAT_NOTE, b->loc, x, y, w);
+    return y - top;
+}
+
+/* A solid arrow pointing right (or down) inside the given box. */
+static void arrow_shape(L *l, double x, double y, double w, double h, int down, int block_style,
+                        uint32_t fill)
+{
+    double xy[14];
+    size_t n;
+    if (!block_style) {
+        /* ▶ a triangle */
+        if (!down) {
+            double s = h < w ? h : w;
+            double cx = x + (w - s * 0.87) / 2;
+            xy[0] = cx, xy[1] = y + (h - s) / 2;
+            xy[2] = cx + s * 0.87, xy[3] = y + h / 2;
+            xy[4] = cx, xy[5] = y + (h + s) / 2;
+        } else {
+            double s = h < w ? h : w;
+            double cy = y + (h - s * 0.87) / 2;
+            xy[0] = x + (w - s) / 2, xy[1] = cy;
+            xy[2] = x + (w + s) / 2, xy[3] = cy;
+            xy[4] = x + w / 2, xy[5] = cy + s * 0.87;
+        }
+        n = 3;
+    } else {
+        /* ⇒ a shaft and a head */
+        if (!down) {
+            double head = h < w / 2 ? h : w / 2, sh = h * 0.22;
+            double my = y + h / 2;
+            double p[14] = {x,           my - sh,   x + w - head, my - sh, x + w - head, y,
+                            x + w,       my,        x + w - head, y + h,   x + w - head, my + sh,
+                            x,           my + sh};
+            memcpy(xy, p, sizeof p);
+        } else {
+            double head = w < h / 2 ? w : h / 2, sw = w * 0.22;
+            double mx = x + w / 2;
+            double p[14] = {mx - sw, y,        mx + sw, y,     mx + sw, y + h - head, x + w,
+                            y + h - head,      mx,      y + h, x,       y + h - head, mx - sw,
+                            y + h - head};
+            memcpy(xy, p, sizeof p);
+        }
+        n = 7;
+    }
+    lay_path(l, xy, n, fill);
+}
+
+static int arrow_style(L *l, const ashi_block *b)
+{
+    const char *v = ashi_block_attr(b, "style");
+    if (!v || strcmp(v, "triangle") == 0)
+        return 0;
+    if (strcmp(v, "block") == 0)
+        return 1;
+    bad(l, b, "style", v, "triangle or block");
+    return 0;
+}
+
+/* before ▶ ratio ▶ after */
+static double compare(L *l, const ashi_block *b, double x, double y, double w)
+{
+    const ashi_block *before = b->children, *after = before ? before->next : NULL;
+    if (!before || !after)
+        return 0;
+    double mid = ASHI_MM(34), sw = (w - mid) / 2;
+    const char *ratio = ashi_block_attr(b, "ratio");
+    double hb = measure_one(l, before, sw, ALIGN_CENTER);
+    double ha = measure_one(l, after, sw, ALIGN_CENTER);
+    double h = hb > ha ? hb : ha;
+    block(l, before, x, y + (h - hb) / 2, sw, ALIGN_CENTER);
+    block(l, after, x + sw + mid, y + (h - ha) / 2, sw, ALIGN_CENTER);
+    /* the arrow in the middle, the ratio above it */
+    double ah = ASHI_MM(9), ay = y + (h - ah) / 2;
+    if (ratio) {
+        const ashi_text_style *st = &l->t->styles[ASHI_STYLE_STAT_UNIT];
+        shaped s;
+        if (lay_shape(l, NULL, ratio, st, st->size * 0.8, b->loc, mid, ALIGN_CENTER, &s)) {
+            l->oom = 1;
+            return 0;
+        }
+        ay = y + (h - ah - s.height) / 2 + s.height;
+        lay_emit_lines(l, &s, x + sw, ay - s.height, mid, ALIGN_CENTER);
+    }
+    arrow_shape(l, x + sw + ASHI_MM(4), ay, mid - ASHI_MM(8), ah, 0, 1,
+                l->t->colors[ASHI_COLOR_ACCENT]);
+    return h;
+}
+
+/* ---- containers ----------------------------------------------------------- */
+
+/* fill, border ("0.75pt accent dashed"), radius, padding, valign */
+static double box(L *l, const ashi_block *b, double x, double y, double w, double fixed_h,
+                  align al)
+{
+    double pad = length(l, b, "padding", 0, ASHI_MM(4), 0);
+    double radius = length(l, b, "radius", 0, 0, 0);
+    uint32_t fill = color(l, b, "fill", ASHI_NO_COLOR);
+    uint32_t stroke = ASHI_NO_COLOR;
+    double bw = 0, dash = 0;
+    const char *border = ashi_block_attr(b, "border");
+    if (border) {
+        char wbuf[32] = "", cbuf[64] = "", sbuf[32] = "";
+        int n = sscanf(border, "%31s %63s %31s", wbuf, cbuf, sbuf);
+        uint32_t c = 0;
+        if (n < 2 || ashi_parse_length(wbuf, &bw) || bw < 0 || bw > 20 ||
+            ashi_style_color(l->t, cbuf, &c) ||
+            (n == 3 && strcmp(sbuf, "solid") && strcmp(sbuf, "dashed"))) {
+            bad(l, b, "border", border, "a width, a colour and solid or dashed (0.75pt accent)");
+        } else {
+            stroke = c;
+            dash = n == 3 && strcmp(sbuf, "dashed") == 0 ? 3 * bw + 2 : 0;
+        }
+    }
+    double inner_w = w - 2 * pad;
+    double content = measure(l, b->children, inner_w, al);
+    double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
+    if (fixed_h > 0 && content > h - 2 * pad + 0.01)
+        ashi_diag_add(l->d, l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
+                      "the box's content overflows it by %.1f mm",
+                      (content - (h - 2 * pad)) * 25.4 / 72);
+    lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
+    double off = (h - 2 * pad - content) * valign(l, b);
+    lay_blocks(l, b->children, x + pad, y + pad + (off > 0 ? off : 0), inner_w, 0, al);
+    return h;
+}
+
+/* Column widths: mm/pt/cm/in, % of the whole, fr shares of what is left. */
+static int column_widths(L *l, const ashi_block *b, double w, double gap, double *out, int n)
+{
+    const char *spec = ashi_block_attr(b, "widths");
+    double fixed = 0, fr = 0, frs[64];
+    for (int i = 0; i < n; i++)
+        frs[i] = spec ? 0 : 1;
+    if (spec) {
+        int i = 0;
+        const char *p = spec;
+        while (*p && i <= n) {
+            while (*p == ' ')
+                p++;
+            if (!*p)
+                break;
+            char tok[32];
+            size_t k = strcspn(p, " ");
+            snprintf(tok, sizeof tok, "%.*s", (int)(k < 31 ? k : 31), p);
+            p += k;
+            if (i == n) {
+                i++;
+                break;
+            }
+            size_t tl = strlen(tok);
+            double v;
+            if (tl > 2 && strcmp(tok + tl - 2, "fr") == 0) {
+                tok[tl - 2] = 0;
+                if (ashi_parse_number(tok, &v) || v <= 0)
+                    goto wrong;
+                frs[i] = v;
+                out[i] = 0;
+            } else if (tl > 1 && tok[tl - 1] == '%') {
+                tok[tl - 1] = 0;
+                if (ashi_parse_number(tok, &v) || v <= 0 || v > 100)
+                    goto wrong;
+                out[i] = v * (w - gap * (n - 1)) / 100;
+            } else if (ashi_parse_length(tok, &v) == 0 && v > 0) {
+                out[i] = v;
+            } else {
+                goto wrong;
+            }
+            i++;
+        }
+        if (i != n) {
+            ashi_diag_add(l->d, ASHI_ERROR, "count", b->loc,
+                          "widths '%s' gives %d widths for %d columns", spec, i, n);
+            return -1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        fr += frs[i];
+        fixed += frs[i] > 0 ? 0 : out[i];
+    }
+    double left = w - gap * (n - 1) - fixed;
+    if (left < -0.01) {
+        ashi_diag_add(l->d, ASHI_ERROR, "overflow", b->loc,
+                      "the columns are %.1f mm wider than their frame", -left * 25.4 / 72);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        if (frs[i] > 0)
+            out[i] = fr > 0 ? left * frs[i] / fr : 0;
+    return 0;
+wrong:
+    bad(l, b, "widths", spec, "lengths, percentages or fr shares (\"40mm 1fr\")");
+    return -1;
+}
+
+static double columns(L *l, const ashi_block *b, double x, double y, double w, align al)
+{
+    int n = 0;
+    for (const ashi_block *c = b->children; c; c = c->next)
+        n++;
+    if (n == 0)
+        return 0;
+    if (n > 64) {
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc, "at most 64 columns");
+        return 0;
+    }
+    double gap = length(l, b, "gap", 0, ASHI_MM(6), 0), widths[64], heights[64], h = 0;
+    if (column_widths(l, b, w, gap, widths, n))
+        return 0;
+    int i = 0;
+    for (const ashi_block *c = b->children; c; c = c->next, i++) {
+        heights[i] = measure(l, c->children, widths[i], al);
+        h = heights[i] > h ? heights[i] : h;
+    }
+    double cx = x;
+    i = 0;
+    for (const ashi_block *c = b->children; c; c = c->next, i++) {
+        double off = (h - heights[i]) * valign(l, c);
+        lay_blocks(l, c->children, cx, y + off, widths[i], 0, al);
+        cx += widths[i] + gap;
+    }
+    return h;
+}
+
+/* ---- leaves ---------------------------------------------------------------- */
+
+/* A frame for a photo still to come: grey, dashed, crossed, labelled. */
+static double placeholder(L *l, const ashi_block *b, double x, double y, double w, double h)
+{
+    if (h <= 0) {
+        h = ASHI_MM(45);
+        const char *aspect = ashi_block_attr(b, "aspect");
+        if (aspect) {
+            double aw, ah;
+            char extra;
+            if (sscanf(aspect, "%lf:%lf%c", &aw, &ah, &extra) == 2 && aw > 0 && ah > 0 &&
+                aw < 100 && ah < 100)
+                h = w * ah / aw;
+            else
+                bad(l, b, "aspect", aspect, "two numbers such as 4:3");
+        }
+    }
+    uint32_t grey = 0xEEEEEE, line = 0x9A9A9A;
+    lay_box(l, x, y, w, h, grey, line, 1, 0, 4);
+    lay_line(l, x, y, x + w, y + h, 0.5, 0xC4C4C4, 0);
+    lay_line(l, x + w, y, x, y + h, 0.5, 0xC4C4C4, 0);
+    const char *label = ashi_block_attr(b, "label");
+    char *text = ashi_arena_printf(l->a, "【写真・差し替え予定】%s", label ? label : "");
+    if (!text) {
+        l->oom = 1;
+        return h;
+    }
+    const ashi_text_style *st = &l->t->styles[ASHI_STYLE_CAPTION];
+    shaped s;
+    double inner = w - ASHI_MM(8);
+    if (lay_shape(l, NULL, text, st, st->size, b->loc, inner > 10 ? inner : 10, ALIGN_CENTER,
+                  &s)) {
+        l->oom = 1;
+        return h;
+    }
+    /* a white plate behind the label keeps it readable over the cross */
+    double ty = y + (h - s.height) / 2;
+    double pw = 0;
+    for (size_t i = 0; i < s.nlines; i++)
+        pw = s.lines[i].width > pw ? s.lines[i].width : pw;
+    lay_rect(l, x + (w - pw) / 2 - ASHI_MM(2), ty - ASHI_MM(1), pw + ASHI_MM(4),
+             s.height + ASHI_MM(2), 0xFFFFFF);
+    lay_emit_lines(l, &s, x + ASHI_MM(4), ty, inner > 10 ? inner : 10, ALIGN_CENTER);
+    return h;
+}
+
+static double arrow(L *l, const ashi_block *b, double x, double y, double w, double h)
+{
+    const char *dir = ashi_block_attr(b, "dir");
+    int down = !dir || strcmp(dir, "down") == 0;
+    if (dir && !down && strcmp(dir, "right") != 0)
+        bad(l, b, "dir", dir, "down or right");
+    if (h <= 0)
+        h = ASHI_MM(down ? 10 : 12);
+    double aw = down ? ASHI_MM(16) : w;
+    arrow_shape(l, x + (w - aw) / 2, y, aw, h, down, arrow_style(l, b),
+                color(l, b, "color", l->t->colors[ASHI_COLOR_ACCENT]));
+    const char *label = ashi_block_attr(b, "label");
+    if (label && !down)
+        h += styled(l, label, ASHI_STYLE_CAPTION, b->loc, x, y + h, w);
+    return h;
+}
+
+/* ---- dispatch ---------------------------------------------------------------- */
+
+static double block_h(L *l, const ashi_block *b, double x, double y, double w, double h,
+                      align al)
+{
+    switch (b->kind) {
+    case ASHI_BLOCK_H:
+        return text(l, b, ASHI_STYLE_H, x, y, w, al);
+    case ASHI_BLOCK_P:
+        return text(l, b, ASHI_STYLE_BODY, x, y, w, al);
+    case ASHI_BLOCK_LIST:
+        return list(l, b, x, y, w, al);
+    case ASHI_BLOCK_COLUMNS:
+        return columns(l, b, x, y, w, al);
+    case ASHI_BLOCK_COLUMN:
+        return lay_blocks(l, b->children, x, y, w, 0, al);
+    case ASHI_BLOCK_BOX:
+        return box(l, b, x, y, w, h, al);
+    case ASHI_BLOCK_STAT:
+        return stat(l, b, x, y, w);
+    case ASHI_BLOCK_COMPARE:
+        return compare(l, b, x, y, w);
+    case ASHI_BLOCK_SPACER:
+        return h > 0 ? h : l->t->styles[ASHI_STYLE_BODY].size * l->scale;
+    case ASHI_BLOCK_PLACEHOLDER:
+        return placeholder(l, b, x, y, w, h);
+    case ASHI_BLOCK_ARROW:
+        return arrow(l, b, x, y, w, h);
+    }
+    return 0;
+}
+
+static double block(L *l, const ashi_block *b, double x, double y, double w, align al)
+{
+    return block_h(l, b, x, y, w, length(l, b, "h", 0, 0, 1), al);
+}
+
+/* Space before a block in the flow, after the previous one. */
+static double gap_before(L *l, const ashi_block *prev, const ashi_block *b)
+{
+    const ashi_text_style *body = &l->t->styles[ASHI_STYLE_BODY];
+    double size = body->size * l->scale;
+    if (!prev)
+        return 0;
+    if (b->kind == ASHI_BLOCK_H)
+        return size * body->leading * 0.35 + (prev->kind == ASHI_BLOCK_H ? 0 : size * 0.25);
+    if (prev->kind == ASHI_BLOCK_H)
+        return size * 0.15;
+    if (b->kind == ASHI_BLOCK_P && prev->kind == ASHI_BLOCK_P)
+        return size * 0.25;
+    if ((b->kind == ASHI_BLOCK_P || b->kind == ASHI_BLOCK_LIST) &&
+        (prev->kind == ASHI_BLOCK_P || prev->kind == ASHI_BLOCK_LIST))
+        return size * 0.25;
+    return size * BLOCK_GAP;
+}
+
+double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
+                  align al)
+{
+    (void)h;
+    double top = y;
+    const ashi_block *prev = NULL;
+    for (const ashi_block *b = blocks; b && !l->oom; b = b->next) {
+        if (ashi_block_attr(b, "x") || ashi_block_attr(b, "y")) {
+            /* absolute: page coordinates, out of the flow */
+            double bx = length(l, b, "x", 0, ASHI_MM(MARGIN_X), 0);
+            double by = length(l, b, "y", 0, ASHI_MM(BAND_H + BODY_GAP), 0);
+            double bw = length(l, b, "w", l->page ? l->page->w : 0, w, 1);
+            if (!l->dry)
+                block(l, b, bx, by, bw, al);
+            continue;
+        }
+        y += gap_before(l, prev, b);
+        double bw = length(l, b, "w", w, w, 1);
+        double bx = x + (al == ALIGN_CENTER ? (w - bw) / 2 : 0);
+        y += block(l, b, bx, y, bw, al);
+        prev = b;
+    }
+    return y - top;
+}

@@ -1,0 +1,50 @@
+/* draw.c — rectangles, lines and paths into the display list; nothing while
+ * the layout only measures. SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "layout/internal.h"
+
+static ashi_dl_item *item(L *l, ashi_dl_kind kind)
+{
+    if (l->dry)
+        return NULL;
+    ashi_dl_item *it = ashi_dl_add_item(l->dl, l->page, kind);
+    if (!it)
+        l->oom = 1;
+    return it;
+}
+
+void lay_box(L *l, double x, double y, double w, double h, uint32_t fill, uint32_t stroke,
+             double stroke_w, double radius, double dash)
+{
+    ashi_dl_item *it = item(l, ASHI_DL_RECT);
+    if (it)
+        it->u.rect = (ashi_dl_rect){x, y, w, h, fill, stroke, stroke_w, radius, dash};
+}
+
+void lay_rect(L *l, double x, double y, double w, double h, uint32_t fill)
+{
+    lay_box(l, x, y, w, h, fill, ASHI_NO_COLOR, 0, 0, 0);
+}
+
+void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32_t color,
+              double dash)
+{
+    ashi_dl_item *it = item(l, ASHI_DL_LINE);
+    if (it)
+        it->u.line = (ashi_dl_line){x1, y1, x2, y2, w, color, dash};
+}
+
+void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill)
+{
+    if (l->dry)
+        return;
+    double *copy = ashi_arena_alloc(l->a, 2 * npoints * sizeof *copy);
+    ashi_dl_item *it = copy ? item(l, ASHI_DL_PATH) : NULL;
+    if (!it) {
+        l->oom = 1;
+        return;
+    }
+    memcpy(copy, xy, 2 * npoints * sizeof *copy);
+    it->u.path = (ashi_dl_path){copy, npoints, fill, ASHI_NO_COLOR, 0};
+}

@@ -1,0 +1,70 @@
+/* internal.h — what the layout stage's files share: the layout state,
+ * shaped text and the drawing helpers. SPDX-License-Identifier: MIT */
+#ifndef ASHI_LAYOUT_INTERNAL_H
+#define ASHI_LAYOUT_INTERNAL_H
+
+#include "layout/layout.h"
+
+/* Master geometry, in millimetres. */
+#define MARGIN_X 18.0
+#define BAND_H 24.0
+#define BAND_RULE 1.2   /* accent rule under the band */
+#define BODY_GAP 9.0    /* band to body */
+#define FOOTER_H 14.0   /* bottom of the body frame to the page edge */
+#define FOOTER_BASE 7.0 /* footer baseline above the page edge */
+#define ASCENT 0.88     /* ideographic em box: ascent share of the size */
+
+typedef ashi_align align;
+#define ALIGN_START ASHI_ALIGN_START
+#define ALIGN_CENTER ASHI_ALIGN_CENTER
+#define ALIGN_END ASHI_ALIGN_END
+#define ALIGN_JUSTIFY ASHI_ALIGN_JUSTIFY
+
+typedef struct L {
+    const ashi_doc *doc;
+    const ashi_theme *t;
+    ashi_fontset *fs;
+    ashi_arena *a;
+    ashi_diags *d;
+    ashi_dlist *dl;
+    ashi_dl_page *page;
+    ashi_text_opts opts;
+    unsigned warned_bold; /* families already warned about having no bold */
+    int dry;              /* measuring only: nothing goes to the display list */
+    double scale;         /* text size factor of the frame being laid (fit) */
+    int draft;            /* overflow is a warning, marked in red */
+    int oom;
+} L;
+
+typedef struct shaped {
+    ashi_para para;
+    ashi_line *lines;
+    size_t nlines;
+    double line_h, size; /* of the style: an empty line's height */
+    double indent;       /* first-line indent */
+    double *lh, *base;   /* per line: height, baseline below the line's top */
+    double height;       /* all lines */
+} shaped;
+
+/* text.c */
+int lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,
+              double size, ashi_loc loc, double width, align al, shaped *out);
+double lay_emit_lines(L *l, const shaped *s, double x, double top, double width, align al);
+int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
+                   int max_lines, shaped *out);
+
+/* draw.c: shapes into the display list (nothing when l->dry) */
+void lay_rect(L *l, double x, double y, double w, double h, uint32_t fill);
+void lay_box(L *l, double x, double y, double w, double h, uint32_t fill, uint32_t stroke,
+             double stroke_w, double radius, double dash);
+void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32_t color,
+              double dash);
+void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
+
+/* blocks.c: lays blocks top to bottom in a frame of width w (height h for
+ * vertical alignment); returns the height they take. With l->dry set it
+ * only measures. */
+double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
+                  align al);
+
+#endif

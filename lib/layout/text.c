@@ -1,0 +1,286 @@
+/* text.c — shaped paragraphs on the page: spans from inline runs, line
+ * heights, glyph runs with their source text. SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/internal.h"
+
+/* ---- text --------------------------------------------------------------- */
+
+static ashi_span base_span(const ashi_text_style *st, ashi_loc loc)
+{
+    ashi_span s = {0};
+    s.family = st->family;
+    s.bold = st->bold;
+    s.size = st->size;
+    s.color = st->color;
+    s.loc = loc;
+    return s;
+}
+
+/* <span size>: a length, or a percentage of the surrounding size. */
+static double span_size(L *l, const ashi_inline *i, double size)
+{
+    double v;
+    size_t n = strlen(i->size);
+    int rc;
+    if (n > 1 && i->size[n - 1] == '%') {
+        char num[32];
+        snprintf(num, sizeof num, "%.*s", (int)(n - 1), i->size);
+        rc = ashi_parse_number(num, &v);
+        v = v * size / 100;
+    } else {
+        rc = ashi_parse_length(i->size, &v);
+    }
+    if (rc || !(v >= 4 && v <= 400)) {
+        ashi_diag_add(l->d, ASHI_ERROR, "bad-value", i->span_loc,
+                      "size '%s' must be a length or a percentage giving 4pt to 400pt",
+                      i->size);
+        return size;
+    }
+    return v;
+}
+
+/* Line heights and baselines: the tallest run of a line sets its height;
+ * superscripts and readings (ruby) grow it only when the leading cannot
+ * hold them. */
+static int measure_lines(L *l, const ashi_text_style *st, shaped *out)
+{
+    out->lh = ashi_arena_alloc(l->a, (out->nlines + 1) * sizeof *out->lh);
+    out->base = ashi_arena_alloc(l->a, (out->nlines + 1) * sizeof *out->base);
+    if (!out->lh || !out->base)
+        return -1;
+    out->height = 0;
+    for (size_t i = 0; i < out->nlines; i++) {
+        const ashi_line *ln = &out->lines[i];
+        double nominal = 0, top = 0, bottom = 0;
+        for (size_t k = ln->c0; k < ln->c1; k++) {
+            const ashi_cluster *c = &out->para.clusters[k];
+            if (c->rise == 0 && c->size > nominal)
+                nominal = c->size;
+        }
+        if (nominal == 0)
+            nominal = out->size;
+        for (size_t k = ln->c0; k < ln->c1; k++) {
+            const ashi_cluster *c = &out->para.clusters[k];
+            double t = c->rise + ASCENT * c->size, b = (1 - ASCENT) * c->size - c->rise;
+            if (c->ruby)
+                t += c->size / 2; /* the reading's em box sits on the base's */
+            top = t > top ? t : top;
+            bottom = b > bottom ? b : bottom;
+        }
+        double pitch = st->pitch * l->scale;
+        double lh = pitch > 0 ? (pitch > nominal ? pitch : nominal) : nominal * st->leading;
+        double half = (lh - nominal) / 2;
+        double base = half + ASCENT * nominal, below = lh - base;
+        base = top > base ? top : base;
+        below = bottom > below ? bottom : below;
+        out->base[i] = base;
+        out->lh[i] = base + below;
+        out->height += out->lh[i];
+    }
+    return 0;
+}
+
+/* Shapes and breaks inline runs (or a plain string when inl is NULL). */
+int lay_shape(L *l, const ashi_inline *inl, const char *plain,
+                      const ashi_text_style *st, double size, ashi_loc loc, double width,
+                      align al, shaped *out)
+{
+    size *= l->scale; /* a frame shrunk to fit */
+    size_t n = 0;
+    for (const ashi_inline *i = inl; i; i = i->next)
+        n++;
+    ashi_span *spans = ashi_arena_alloc(l->a, (n + 1) * sizeof *spans);
+    if (!spans)
+        return -1;
+    const ashi_text_style *em = &l->t->styles[ASHI_STYLE_EM];
+    size_t k = 0;
+    if (plain) {
+        spans[k] = base_span(st, loc);
+        spans[k].size = size;
+        spans[k].text = plain;
+        spans[k++].len = strlen(plain);
+    }
+    for (const ashi_inline *i = inl; i; i = i->next) {
+        ashi_span *s = &spans[k++];
+        *s = base_span(st, i->loc);
+        s->size = size;
+        s->brk = i->kind == ASHI_INL_BREAK;
+        s->text = i->text;
+        s->len = i->len;
+        s->group = i->group;
+        if (i->ruby) {
+            s->ruby = i->ruby;
+            s->ruby_len = strlen(i->ruby);
+        }
+        if (i->flags & ASHI_INL_BOLD)
+            s->bold = 1;
+        if (i->flags & ASHI_INL_EM) {
+            s->color = em->color;
+            s->bold |= em->bold;
+        }
+        if (i->color && ashi_style_color(l->t, i->color, &s->color))
+            ashi_diag_add(l->d, ASHI_ERROR, "bad-color", i->span_loc,
+                          "colour '%s' is not #RGB, #RRGGBB or a theme colour name", i->color);
+        if (i->size)
+            s->size = span_size(l, i, size);
+        if (i->flags & (ASHI_INL_SUP | ASHI_INL_SUB)) {
+            /* scaled to 70 %, raised a third of an em or lowered a tenth */
+            s->rise = (float)((i->flags & ASHI_INL_SUP ? 0.33 : -0.1) * s->size);
+            s->size *= 0.7;
+        }
+        const ashi_font_family *fam = &l->fs->families[s->family];
+        if (s->bold && fam->bold == fam->regular) {
+            s->fake_bold = 1;
+            if (!(l->warned_bold & (1u << s->family))) {
+                l->warned_bold |= 1u << s->family;
+                ashi_diag_add(l->d, ASHI_WARNING, "no-bold", i->loc,
+                              "font '%s' has no bold face; bold text is drawn with a stroked "
+                              "outline",
+                              l->t->families[s->family].name);
+            }
+        }
+    }
+    memset(out, 0, sizeof *out);
+    out->size = size;
+    out->line_h = st->pitch > 0 ? st->pitch * l->scale : size * st->leading;
+    out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
+    if (ashi_shape(l->fs, spans, k, l->a, l->d, &out->para))
+        return -1;
+    ashi_space(&out->para, &l->opts);
+    if (ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, l->d, &out->lines,
+                         &out->nlines))
+        return -1;
+    return measure_lines(l, st, out);
+}
+
+/* Emits one line as glyph runs, one per stretch of the same face, size and
+ * colour. x is the line's start, y its baseline. */
+static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y,
+                     int span)
+{
+    if (l->dry)
+        return 0;
+    size_t c = ln->c0;
+    if (span && ln->c1 > ln->c0) {
+        const ashi_cluster *a = &p->clusters[ln->c0], *b = &p->clusters[ln->c1 - 1];
+        ashi_dl_item *sp = ashi_dl_add_item(l->dl, l->page, ASHI_DL_SPAN_BEGIN);
+        if (!sp)
+            return -1;
+        sp->u.span.text = p->text + a->off;
+        sp->u.span.len = b->off + b->len - a->off;
+    }
+    while (c < ln->c1) {
+        const ashi_cluster *first = &p->clusters[c];
+        size_t e = c;
+        size_t ng = 0;
+        while (e < ln->c1 && p->clusters[e].face == first->face &&
+               p->clusters[e].size == first->size && p->clusters[e].color == first->color &&
+               p->clusters[e].fake_bold == first->fake_bold) {
+            ng += p->clusters[e].ng;
+            e++;
+        }
+        ashi_dl_item *it = ashi_dl_add_item(l->dl, l->page, ASHI_DL_RUN);
+        ashi_dl_glyph *g = ashi_arena_alloc(l->a, (ng + 1) * sizeof *g);
+        if (!it || !g)
+            return -1;
+        ashi_dl_run *r = &it->u.run;
+        r->face = first->face;
+        r->size = first->size;
+        r->x = x + ln->x[c - ln->c0];
+        r->y = y;
+        r->color = first->color;
+        r->fake_bold = first->fake_bold;
+        r->loc = first->loc;
+        r->text = p->text + first->off;
+        const ashi_cluster *last = &p->clusters[e - 1];
+        r->text_len = last->off + last->len - first->off;
+        size_t k = 0;
+        for (size_t i = c; i < e; i++) {
+            const ashi_cluster *cl = &p->clusters[i];
+            /* the cluster's place on the line, its glyphs moved onto the
+             * punctuation core */
+            double gx = ln->x[i - ln->c0] - ln->x[c - ln->c0] + cl->shift;
+            for (uint32_t j = 0; j < cl->ng; j++, k++) {
+                const ashi_glyph *sg = &p->glyphs[cl->g0 + j];
+                g[k].gid = sg->gid;
+                g[k].x = (float)(gx + sg->dx);
+                g[k].y = (float)(-sg->dy - cl->rise);
+                g[k].adv = sg->adv;
+                if (j == 0) {
+                    g[k].toff = cl->off - first->off;
+                    g[k].tlen = cl->len;
+                }
+                gx += sg->adv;
+            }
+        }
+        r->glyphs = g;
+        r->nglyphs = k;
+        c = e;
+    }
+    /* Readings whose base starts on this line, centred over the base. */
+    for (size_t i = ln->c0; i < ln->c1; i++) {
+        const ashi_cluster *cl = &p->clusters[i];
+        if (!cl->ruby || (i > ln->c0 && p->clusters[i - 1].ruby == cl->ruby))
+            continue;
+        const ashi_ruby *ru = &p->rubies[cl->ruby - 1];
+        size_t last = ru->c1 - 1 < ln->c1 ? ru->c1 - 1 : ln->c1 - 1;
+        double x0 = ln->x[i - ln->c0], x1 = ln->x[last - ln->c0] + p->clusters[last].width;
+        ashi_line rl = {0, ru->text.nclusters, ru->width, ru->width, NULL, 0};
+        rl.x = ashi_arena_alloc(l->a, (ru->text.nclusters + 1) * sizeof *rl.x);
+        if (!rl.x)
+            return -1;
+        double pen = 0;
+        for (size_t k = 0; k < ru->text.nclusters; k++) {
+            rl.x[k] = (float)pen;
+            pen += ru->text.clusters[k].width;
+        }
+        double rs = ru->text.nclusters ? ru->text.clusters[0].size : cl->size / 2;
+        double ry = y - cl->rise - ASCENT * cl->size - (1 - ASCENT) * rs;
+        /* inside the base line's span: extracted text is the base only */
+        if (emit_line(l, &ru->text, &rl, x + (x0 + x1 - ru->width) / 2, ry, 0))
+            return -1;
+    }
+    if (span && ln->c1 > ln->c0 && !ashi_dl_add_item(l->dl, l->page, ASHI_DL_SPAN_END))
+        return -1;
+    return 0;
+}
+
+/* Emits shaped lines from top y; returns the height used. */
+double lay_emit_lines(L *l, const shaped *s, double x, double top, double width, align al)
+{
+    double y = top;
+    for (size_t i = 0; i < s->nlines; i++) {
+        const ashi_line *ln = &s->lines[i];
+        if (ln->c1 > ln->c0) {
+            double lx = x + (i == 0 ? s->indent : 0);
+            if (al == ALIGN_CENTER)
+                lx = x + (width - ln->width) / 2;
+            else if (al == ALIGN_END)
+                lx = x + width - ln->width;
+            if (emit_line(l, &s->para, ln, lx, y + s->base[i], 1))
+                l->oom = 1;
+        }
+        y += s->lh[i];
+    }
+    return y - top;
+}
+
+/* A one-style string set on at most max_lines lines, shrinking the size
+ * (down to 60 %) until it does; returns -1 when it cannot. */
+int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
+                      int max_lines, shaped *out)
+{
+    const ashi_text_style *st = &l->t->styles[id];
+    for (double size = st->size; size >= st->size * 0.6 - 1e-9; size -= 1) {
+        if (lay_shape(l, NULL, s, st, size, loc, width, ALIGN_START, out)) {
+            l->oom = 1;
+            return -1;
+        }
+        if ((int)out->nlines <= max_lines)
+            return 0;
+    }
+    return -1;
+}
+
