@@ -144,6 +144,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
         return ASHI_E_MEMORY;
     if (!deck->doc)
         return ASHI_E_DECK;
+    deck->doc->base_dir = base_dir;
 
     const char *dirs[MAX_FONT_DIRS + 8];
     size_t n = 0;

@@ -3,7 +3,7 @@
 # only those missing. SPDX-License-Identifier: MIT
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config
-      libhpdf-dev libxml2-dev libfreetype-dev libharfbuzz-dev
+      libhpdf-dev libxml2-dev libfreetype-dev libharfbuzz-dev libpng-dev
       poppler-utils qpdf libxml2-utils)
 # the tests also set text in the fixed-width BIZ UDGothic, and run valgrind
 [ "${1:-}" = "--test" ] && pkgs+=(valgrind fonts-morisawa-bizud-gothic)

@@ -54,8 +54,8 @@ static void walk(xmlNodePtr n)
             xmlFree(v);
             continue;
         }
-        if (!strcmp(name, "placeholder")) {
-            xmlChar *v = xmlGetProp(n, (const xmlChar *)"label");
+        if (!strcmp(name, "placeholder") || !strcmp(name, "image")) {
+            xmlChar *v = xmlGetProp(n, (const xmlChar *)(name[0] == 'p' ? "label" : "caption"));
             if (v)
                 put_stripped(v);
             xmlFree(v);

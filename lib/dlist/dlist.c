@@ -84,6 +84,9 @@ int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev)
             case ASHI_DL_PATH:
                 rc = dev->path ? dev->path(dev->user, &it->u.path) : 0;
                 break;
+            case ASHI_DL_IMAGE:
+                rc = dev->image ? dev->image(dev->user, &it->u.image) : 0;
+                break;
             }
         }
         if (rc == 0 && dev->end_page)

@@ -8,7 +8,8 @@
 
 #include "base/base.h"
 
-struct ashi_face; /* text/text.h; backends that embed fonts include it */
+struct ashi_face;  /* text/text.h; backends that embed fonts include it */
+struct ashi_image; /* image/image.h */
 
 typedef struct ashi_dl_glyph {
     uint32_t gid;
@@ -62,6 +63,14 @@ typedef struct ashi_dl_text_span {
     size_t len;
 } ashi_dl_text_span;
 
+/* An image drawn into a box, clipped to clip (when clip_w > 0). */
+typedef struct ashi_dl_image {
+    const struct ashi_image *image;
+    double x, y, w, h;
+    double clip_x, clip_y, clip_w, clip_h;
+    const char *alt; /* alternative text, or NULL */
+} ashi_dl_image;
+
 typedef enum ashi_dl_kind {
     ASHI_DL_RUN,
     ASHI_DL_RECT,
@@ -69,6 +78,7 @@ typedef enum ashi_dl_kind {
     ASHI_DL_SPAN_BEGIN,
     ASHI_DL_SPAN_END,
     ASHI_DL_PATH,
+    ASHI_DL_IMAGE,
 } ashi_dl_kind;
 
 typedef struct ashi_dl_item {
@@ -79,6 +89,7 @@ typedef struct ashi_dl_item {
         ashi_dl_line line;
         ashi_dl_text_span span;
         ashi_dl_path path;
+        ashi_dl_image image;
     } u;
 } ashi_dl_item;
 
@@ -120,6 +131,7 @@ typedef struct ashi_device {
     int (*span_begin)(void *user, const ashi_dl_text_span *span);
     int (*span_end)(void *user);
     int (*path)(void *user, const ashi_dl_path *path);
+    int (*image)(void *user, const ashi_dl_image *image);
     int (*end_page)(void *user, const ashi_dl_page *pg);
 } ashi_device;
 

@@ -1,6 +1,9 @@
 /* trace.c — the display list as text, for golden tests and debugging.
  * SPDX-License-Identifier: MIT */
+#include <string.h>
+
 #include "dlist/dlist.h"
+#include "image/image.h"
 
 static int t_begin(void *u, const ashi_dl_page *pg, size_t index)
 {
@@ -114,6 +117,27 @@ static int t_span_end(void *u)
     return 0;
 }
 
+static int t_image(void *u, const ashi_dl_image *im)
+{
+    ashi_buf *b = u;
+    const char *slash = strrchr(im->image->path, '/');
+    ashi_buf_printf(b, "  image %s ", slash ? slash + 1 : im->image->path);
+    double v[] = {im->x, im->y, im->w, im->h};
+    for (int i = 0; i < 4; i++) {
+        ashi_buf_num(b, v[i], 2);
+        ashi_buf_putc(b, i == 1 ? ' ' : i == 3 ? '\n' : i == 0 ? ',' : 'x');
+    }
+    if (im->clip_w > 0) {
+        ashi_buf_puts(b, "    clip ");
+        double c[] = {im->clip_x, im->clip_y, im->clip_w, im->clip_h};
+        for (int i = 0; i < 4; i++) {
+            ashi_buf_num(b, c[i], 2);
+            ashi_buf_putc(b, i == 1 ? ' ' : i == 3 ? '\n' : i == 0 ? ',' : 'x');
+        }
+    }
+    return 0;
+}
+
 int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
 {
     ashi_device dev = {.user = out,
@@ -123,7 +147,8 @@ int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
                        .line = t_line,
                        .span_begin = t_span_begin,
                        .span_end = t_span_end,
-                       .path = t_path};
+                       .path = t_path,
+                       .image = t_image};
     for (size_t i = 0; i < dl->noutline; i++)
         ashi_buf_printf(out, "outline %d \"%s\" page %zu\n", dl->outline[i].level,
                         dl->outline[i].title, dl->outline[i].page + 1);

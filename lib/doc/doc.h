@@ -46,6 +46,7 @@ typedef enum ashi_block_kind {
     ASHI_BLOCK_SPACER,
     ASHI_BLOCK_PLACEHOLDER, /* a frame for a photo still to come */
     ASHI_BLOCK_ARROW,
+    ASHI_BLOCK_IMAGE,       /* PNG or JPEG */
 } ashi_block_kind;
 
 /* An attribute as written; values are checked where they are used. */
@@ -144,6 +145,7 @@ typedef struct ashi_doc {
     ashi_loc master_loc;
     ashi_loc theme_loc;
     ashi_entry *entries;
+    const char *base_dir; /* where images are looked up; NULL: none */
 } ashi_doc;
 
 /* Looks up a page name ("A4", "A4-landscape", "16:9", "210mm 297mm");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "image/image.h"
 #include "layout/internal.h"
 
 #define BLOCK_GAP 0.5 /* between blocks, in body sizes */
@@ -17,7 +18,7 @@ static double block(L *l, const ashi_block *b, double x, double y, double w, ali
 static void bad(L *l, const ashi_block *b, const char *name, const char *value,
                 const char *want)
 {
-    ashi_diag_add(l->d, ASHI_ERROR, "bad-value", b->loc, "%s '%s' must be %s", name, value,
+    ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc, "%s '%s' must be %s", name, value,
                   want);
 }
 
@@ -195,7 +196,7 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
     const char *unit = ashi_block_attr(b, "unit"), *note = ashi_block_attr(b, "note");
     double top = y;
     if (!value) {
-        ashi_diag_add(l->d, ASHI_ERROR, "missing-attribute", b->loc, "<stat> needs a value");
+        ashi_diag_add(D(l), ASHI_ERROR, "missing-attribute", b->loc, "<stat> needs a value");
         return 0;
     }
     if (label)
@@ -330,7 +331,7 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
     double content = measure(l, b->children, inner_w, al);
     double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
     if (fixed_h > 0 && content > h - 2 * pad + 0.01)
-        ashi_diag_add(l->d, l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
+        ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
                       "the box's content overflows it by %.1f mm",
                       (content - (h - 2 * pad)) * 25.4 / 72);
     lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
@@ -383,7 +384,7 @@ static int column_widths(L *l, const ashi_block *b, double w, double gap, double
             i++;
         }
         if (i != n) {
-            ashi_diag_add(l->d, ASHI_ERROR, "count", b->loc,
+            ashi_diag_add(D(l), ASHI_ERROR, "count", b->loc,
                           "widths '%s' gives %d widths for %d columns", spec, i, n);
             return -1;
         }
@@ -394,7 +395,7 @@ static int column_widths(L *l, const ashi_block *b, double w, double gap, double
     }
     double left = w - gap * (n - 1) - fixed;
     if (left < -0.01) {
-        ashi_diag_add(l->d, ASHI_ERROR, "overflow", b->loc,
+        ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
                       "the columns are %.1f mm wider than their frame", -left * 25.4 / 72);
         return -1;
     }
@@ -415,7 +416,7 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
     if (n == 0)
         return 0;
     if (n > 64) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc, "at most 64 columns");
+        ashi_diag_add(D(l), ASHI_ERROR, "limit", b->loc, "at most 64 columns");
         return 0;
     }
     double gap = length(l, b, "gap", 0, ASHI_MM(6), 0), widths[64], heights[64], h = 0;
@@ -500,6 +501,63 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
     return h;
 }
 
+/* An image file next to the deck: relative, never climbing out of the
+ * deck's folder; read once per deck. */
+static ashi_image *image_file(L *l, const ashi_block *b, const char *src)
+{
+    for (size_t i = 0; i < l->nimages; i++)
+        if (strcmp(l->image_paths[i], src) == 0)
+            return l->images[i];
+    int climbs = src[0] == '/' || strcmp(src, "..") == 0 || strncmp(src, "../", 3) == 0 ||
+                 strstr(src, "/../") || (strlen(src) >= 3 && !strcmp(src + strlen(src) - 3, "/.."));
+    if (l->nimages == 64) {
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc, "a deck may use at most 64 images");
+        return NULL;
+    }
+    /* reported once, when first met, whether measuring or drawing */
+    ashi_image *im = NULL;
+    if (climbs) {
+        ashi_diag_add(l->d, ASHI_ERROR, "image-path", b->loc,
+                      "image '%s' must be a relative path inside the deck's folder", src);
+    } else {
+        const char *path =
+            l->doc->base_dir ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src) : src;
+        im = path ? ashi_image_load(path, src, l->a, l->d, b->loc) : NULL;
+    }
+    l->image_paths[l->nimages] = src;
+    l->images[l->nimages++] = im;
+    return im;
+}
+
+/* fit="contain" (whole image inside the box) or "cover" (box filled,
+ * clipped); height from h, else the image's own proportions; caption below. */
+static double image(L *l, const ashi_block *b, double x, double y, double w, double h)
+{
+    const char *src = ashi_block_attr(b, "src"), *fit = ashi_block_attr(b, "fit");
+    if (!src) {
+        ashi_diag_add(D(l), ASHI_ERROR, "missing-attribute", b->loc, "<image> needs src");
+        return 0;
+    }
+    int cover = 0;
+    if (fit && strcmp(fit, "cover") == 0)
+        cover = 1;
+    else if (fit && strcmp(fit, "contain") != 0)
+        bad(l, b, "fit", fit, "contain or cover");
+    ashi_image *im = image_file(l, b, src);
+    double iw = im ? im->w : 4, ih = im ? im->h : 3;
+    if (h <= 0)
+        h = im ? w * ih / iw : 0; /* a broken image (reported) takes no room */
+    double s = cover ? (w / iw > h / ih ? w / iw : h / ih) : (w / iw < h / ih ? w / iw : h / ih);
+    double dw = iw * s, dh = ih * s;
+    if (im)
+        lay_image(l, im, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, cover ? x : 0, y,
+                  cover ? w : 0, h, ashi_block_attr(b, "alt"));
+    const char *caption = ashi_block_attr(b, "caption");
+    if (caption)
+        h += ASHI_MM(1.5) + styled(l, caption, ASHI_STYLE_CAPTION, b->loc, x, y + h + ASHI_MM(1.5), w);
+    return h;
+}
+
 /* ---- dispatch ---------------------------------------------------------------- */
 
 static double block_h(L *l, const ashi_block *b, double x, double y, double w, double h,
@@ -528,6 +586,8 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
         return placeholder(l, b, x, y, w, h);
     case ASHI_BLOCK_ARROW:
         return arrow(l, b, x, y, w, h);
+    case ASHI_BLOCK_IMAGE:
+        return image(l, b, x, y, w, h);
     }
     return 0;
 }

@@ -48,3 +48,11 @@ void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill)
     memcpy(copy, xy, 2 * npoints * sizeof *copy);
     it->u.path = (ashi_dl_path){copy, npoints, fill, ASHI_NO_COLOR, 0};
 }
+
+void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
+               double cx, double cy, double cw, double ch, const char *alt)
+{
+    ashi_dl_item *it = item(l, ASHI_DL_IMAGE);
+    if (it)
+        it->u.image = (ashi_dl_image){im, x, y, w, h, cx, cy, cw, ch, alt};
+}

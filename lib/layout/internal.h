@@ -33,8 +33,16 @@ typedef struct L {
     int dry;              /* measuring only: nothing goes to the display list */
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */
+    struct ashi_image *images[64]; /* loaded once per deck, by path */
+    const char *image_paths[64];
+    size_t nimages;
+    ashi_diags quiet; /* where diagnostics go while measuring: nowhere */
     int oom;
 } L;
+
+/* Problems are reported when a block is drawn, not each time it is
+ * measured, so that each is reported once. */
+static inline ashi_diags *D(L *l) { return l->dry ? &l->quiet : l->d; }
 
 typedef struct shaped {
     ashi_para para;
@@ -60,6 +68,8 @@ void lay_box(L *l, double x, double y, double w, double h, uint32_t fill, uint32
 void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32_t color,
               double dash);
 void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
+void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
+               double cx, double cy, double cw, double ch, const char *alt);
 
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. With l->dry set it

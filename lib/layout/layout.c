@@ -61,7 +61,7 @@ static const char *slide_name(L *l, const ashi_slide *s)
 
 static void overflow(L *l, const ashi_slide *s, const char *what, double by)
 {
-    ashi_diag_add(l->d, l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
+    ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                   "slide %zu '%s': %s overflows its frame by %.1f mm", l->dl->npages,
                   slide_name(l, s), what, by * 25.4 / 72.0);
 }
@@ -92,7 +92,7 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
             snprintf(num, sizeof num, "%.*s", (int)(n && s->fit_min[n - 1] == '%' ? n - 1 : n),
                      s->fit_min);
             if (ashi_parse_number(num, &v) || v < 30 || v > 100)
-                ashi_diag_add(l->d, ASHI_ERROR, "bad-value", s->loc,
+                ashi_diag_add(D(l), ASHI_ERROR, "bad-value", s->loc,
                               "fit-min '%s' must be a percentage from 30%% to 100%%",
                               s->fit_min);
             else
@@ -204,7 +204,7 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc)
     int have_s = subtitle && lay_fit_string(l, subtitle, ASHI_STYLE_SECTION_SUBTITLE, loc,
                                             pw - 2 * mx, 2, &ss) == 0;
     if (title && !have_t && !l->oom)
-        ashi_diag_add(l->d, ASHI_ERROR, "overflow", loc,
+        ashi_diag_add(D(l), ASHI_ERROR, "overflow", loc,
                       "section '%s': the title needs more than two lines", title);
     if (have_t)
         h += ts.height;
@@ -257,6 +257,7 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
 {
     L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = out,
            .opts = ashi_text_opts_default(), .scale = 1, .draft = draft};
+    l.quiet.oom = 1; /* a sink: adds nothing */
     l.opts.autospace = t->autospace;
     l.opts.bracket_start_half = t->bracket_start_half;
     l.opts.hanging = t->hanging;

@@ -33,7 +33,7 @@ static double span_size(L *l, const ashi_inline *i, double size)
         rc = ashi_parse_length(i->size, &v);
     }
     if (rc || !(v >= 4 && v <= 400)) {
-        ashi_diag_add(l->d, ASHI_ERROR, "bad-value", i->span_loc,
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", i->span_loc,
                       "size '%s' must be a length or a percentage giving 4pt to 400pt",
                       i->size);
         return size;
@@ -121,7 +121,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
             s->bold |= em->bold;
         }
         if (i->color && ashi_style_color(l->t, i->color, &s->color))
-            ashi_diag_add(l->d, ASHI_ERROR, "bad-color", i->span_loc,
+            ashi_diag_add(D(l), ASHI_ERROR, "bad-color", i->span_loc,
                           "colour '%s' is not #RGB, #RRGGBB or a theme colour name", i->color);
         if (i->size)
             s->size = span_size(l, i, size);
@@ -133,9 +133,9 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
         const ashi_font_family *fam = &l->fs->families[s->family];
         if (s->bold && fam->bold == fam->regular) {
             s->fake_bold = 1;
-            if (!(l->warned_bold & (1u << s->family))) {
+            if (!l->dry && !(l->warned_bold & (1u << s->family))) {
                 l->warned_bold |= 1u << s->family;
-                ashi_diag_add(l->d, ASHI_WARNING, "no-bold", i->loc,
+                ashi_diag_add(D(l), ASHI_WARNING, "no-bold", i->loc,
                               "font '%s' has no bold face; bold text is drawn with a stroked "
                               "outline",
                               l->t->families[s->family].name);
@@ -146,10 +146,10 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     out->size = size;
     out->line_h = st->pitch > 0 ? st->pitch * l->scale : size * st->leading;
     out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
-    if (ashi_shape(l->fs, spans, k, l->a, l->d, &out->para))
+    if (ashi_shape(l->fs, spans, k, l->a, D(l), &out->para))
         return -1;
     ashi_space(&out->para, &l->opts);
-    if (ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, l->d, &out->lines,
+    if (ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, D(l), &out->lines,
                          &out->nlines))
         return -1;
     return measure_lines(l, st, out);

@@ -10,6 +10,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include "image/image.h"
 #include "render/embed.h"
 #include "render/render.h"
 
@@ -20,6 +21,9 @@ typedef struct writer {
     ashi_embed fonts[2 * ASHI_MAX_FAMILIES];
     int nfonts;
     ashi_buf content; /* the current page's content stream */
+    const ashi_image *images[64];
+    HPDF_Image xobjects[64];
+    int nimages;
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -292,6 +296,99 @@ static int span_end(void *user)
     return 0;
 }
 
+/* An image XObject, made once per image: raw pixels (Flate) with the alpha
+ * as a soft mask, or JPEG data passed through as DCTDecode. */
+static HPDF_Image xobject(writer *w, const ashi_image *im)
+{
+    for (int i = 0; i < w->nimages; i++)
+        if (w->images[i] == im)
+            return w->xobjects[i];
+    if (w->nimages == 64)
+        return NULL;
+    HPDF_Doc pdf = w->pdf;
+    HPDF_Image x = NULL;
+    if (im->kind == ASHI_IMAGE_RAW) {
+        x = HPDF_LoadRawImageFromMem(pdf, im->pixels, im->w, im->h,
+                                     im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB,
+                                     8);
+        if (x && im->alpha) {
+            HPDF_Image mask =
+                HPDF_LoadRawImageFromMem(pdf, im->alpha, im->w, im->h, HPDF_CS_DEVICE_GRAY, 8);
+            if (!mask || HPDF_Dict_Add(x, "SMask", mask))
+                return NULL;
+        }
+    } else {
+        static const char *const spaces[] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
+        x = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (!x)
+            return NULL;
+        x->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+        if (HPDF_Dict_AddName(x, "Type", "XObject") || HPDF_Dict_AddName(x, "Subtype", "Image") ||
+            HPDF_Dict_AddNumber(x, "Width", (HPDF_INT32)im->w) ||
+            HPDF_Dict_AddNumber(x, "Height", (HPDF_INT32)im->h) ||
+            HPDF_Dict_AddName(x, "ColorSpace", spaces[im->channels]) ||
+            HPDF_Dict_AddNumber(x, "BitsPerComponent", 8) ||
+            HPDF_Stream_Write(x->stream, im->data, (HPDF_UINT)im->len))
+            return NULL;
+        if (im->inverted) {
+            /* Adobe CMYK JPEGs store their ink inverted */
+            HPDF_Array dec = HPDF_Array_New(pdf->mmgr);
+            for (int i = 0; dec && i < 4; i++) {
+                HPDF_Array_AddNumber(dec, 1);
+                HPDF_Array_AddNumber(dec, 0);
+            }
+            if (!dec || HPDF_Dict_Add(x, "Decode", dec))
+                return NULL;
+        }
+    }
+    if (x) {
+        w->images[w->nimages] = im;
+        w->xobjects[w->nimages++] = x;
+    }
+    return x;
+}
+
+static int draw_image(void *user, const ashi_dl_image *im)
+{
+    writer *w = user;
+    HPDF_Image x = xobject(w, im->image);
+    const char *name = x ? HPDF_Page_GetXObjectName(w->page, x) : NULL;
+    if (!name)
+        return -1;
+    ashi_buf *b = &w->content;
+    if (im->alt) {
+        ashi_buf_puts(b, "/Figure <</Alt <FEFF");
+        size_t pos = 0, len = strlen(im->alt);
+        while (pos < len) {
+            uint32_t cp;
+            ashi_utf8_next(im->alt, len, &pos, &cp);
+            if (cp >= 0x10000) {
+                cp -= 0x10000;
+                ashi_buf_printf(b, "%04X%04X", 0xD800 | (cp >> 10), 0xDC00 | (cp & 0x3FF));
+            } else {
+                ashi_buf_printf(b, "%04X", cp);
+            }
+        }
+        ashi_buf_puts(b, ">>> BDC\n");
+    }
+    ashi_buf_puts(b, "q\n");
+    if (im->clip_w > 0) {
+        put_xy(b, im->clip_x, w->page_h - im->clip_y - im->clip_h);
+        ashi_buf_putc(b, ' ');
+        put_xy(b, im->clip_w, im->clip_h);
+        ashi_buf_puts(b, " re W n\n");
+    }
+    ashi_buf_num(b, im->w, 3);
+    ashi_buf_puts(b, " 0 0 ");
+    ashi_buf_num(b, im->h, 3);
+    ashi_buf_putc(b, ' ');
+    put_xy(b, im->x, w->page_h - im->y - im->h);
+    ashi_buf_printf(b, " cm /%s Do\nQ\n", name);
+    if (im->alt)
+        ashi_buf_puts(b, "EMC\n");
+    return 0;
+}
+
 static int end_page(void *user, const ashi_dl_page *pg)
 {
     (void)pg;
@@ -450,6 +547,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
                         .span_begin = span_begin,
                         .span_end = span_end,
                         .path = draw_path,
+                        .image = draw_image,
                         .end_page = end_page};
     if (ashi_dl_play(dl, &draw))
         goto done;

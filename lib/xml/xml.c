@@ -404,6 +404,7 @@ static const struct block_def {
     {"spacer", ASHI_BLOCK_SPACER, C_EMPTY, {NULL}},
     {"placeholder", ASHI_BLOCK_PLACEHOLDER, C_EMPTY, {"label", "aspect", NULL}},
     {"arrow", ASHI_BLOCK_ARROW, C_EMPTY, {"dir", "style", "label", "color", NULL}},
+    {"image", ASHI_BLOCK_IMAGE, C_EMPTY, {"src", "fit", "caption", "alt", NULL}},
 };
 
 static const char *const place_attrs[] = {"x", "y", "w", "h"};
@@ -524,7 +525,7 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
     if (!def) {
         error_at(p, c, "unknown-element",
                  "unknown element <%s> inside <%s> (blocks: h, p, list, columns, box, stat, "
-                 "compare, spacer, placeholder, arrow)",
+                 "compare, spacer, placeholder, arrow, image)",
                  c->name, parent->name);
         return NULL;
     }
