@@ -1,7 +1,8 @@
 /* deck_reflow.c — rewrites a deck for setting its paragraphs at another
  * measure: the page becomes WIDTH wide and very tall, titles become "T" and
- * section dividers "S", covers become content slides, so every paragraph
- * is set at WIDTH minus the margins. Output on stdout.
+ * section dividers "S", covers become content slides, and columns and
+ * boxes are unwrapped, so every paragraph is set at WIDTH minus the
+ * margins. Output on stdout.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <string.h>
@@ -9,11 +10,34 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+/* Replaces a container by its children. */
+static xmlNodePtr unwrap(xmlNodePtr n)
+{
+    xmlNodePtr first = n->children, next = n->next;
+    for (xmlNodePtr c = first; c;) {
+        xmlNodePtr after = c->next;
+        xmlUnlinkNode(c);
+        xmlAddPrevSibling(n, c);
+        c = after;
+    }
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+    return first ? first : next;
+}
+
 static void walk(xmlNodePtr n)
 {
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE &&
+            (!strcmp((const char *)n->name, "columns") ||
+             !strcmp((const char *)n->name, "column") || !strcmp((const char *)n->name, "box"))) {
+            n = unwrap(n);
             continue;
+        }
+        if (n->type != XML_ELEMENT_NODE) {
+            n = n->next;
+            continue;
+        }
         if (!strcmp((const char *)n->name, "slide")) {
             if (xmlHasProp(n, (const xmlChar *)"title"))
                 xmlSetProp(n, (const xmlChar *)"title", (const xmlChar *)"T");
@@ -23,6 +47,7 @@ static void walk(xmlNodePtr n)
             xmlUnsetProp(n, (const xmlChar *)"subtitle");
         }
         walk(n->children);
+        n = n->next;
     }
 }
 

@@ -201,15 +201,33 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
     }
     if (label)
         y += styled(l, label, ASHI_STYLE_STAT_LABEL, b->loc, x, y, w);
-    ashi_text_style vs = t->styles[ASHI_STYLE_STAT_VALUE], us = t->styles[ASHI_STYLE_STAT_UNIT];
-    vs.color = us.color = color(l, b, "color", vs.color);
-    ashi_inline *v = run(l, value, &vs, b->loc);
-    if (v && unit)
-        v->next = run(l, unit, &us, b->loc);
+    /* The number and its unit stay on one line: in a narrow frame they get
+     * smaller (down to half size) rather than break. */
+    uint32_t c = color(l, b, "color", t->styles[ASHI_STYLE_STAT_VALUE].color);
     shaped s;
-    if (!v || lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s)) {
-        l->oom = 1;
-        return 0;
+    for (double k = 1; k >= 0.5 - 1e-9; k -= 0.05) {
+        ashi_text_style vs = t->styles[ASHI_STYLE_STAT_VALUE], us = t->styles[ASHI_STYLE_STAT_UNIT];
+        vs.color = us.color = c;
+        vs.size *= k;
+        us.size *= k;
+        ashi_inline *v = run(l, value, &vs, b->loc);
+        if (v && unit)
+            v->next = run(l, unit, &us, b->loc);
+        int dry = l->dry;
+        l->dry = 1; /* trying sizes: no warning about split words */
+        int rc = !v || lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s);
+        l->dry = dry;
+        if (rc) {
+            l->oom = 1;
+            return 0;
+        }
+        if (s.nlines <= 1 || k < 0.5 + 0.01) {
+            if (s.nlines > 1 && lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s)) {
+                l->oom = 1; /* (shaped again, to report the split) */
+                return 0;
+            }
+            break;
+        }
     }
     y += lay_emit_lines(l, &s, x, y, w, ALIGN_CENTER);
     if (note)
@@ -278,7 +296,7 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
     const ashi_block *before = b->children, *after = before ? before->next : NULL;
     if (!before || !after)
         return 0;
-    double mid = ASHI_MM(34), sw = (w - mid) / 2;
+    double mid = w * 0.25 < ASHI_MM(34) ? w * 0.25 : ASHI_MM(34), sw = (w - mid) / 2;
     const char *ratio = ashi_block_attr(b, "ratio");
     double hb = measure_one(l, before, sw, ALIGN_CENTER);
     double ha = measure_one(l, after, sw, ALIGN_CENTER);
@@ -297,7 +315,7 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
         ay = y + (h - ah - s.height) / 2 + s.height;
         lay_emit_lines(l, &s, x + sw, ay - s.height, mid, ALIGN_CENTER);
     }
-    arrow_shape(l, x + sw + ASHI_MM(4), ay, mid - ASHI_MM(8), ah, 0, 1,
+    arrow_shape(l, x + sw + mid * 0.12, ay, mid * 0.76, ah, 0, 1,
                 l->t->colors[ASHI_COLOR_ACCENT]);
     return h;
 }
