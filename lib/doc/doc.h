@@ -142,6 +142,7 @@ typedef struct ashi_doc {
     const char *autospace, *hanging, *bracket_start; /* <theme> switches */
     const char *footer_text;  /* <master footer-text> */
     const char *master_number, *master_background;
+    const char *master_logo; /* image file, relative to the deck */
     ashi_loc master_loc;
     ashi_loc theme_loc;
     ashi_entry *entries;

@@ -521,7 +521,7 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
 
 /* An image file next to the deck: relative, never climbing out of the
  * deck's folder; read once per deck. */
-static ashi_image *image_file(L *l, const ashi_block *b, const char *src)
+ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
 {
     for (size_t i = 0; i < l->nimages; i++)
         if (strcmp(l->image_paths[i], src) == 0)
@@ -529,18 +529,18 @@ static ashi_image *image_file(L *l, const ashi_block *b, const char *src)
     int climbs = src[0] == '/' || strcmp(src, "..") == 0 || strncmp(src, "../", 3) == 0 ||
                  strstr(src, "/../") || (strlen(src) >= 3 && !strcmp(src + strlen(src) - 3, "/.."));
     if (l->nimages == 64) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc, "a deck may use at most 64 images");
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", loc, "a deck may use at most 64 images");
         return NULL;
     }
     /* reported once, when first met, whether measuring or drawing */
     ashi_image *im = NULL;
     if (climbs) {
-        ashi_diag_add(l->d, ASHI_ERROR, "image-path", b->loc,
+        ashi_diag_add(l->d, ASHI_ERROR, "image-path", loc,
                       "image '%s' must be a relative path inside the deck's folder", src);
     } else {
         const char *path =
             l->doc->base_dir ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src) : src;
-        im = path ? ashi_image_load(path, src, l->a, l->d, b->loc) : NULL;
+        im = path ? ashi_image_load(path, src, l->a, l->d, loc) : NULL;
     }
     l->image_paths[l->nimages] = src;
     l->images[l->nimages++] = im;
@@ -561,7 +561,7 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
         cover = 1;
     else if (fit && strcmp(fit, "contain") != 0)
         bad(l, b, "fit", fit, "contain or cover");
-    ashi_image *im = image_file(l, b, src);
+    ashi_image *im = lay_image_file(l, src, b->loc);
     double iw = im ? im->w : 4, ih = im ? im->h : 3;
     if (h <= 0)
         h = im ? w * ih / iw : 0; /* a broken image (reported) takes no room */

@@ -71,6 +71,10 @@ void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
                double cx, double cy, double cw, double ch, const char *alt);
 
+/* blocks.c: an image file beside the deck, read once (NULL when it cannot
+ * be; reported at loc). */
+struct ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc);
+
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. With l->dry set it
  * only measures. */

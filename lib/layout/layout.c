@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "image/image.h"
 #include "layout/internal.h"
 
 /* ---- pages -------------------------------------------------------------- */
@@ -64,6 +65,19 @@ static void overflow(L *l, const ashi_slide *s, const char *what, double by)
     ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                   "slide %zu '%s': %s overflows its frame by %.1f mm", l->dl->npages,
                   slide_name(l, s), what, by * 25.4 / 72.0);
+}
+
+/* The master's logo, contained in a box and set against its right edge. */
+static void logo(L *l, double right, double y, double w, double h)
+{
+    if (!l->doc->master_logo)
+        return;
+    ashi_image *im = lay_image_file(l, l->doc->master_logo, l->doc->master_loc);
+    if (!im)
+        return;
+    double s = w / im->w < h / im->h ? w / im->w : h / im->h;
+    double dw = im->w * s, dh = im->h * s;
+    lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL);
 }
 
 /* A master part: the slide's own choice, else the layout's default. */
@@ -136,6 +150,7 @@ static void content_slide(L *l, const ashi_slide *s)
             }
         }
         top = band + ASHI_MM(BODY_GAP);
+        logo(l, pw - mx, ASHI_MM(5), ASHI_MM(40), band - ASHI_MM(10));
     }
     double bottom = ph - (has_footer ? ASHI_MM(FOOTER_H) : ASHI_MM(12));
     body(l, s, mx, top, pw - 2 * mx, bottom - top, ALIGN_START);
@@ -165,6 +180,7 @@ static void cover_slide(L *l, const ashi_slide *s)
         lay_rect(l, 0, 0, pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
         lay_rect(l, 0, ph - ASHI_MM(8), pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
     }
+    logo(l, pw - mx, ASHI_MM(12), ASHI_MM(60), ASHI_MM(20));
     double y = ph * 0.2;
     if (s->title) {
         shaped ts;

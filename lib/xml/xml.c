@@ -738,12 +738,13 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             ct = &k->next;
         } else if (named(c, "master")) {
             static const char *const master_attrs[] = {"footer-text", "number", "background",
-                                                       NULL};
+                                                       "logo", NULL};
             check_attrs(p, c, master_attrs);
             doc->master_loc = node_loc(c);
             doc->footer_text = attr(p, c, "footer-text");
             doc->master_number = attr(p, c, "number");
             doc->master_background = attr(p, c, "background");
+            doc->master_logo = attr(p, c, "logo");
         } else if (named(c, "style")) {
             check_attrs(p, c, style_attrs);
             ashi_theme_style *s = ashi_arena_alloc(p->a, sizeof *s);
