@@ -134,7 +134,8 @@ static ashi_deck *deck_new(const char *name)
     return deck;
 }
 
-/* The pipeline: parse, resolve the theme, open fonts, lay out. */
+/* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
+ * that can still run runs, so that one load reports every problem. */
 static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data,
                         size_t len, const char *base_dir)
 {
@@ -156,19 +157,19 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     dirs[n++] = ASHI_SOURCE_FONTDIR;
     if (ashi_style_resolve(deck->doc, dirs, n, a, d, &deck->theme))
         return ASHI_E_MEMORY;
-    if (d->errors)
-        return ASHI_E_DECK;
 
     deck->fonts_open = 1;
-    if (ashi_fontset_open(&deck->fonts, &deck->theme, a, d))
-        return d->errors ? ASHI_E_DECK : ASHI_E_FONT;
-    if (ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft, a, d,
-                    &deck->dlist))
+    int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, a, d) == 0;
+    if (fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft, a, d,
+                                &deck->dlist))
         return ASHI_E_MEMORY;
+    ashi_xml_flush_schema(deck->doc, d);
     if (d->oom)
         return ASHI_E_MEMORY;
     if (d->errors)
         return ASHI_E_DECK;
+    if (!fonts_ok)
+        return ASHI_E_FONT;
     deck->laid_out = 1;
     return ASHI_OK;
 }

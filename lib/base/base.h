@@ -77,6 +77,8 @@ typedef struct ashi_diags {
 void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
                    ashi_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Is there already a diagnostic at this line? (One problem, one message.) */
+int ashi_diag_at_line(const ashi_diags *d, unsigned line);
 void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
                     ashi_loc loc, const char *fmt, va_list ap);
 

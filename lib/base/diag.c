@@ -50,3 +50,11 @@ void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
     ashi_diag_vadd(d, sev, code, loc, fmt, ap);
     va_end(ap);
 }
+
+int ashi_diag_at_line(const ashi_diags *d, unsigned line)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].line == line)
+            return 1;
+    return 0;
+}

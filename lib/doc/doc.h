@@ -147,6 +147,9 @@ typedef struct ashi_doc {
     ashi_loc theme_loc;
     ashi_entry *entries;
     const char *base_dir; /* where images are looked up; NULL: none */
+    /* Schema violations, held back until the later stages have spoken:
+     * only those on a line no other diagnostic names are reported. */
+    ashi_diags schema;
 } ashi_doc;
 
 /* Looks up a page name ("A4", "A4-landscape", "16:9", "210mm 297mm");

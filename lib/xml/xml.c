@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "xml/xml.h"
@@ -14,12 +15,28 @@
 typedef struct parser {
     ashi_arena *a;
     ashi_diags *d;
+    ashi_diags *schema; /* violations held back on the model */
     startElementNsSAX2Func start_element;
     int oom;
 } parser;
 
+extern const unsigned char ashi_schema_rng[];
+extern const unsigned long ashi_schema_rng_len;
+
+/* libxml2's set-up and the compiled schema: made once, read-only after. */
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static void init_libxml(void) { xmlInitParser(); }
+static xmlRelaxNGPtr schema;
+
+static void init_libxml(void)
+{
+    xmlInitParser();
+    xmlRelaxNGParserCtxtPtr pc =
+        xmlRelaxNGNewMemParserCtxt((const char *)ashi_schema_rng, (int)ashi_schema_rng_len);
+    if (pc) {
+        schema = xmlRelaxNGParse(pc);
+        xmlRelaxNGFreeParserCtxt(pc);
+    }
+}
 
 /* ---- locations ---------------------------------------------------------- */
 
@@ -863,6 +880,55 @@ oom:
     p->oom = 1;
 }
 
+/* Schema violations the loader's own checks did not already report on the
+ * same line (theirs are the clearer messages). */
+static void on_schema_error(void *ctx, xmlErrorPtr err)
+{
+    parser *p = ctx;
+    ashi_loc loc = node_loc((xmlNodePtr)err->node);
+    if (!loc.line && err->line > 0)
+        loc.line = (unsigned)err->line;
+    if (!p->schema || ashi_diag_at_line(p->schema, loc.line))
+        return; /* one per line is enough */
+    char msg[512];
+    size_t n = 0;
+    for (const char *s = err->message ? err->message : ""; *s && n + 1 < sizeof msg; s++)
+        msg[n++] = *s == '\n' ? ' ' : *s;
+    while (n && msg[n - 1] == ' ')
+        n--;
+    msg[n] = 0;
+    ashi_diag_add(p->schema, ASHI_ERROR, "schema", loc, "schema: %s", msg);
+}
+
+void ashi_xml_flush_schema(const ashi_doc *doc, ashi_diags *d)
+{
+    size_t n = d->n; /* only what the other stages said counts */
+    for (size_t i = 0; i < doc->schema.n; i++) {
+        const ashi_diag *g = &doc->schema.v[i];
+        int seen = 0;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = d->v[k].line == g->line;
+        if (!seen) {
+            ashi_loc loc = {g->line, g->col};
+            ashi_diag_add(d, g->severity, g->code, loc, "%s", g->message);
+        }
+    }
+}
+
+static void validate(parser *p, xmlDocPtr doc)
+{
+    if (!schema)
+        return;
+    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
+    if (!v) {
+        p->oom = 1;
+        return;
+    }
+    xmlRelaxNGSetValidStructuredErrors(v, on_schema_error, p);
+    xmlRelaxNGValidateDoc(v, doc);
+    xmlRelaxNGFreeValidCtxt(v);
+}
+
 /* Reports an encoding declaration other than UTF-8: decks are UTF-8. */
 static void check_declared_encoding(parser *p, const char *data, size_t len)
 {
@@ -944,6 +1010,10 @@ int ashi_xml_parse(const char *data, size_t len, ashi_arena *a, ashi_diags *d,
                 p.oom = 1;
             else {
                 parse_deck(&p, doc, root);
+                doc->schema.arena = a;
+                doc->schema.file = d->file;
+                p.schema = &doc->schema;
+                validate(&p, xdoc);
                 *out = doc;
             }
         }
