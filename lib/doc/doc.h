@@ -47,6 +47,10 @@ typedef enum ashi_block_kind {
     ASHI_BLOCK_PLACEHOLDER, /* a frame for a photo still to come */
     ASHI_BLOCK_ARROW,
     ASHI_BLOCK_IMAGE,       /* PNG or JPEG */
+    ASHI_BLOCK_TABLE,       /* children: ASHI_BLOCK_COL then ASHI_BLOCK_ROW */
+    ASHI_BLOCK_COL,         /* per-column settings: align, char, format */
+    ASHI_BLOCK_ROW,         /* children: ASHI_BLOCK_CELL */
+    ASHI_BLOCK_CELL,        /* th or td: inline text (inl) or blocks (children) */
 } ashi_block_kind;
 
 /* An attribute as written; values are checked where they are used. */
@@ -66,7 +70,8 @@ typedef struct ashi_block {
     ashi_inline *inl;   /* h, p */
     const char *marker; /* list: UTF-8 marker, default "・" */
     ashi_item *items;   /* list */
-    struct ashi_block *children; /* columns, column, box, compare */
+    struct ashi_block *children; /* columns, column, box, compare, table, row, cell */
+    int header;         /* cell: th */
     ashi_attr *attrs;   /* all attributes, NULL-name terminated */
     struct ashi_block *next;
 } ashi_block;

@@ -15,7 +15,7 @@ static double block(L *l, const ashi_block *b, double x, double y, double w, ali
 
 /* ---- attribute values ---------------------------------------------------- */
 
-static void bad(L *l, const ashi_block *b, const char *name, const char *value,
+void lay_bad(L *l, const ashi_block *b, const char *name, const char *value,
                 const char *want)
 {
     ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc, "%s '%s' must be %s", name, value,
@@ -24,7 +24,7 @@ static void bad(L *l, const ashi_block *b, const char *name, const char *value,
 
 /* A length attribute (mm, pt, cm, in, and % of rel when rel > 0); returns
  * def when absent or wrong (wrong is reported). */
-static double length(L *l, const ashi_block *b, const char *name, double rel, double def,
+double lay_length(L *l, const ashi_block *b, const char *name, double rel, double def,
                      double min)
 {
     const char *v = ashi_block_attr(b, name);
@@ -42,14 +42,14 @@ static double length(L *l, const ashi_block *b, const char *name, double rel, do
         rc = ashi_parse_length(v, &out);
     }
     if (rc || out < min || out > ASHI_MM(5000)) {
-        bad(l, b, name, v, rel > 0 ? "a length (mm, pt, cm, in) or a percentage"
+        lay_bad(l, b, name, v, rel > 0 ? "a length (mm, pt, cm, in) or a percentage"
                                    : "a length (mm, pt, cm, in)");
         return def;
     }
     return out;
 }
 
-static uint32_t color(L *l, const ashi_block *b, const char *name, uint32_t def)
+uint32_t lay_color(L *l, const ashi_block *b, const char *name, uint32_t def)
 {
     const char *v = ashi_block_attr(b, name);
     uint32_t c;
@@ -58,14 +58,14 @@ static uint32_t color(L *l, const ashi_block *b, const char *name, uint32_t def)
     if (strcmp(v, "none") == 0)
         return ASHI_NO_COLOR;
     if (ashi_style_color(l->t, v, &c)) {
-        bad(l, b, name, v, "#RGB, #RRGGBB, a theme colour name or none");
+        lay_bad(l, b, name, v, "#RGB, #RRGGBB, a theme colour name or none");
         return def;
     }
     return c;
 }
 
 /* top, middle or bottom: the share of the free space above the content */
-static double valign(L *l, const ashi_block *b)
+double lay_valign(L *l, const ashi_block *b)
 {
     const char *v = ashi_block_attr(b, "valign");
     if (!v || strcmp(v, "top") == 0)
@@ -74,12 +74,12 @@ static double valign(L *l, const ashi_block *b)
         return 0.5;
     if (strcmp(v, "bottom") == 0)
         return 1;
-    bad(l, b, "valign", v, "top, middle or bottom");
+    lay_bad(l, b, "valign", v, "top, middle or bottom");
     return 0;
 }
 
 /* Runs blocks without drawing, to know their height. */
-static double measure(L *l, const ashi_block *blocks, double w, align al)
+double lay_measure(L *l, const ashi_block *blocks, double w, align al)
 {
     int dry = l->dry;
     l->dry = 1;
@@ -99,7 +99,7 @@ static double measure_one(L *l, const ashi_block *b, double w, align al)
 
 /* ---- text ---------------------------------------------------------------- */
 
-static align text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame)
+align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame)
 {
     const char *v = ashi_block_attr(b, "align");
     if (v) {
@@ -107,7 +107,7 @@ static align text_align(L *l, const ashi_block *b, const ashi_text_style *st, al
         for (int i = 0; i < 4; i++)
             if (strcmp(v, names[i]) == 0)
                 return (align)i;
-        bad(l, b, "align", v, "start, center, end or justify");
+        lay_bad(l, b, "align", v, "start, center, end or justify");
     }
     /* a frame that centres its text (the cover) overrides the style */
     return frame == ALIGN_CENTER ? ALIGN_CENTER : st->align;
@@ -117,7 +117,7 @@ static double text(L *l, const ashi_block *b, ashi_style_id id, double x, double
                    align al)
 {
     const ashi_text_style *st = &l->t->styles[id];
-    align a = text_align(l, b, st, al);
+    align a = lay_text_align(l, b, st, al);
     shaped s;
     if (lay_shape(l, b->inl, NULL, st, st->size, b->loc, w, a, &s)) {
         l->oom = 1;
@@ -137,7 +137,7 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
     }
     double indent = m.nlines ? m.lines[0].width : 0, top = y;
     for (const ashi_item *it = b->items; it; it = it->next) {
-        align a = text_align(l, b, body, al);
+        align a = lay_text_align(l, b, body, al);
         if (lay_shape(l, it->inl, NULL, body, body->size, it->loc, w - indent, a, &s)) {
             l->oom = 1;
             return 0;
@@ -203,7 +203,7 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
         y += styled(l, label, ASHI_STYLE_STAT_LABEL, b->loc, x, y, w);
     /* The number and its unit stay on one line: in a narrow frame they get
      * smaller (down to half size) rather than break. */
-    uint32_t c = color(l, b, "color", t->styles[ASHI_STYLE_STAT_VALUE].color);
+    uint32_t c = lay_color(l, b, "color", t->styles[ASHI_STYLE_STAT_VALUE].color);
     shaped s;
     for (double k = 1; k >= 0.5 - 1e-9; k -= 0.05) {
         ashi_text_style vs = t->styles[ASHI_STYLE_STAT_VALUE], us = t->styles[ASHI_STYLE_STAT_UNIT];
@@ -286,7 +286,7 @@ static int arrow_style(L *l, const ashi_block *b)
         return 0;
     if (strcmp(v, "block") == 0)
         return 1;
-    bad(l, b, "style", v, "triangle or block");
+    lay_bad(l, b, "style", v, "triangle or block");
     return 0;
 }
 
@@ -326,9 +326,9 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
 static double box(L *l, const ashi_block *b, double x, double y, double w, double fixed_h,
                   align al)
 {
-    double pad = length(l, b, "padding", 0, ASHI_MM(4), 0);
-    double radius = length(l, b, "radius", 0, 0, 0);
-    uint32_t fill = color(l, b, "fill", ASHI_NO_COLOR);
+    double pad = lay_length(l, b, "padding", 0, ASHI_MM(4), 0);
+    double radius = lay_length(l, b, "radius", 0, 0, 0);
+    uint32_t fill = lay_color(l, b, "fill", ASHI_NO_COLOR);
     uint32_t stroke = ASHI_NO_COLOR;
     double bw = 0, dash = 0;
     const char *border = ashi_block_attr(b, "border");
@@ -339,21 +339,21 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
         if (n < 2 || ashi_parse_length(wbuf, &bw) || bw < 0 || bw > 20 ||
             ashi_style_color(l->t, cbuf, &c) ||
             (n == 3 && strcmp(sbuf, "solid") && strcmp(sbuf, "dashed"))) {
-            bad(l, b, "border", border, "a width, a colour and solid or dashed (0.75pt accent)");
+            lay_bad(l, b, "border", border, "a width, a colour and solid or dashed (0.75pt accent)");
         } else {
             stroke = c;
             dash = n == 3 && strcmp(sbuf, "dashed") == 0 ? 3 * bw + 2 : 0;
         }
     }
     double inner_w = w - 2 * pad;
-    double content = measure(l, b->children, inner_w, al);
+    double content = lay_measure(l, b->children, inner_w, al);
     double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
     if (fixed_h > 0 && content > h - 2 * pad + 0.01)
         ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
                       "the box's content overflows it by %.1f mm",
                       (content - (h - 2 * pad)) * 25.4 / 72);
     lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
-    double off = (h - 2 * pad - content) * valign(l, b);
+    double off = (h - 2 * pad - content) * lay_valign(l, b);
     lay_blocks(l, b->children, x + pad, y + pad + (off > 0 ? off : 0), inner_w, 0, al);
     return h;
 }
@@ -422,7 +422,7 @@ static int column_widths(L *l, const ashi_block *b, double w, double gap, double
             out[i] = fr > 0 ? left * frs[i] / fr : 0;
     return 0;
 wrong:
-    bad(l, b, "widths", spec, "lengths, percentages or fr shares (\"40mm 1fr\")");
+    lay_bad(l, b, "widths", spec, "lengths, percentages or fr shares (\"40mm 1fr\")");
     return -1;
 }
 
@@ -437,18 +437,18 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
         ashi_diag_add(D(l), ASHI_ERROR, "limit", b->loc, "at most 64 columns");
         return 0;
     }
-    double gap = length(l, b, "gap", 0, ASHI_MM(6), 0), widths[64], heights[64], h = 0;
+    double gap = lay_length(l, b, "gap", 0, ASHI_MM(6), 0), widths[64], heights[64], h = 0;
     if (column_widths(l, b, w, gap, widths, n))
         return 0;
     int i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {
-        heights[i] = measure(l, c->children, widths[i], al);
+        heights[i] = lay_measure(l, c->children, widths[i], al);
         h = heights[i] > h ? heights[i] : h;
     }
     double cx = x;
     i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {
-        double off = (h - heights[i]) * valign(l, c);
+        double off = (h - heights[i]) * lay_valign(l, c);
         lay_blocks(l, c->children, cx, y + off, widths[i], 0, al);
         cx += widths[i] + gap;
     }
@@ -470,7 +470,7 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
                 aw < 100 && ah < 100)
                 h = w * ah / aw;
             else
-                bad(l, b, "aspect", aspect, "two numbers such as 4:3");
+                lay_bad(l, b, "aspect", aspect, "two numbers such as 4:3");
         }
     }
     uint32_t grey = 0xEEEEEE, line = 0x9A9A9A;
@@ -507,12 +507,12 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
     const char *dir = ashi_block_attr(b, "dir");
     int down = !dir || strcmp(dir, "down") == 0;
     if (dir && !down && strcmp(dir, "right") != 0)
-        bad(l, b, "dir", dir, "down or right");
+        lay_bad(l, b, "dir", dir, "down or right");
     if (h <= 0)
         h = ASHI_MM(down ? 10 : 12);
     double aw = down ? ASHI_MM(16) : w;
     arrow_shape(l, x + (w - aw) / 2, y, aw, h, down, arrow_style(l, b),
-                color(l, b, "color", l->t->colors[ASHI_COLOR_ACCENT]));
+                lay_color(l, b, "color", l->t->colors[ASHI_COLOR_ACCENT]));
     const char *label = ashi_block_attr(b, "label");
     if (label && !down)
         h += styled(l, label, ASHI_STYLE_CAPTION, b->loc, x, y + h, w);
@@ -560,7 +560,7 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
     if (fit && strcmp(fit, "cover") == 0)
         cover = 1;
     else if (fit && strcmp(fit, "contain") != 0)
-        bad(l, b, "fit", fit, "contain or cover");
+        lay_bad(l, b, "fit", fit, "contain or cover");
     ashi_image *im = lay_image_file(l, src, b->loc);
     double iw = im ? im->w : 4, ih = im ? im->h : 3;
     if (h <= 0)
@@ -606,13 +606,19 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
         return arrow(l, b, x, y, w, h);
     case ASHI_BLOCK_IMAGE:
         return image(l, b, x, y, w, h);
+    case ASHI_BLOCK_TABLE:
+        return lay_table(l, b, x, y, w);
+    case ASHI_BLOCK_COL:
+    case ASHI_BLOCK_ROW:
+    case ASHI_BLOCK_CELL:
+        return 0; /* laid out by their table */
     }
     return 0;
 }
 
 static double block(L *l, const ashi_block *b, double x, double y, double w, align al)
 {
-    return block_h(l, b, x, y, w, length(l, b, "h", 0, 0, 1), al);
+    return block_h(l, b, x, y, w, lay_length(l, b, "h", 0, 0, 1), al);
 }
 
 /* Space before a block in the flow, after the previous one. */
@@ -643,15 +649,15 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
     for (const ashi_block *b = blocks; b && !l->oom; b = b->next) {
         if (ashi_block_attr(b, "x") || ashi_block_attr(b, "y")) {
             /* absolute: page coordinates, out of the flow */
-            double bx = length(l, b, "x", 0, ASHI_MM(MARGIN_X), 0);
-            double by = length(l, b, "y", 0, ASHI_MM(BAND_H + BODY_GAP), 0);
-            double bw = length(l, b, "w", l->page ? l->page->w : 0, w, 1);
+            double bx = lay_length(l, b, "x", 0, ASHI_MM(MARGIN_X), 0);
+            double by = lay_length(l, b, "y", 0, ASHI_MM(BAND_H + BODY_GAP), 0);
+            double bw = lay_length(l, b, "w", l->page ? l->page->w : 0, w, 1);
             if (!l->dry)
                 block(l, b, bx, by, bw, al);
             continue;
         }
         y += gap_before(l, prev, b);
-        double bw = length(l, b, "w", w, w, 1);
+        double bw = lay_length(l, b, "w", w, w, 1);
         double bx = x + (al == ALIGN_CENTER ? (w - bw) / 2 : 0);
         y += block(l, b, bx, y, bw, al);
         prev = b;

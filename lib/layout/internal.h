@@ -71,6 +71,19 @@ void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
                double cx, double cy, double cw, double ch, const char *alt);
 
+/* blocks.c: attribute values, reported when wrong (once: when drawing) */
+void lay_bad(L *l, const ashi_block *b, const char *name, const char *value, const char *want);
+double lay_length(L *l, const ashi_block *b, const char *name, double rel, double def,
+                  double min);
+uint32_t lay_color(L *l, const ashi_block *b, const char *name, uint32_t def);
+double lay_valign(L *l, const ashi_block *b);
+align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame);
+/* blocks.c: the height of blocks at a width, drawing nothing */
+double lay_measure(L *l, const ashi_block *blocks, double w, align al);
+
+/* table.c */
+double lay_table(L *l, const ashi_block *b, double x, double y, double w);
+
 /* blocks.c: an image file beside the deck, read once (NULL when it cannot
  * be; reported at loc). */
 struct ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc);

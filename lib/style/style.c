@@ -12,10 +12,11 @@
 static const char *const style_names[ASHI_STYLE_COUNT] = {
     "body",       "h",          "title",     "cover-title", "section-title", "section-subtitle",
     "footer",     "em",         "stat-label", "stat-value",  "stat-unit",     "stat-note",
-    "caption",    "cover-subtitle",
+    "caption",    "cover-subtitle", "table", "table-head",
 };
 static const char *const color_names[ASHI_COLOR_COUNT] = {
-    "text", "accent", "band", "band-text", "background", "muted", "section",
+    "text",       "accent",      "band",       "band-text", "background",
+    "muted",      "section",     "table-head", "table-zebra", "table-line",
 };
 
 /* Families a theme may use without declaring them. */
@@ -38,6 +39,9 @@ static void set_default(ashi_theme *t)
     t->colors[ASHI_COLOR_BACKGROUND] = 0xFFFFFF;
     t->colors[ASHI_COLOR_MUTED] = 0x6B6B6B;
     t->colors[ASHI_COLOR_SECTION] = 0x1F4E79;
+    t->colors[ASHI_COLOR_TABLE_HEAD] = 0xDCE6F1;
+    t->colors[ASHI_COLOR_TABLE_ZEBRA] = 0xF3F6FA;
+    t->colors[ASHI_COLOR_TABLE_LINE] = 0x8C8C8C;
     static const ashi_text_style d[ASHI_STYLE_COUNT] = {
         [ASHI_STYLE_BODY] = {0, 16, 1.6, 0x222222, 0, ASHI_ALIGN_JUSTIFY, 0},
         [ASHI_STYLE_H] = {0, 20, 1.4, 0x1F4E79, 1, ASHI_ALIGN_START, 0},
@@ -53,6 +57,8 @@ static void set_default(ashi_theme *t)
         [ASHI_STYLE_STAT_NOTE] = {0, 11, 1.3, 0x6B6B6B, 0, ASHI_ALIGN_CENTER, 0},
         [ASHI_STYLE_CAPTION] = {0, 12, 1.3, 0x6B6B6B, 0, ASHI_ALIGN_CENTER, 0},
         [ASHI_STYLE_COVER_SUBTITLE] = {0, 20, 1.3, 0x1F4E79, 0, ASHI_ALIGN_CENTER, 0},
+        [ASHI_STYLE_TABLE] = {0, 13, 1.35, 0x222222, 0, ASHI_ALIGN_START, 0},
+        [ASHI_STYLE_TABLE_HEAD] = {0, 13, 1.35, 0x1F4E79, 1, ASHI_ALIGN_CENTER, 0},
     };
     memcpy(t->styles, d, sizeof d);
     t->autospace = 1;
@@ -202,7 +208,7 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
         if (!known)
             ashi_diag_add(d, ASHI_ERROR, "unknown-name", c->loc,
                           "unknown theme colour '%s' (known: text, accent, band, band-text, "
-                          "background, muted, section)",
+                          "background, muted, section, table-head, table-zebra, table-line)",
                           c->name);
     }
 
@@ -223,6 +229,8 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
     t->styles[ASHI_STYLE_STAT_NOTE].color = t->colors[ASHI_COLOR_MUTED];
     t->styles[ASHI_STYLE_CAPTION].color = t->colors[ASHI_COLOR_MUTED];
     t->styles[ASHI_STYLE_COVER_SUBTITLE].color = t->colors[ASHI_COLOR_BAND];
+    t->styles[ASHI_STYLE_TABLE].color = t->colors[ASHI_COLOR_TEXT];
+    t->styles[ASHI_STYLE_TABLE_HEAD].color = t->colors[ASHI_COLOR_BAND];
 
     /* The master: background and page numbers. */
     if (doc->master_background &&
@@ -265,7 +273,7 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
             ashi_diag_add(d, ASHI_ERROR, "unknown-name", s->loc,
                           "unknown style '%s' (known: body, h, title, cover-title, "
                           "section-title, section-subtitle, footer, em, stat-label, stat-value, "
-                          "stat-unit, stat-note, caption, cover-subtitle)",
+                          "stat-unit, stat-note, caption, cover-subtitle, table, table-head)",
                           s->name);
             continue;
         }

@@ -23,6 +23,8 @@ typedef enum ashi_style_id {
     ASHI_STYLE_STAT_NOTE,        /* <stat note> */
     ASHI_STYLE_CAPTION,          /* placeholders, arrow labels */
     ASHI_STYLE_COVER_SUBTITLE,   /* subtitle of a cover slide */
+    ASHI_STYLE_TABLE,            /* table cells */
+    ASHI_STYLE_TABLE_HEAD,       /* header cells (th, header rows) */
     ASHI_STYLE_COUNT
 } ashi_style_id;
 
@@ -34,6 +36,9 @@ typedef enum ashi_color_id {
     ASHI_COLOR_BACKGROUND, /* page */
     ASHI_COLOR_MUTED,      /* footer, rules */
     ASHI_COLOR_SECTION,    /* section divider fill */
+    ASHI_COLOR_TABLE_HEAD, /* header cell fill */
+    ASHI_COLOR_TABLE_ZEBRA,/* every other row */
+    ASHI_COLOR_TABLE_LINE, /* table rules and grid */
     ASHI_COLOR_COUNT
 } ashi_color_id;
 

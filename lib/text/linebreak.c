@@ -137,26 +137,60 @@ static void warn_word(const lb *L, size_t at, ashi_diags *d, size_t *warned)
                   L->p->text + a->off);
 }
 
+/* Fills the prefix sums; -1 when out of memory. */
+static int prefix_sums(lb *L, const ashi_para *p)
+{
+    size_t n = p->nclusters;
+    L->pw = calloc(n + 1, sizeof *L->pw);
+    L->pg = calloc(n + 1, sizeof *L->pg);
+    L->ps = calloc(n + 1, sizeof *L->ps);
+    if (!L->pw || !L->pg || !L->ps)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const ashi_cluster *c = &p->clusters[i];
+        L->pw[i + 1] = L->pw[i] + c->width;
+        L->pg[i + 1] = L->pg[i] + (i + 1 < n ? c->gap : 0);
+        L->ps[i + 1] = L->ps[i] + (i + 1 < n ? c->gap - c->gap_min : 0);
+    }
+    return 0;
+}
+
+void ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, double *min, double *max)
+{
+    lb L = {p, o, NULL, NULL, NULL};
+    *min = *max = 0;
+    if (prefix_sums(&L, p) == 0) {
+        size_t n = p->nclusters, word = 0, line = 0;
+        for (size_t i = 1; i <= n; i++) {
+            int forced = i == n || p->clusters[i].cls == ASHI_CL_BREAK;
+            if (forced || p->clusters[i].brk == ASHI_BRK_OK) {
+                double w = natural(&L, word, trim(&L, word, i));
+                *min = w > *min ? w : *min;
+                word = i;
+            }
+            if (forced) {
+                double w = natural(&L, line, trim(&L, line, i));
+                *max = w > *max ? w : *max;
+                line = word = i + 1;
+            }
+        }
+    }
+    free(L.pw);
+    free(L.pg);
+    free(L.ps);
+}
+
 int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
                      const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout)
 {
     size_t n = p->nclusters;
     lb L = {p, o, NULL, NULL, NULL};
-    L.pw = calloc(n + 1, sizeof *L.pw);
-    L.pg = calloc(n + 1, sizeof *L.pg);
-    L.ps = calloc(n + 1, sizeof *L.ps);
     size_t cap = 8, nl = 0;
     ashi_line *lines = malloc(cap * sizeof *lines);
     int rc = -1;
-    if (!L.pw || !L.pg || !L.ps || !lines)
+    if (prefix_sums(&L, p) || !lines)
         goto done;
-    for (size_t i = 0; i < n; i++) {
-        const ashi_cluster *c = &p->clusters[i];
-        L.pw[i + 1] = L.pw[i] + c->width;
-        L.pg[i + 1] = L.pg[i] + (i + 1 < n ? c->gap : 0);
-        L.ps[i + 1] = L.ps[i] + (i + 1 < n ? c->gap - c->gap_min : 0);
-    }
     size_t s = 0, warned = 0;
     while (s < n) {
         double w = nl == 0 ? width - first_indent : width;

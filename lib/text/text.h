@@ -198,4 +198,8 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                      const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout);
 
+/* The widest run no break opportunity splits (CSS min-content) and the
+ * widest line when only forced breaks break (max-content), in points. */
+void ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, double *min, double *max);
+
 #endif

@@ -403,7 +403,15 @@ static ashi_inline *inline_content(parser *p, xmlNodePtr n)
 
 /* What each block element holds and which attributes it takes (besides
  * x, y, w, h for absolute placement, which every block takes). */
-typedef enum content { C_INLINE, C_LIST, C_BLOCKS, C_COLUMNS, C_COMPARE, C_EMPTY } content;
+typedef enum content {
+    C_INLINE,
+    C_LIST,
+    C_BLOCKS,
+    C_COLUMNS,
+    C_COMPARE,
+    C_EMPTY,
+    C_TABLE,
+} content;
 
 static const struct block_def {
     const char *name;
@@ -422,6 +430,8 @@ static const struct block_def {
     {"placeholder", ASHI_BLOCK_PLACEHOLDER, C_EMPTY, {"label", "aspect", NULL}},
     {"arrow", ASHI_BLOCK_ARROW, C_EMPTY, {"dir", "style", "label", "color", NULL}},
     {"image", ASHI_BLOCK_IMAGE, C_EMPTY, {"src", "fit", "caption", "alt", NULL}},
+    {"table", ASHI_BLOCK_TABLE, C_TABLE, {"widths", "header-rows", "borders", "zebra", "first-col",
+                                          "split", "src", NULL}},
 };
 
 static const char *const place_attrs[] = {"x", "y", "w", "h"};
@@ -532,6 +542,80 @@ static ashi_block *parse_parts(parser *p, xmlNodePtr c, const char *part, int wa
     return head;
 }
 
+/* A cell holds blocks when any child element is a block, else inline text. */
+static int holds_blocks(xmlNodePtr n)
+{
+    static const char *const blocks[] = {"p", "list", "stat", "image", "box", NULL};
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            for (const char *const *b = blocks; *b; b++)
+                if (named(c, *b))
+                    return 1;
+    return 0;
+}
+
+/* <table>: <col> settings, then <tr> rows of <th>/<td> cells. */
+static ashi_block *parse_table(parser *p, xmlNodePtr t)
+{
+    static const char *const col_attrs[] = {"align", "char", "format", NULL};
+    static const char *const cell_attrs[] = {"colspan", "rowspan", "align", "valign", "char",
+                                             NULL};
+    static const char *const none[] = {NULL};
+    ashi_block *head = NULL, **tail = &head;
+    int rows = 0;
+    for (xmlNodePtr c = t->children; c; c = c->next) {
+        if (skip_node(p, t, c))
+            continue;
+        int is_col = named(c, "col"), is_tr = named(c, "tr");
+        if (!is_col && !is_tr) {
+            error_at(p, c, "unknown-element",
+                     "unknown element <%s> inside <table> (expected <col> or <tr>)", c->name);
+            continue;
+        }
+        if (is_col && rows)
+            error_at(p, c, "order", "<col> must come before the rows");
+        ashi_block *b = ashi_arena_alloc(p->a, sizeof *b);
+        if (!b) {
+            p->oom = 1;
+            return head;
+        }
+        b->loc = node_loc(c);
+        b->kind = is_col ? ASHI_BLOCK_COL : ASHI_BLOCK_ROW;
+        block_attrs(p, c, b, is_col ? col_attrs : none);
+        if (is_tr) {
+            rows++;
+            ashi_block **ct = &b->children;
+            for (xmlNodePtr k = c->children; k; k = k->next) {
+                if (skip_node(p, c, k))
+                    continue;
+                if (!named(k, "td") && !named(k, "th")) {
+                    error_at(p, k, "unknown-element",
+                             "unknown element <%s> inside <tr> (expected <th> or <td>)", k->name);
+                    continue;
+                }
+                ashi_block *cell = ashi_arena_alloc(p->a, sizeof *cell);
+                if (!cell) {
+                    p->oom = 1;
+                    return head;
+                }
+                cell->loc = node_loc(k);
+                cell->kind = ASHI_BLOCK_CELL;
+                cell->header = named(k, "th");
+                block_attrs(p, k, cell, cell_attrs);
+                if (holds_blocks(k))
+                    cell->children = parse_blocks(p, k);
+                else
+                    cell->inl = inline_content(p, k);
+                *ct = cell;
+                ct = &cell->next;
+            }
+        }
+        *tail = b;
+        tail = &b->next;
+    }
+    return head;
+}
+
 /* One block element; NULL when it is not one (reported) or out of memory. */
 static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
 {
@@ -542,7 +626,7 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
     if (!def) {
         error_at(p, c, "unknown-element",
                  "unknown element <%s> inside <%s> (blocks: h, p, list, columns, box, stat, "
-                 "compare, spacer, placeholder, arrow, image)",
+                 "compare, spacer, placeholder, arrow, image, table)",
                  c->name, parent->name);
         return NULL;
     }
@@ -572,6 +656,9 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
         break;
     case C_COMPARE:
         blk->children = parse_parts(p, c, "stat", 2);
+        break;
+    case C_TABLE:
+        blk->children = parse_table(p, c);
         break;
     case C_EMPTY:
         for (xmlNodePtr k = c->children; k; k = k->next)

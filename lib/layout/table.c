@@ -1,0 +1,520 @@
+/* table.c — tables: a grid from rows and spans, column widths (mm, %, fr,
+ * and auto from the cells' min- and max-content as CSS sizes them), rows as
+ * tall as their tallest cell, alignment on a decimal point or a character,
+ * header rows, shading, zebra rows, grid or rule borders, number formats.
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/internal.h"
+
+#define MAX_COLS 64
+#define PAD_X 2.0 /* mm */
+#define PAD_Y 1.5 /* mm */
+
+typedef struct cell {
+    const ashi_block *b;
+    int row, col, rows, cols; /* position and span */
+    double h;                 /* content height at its width */
+    double pre, post;         /* num/char alignment: width before and after the mark */
+} cell;
+
+typedef struct grid {
+    cell *cells;
+    size_t ncells;
+    int nrows, ncols;
+    const ashi_block *colspec[MAX_COLS];
+    double w[MAX_COLS];    /* column widths */
+    double *rh;            /* row heights */
+    int header_rows;
+} grid;
+
+/* ---- numbers ------------------------------------------------------------ */
+
+/* A column's format applied to a cell that is a plain number:
+ * comma (7,498), fixed:N (N decimals), man (1,553万), oku (10億). */
+static const char *format_number(L *l, const ashi_block *col, const char *text)
+{
+    const char *fmt = col ? ashi_block_attr(col, "format") : NULL;
+    if (!fmt || !text)
+        return text;
+    char digits[64];
+    size_t n = 0;
+    for (const char *s = text; *s && n + 1 < sizeof digits; s++)
+        if (*s != ',')
+            digits[n++] = *s;
+    digits[n] = 0;
+    double v;
+    if (ashi_parse_number(digits, &v))
+        return text; /* not a number: as written */
+    int decimals = 0;
+    const char *unit = "";
+    if (strcmp(fmt, "man") == 0) {
+        v /= 1e4, unit = "万";
+        decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
+    } else if (strcmp(fmt, "oku") == 0) {
+        v /= 1e8, unit = "億";
+        decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
+    } else if (strncmp(fmt, "fixed:", 6) == 0) {
+        decimals = atoi(fmt + 6);
+        if (decimals < 0 || decimals > 4)
+            decimals = 0;
+    } else if (strcmp(fmt, "comma") != 0) {
+        lay_bad(l, col, "format", fmt, "comma, fixed:N, man or oku");
+        return text;
+    }
+    /* digits with thousands separators, locale-independent */
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    char *dot = strchr(raw, '.');
+    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
+    char out[96];
+    size_t k = 0;
+    if (v < 0 && round(v * pow(10, decimals)) != 0)
+        out[k++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        if (i && (intlen - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = raw[i];
+    }
+    out[k] = 0;
+    char *res = ashi_arena_printf(l->a, "%s%s%s", out, dot ? dot : "", unit);
+    return res ? res : text;
+}
+
+/* ---- cells ---------------------------------------------------------------- */
+
+static const ashi_text_style *cell_style(L *l, const cell *c, grid *g)
+{
+    (void)g;
+    return &l->t->styles[c->b->header || c->row < g->header_rows ? ASHI_STYLE_TABLE_HEAD
+                                                                  : ASHI_STYLE_TABLE];
+}
+
+static const char *cell_align(const cell *c, grid *g)
+{
+    const char *a = ashi_block_attr(c->b, "align");
+    if (!a && c->cols == 1 && g->colspec[c->col])
+        a = ashi_block_attr(g->colspec[c->col], "align");
+    if (!a && (c->b->header || c->row < g->header_rows))
+        a = "center";
+    return a ? a : "start";
+}
+
+static const char *cell_mark(const cell *c, grid *g)
+{
+    const char *a = cell_align(c, g);
+    if (strcmp(a, "num") == 0)
+        return ".";
+    if (strcmp(a, "char") == 0) {
+        const char *ch = ashi_block_attr(c->b, "char");
+        if (!ch && g->colspec[c->col])
+            ch = ashi_block_attr(g->colspec[c->col], "char");
+        return ch ? ch : ".";
+    }
+    return NULL;
+}
+
+/* The cell's inline text, after the column's number format. */
+static const ashi_inline *cell_text(L *l, const cell *c, grid *g)
+{
+    const ashi_inline *in = c->b->inl;
+    if (!in || in->next || in->kind != ASHI_INL_TEXT || c->cols != 1 || !g->colspec[c->col] ||
+        c->b->header || c->row < g->header_rows)
+        return in;
+    const char *f = format_number(l, g->colspec[c->col], in->text);
+    if (f == in->text)
+        return in;
+    ashi_inline *copy = ashi_arena_alloc(l->a, sizeof *copy);
+    if (!copy)
+        return in;
+    *copy = *in;
+    copy->text = f;
+    copy->len = strlen(f);
+    return copy;
+}
+
+static int shape_cell(L *l, const cell *c, grid *g, double w, shaped *s)
+{
+    const ashi_text_style *st = cell_style(l, c, g);
+    const char *a = cell_align(c, g);
+    align al = strcmp(a, "center") == 0 ? ALIGN_CENTER
+               : (strcmp(a, "end") == 0 || cell_mark(c, g)) ? ALIGN_END
+                                                             : ALIGN_START;
+    if (lay_shape(l, cell_text(l, c, g), NULL, st, st->size, c->b->loc, w, al, s)) {
+        l->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* min- and max-content width of a cell's content (padding excluded) */
+static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
+{
+    *min = *max = 0;
+    if (c->b->children) {
+        /* blocks: measured at a narrow and a wide width */
+        *min = ASHI_MM(25);
+        *max = ASHI_MM(80);
+        return;
+    }
+    shaped s;
+    if (shape_cell(l, c, g, 1e6, &s))
+        return;
+    ashi_para_extent(&s.para, &l->opts, min, max);
+}
+
+/* ---- the grid ------------------------------------------------------------- */
+
+static int build(L *l, const ashi_block *t, grid *g)
+{
+    memset(g, 0, sizeof *g);
+    size_t ncells = 0;
+    int nrows = 0, ncol = 0;
+    for (const ashi_block *r = t->children; r; r = r->next) {
+        if (r->kind == ASHI_BLOCK_COL) {
+            if (ncol < MAX_COLS)
+                g->colspec[ncol++] = r;
+            continue;
+        }
+        nrows++;
+        for (const ashi_block *c = r->children; c; c = c->next)
+            ncells++;
+    }
+    g->nrows = nrows;
+    g->cells = ashi_arena_alloc(l->a, (ncells + 1) * sizeof *g->cells);
+    g->rh = ashi_arena_alloc(l->a, ((size_t)nrows + 1) * sizeof *g->rh);
+    /* occupancy: rows x MAX_COLS, for rowspans from above */
+    unsigned char *used = calloc((size_t)nrows * MAX_COLS + 1, 1);
+    if (!g->cells || !g->rh || !used) {
+        free(used);
+        l->oom = 1;
+        return -1;
+    }
+    int row = 0;
+    for (const ashi_block *r = t->children; r; r = r->next) {
+        if (r->kind != ASHI_BLOCK_ROW)
+            continue;
+        int col = 0;
+        for (const ashi_block *b = r->children; b; b = b->next) {
+            while (col < MAX_COLS && used[row * MAX_COLS + col])
+                col++;
+            const char *vs = ashi_block_attr(b, "colspan"), *vr = ashi_block_attr(b, "rowspan");
+            int span_c = vs ? atoi(vs) : 1, span_r = vr ? atoi(vr) : 1;
+            if (span_c < 1 || span_c > MAX_COLS) {
+                lay_bad(l, b, "colspan", vs, "a whole number from 1 to 64");
+                span_c = 1;
+            }
+            if (span_r < 1 || span_r > nrows - row) {
+                lay_bad(l, b, "rowspan", vr, "a whole number that stays inside the table");
+                span_r = 1;
+            }
+            if (col + span_c > MAX_COLS) {
+                ashi_diag_add(D(l), ASHI_ERROR, "limit", b->loc, "a table has at most 64 columns");
+                break;
+            }
+            cell *c = &g->cells[g->ncells++];
+            c->b = b;
+            c->row = row;
+            c->col = col;
+            c->rows = span_r;
+            c->cols = span_c;
+            for (int i = 0; i < span_r; i++)
+                for (int j = 0; j < span_c; j++)
+                    used[(row + i) * MAX_COLS + col + j] = 1;
+            col += span_c;
+            if (col > g->ncols)
+                g->ncols = col;
+        }
+        row++;
+    }
+    free(used);
+    const char *hr = ashi_block_attr(t, "header-rows");
+    g->header_rows = hr ? atoi(hr) : 0;
+    if (hr && (g->header_rows < 0 || g->header_rows > nrows)) {
+        lay_bad(l, t, "header-rows", hr, "a number of rows the table has");
+        g->header_rows = 0;
+    }
+    return g->ncols ? 0 : -1;
+}
+
+/* Column widths: lengths, percentages and fr shares as written; auto (and
+ * no widths at all) from the cells' content like CSS automatic layout. */
+static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
+{
+    int n = g->ncols;
+    double minw[MAX_COLS] = {0}, maxw[MAX_COLS] = {0}, fr[MAX_COLS] = {0};
+    int kind[MAX_COLS]; /* 0 fixed, 1 auto, 2 fr */
+    double pad = 2 * ASHI_MM(PAD_X);
+    for (int i = 0; i < n; i++)
+        kind[i] = 1;
+    const char *spec = ashi_block_attr(t, "widths");
+    if (spec) {
+        const char *p = spec;
+        int i = 0;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            if (!*p)
+                break;
+            size_t k = strcspn(p, " ");
+            char tok[32];
+            snprintf(tok, sizeof tok, "%.*s", (int)(k < 31 ? k : 31), p);
+            p += k;
+            if (i >= n) {
+                i++;
+                continue;
+            }
+            size_t tl = strlen(tok);
+            double v;
+            if (strcmp(tok, "auto") == 0) {
+                kind[i] = 1;
+            } else if (tl > 2 && !strcmp(tok + tl - 2, "fr")) {
+                tok[tl - 2] = 0;
+                if (ashi_parse_number(tok, &v) || v <= 0)
+                    goto wrong;
+                kind[i] = 2, fr[i] = v;
+            } else if (tl > 1 && tok[tl - 1] == '%') {
+                tok[tl - 1] = 0;
+                if (ashi_parse_number(tok, &v) || v <= 0 || v > 100)
+                    goto wrong;
+                kind[i] = 0, g->w[i] = frame_w * v / 100;
+            } else if (ashi_parse_length(tok, &v) == 0 && v > 0) {
+                kind[i] = 0, g->w[i] = v;
+            } else {
+                goto wrong;
+            }
+            i++;
+        }
+        if (i != n) {
+            ashi_diag_add(D(l), ASHI_ERROR, "count", t->loc,
+                          "widths '%s' gives %d widths for a table of %d columns", spec, i, n);
+            return -1;
+        }
+    }
+    /* content extents of single-column cells */
+    for (size_t k = 0; k < g->ncells; k++) {
+        cell *c = &g->cells[k];
+        if (c->cols != 1)
+            continue;
+        double mn, mx;
+        cell_extent(l, c, g, &mn, &mx);
+        minw[c->col] = fmax(minw[c->col], mn + pad);
+        maxw[c->col] = fmax(maxw[c->col], mx + pad);
+    }
+    double fixed = 0, sum_min = 0, sum_max = 0, sum_fr = 0;
+    for (int i = 0; i < n; i++) {
+        if (kind[i] == 0)
+            fixed += g->w[i];
+        else {
+            sum_min += minw[i];
+            sum_max += kind[i] == 1 ? maxw[i] : minw[i];
+            sum_fr += fr[i];
+        }
+    }
+    double avail = frame_w - fixed;
+    if (sum_min > avail + 0.01) {
+        ashi_diag_add(D(l), ASHI_ERROR, "overflow", t->loc,
+                      "the table's columns need %.1f mm more than the %.1f mm of its frame, even "
+                      "at their narrowest",
+                      (sum_min - avail) * 25.4 / 72, frame_w * 25.4 / 72);
+        return -1;
+    }
+    if (sum_max <= avail) {
+        /* everything fits unbroken: auto columns at max-content, fr columns
+         * share what is left (or, without fr, auto columns stay as they are) */
+        double left = avail - sum_max;
+        for (int i = 0; i < n; i++) {
+            if (kind[i] == 1)
+                g->w[i] = maxw[i];
+            else if (kind[i] == 2)
+                g->w[i] = minw[i] + (sum_fr > 0 ? left * fr[i] / sum_fr : 0);
+        }
+    } else {
+        /* between min and max, in proportion to what each could use */
+        double f = (avail - sum_min) / (sum_max - sum_min);
+        for (int i = 0; i < n; i++)
+            if (kind[i] != 0)
+                g->w[i] = minw[i] + ((kind[i] == 1 ? maxw[i] : minw[i]) - minw[i]) * f;
+    }
+    return 0;
+wrong:
+    lay_bad(l, t, "widths", spec, "lengths, percentages, fr shares or auto");
+    return -1;
+}
+
+static double span_w(const grid *g, const cell *c)
+{
+    double w = 0;
+    for (int j = 0; j < c->cols; j++)
+        w += g->w[c->col + j];
+    return w;
+}
+
+/* ---- drawing --------------------------------------------------------------- */
+
+static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, double mark_x)
+{
+    double w = span_w(g, c), px = ASHI_MM(PAD_X), py = ASHI_MM(PAD_Y);
+    double iw = w - 2 * px;
+    const char *va = ashi_block_attr(c->b, "valign");
+    double share = !va ? 0.5 : !strcmp(va, "top") ? 0 : !strcmp(va, "bottom") ? 1 : 0.5;
+    if (va && strcmp(va, "top") && strcmp(va, "middle") && strcmp(va, "bottom"))
+        lay_bad(l, c->b, "valign", va, "top, middle or bottom");
+    if (c->b->children) {
+        /* blocks in a cell are set at the table's text size */
+        double scale = l->scale;
+        l->scale *= cell_style(l, c, g)->size / l->t->styles[ASHI_STYLE_BODY].size;
+        double ch = lay_measure(l, c->b->children, iw, ALIGN_START);
+        double off = (h - 2 * py - ch) * share;
+        lay_blocks(l, c->b->children, x + px, y + py + (off > 0 ? off : 0), iw, 0, ALIGN_START);
+        l->scale = scale;
+        return ch + 2 * py;
+    }
+    shaped s;
+    if (shape_cell(l, c, g, iw, &s))
+        return 0;
+    double off = (h - 2 * py - s.height) * share;
+    const char *a = cell_align(c, g);
+    align al = strcmp(a, "center") == 0 ? ALIGN_CENTER : ALIGN_START;
+    double tx = x + px;
+    if (!strcmp(a, "end"))
+        al = ALIGN_END;
+    if (cell_mark(c, g) && s.nlines == 1 && mark_x > 0) {
+        /* the mark (decimal point, →) on the column's common line */
+        tx = mark_x - c->pre;
+        al = ALIGN_START;
+        iw = w;
+    } else if (cell_mark(c, g)) {
+        al = ALIGN_END;
+    }
+    lay_emit_lines(l, &s, tx, y + py + (off > 0 ? off : 0), iw, al);
+    return s.height + 2 * py;
+}
+
+/* Width of a one-line cell before its mark (or its whole width when it has
+ * none, the mark then being at its end) and after it. */
+static void mark_extent(L *l, grid *g, cell *c)
+{
+    const char *mark = cell_mark(c, g);
+    c->pre = c->post = 0;
+    if (!mark || c->b->children)
+        return;
+    shaped s;
+    if (shape_cell(l, c, g, 1e6, &s) || s.nlines != 1)
+        return;
+    const ashi_line *ln = &s.lines[0];
+    size_t mlen = strlen(mark);
+    for (size_t k = ln->c0; k < ln->c1; k++) {
+        const ashi_cluster *cl = &s.para.clusters[k];
+        if (cl->len >= mlen && !memcmp(s.para.text + cl->off, mark, mlen)) {
+            c->pre = ln->x[k - ln->c0];
+            c->post = ln->width - c->pre;
+            return;
+        }
+    }
+    c->pre = ln->width;
+}
+
+double lay_table(L *l, const ashi_block *t, double x, double y, double w)
+{
+    grid g;
+    if (build(l, t, &g) || widths(l, t, &g, w))
+        return 0;
+    const ashi_theme *th = l->t;
+    /* row heights: single-row cells first, then spans stretch their last row */
+    double py = 2 * ASHI_MM(PAD_Y);
+    int dry = l->dry;
+    l->dry = 1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < g.ncells; k++) {
+            cell *c = &g.cells[k];
+            if ((pass == 0) != (c->rows == 1))
+                continue;
+            double ch = draw_cell(l, &g, c, 0, 0, 0, 0);
+            if (c->rows == 1) {
+                g.rh[c->row] = fmax(g.rh[c->row], fmax(ch, py));
+            } else {
+                double have = 0;
+                for (int i = 0; i < c->rows; i++)
+                    have += g.rh[c->row + i];
+                if (ch > have)
+                    g.rh[c->row + c->rows - 1] += ch - have;
+            }
+            mark_extent(l, &g, c);
+        }
+    l->dry = dry;
+    double total = 0;
+    for (int i = 0; i < g.nrows; i++)
+        total += g.rh[i];
+    if (l->dry)
+        return total;
+
+    /* where each column's marks line up: the widest "after the mark" part
+     * set against the cell's end */
+    double mark_x[MAX_COLS] = {0}, colx[MAX_COLS + 1];
+    double *rowy = ashi_arena_alloc(l->a, ((size_t)g.nrows + 1) * sizeof *rowy);
+    if (!rowy) {
+        l->oom = 1;
+        return total;
+    }
+    colx[0] = x;
+    for (int i = 0; i < g.ncols; i++)
+        colx[i + 1] = colx[i] + g.w[i];
+    double post[MAX_COLS] = {0};
+    for (size_t k = 0; k < g.ncells; k++)
+        if (cell_mark(&g.cells[k], &g) && g.cells[k].cols == 1)
+            post[g.cells[k].col] = fmax(post[g.cells[k].col], g.cells[k].post);
+    for (int i = 0; i < g.ncols; i++)
+        mark_x[i] = colx[i + 1] - ASHI_MM(PAD_X) - post[i];
+
+    const char *borders = ashi_block_attr(t, "borders");
+    int grid_lines = !borders || !strcmp(borders, "grid"), rules = borders && !strcmp(borders, "rules");
+    if (borders && !grid_lines && !rules && strcmp(borders, "none"))
+        lay_bad(l, t, "borders", borders, "grid, rules or none");
+    const char *zebra = ashi_block_attr(t, "zebra"), *first = ashi_block_attr(t, "first-col");
+    uint32_t head_fill = th->colors[ASHI_COLOR_TABLE_HEAD];
+    uint32_t zebra_fill = th->colors[ASHI_COLOR_TABLE_ZEBRA];
+    uint32_t line = th->colors[ASHI_COLOR_TABLE_LINE];
+    double yy = y;
+    int nr = g.nrows;
+    double tw = colx[g.ncols] - x; /* the table's own width */
+    for (int i = 0; i < nr; i++) {
+        rowy[i] = yy;
+        yy += g.rh[i];
+    }
+    rowy[nr] = yy;
+    /* fills, then text, then lines on top */
+    for (size_t k = 0; k < g.ncells; k++) {
+        cell *c = &g.cells[k];
+        if (c->row >= nr)
+            continue;
+        double cx = colx[c->col], cy = rowy[c->row], cw = span_w(&g, c);
+        double ch = rowy[c->row + c->rows < nr ? c->row + c->rows : nr] - cy;
+        int head = c->b->header || c->row < g.header_rows;
+        uint32_t fill = ASHI_NO_COLOR;
+        if (head)
+            fill = head_fill;
+        else if (first && !strcmp(first, "on") && c->col == 0)
+            fill = head_fill;
+        else if (zebra && !strcmp(zebra, "on") && (c->row - g.header_rows) % 2 == 1)
+            fill = zebra_fill;
+        if (fill != ASHI_NO_COLOR)
+            lay_rect(l, cx, cy, cw, ch, fill);
+        draw_cell(l, &g, c, cx, cy, ch, c->cols == 1 ? mark_x[c->col] : 0);
+        if (grid_lines)
+            lay_box(l, cx, cy, cw, ch, ASHI_NO_COLOR, line, 0.5, 0, 0);
+    }
+    if (rules) {
+        /* the Japanese report style: heavy rules at top and bottom, a rule
+         * under the header, thin rules between rows */
+        lay_line(l, x, rowy[0], x + tw, rowy[0], 1.2, th->colors[ASHI_COLOR_TEXT], 0);
+        for (int i = 1; i < nr; i++)
+            lay_line(l, x, rowy[i], x + tw, rowy[i], i == g.header_rows ? 0.8 : 0.3,
+                     i == g.header_rows ? th->colors[ASHI_COLOR_TEXT] : line, 0);
+        lay_line(l, x, rowy[nr], x + tw, rowy[nr], 1.2, th->colors[ASHI_COLOR_TEXT], 0);
+    }
+    return total;
+}
