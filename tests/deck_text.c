@@ -61,7 +61,19 @@ static void walk(xmlNodePtr n)
             xmlFree(v);
             continue;
         }
-        if (!strcmp(name, "h") || !strcmp(name, "p") || !strcmp(name, "item")) {
+        if (!strcmp(name, "td") || !strcmp(name, "th")) {
+            int blocks = 0;
+            for (xmlNodePtr c = n->children; c; c = c->next)
+                blocks |= c->type == XML_ELEMENT_NODE &&
+                          (!strcmp((const char *)c->name, "p") ||
+                           !strcmp((const char *)c->name, "list"));
+            if (blocks) {
+                walk(n->children);
+                continue;
+            }
+        }
+        if (!strcmp(name, "h") || !strcmp(name, "p") || !strcmp(name, "item") ||
+            !strcmp(name, "td") || !strcmp(name, "th")) {
             xmlChar *t = xmlNodeGetContent(n);
             put_stripped(t);
             xmlFree(t);

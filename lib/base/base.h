@@ -77,6 +77,9 @@ typedef struct ashi_diags {
 void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
                    ashi_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* A diagnostic about another file than the deck (a CSV it reads). */
+void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
+                      ashi_loc loc, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Is there already a diagnostic at this line? (One problem, one message.) */
 int ashi_diag_at_line(const ashi_diags *d, unsigned line);
 void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,

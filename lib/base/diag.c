@@ -58,3 +58,18 @@ int ashi_diag_at_line(const ashi_diags *d, unsigned line)
             return 1;
     return 0;
 }
+
+void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
+                      ashi_loc loc, const char *fmt, ...)
+{
+    size_t n = d->n;
+    va_list ap;
+    va_start(ap, fmt);
+    ashi_diag_vadd(d, sev, code, loc, fmt, ap);
+    va_end(ap);
+    if (d->n > n) {
+        const char *copy = ashi_arena_strdup(d->arena, file);
+        if (copy)
+            d->v[n].file = copy;
+    }
+}

@@ -646,7 +646,11 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
     (void)h;
     double top = y;
     const ashi_block *prev = NULL;
+    int skipping = l->split_from > 0; /* a continuation page starts at its table */
     for (const ashi_block *b = blocks; b && !l->oom; b = b->next) {
+        if (skipping && b != l->split_table)
+            continue;
+        skipping = 0;
         if (ashi_block_attr(b, "x") || ashi_block_attr(b, "y")) {
             /* absolute: page coordinates, out of the flow */
             double bx = lay_length(l, b, "x", 0, ASHI_MM(MARGIN_X), 0);
@@ -661,6 +665,8 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
         double bx = x + (al == ALIGN_CENTER ? (w - bw) / 2 : 0);
         y += block(l, b, bx, y, bw, al);
         prev = b;
+        if (l->split_next)
+            break; /* the rest follows the table on its next page */
     }
     return y - top;
 }

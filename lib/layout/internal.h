@@ -37,6 +37,20 @@ typedef struct L {
     const char *image_paths[64];
     size_t nimages;
     ashi_diags quiet; /* where diagnostics go while measuring: nowhere */
+    double frame_bottom;  /* of the body frame being laid */
+    /* a table split over pages: the rows of split_table from split_from are
+     * due on this page; a table cut short sets split_next */
+    const ashi_block *split_table;
+    int split_from, split_next;
+    /* rows read from CSV files, built once per table */
+    const ashi_block *csv_table[16];
+    ashi_block *csv_rows[16];
+    size_t ncsv;
+    /* tables measured: grid per (table, width, scale) */
+    const ashi_block *grid_table[8];
+    double grid_w[8], grid_scale[8];
+    struct grid *grids[8];
+    size_t ngrids;
     int oom;
 } L;
 

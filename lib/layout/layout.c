@@ -97,6 +97,8 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
 {
     l->scale = 1;
     l->dry = 1;
+    l->frame_bottom = y + h;
+    l->split_next = 0;
     double used = lay_blocks(l, s->blocks, x, y, w, h, al);
     if (used > h + 0.01 && s->fit && strcmp(s->fit, "shrink") == 0) {
         double min = 0.7, v;
@@ -114,6 +116,7 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
         }
         for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01; k -= 0.025) {
             l->scale = k;
+            l->split_next = 0;
             used = lay_blocks(l, s->blocks, x, y, w, h, al);
         }
     }
@@ -123,6 +126,7 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
         if (l->draft)
             lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
     }
+    l->split_next = 0;
     lay_blocks(l, s->blocks, x, y, w, h, al);
     l->scale = 1;
 }
@@ -246,12 +250,39 @@ static int new_page(L *l, ashi_loc loc, double w, double h)
 
 static void slide_page(L *l, const ashi_slide *s, int level)
 {
+    l->split_table = NULL;
+    l->split_from = 0;
     if (new_page(l, s->loc, s->page_w, s->page_h)) {
         l->oom = 1;
         return;
     }
     if (ashi_dl_add_outline(l->dl, level, slide_name(l, s), l->dl->npages - 1))
         l->oom = 1;
+    /* a table with split="continue" that did not fit goes on over as many
+     * follow-on pages as it needs, titled with a continuation mark */
+    if (s->layout == ASHI_LAYOUT_CONTENT || s->layout == ASHI_LAYOUT_BLANK) {
+        ashi_slide cont = *s;
+        int pages = 0;
+        for (;;) {
+            if (s->layout == ASHI_LAYOUT_BLANK)
+                blank_slide(l, &cont);
+            else
+                content_slide(l, &cont);
+            if (!l->split_next || l->oom || ++pages > 10000)
+                break;
+            l->split_from = l->split_next;
+            if (new_page(l, s->loc, s->page_w, s->page_h)) {
+                l->oom = 1;
+                return;
+            }
+            cont.title = ashi_arena_printf(l->a, "%s（続き）", s->title ? s->title : "");
+            if (!cont.title)
+                l->oom = 1;
+        }
+        l->split_table = NULL;
+        l->split_from = l->split_next = 0;
+        return;
+    }
     switch (s->layout) {
     case ASHI_LAYOUT_COVER:
         cover_slide(l, s);

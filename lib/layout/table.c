@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout/internal.h"
+#include "xml/xml.h"
 
 #define MAX_COLS 64
 #define PAD_X 2.0 /* mm */
@@ -21,7 +22,7 @@ typedef struct cell {
     double pre, post;         /* num/char alignment: width before and after the mark */
 } cell;
 
-typedef struct grid {
+struct grid {
     cell *cells;
     size_t ncells;
     int nrows, ncols;
@@ -29,7 +30,8 @@ typedef struct grid {
     double w[MAX_COLS];    /* column widths */
     double *rh;            /* row heights */
     int header_rows;
-} grid;
+};
+typedef struct grid grid;
 
 /* ---- numbers ------------------------------------------------------------ */
 
@@ -168,17 +170,105 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
 
 /* ---- the grid ------------------------------------------------------------- */
 
+/* Rows of a table whose data is a CSV file beside the deck: read once, made
+ * into rows of text cells. NULL (reported) when the file is unusable. */
+static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
+{
+    for (size_t i = 0; i < l->ncsv; i++)
+        if (l->csv_table[i] == t)
+            return l->csv_rows[i];
+    if (l->ncsv == 16) {
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", t->loc, "a deck may read at most 16 CSV files");
+        return NULL;
+    }
+    l->csv_table[l->ncsv] = t;
+    l->csv_rows[l->ncsv++] = NULL;
+    int climbs = src[0] == '/' || !strncmp(src, "../", 3) || strstr(src, "/../");
+    if (climbs) {
+        ashi_diag_add(l->d, ASHI_ERROR, "csv-path", t->loc,
+                      "CSV '%s' must be a relative path inside the deck's folder", src);
+        return NULL;
+    }
+    const char *path =
+        l->doc->base_dir ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src) : src;
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    if (!f) {
+        ashi_diag_add(l->d, ASHI_ERROR, "csv", t->loc, "CSV '%s' cannot be read", src);
+        return NULL;
+    }
+    ashi_buf data = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data.len < 64u * 1024 * 1024)
+        ashi_buf_append(&data, chunk, n);
+    fclose(f);
+    ashi_csv csv;
+    int rc = data.oom ? -2 : ashi_csv_parse(data.data ? data.data : "", data.len, src, l->a, l->d, &csv);
+    ashi_buf_free(&data);
+    if (rc == -2)
+        l->oom = 1;
+    if (rc)
+        return NULL;
+    ashi_block *head = NULL, **tail = &head;
+    for (size_t r = 0; r < csv.n; r++) {
+        ashi_block *row = ashi_arena_alloc(l->a, sizeof *row);
+        if (!row) {
+            l->oom = 1;
+            return NULL;
+        }
+        row->kind = ASHI_BLOCK_ROW;
+        row->loc = t->loc;
+        ashi_block **ct = &row->children;
+        for (size_t k = 0; k < csv.rows[r].n; k++) {
+            ashi_block *c = ashi_arena_alloc(l->a, sizeof *c);
+            ashi_inline *in = ashi_arena_alloc(l->a, sizeof *in);
+            if (!c || !in) {
+                l->oom = 1;
+                return NULL;
+            }
+            c->kind = ASHI_BLOCK_CELL;
+            c->loc = t->loc;
+            in->kind = ASHI_INL_TEXT;
+            in->text = csv.rows[r].fields[k];
+            in->len = strlen(in->text);
+            in->loc = t->loc;
+            c->inl = in->len ? in : NULL;
+            *ct = c;
+            ct = &c->next;
+        }
+        *tail = row;
+        tail = &row->next;
+    }
+    l->csv_rows[l->ncsv - 1] = head;
+    return head;
+}
+
 static int build(L *l, const ashi_block *t, grid *g)
 {
     memset(g, 0, sizeof *g);
     size_t ncells = 0;
     int nrows = 0, ncol = 0;
-    for (const ashi_block *r = t->children; r; r = r->next) {
-        if (r->kind == ASHI_BLOCK_COL) {
-            if (ncol < MAX_COLS)
-                g->colspec[ncol++] = r;
+    /* <col> settings come from the deck; rows from it or from a CSV file */
+    const char *src = ashi_block_attr(t, "src");
+    const ashi_block *data = NULL;
+    if (src) {
+        data = csv_rows(l, t, src);
+        if (!data)
+            return -1;
+        for (const ashi_block *r = t->children; r; r = r->next)
+            if (r->kind == ASHI_BLOCK_ROW) {
+                ashi_diag_add(D(l), ASHI_ERROR, "table", r->loc,
+                              "a table with src takes its rows from the CSV, not from <tr>");
+                break;
+            }
+    }
+    for (const ashi_block *r = t->children; r; r = r->next)
+        if (r->kind == ASHI_BLOCK_COL && ncol < MAX_COLS)
+            g->colspec[ncol++] = r;
+    const ashi_block *rows = src ? data : t->children;
+    for (const ashi_block *r = rows; r; r = r->next) {
+        if (r->kind != ASHI_BLOCK_ROW)
             continue;
-        }
         nrows++;
         for (const ashi_block *c = r->children; c; c = c->next)
             ncells++;
@@ -194,7 +284,7 @@ static int build(L *l, const ashi_block *t, grid *g)
         return -1;
     }
     int row = 0;
-    for (const ashi_block *r = t->children; r; r = r->next) {
+    for (const ashi_block *r = rows; r; r = r->next) {
         if (r->kind != ASHI_BLOCK_ROW)
             continue;
         int col = 0;
@@ -418,37 +508,81 @@ static void mark_extent(L *l, grid *g, cell *c)
     c->pre = ln->width;
 }
 
-double lay_table(L *l, const ashi_block *t, double x, double y, double w)
+/* The grid with its widths and row heights, computed once per table, width
+ * and text scale: a table split over many pages is measured once. */
+static grid *measured(L *l, const ashi_block *t, double w)
 {
-    grid g;
-    if (build(l, t, &g) || widths(l, t, &g, w))
-        return 0;
-    const ashi_theme *th = l->t;
+    for (size_t i = 0; i < l->ngrids; i++)
+        if (l->grid_table[i] == t && l->grid_w[i] == w && l->grid_scale[i] == l->scale)
+            return l->grids[i];
+    grid *g = ashi_arena_alloc(l->a, sizeof *g);
+    if (!g) {
+        l->oom = 1;
+        return NULL;
+    }
+    if (build(l, t, g) || widths(l, t, g, w))
+        return NULL;
     /* row heights: single-row cells first, then spans stretch their last row */
     double py = 2 * ASHI_MM(PAD_Y);
     int dry = l->dry;
     l->dry = 1;
     for (int pass = 0; pass < 2; pass++)
-        for (size_t k = 0; k < g.ncells; k++) {
-            cell *c = &g.cells[k];
+        for (size_t k = 0; k < g->ncells; k++) {
+            cell *c = &g->cells[k];
             if ((pass == 0) != (c->rows == 1))
                 continue;
-            double ch = draw_cell(l, &g, c, 0, 0, 0, 0);
+            double ch = draw_cell(l, g, c, 0, 0, 0, 0);
             if (c->rows == 1) {
-                g.rh[c->row] = fmax(g.rh[c->row], fmax(ch, py));
+                g->rh[c->row] = fmax(g->rh[c->row], fmax(ch, py));
             } else {
                 double have = 0;
                 for (int i = 0; i < c->rows; i++)
-                    have += g.rh[c->row + i];
+                    have += g->rh[c->row + i];
                 if (ch > have)
-                    g.rh[c->row + c->rows - 1] += ch - have;
+                    g->rh[c->row + c->rows - 1] += ch - have;
             }
-            mark_extent(l, &g, c);
+            mark_extent(l, g, c);
         }
     l->dry = dry;
+    size_t slot = l->ngrids < 8 ? l->ngrids++ : 7;
+    l->grid_table[slot] = t;
+    l->grid_w[slot] = w;
+    l->grid_scale[slot] = l->scale;
+    l->grids[slot] = g;
+    return g;
+}
+
+double lay_table(L *l, const ashi_block *t, double x, double y, double w)
+{
+    grid *gp = measured(l, t, w);
+    if (!gp)
+        return 0;
+    grid g = *gp;
+    const ashi_theme *th = l->t;
+    /* Which rows this frame shows: the header rows, then data rows from
+     * where the previous page stopped; with split="continue" only as many
+     * as fit, the rest going to a continuation page. */
+    const char *split = ashi_block_attr(t, "split");
+    int cont = split && !strcmp(split, "continue");
+    if (split && !cont && strcmp(split, "error"))
+        lay_bad(l, t, "split", split, "error or continue");
+    int from = l->split_table == t ? l->split_from : g.header_rows, to = g.nrows;
+    if (from < g.header_rows || from > g.nrows)
+        from = g.header_rows;
     double total = 0;
-    for (int i = 0; i < g.nrows; i++)
+    for (int i = 0; i < g.header_rows; i++)
         total += g.rh[i];
+    for (int i = from; i < g.nrows; i++) {
+        if (cont && i > from && y + total + g.rh[i] > l->frame_bottom + 0.01) {
+            to = i;
+            break;
+        }
+        total += g.rh[i];
+    }
+    if (to < g.nrows) {
+        l->split_table = t;
+        l->split_next = to;
+    }
     if (l->dry)
         return total;
 
@@ -478,21 +612,29 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     uint32_t head_fill = th->colors[ASHI_COLOR_TABLE_HEAD];
     uint32_t zebra_fill = th->colors[ASHI_COLOR_TABLE_ZEBRA];
     uint32_t line = th->colors[ASHI_COLOR_TABLE_LINE];
+    /* y of each shown row; rows not shown here are -1 */
     double yy = y;
-    int nr = g.nrows;
-    double tw = colx[g.ncols] - x; /* the table's own width */
-    for (int i = 0; i < nr; i++) {
+    for (int i = 0; i <= g.nrows; i++)
+        rowy[i] = -1;
+    int shown = 0;
+    for (int i = 0; i < g.nrows; i++) {
+        if (i >= g.header_rows && (i < from || i >= to))
+            continue;
         rowy[i] = yy;
         yy += g.rh[i];
+        shown++;
     }
-    rowy[nr] = yy;
+    int nr = g.nrows;
+    double tw = colx[g.ncols] - x; /* the table's own width */
     /* fills, then text, then lines on top */
     for (size_t k = 0; k < g.ncells; k++) {
         cell *c = &g.cells[k];
-        if (c->row >= nr)
+        if (rowy[c->row] < 0)
             continue;
-        double cx = colx[c->col], cy = rowy[c->row], cw = span_w(&g, c);
-        double ch = rowy[c->row + c->rows < nr ? c->row + c->rows : nr] - cy;
+        double cx = colx[c->col], cy = rowy[c->row], cw = span_w(&g, c), ch = 0;
+        for (int i = 0; i < c->rows; i++)
+            if (rowy[c->row + i] >= 0)
+                ch += g.rh[c->row + i];
         int head = c->b->header || c->row < g.header_rows;
         uint32_t fill = ASHI_NO_COLOR;
         if (head)
@@ -507,14 +649,19 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         if (grid_lines)
             lay_box(l, cx, cy, cw, ch, ASHI_NO_COLOR, line, 0.5, 0, 0);
     }
-    if (rules) {
+    if (rules && shown) {
         /* the Japanese report style: heavy rules at top and bottom, a rule
          * under the header, thin rules between rows */
-        lay_line(l, x, rowy[0], x + tw, rowy[0], 1.2, th->colors[ASHI_COLOR_TEXT], 0);
-        for (int i = 1; i < nr; i++)
-            lay_line(l, x, rowy[i], x + tw, rowy[i], i == g.header_rows ? 0.8 : 0.3,
-                     i == g.header_rows ? th->colors[ASHI_COLOR_TEXT] : line, 0);
-        lay_line(l, x, rowy[nr], x + tw, rowy[nr], 1.2, th->colors[ASHI_COLOR_TEXT], 0);
+        int drawn = 0;
+        lay_line(l, x, y, x + tw, y, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
+        for (int i = 0; i < nr; i++) {
+            if (rowy[i] < 0)
+                continue;
+            if (drawn++)
+                lay_line(l, x, rowy[i], x + tw, rowy[i], i == from && g.header_rows ? 0.8 : 0.3,
+                         i == from && g.header_rows ? th->colors[ASHI_COLOR_TEXT] : line, 0);
+        }
+        lay_line(l, x, yy, x + tw, yy, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
     }
     return total;
 }

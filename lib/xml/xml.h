@@ -19,4 +19,22 @@ int ashi_xml_parse(const char *data, size_t len, ashi_arena *a, ashi_diags *d,
  * names yet (call after the later stages have run). */
 void ashi_xml_flush_schema(const ashi_doc *doc, ashi_diags *d);
 
+/* CSV (csv.c). */
+typedef struct ashi_csv_row {
+    char **fields;
+    size_t n;
+    unsigned line; /* where the record starts */
+} ashi_csv_row;
+
+typedef struct ashi_csv {
+    ashi_csv_row *rows;
+    size_t n;
+} ashi_csv;
+
+/* Parses CSV bytes into rows of fields (in the arena). Problems are
+ * diagnostics naming the CSV file `name` and its line. Returns 0, -1 for a
+ * malformed CSV, -2 when out of memory. */
+int ashi_csv_parse(const char *data, size_t len, const char *name, ashi_arena *a,
+                   ashi_diags *d, ashi_csv *out);
+
 #endif

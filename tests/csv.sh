@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# csv.sh CLI WORK — a 2,000-row table read from a CSV (BOM, CRLF, quoted
+# commas) splits over follow-on slides with its header repeated and every
+# row present exactly once; a malformed CSV is a diagnostic with the CSV's
+# own line and column. SPDX-License-Identifier: MIT
+set -euo pipefail
+cli=$1 work=$2
+mkdir -p "$work"
+cd "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+{ printf '\xEF\xBB\xBF番号,地区,件数,金額\r\n'
+  for i in $(seq 1 2000); do printf '%d,"地区%d, 旭川",%d,%d\r\n' "$i" "$i" $((i * 7)) $((i * 12345)); done
+} >rows.csv
+cat >rows.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1">
+  <slide title="2,000行の表">
+    <table src="rows.csv" header-rows="1" split="continue" borders="rules" widths="25mm 1fr 35mm 45mm">
+      <col align="num"/><col/><col align="num" format="comma"/><col align="num" format="man"/>
+    </table>
+  </slide>
+</deck>
+XML
+"$cli" render rows.xml -o rows.pdf >rows.out 2>rows.err || fail "render: $(cat rows.err)"
+[ ! -s rows.err ] || fail "stderr: $(cat rows.err)"
+qpdf --check rows.pdf >/dev/null || fail "qpdf --check"
+pages=$(pdfinfo rows.pdf | awk '/^Pages:/ {print $2}')
+[ "$pages" -gt 50 ] || fail "only $pages pages"
+pdftotext -raw rows.pdf rows.txt
+# every row exactly once: "N 地区N, 旭川 7N ..." with N from 1 to 2000
+awk '/^[0-9]+ 地区[0-9]+, 旭川 / { split($2, a, "区"); n = $1; if (a[2] != n "," ) bad = 1; seen[n]++ }
+     END { for (i = 1; i <= 2000; i++) if (seen[i] != 1) { print "row " i " seen " seen[i] + 0 " times"; bad = 1 }
+           exit bad }' rows.txt || fail "rows missing or repeated"
+heads=$(grep -c "^番号 地区 件数 金額$" rows.txt)
+[ "$heads" -eq "$pages" ] || fail "header on $heads of $pages pages"
+[ "$(grep -c '2,000行の表（続き）$' rows.txt)" -eq $((pages - 1)) ] || fail "continuation titles"
+grep -q "^2000 地区2000, 旭川 14,000 2,469万$" rows.txt || fail "number formats: $(grep '^2000 ' rows.txt)"
+
+# a malformed CSV: the CSV's own line and column
+printf 'a,b\n1,2\n3,"unclosed\n4,5\n' >bad.csv
+sed 's/rows.csv/bad.csv/' rows.xml >bad.xml
+set +e
+"$cli" render bad.xml -o bad.pdf >/dev/null 2>bad.err
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "malformed CSV exited $rc"
+[ "$(cat bad.err)" = "bad.csv:3:3: error: a quoted field is never closed" ] || fail "CSV diagnostic: $(cat bad.err)"
+[ ! -e bad.pdf ] || fail "a PDF was written for a malformed CSV"
+echo "ok: 2000 rows on $pages pages"
+echo "1 passed, 0 failed"
