@@ -130,9 +130,9 @@ static void test_diagnostics(void)
     const char *head = "<deck xmlns=\"urn:ashireport:deck:1\">\n";
     char buf[1024];
 #define DECK(body) (snprintf(buf, sizeof buf, "%s%s</deck>\n", head, body), buf)
-    expect_one(DECK("<slide>\n  <table/>\n</slide>\n"),
-               "3:3: unknown element <table> inside <slide> (blocks: h, p, list, columns, box, "
-               "stat, compare, spacer, placeholder, arrow, image)");
+    expect_one(DECK("<slide>\n  <video/>\n</slide>\n"),
+               "3:3: unknown element <video> inside <slide> (blocks: h, p, list, columns, box, "
+               "stat, compare, spacer, placeholder, arrow, image, table)");
     expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:3: unknown attribute 'titel' on <slide>");
     expect_one(DECK("<slide><p>a<i>b</i></p></slide>\n"),
                "2:12: unknown element <i> inside <p> (inline elements: b, em, span, sup, sub, br, nobr, ruby)");
