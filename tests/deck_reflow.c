@@ -1,8 +1,8 @@
 /* deck_reflow.c — rewrites a deck for setting its paragraphs at another
  * measure: the page becomes WIDTH wide and very tall, titles become "T" and
- * section dividers "S", covers become content slides, and columns and
- * boxes are unwrapped, so every paragraph is set at WIDTH minus the
- * margins. Output on stdout.
+ * section dividers "S", covers become content slides, columns, boxes and
+ * tables are unwrapped (a cell of text becomes a paragraph), so every
+ * paragraph is set at WIDTH minus the margins. Output on stdout.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <string.h>
@@ -25,14 +25,37 @@ static xmlNodePtr unwrap(xmlNodePtr n)
     return first ? first : next;
 }
 
+static int is(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
 static void walk(xmlNodePtr n)
 {
     while (n) {
-        if (n->type == XML_ELEMENT_NODE &&
-            (!strcmp((const char *)n->name, "columns") ||
-             !strcmp((const char *)n->name, "column") || !strcmp((const char *)n->name, "box"))) {
+        if (is(n, "columns") || is(n, "column") || is(n, "box") || is(n, "table") ||
+            is(n, "tr")) {
             n = unwrap(n);
             continue;
+        }
+        if (is(n, "col")) {
+            xmlNodePtr next = n->next;
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+            n = next;
+            continue;
+        }
+        if (is(n, "td") || is(n, "th")) {
+            int blocks = 0;
+            for (xmlNodePtr c = n->children; c; c = c->next)
+                blocks |= is(c, "p") || is(c, "list") || is(c, "stat") || is(c, "box");
+            if (blocks) {
+                n = unwrap(n);
+                continue;
+            }
+            xmlNodeSetName(n, (const xmlChar *)"p");
+            while (n->properties)
+                xmlRemoveProp(n->properties);
         }
         if (n->type != XML_ELEMENT_NODE) {
             n = n->next;
