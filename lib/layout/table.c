@@ -12,8 +12,6 @@
 #include "xml/xml.h"
 
 #define MAX_COLS 64
-#define PAD_X 2.0 /* mm */
-#define PAD_Y 1.5 /* mm */
 
 typedef struct cell {
     const ashi_block *b;
@@ -30,6 +28,7 @@ struct grid {
     double w[MAX_COLS];    /* column widths */
     double *rh;            /* row heights */
     int header_rows;
+    double pad_x, pad_y; /* cell padding */
 };
 typedef struct grid grid;
 
@@ -321,6 +320,9 @@ static int build(L *l, const ashi_block *t, grid *g)
         row++;
     }
     free(used);
+    /* padding: one length for the sides, three quarters of it above and below */
+    g->pad_x = lay_length(l, t, "padding", 0, ASHI_MM(2), 0);
+    g->pad_y = g->pad_x * 0.75;
     const char *hr = ashi_block_attr(t, "header-rows");
     g->header_rows = hr ? atoi(hr) : 0;
     if (hr && (g->header_rows < 0 || g->header_rows > nrows)) {
@@ -337,7 +339,7 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
     int n = g->ncols;
     double minw[MAX_COLS] = {0}, maxw[MAX_COLS] = {0}, fr[MAX_COLS] = {0};
     int kind[MAX_COLS]; /* 0 fixed, 1 auto, 2 fr */
-    double pad = 2 * ASHI_MM(PAD_X);
+    double pad = 2 * g->pad_x;
     for (int i = 0; i < n; i++)
         kind[i] = 1;
     const char *spec = ashi_block_attr(t, "widths");
@@ -447,7 +449,7 @@ static double span_w(const grid *g, const cell *c)
 
 static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, double mark_x)
 {
-    double w = span_w(g, c), px = ASHI_MM(PAD_X), py = ASHI_MM(PAD_Y);
+    double w = span_w(g, c), px = g->pad_x, py = g->pad_y;
     double iw = w - 2 * px;
     const char *va = ashi_block_attr(c->b, "valign");
     double share = !va ? 0.5 : !strcmp(va, "top") ? 0 : !strcmp(va, "bottom") ? 1 : 0.5;
@@ -523,7 +525,7 @@ static grid *measured(L *l, const ashi_block *t, double w)
     if (build(l, t, g) || widths(l, t, g, w))
         return NULL;
     /* row heights: single-row cells first, then spans stretch their last row */
-    double py = 2 * ASHI_MM(PAD_Y);
+    double py = 2 * g->pad_y;
     int dry = l->dry;
     l->dry = 1;
     for (int pass = 0; pass < 2; pass++)
@@ -602,7 +604,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         if (cell_mark(&g.cells[k], &g) && g.cells[k].cols == 1)
             post[g.cells[k].col] = fmax(post[g.cells[k].col], g.cells[k].post);
     for (int i = 0; i < g.ncols; i++)
-        mark_x[i] = colx[i + 1] - ASHI_MM(PAD_X) - post[i];
+        mark_x[i] = colx[i + 1] - g.pad_x - post[i];
 
     const char *borders = ashi_block_attr(t, "borders");
     int grid_lines = !borders || !strcmp(borders, "grid"), rules = borders && !strcmp(borders, "rules");

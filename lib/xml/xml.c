@@ -417,7 +417,7 @@ static const struct block_def {
     const char *name;
     ashi_block_kind kind;
     content content;
-    const char *attrs[8];
+    const char *attrs[10];
 } block_defs[] = {
     {"h", ASHI_BLOCK_H, C_INLINE, {"align", NULL}},
     {"p", ASHI_BLOCK_P, C_INLINE, {"align", NULL}},
@@ -431,7 +431,7 @@ static const struct block_def {
     {"arrow", ASHI_BLOCK_ARROW, C_EMPTY, {"dir", "style", "label", "color", NULL}},
     {"image", ASHI_BLOCK_IMAGE, C_EMPTY, {"src", "fit", "caption", "alt", NULL}},
     {"table", ASHI_BLOCK_TABLE, C_TABLE, {"widths", "header-rows", "borders", "zebra", "first-col",
-                                          "split", "src", NULL}},
+                                          "split", "src", "padding", NULL}},
 };
 
 static const char *const place_attrs[] = {"x", "y", "w", "h"};

@@ -2,6 +2,7 @@
  * decks/NAME.xml must lay out exactly as golden/NAME.trace says. Run with --update to rewrite the
  * traces, then review them as a diff. SPDX-License-Identifier: MIT */
 #include <dirent.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "ashireport.h"
@@ -29,6 +30,42 @@ static char *slurp(const char *path, size_t *len)
 static int cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* x of glyph k of the first run showing exactly `text` in a trace */
+static double glyph_x(const char *trace, const char *text, int k)
+{
+    char key[128];
+    snprintf(key, sizeof key, "\"%s\" gids", text);
+    const char *p = strstr(trace, key);
+    if (!p)
+        return -1;
+    const char *line = p;
+    while (line > trace && line[-1] != '\n')
+        line--;
+    double x = atof(strstr(line, "text ") + 5);
+    const char *g = p + strlen(key);
+    for (int i = 0; i <= k && g; i++) {
+        g = strchr(g, '@');
+        if (g)
+            g++;
+    }
+    return g ? x + atof(g) : -1;
+}
+
+/* A num column lines its numbers up on the decimal point, to 0.01 pt. */
+static void test_decimal_points(void)
+{
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_file(NULL, ASHI_TEST_DIR "/decks/tables.xml", &deck), ASHI_OK);
+    ashi_buf t = {0};
+    CHECK_INT(ashi__deck_trace(deck, &t), ASHI_OK);
+    double a = t.data ? glyph_x(t.data, "2.7", 1) : -1;
+    double b = t.data ? glyph_x(t.data, "1.25", 1) : -1;
+    CHECK(a > 0 && b > 0);
+    CHECK(fabs(a - b) < 0.01);
+    ashi_buf_free(&t);
+    ashi_deck_free(deck);
 }
 
 int main(int argc, char **argv)
@@ -86,5 +123,6 @@ int main(int argc, char **argv)
         ashi_deck_free(deck);
         free(names[i]);
     }
+    test_decimal_points();
     return t_done();
 }
