@@ -359,57 +359,73 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
 }
 
 /* Column widths: mm/pt/cm/in, % of the whole, fr shares of what is left. */
-static int column_widths(L *l, const ashi_block *b, double w, double gap, double *out, int n)
+int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
+               lay_width *out)
 {
     const char *spec = ashi_block_attr(b, "widths");
-    double fixed = 0, fr = 0, frs[64];
     for (int i = 0; i < n; i++)
-        frs[i] = spec ? 0 : 1;
-    if (spec) {
-        int i = 0;
-        const char *p = spec;
-        while (*p && i <= n) {
-            while (*p == ' ')
-                p++;
-            if (!*p)
-                break;
-            char tok[32];
-            size_t k = strcspn(p, " ");
-            snprintf(tok, sizeof tok, "%.*s", (int)(k < 31 ? k : 31), p);
-            p += k;
-            if (i == n) {
-                i++;
-                break;
-            }
-            size_t tl = strlen(tok);
-            double v;
-            if (tl > 2 && strcmp(tok + tl - 2, "fr") == 0) {
-                tok[tl - 2] = 0;
-                if (ashi_parse_number(tok, &v) || v <= 0)
-                    goto wrong;
-                frs[i] = v;
-                out[i] = 0;
-            } else if (tl > 1 && tok[tl - 1] == '%') {
-                tok[tl - 1] = 0;
-                if (ashi_parse_number(tok, &v) || v <= 0 || v > 100)
-                    goto wrong;
-                out[i] = v * (w - gap * (n - 1)) / 100;
-            } else if (ashi_parse_length(tok, &v) == 0 && v > 0) {
-                out[i] = v;
-            } else {
+        out[i] = (lay_width){allow_auto ? LAY_W_AUTO : LAY_W_FR, 1};
+    if (!spec)
+        return 0;
+    int i = 0;
+    const char *p = spec;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        char tok[32];
+        size_t k = strcspn(p, " ");
+        snprintf(tok, sizeof tok, "%.*s", (int)(k < 31 ? k : 31), p);
+        p += k;
+        if (i++ >= n)
+            continue;
+        lay_width *o = &out[i - 1];
+        size_t tl = strlen(tok);
+        double v;
+        if (allow_auto && strcmp(tok, "auto") == 0) {
+            *o = (lay_width){LAY_W_AUTO, 1};
+        } else if (tl > 2 && strcmp(tok + tl - 2, "fr") == 0) {
+            tok[tl - 2] = 0;
+            if (ashi_parse_number(tok, &v) || v <= 0)
                 goto wrong;
-            }
-            i++;
-        }
-        if (i != n) {
-            ashi_diag_add(D(l), ASHI_ERROR, "count", b->loc,
-                          "widths '%s' gives %d widths for %d columns", spec, i, n);
-            return -1;
+            *o = (lay_width){LAY_W_FR, v};
+        } else if (tl > 1 && tok[tl - 1] == '%') {
+            tok[tl - 1] = 0;
+            if (ashi_parse_number(tok, &v) || v <= 0 || v > 100)
+                goto wrong;
+            *o = (lay_width){LAY_W_FIXED, v * pct_of / 100};
+        } else if (ashi_parse_length(tok, &v) == 0 && v > 0) {
+            *o = (lay_width){LAY_W_FIXED, v};
+        } else {
+            goto wrong;
         }
     }
+    if (i != n) {
+        ashi_diag_add(D(l), ASHI_ERROR, "count", b->loc,
+                      "widths '%s' gives %d widths for %d columns", spec, i, n);
+        return -1;
+    }
+    return 0;
+wrong:
+    lay_bad(l, b, "widths", spec,
+            allow_auto ? "lengths, percentages, fr shares or auto"
+                       : "lengths, percentages or fr shares (\"40mm 1fr\")");
+    return -1;
+}
+
+/* Column widths: fixed ones as written, fr shares of what is left. */
+static int column_widths(L *l, const ashi_block *b, double w, double gap, double *out, int n)
+{
+    lay_width spec[64];
+    if (lay_widths(l, b, n, w - gap * (n - 1), 0, spec))
+        return -1;
+    double fixed = 0, fr = 0;
     for (int i = 0; i < n; i++) {
-        fr += frs[i];
-        fixed += frs[i] > 0 ? 0 : out[i];
+        if (spec[i].kind == LAY_W_FIXED)
+            fixed += spec[i].v;
+        else
+            fr += spec[i].v;
     }
     double left = w - gap * (n - 1) - fixed;
     if (left < -0.01) {
@@ -418,12 +434,8 @@ static int column_widths(L *l, const ashi_block *b, double w, double gap, double
         return -1;
     }
     for (int i = 0; i < n; i++)
-        if (frs[i] > 0)
-            out[i] = fr > 0 ? left * frs[i] / fr : 0;
+        out[i] = spec[i].kind == LAY_W_FIXED ? spec[i].v : (fr > 0 ? left * spec[i].v / fr : 0);
     return 0;
-wrong:
-    lay_bad(l, b, "widths", spec, "lengths, percentages or fr shares (\"40mm 1fr\")");
-    return -1;
 }
 
 static double columns(L *l, const ashi_block *b, double x, double y, double w, align al)

@@ -95,6 +95,16 @@ align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align
 /* blocks.c: the height of blocks at a width, drawing nothing */
 double lay_measure(L *l, const ashi_block *blocks, double w, align al);
 
+/* blocks.c: a widths attribute ("40mm 30% 1fr auto") for n columns; a
+ * percentage is of pct_of. Returns -1 (reported) when it is wrong. */
+typedef enum { LAY_W_FIXED, LAY_W_FR, LAY_W_AUTO } lay_width_kind;
+typedef struct lay_width {
+    lay_width_kind kind;
+    double v; /* points, or fr share */
+} lay_width;
+int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
+               lay_width *out);
+
 /* table.c */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 

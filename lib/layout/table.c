@@ -340,51 +340,15 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
     double minw[MAX_COLS] = {0}, maxw[MAX_COLS] = {0}, fr[MAX_COLS] = {0};
     int kind[MAX_COLS]; /* 0 fixed, 1 auto, 2 fr */
     double pad = 2 * g->pad_x;
-    for (int i = 0; i < n; i++)
-        kind[i] = 1;
-    const char *spec = ashi_block_attr(t, "widths");
-    if (spec) {
-        const char *p = spec;
-        int i = 0;
-        while (*p) {
-            while (*p == ' ')
-                p++;
-            if (!*p)
-                break;
-            size_t k = strcspn(p, " ");
-            char tok[32];
-            snprintf(tok, sizeof tok, "%.*s", (int)(k < 31 ? k : 31), p);
-            p += k;
-            if (i >= n) {
-                i++;
-                continue;
-            }
-            size_t tl = strlen(tok);
-            double v;
-            if (strcmp(tok, "auto") == 0) {
-                kind[i] = 1;
-            } else if (tl > 2 && !strcmp(tok + tl - 2, "fr")) {
-                tok[tl - 2] = 0;
-                if (ashi_parse_number(tok, &v) || v <= 0)
-                    goto wrong;
-                kind[i] = 2, fr[i] = v;
-            } else if (tl > 1 && tok[tl - 1] == '%') {
-                tok[tl - 1] = 0;
-                if (ashi_parse_number(tok, &v) || v <= 0 || v > 100)
-                    goto wrong;
-                kind[i] = 0, g->w[i] = frame_w * v / 100;
-            } else if (ashi_parse_length(tok, &v) == 0 && v > 0) {
-                kind[i] = 0, g->w[i] = v;
-            } else {
-                goto wrong;
-            }
-            i++;
-        }
-        if (i != n) {
-            ashi_diag_add(D(l), ASHI_ERROR, "count", t->loc,
-                          "widths '%s' gives %d widths for a table of %d columns", spec, i, n);
-            return -1;
-        }
+    lay_width spec[MAX_COLS];
+    if (lay_widths(l, t, n, frame_w, 1, spec))
+        return -1;
+    for (int i = 0; i < n; i++) {
+        kind[i] = spec[i].kind == LAY_W_FIXED ? 0 : spec[i].kind == LAY_W_AUTO ? 1 : 2;
+        if (kind[i] == 0)
+            g->w[i] = spec[i].v;
+        else if (kind[i] == 2)
+            fr[i] = spec[i].v;
     }
     /* content extents of single-column cells */
     for (size_t k = 0; k < g->ncells; k++) {
@@ -432,9 +396,6 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
                 g->w[i] = minw[i] + ((kind[i] == 1 ? maxw[i] : minw[i]) - minw[i]) * f;
     }
     return 0;
-wrong:
-    lay_bad(l, t, "widths", spec, "lengths, percentages, fr shares or auto");
-    return -1;
 }
 
 static double span_w(const grid *g, const cell *c)

@@ -68,10 +68,9 @@ static void subset_tag(const ashi_embed *e, char tag[7])
 
 static void put_hex16(ashi_buf *b, unsigned v) { ashi_buf_printf(b, "%04X", v & 0xFFFF); }
 
-/* UTF-8 to UTF-16BE hex digits, surrogate pairs above U+FFFF. */
-static void put_utf16_hex(ashi_buf *b, const char *s)
+void ashi_put_utf16_hex(ashi_buf *b, const char *s, size_t len)
 {
-    size_t len = strlen(s), pos = 0;
+    size_t pos = 0;
     while (pos < len) {
         uint32_t cp;
         ashi_utf8_next(s, len, &pos, &cp);
@@ -109,7 +108,8 @@ static void build_tounicode(const ashi_embed *e, ashi_buf *b)
         ashi_buf_putc(&block, '<');
         put_hex16(&block, ashi_embed_gid(e, g));
         ashi_buf_puts(&block, "> <");
-        put_utf16_hex(&block, e->texts.data + e->text[g] - 1);
+        const char *t = e->texts.data + e->text[g] - 1;
+        ashi_put_utf16_hex(&block, t, strlen(t));
         ashi_buf_puts(&block, ">\n");
         in_block++;
         count--;

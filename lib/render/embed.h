@@ -29,5 +29,8 @@ uint32_t ashi_embed_gid(const ashi_embed *e, uint32_t gid);
 /* Advance in /W units (1/1000 em) of an original glyph id. */
 int ashi_embed_width(const ashi_embed *e, uint32_t gid);
 void ashi_embed_free(ashi_embed *e);
+/* UTF-8 as UTF-16BE hex digits (surrogate pairs above U+FFFF), for
+ * ToUnicode maps and PDF text strings written in hex. */
+void ashi_put_utf16_hex(ashi_buf *b, const char *s, size_t len);
 
 #endif

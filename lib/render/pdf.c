@@ -274,17 +274,7 @@ static int span_begin(void *user, const ashi_dl_text_span *sp)
     writer *w = user;
     ashi_buf *b = &w->content;
     ashi_buf_puts(b, "/Span <</ActualText <FEFF");
-    size_t pos = 0;
-    while (pos < sp->len) {
-        uint32_t cp;
-        ashi_utf8_next(sp->text, sp->len, &pos, &cp);
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            ashi_buf_printf(b, "%04X%04X", 0xD800 | (cp >> 10), 0xDC00 | (cp & 0x3FF));
-        } else {
-            ashi_buf_printf(b, "%04X", cp);
-        }
-    }
+    ashi_put_utf16_hex(b, sp->text, sp->len);
     ashi_buf_puts(b, ">>> BDC\n");
     return 0;
 }
@@ -358,17 +348,7 @@ static int draw_image(void *user, const ashi_dl_image *im)
     ashi_buf *b = &w->content;
     if (im->alt) {
         ashi_buf_puts(b, "/Figure <</Alt <FEFF");
-        size_t pos = 0, len = strlen(im->alt);
-        while (pos < len) {
-            uint32_t cp;
-            ashi_utf8_next(im->alt, len, &pos, &cp);
-            if (cp >= 0x10000) {
-                cp -= 0x10000;
-                ashi_buf_printf(b, "%04X%04X", 0xD800 | (cp >> 10), 0xDC00 | (cp & 0x3FF));
-            } else {
-                ashi_buf_printf(b, "%04X", cp);
-            }
-        }
+        ashi_put_utf16_hex(b, im->alt, strlen(im->alt));
         ashi_buf_puts(b, ">>> BDC\n");
     }
     ashi_buf_puts(b, "q\n");
