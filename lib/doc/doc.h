@@ -51,6 +51,9 @@ typedef enum ashi_block_kind {
     ASHI_BLOCK_COL,         /* per-column settings: align, char, format */
     ASHI_BLOCK_ROW,         /* children: ASHI_BLOCK_CELL */
     ASHI_BLOCK_CELL,        /* th or td: inline text (inl) or blocks (children) */
+    ASHI_BLOCK_CHART,       /* children: ASHI_BLOCK_CATEGORY, then ASHI_BLOCK_SERIES */
+    ASHI_BLOCK_CATEGORY,    /* a category label (inl) */
+    ASHI_BLOCK_SERIES,      /* numbers as text (inl), attributes name and color */
 } ashi_block_kind;
 
 /* An attribute as written; values are checked where they are used. */

@@ -620,10 +620,14 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
         return image(l, b, x, y, w, h);
     case ASHI_BLOCK_TABLE:
         return lay_table(l, b, x, y, w);
+    case ASHI_BLOCK_CHART:
+        return lay_chart(l, b, x, y, w, h);
     case ASHI_BLOCK_COL:
     case ASHI_BLOCK_ROW:
     case ASHI_BLOCK_CELL:
-        return 0; /* laid out by their table */
+    case ASHI_BLOCK_CATEGORY:
+    case ASHI_BLOCK_SERIES:
+        return 0; /* laid out by their table or chart */
     }
     return 0;
 }

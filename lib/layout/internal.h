@@ -105,6 +105,17 @@ typedef struct lay_width {
 int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
                lay_width *out);
 
+/* chart.c */
+double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h);
+/* Nice axis: lo..hi widened to multiples of a step of 1, 2, 2.5 or 5 x 10^n
+ * giving about five intervals. */
+void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step);
+/* 0: plain, 1: 万, 2: 億 — for number-format man, oku, or auto (by the top). */
+int lay_number_unit(const char *fmt, double top);
+/* A value as number-format says, in the unit given, with `decimals`. */
+void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
+                       int decimals);
+
 /* table.c */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 

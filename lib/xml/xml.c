@@ -411,13 +411,14 @@ typedef enum content {
     C_COMPARE,
     C_EMPTY,
     C_TABLE,
+    C_CHART,
 } content;
 
 static const struct block_def {
     const char *name;
     ashi_block_kind kind;
     content content;
-    const char *attrs[10];
+    const char *attrs[16];
 } block_defs[] = {
     {"h", ASHI_BLOCK_H, C_INLINE, {"align", NULL}},
     {"p", ASHI_BLOCK_P, C_INLINE, {"align", NULL}},
@@ -432,6 +433,9 @@ static const struct block_def {
     {"image", ASHI_BLOCK_IMAGE, C_EMPTY, {"src", "fit", "caption", "alt", NULL}},
     {"table", ASHI_BLOCK_TABLE, C_TABLE, {"widths", "header-rows", "borders", "zebra", "first-col",
                                           "split", "src", "padding", NULL}},
+    {"chart", ASHI_BLOCK_CHART, C_CHART, {"type", "stacked", "unit", "title", "min", "max",
+                                          "number-format", "highlight", "legend", "source",
+                                          "src", "bar-width", NULL}},
 };
 
 static const char *const place_attrs[] = {"x", "y", "w", "h"};
@@ -616,6 +620,37 @@ static ashi_block *parse_table(parser *p, xmlNodePtr t)
     return head;
 }
 
+/* <chart>: <category> labels, then <series> of numbers. */
+static ashi_block *parse_chart(parser *p, xmlNodePtr t)
+{
+    static const char *const none[] = {NULL};
+    static const char *const series_attrs[] = {"name", "color", NULL};
+    ashi_block *head = NULL, **tail = &head;
+    for (xmlNodePtr c = t->children; c; c = c->next) {
+        if (skip_node(p, t, c))
+            continue;
+        int cat = named(c, "category"), ser = named(c, "series");
+        if (!cat && !ser) {
+            error_at(p, c, "unknown-element",
+                     "unknown element <%s> inside <chart> (expected <category> or <series>)",
+                     c->name);
+            continue;
+        }
+        ashi_block *b = ashi_arena_alloc(p->a, sizeof *b);
+        if (!b) {
+            p->oom = 1;
+            return head;
+        }
+        b->loc = node_loc(c);
+        b->kind = cat ? ASHI_BLOCK_CATEGORY : ASHI_BLOCK_SERIES;
+        block_attrs(p, c, b, cat ? none : series_attrs);
+        b->inl = inline_content(p, c);
+        *tail = b;
+        tail = &b->next;
+    }
+    return head;
+}
+
 /* One block element; NULL when it is not one (reported) or out of memory. */
 static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
 {
@@ -626,7 +661,7 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
     if (!def) {
         error_at(p, c, "unknown-element",
                  "unknown element <%s> inside <%s> (blocks: h, p, list, columns, box, stat, "
-                 "compare, spacer, placeholder, arrow, image, table)",
+                 "compare, spacer, placeholder, arrow, image, table, chart)",
                  c->name, parent->name);
         return NULL;
     }
@@ -659,6 +694,9 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
         break;
     case C_TABLE:
         blk->children = parse_table(p, c);
+        break;
+    case C_CHART:
+        blk->children = parse_chart(p, c);
         break;
     case C_EMPTY:
         for (xmlNodePtr k = c->children; k; k = k->next)

@@ -68,6 +68,43 @@ static void test_decimal_points(void)
     ashi_deck_free(deck);
 }
 
+/* Heights of the rects of one fill colour in a trace, in order. */
+static size_t rect_heights(const char *trace, const char *color, double *out, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = trace; (p = strstr(p, "  rect ")) && n < max; p++) {
+        const char *eol = strchr(p, '\n');
+        const char *c = strstr(p, color);
+        if (!c || (eol && c > eol))
+            continue;
+        const char *x = strchr(p + 7, 'x');
+        if (x && (!eol || x < eol))
+            out[n++] = atof(x + 1);
+    }
+    return n;
+}
+
+/* Bars are as tall as their values say, to 0.01 pt (the trace rounds to
+ * 0.01, so two roundings allow 0.015). */
+static void test_bar_heights(void)
+{
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_file(NULL, ASHI_TEST_DIR "/decks/charts.xml", &deck), ASHI_OK);
+    ashi_buf t = {0};
+    CHECK_INT(ashi__deck_trace(deck, &t), ASHI_OK);
+    double muted[64], hi[64];
+    /* page 2, いじめ認知件数: 6,147 muted, 7,498 highlighted (after the
+     * accent rule under the title band) */
+    const char *p2 = t.data ? strstr(t.data, "page 2 ") : NULL;
+    size_t nm = p2 ? rect_heights(p2, "#B8C2CC", muted, 64) : 0;
+    size_t nh = p2 ? rect_heights(p2, "#D7000F", hi, 64) : 0;
+    CHECK(nm == 1 && nh == 2);
+    if (nm == 1 && nh == 2)
+        CHECK(fabs(muted[0] - hi[1] * 6147.0 / 7498.0) < 0.015);
+    ashi_buf_free(&t);
+    ashi_deck_free(deck);
+}
+
 int main(int argc, char **argv)
 {
     int update = argc > 1 && strcmp(argv[1], "--update") == 0;
@@ -124,5 +161,6 @@ int main(int argc, char **argv)
         free(names[i]);
     }
     test_decimal_points();
+    test_bar_heights();
     return t_done();
 }

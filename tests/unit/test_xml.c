@@ -132,7 +132,7 @@ static void test_diagnostics(void)
 #define DECK(body) (snprintf(buf, sizeof buf, "%s%s</deck>\n", head, body), buf)
     expect_one(DECK("<slide>\n  <video/>\n</slide>\n"),
                "3:3: unknown element <video> inside <slide> (blocks: h, p, list, columns, box, "
-               "stat, compare, spacer, placeholder, arrow, image, table)");
+               "stat, compare, spacer, placeholder, arrow, image, table, chart)");
     expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:3: unknown attribute 'titel' on <slide>");
     expect_one(DECK("<slide><p>a<i>b</i></p></slide>\n"),
                "2:12: unknown element <i> inside <p> (inline elements: b, em, span, sup, sub, br, nobr, ruby)");

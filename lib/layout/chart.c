@@ -1,0 +1,558 @@
+/* chart.c — bar charts as vectors: vertical (bar) and horizontal (hbar),
+ * one series or several side by side or stacked; nice axis steps, grid,
+ * zero line, Japanese category labels wrapped by the text engine, value
+ * labels, number formats with 万 and 億, a highlight, legend, title and
+ * source note. SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/internal.h"
+#include "xml/xml.h"
+
+#define MAX_CATS 256
+#define MAX_SERIES 12
+
+/* ---- numbers -------------------------------------------------------------- */
+
+void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step)
+{
+    if (!(hi > lo)) {
+        /* a single value or all zeros: a range that shows it */
+        double v = fabs(hi) > 0 ? fabs(hi) : 1;
+        lo = lo < 0 ? lo : 0;
+        hi = hi > 0 ? hi : (lo < 0 ? 0 : v);
+        if (!(hi > lo))
+            hi = lo + v;
+    }
+    double span = hi - lo, raw = span / 5;
+    double mag = pow(10, floor(log10(raw)));
+    static const double steps[] = {1, 2, 2.5, 5, 10};
+    double s = 10 * mag;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (steps[i] * mag >= raw) {
+            s = steps[i] * mag;
+            break;
+        }
+    *step = s;
+    *out_lo = floor(lo / s + 1e-9) * s;
+    *out_hi = ceil(hi / s - 1e-9) * s;
+    if (*out_hi == *out_lo)
+        *out_hi = *out_lo + s;
+}
+
+/* Thousands separators, locale-independent. */
+static void put_grouped(char *out, size_t size, double v, int decimals)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    char *dot = strchr(raw, '.');
+    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw), k = 0;
+    int neg = v < 0 && round(fabs(v) * pow(10, decimals)) != 0;
+    if (neg && k + 1 < size)
+        out[k++] = '-';
+    for (size_t i = 0; i < intlen && k + 2 < size; i++) {
+        if (i && (intlen - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = raw[i];
+    }
+    out[k] = 0;
+    if (dot)
+        snprintf(out + k, size - k, "%s", dot);
+}
+
+/* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
+int lay_number_unit(const char *fmt, double top)
+{
+    if (!fmt || strcmp(fmt, "auto"))
+        return fmt && !strcmp(fmt, "man") ? 1 : fmt && !strcmp(fmt, "oku") ? 2 : 0;
+    top = fabs(top);
+    return top >= 1e9 ? 2 : top >= 1e5 ? 1 : 0;
+}
+
+void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
+                       int decimals)
+{
+    if (!isfinite(v)) {
+        snprintf(out, size, "-");
+        return;
+    }
+    if (fmt && !strncmp(fmt, "fixed:", 6)) {
+        int d = atoi(fmt + 6);
+        put_grouped(out, size, v, d < 0 || d > 4 ? 0 : d);
+        return;
+    }
+    if (fmt && !strcmp(fmt, "percent")) {
+        put_grouped(out, size, v, decimals);
+        strncat(out, "%", size - strlen(out) - 1);
+        return;
+    }
+    if (unit && v == 0) {
+        snprintf(out, size, "0");
+        return;
+    }
+    if (unit) {
+        put_grouped(out, size, v / (unit == 1 ? 1e4 : 1e8), decimals);
+        strncat(out, unit == 1 ? "万" : "億", size - strlen(out) - 1);
+        return;
+    }
+    put_grouped(out, size, v, decimals);
+}
+
+/* Decimals for a set of values in their display unit: none when all are
+ * whole, else one (in 万 and 億 one is enough: 94.2万), else up to two. */
+static int decimals_for(const double *v, size_t n, double div)
+{
+    int d = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i] / div;
+        if (!isfinite(x))
+            continue;
+        if (div == 1 && fabs(x * 10 - round(x * 10)) > 1e-6)
+            return 2;
+        if (fabs(x - round(x)) > 1e-6)
+            d = 1;
+    }
+    return d;
+}
+
+/* ---- data ----------------------------------------------------------------- */
+
+typedef struct chart {
+    const char *cats[MAX_CATS];
+    const ashi_block *cat_blocks[MAX_CATS];
+    size_t ncats;
+    const char *names[MAX_SERIES];
+    uint32_t colors[MAX_SERIES];
+    double *vals[MAX_SERIES];
+    size_t nseries;
+} chart;
+
+static const char *inline_text(L *l, const ashi_inline *in)
+{
+    ashi_buf b = {0};
+    for (; in; in = in->next)
+        if (in->kind == ASHI_INL_TEXT)
+            ashi_buf_append(&b, in->text, in->len);
+    const char *s = ashi_arena_strndup(l->a, b.data ? b.data : "", b.len);
+    ashi_buf_free(&b);
+    return s ? s : "";
+}
+
+/* A palette that stays apart in greyscale print and for colour-blind
+ * readers: dark blue, light orange, mid teal, light blue-grey, dark red. */
+static const uint32_t palette[] = {0x1F4E79, 0xF2A33A, 0x3F8F7F, 0xA9C4E2, 0x9E2A2B, 0x6B6B6B};
+
+static int parse_numbers(L *l, const ashi_block *s, const char *text, double *out, size_t max,
+                         size_t *n)
+{
+    *n = 0;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        char tok[64];
+        size_t k = strcspn(p, " \t\n");
+        snprintf(tok, sizeof tok, "%.*s", (int)(k < 63 ? k : 63), p);
+        p += k;
+        /* 7,498 is a number too */
+        char clean[64];
+        size_t m = 0;
+        for (char *t = tok; *t; t++)
+            if (*t != ',')
+                clean[m++] = *t;
+        clean[m] = 0;
+        double v;
+        if (ashi_parse_number(clean, &v)) {
+            ashi_diag_add(D(l), ASHI_ERROR, "chart-data", s->loc,
+                          "'%s' in a series is not a number", tok);
+            return -1;
+        }
+        if (*n < max)
+            out[(*n)++] = v;
+    }
+    return 0;
+}
+
+static int load_data(L *l, const ashi_block *b, chart *c)
+{
+    memset(c, 0, sizeof *c);
+    const char *src = ashi_block_attr(b, "src");
+    size_t want = 0;
+    for (const ashi_block *k = b->children; k; k = k->next) {
+        if (k->kind == ASHI_BLOCK_CATEGORY && c->ncats < MAX_CATS) {
+            c->cat_blocks[c->ncats] = k;
+            c->cats[c->ncats++] = inline_text(l, k->inl);
+        }
+    }
+    want = c->ncats;
+    for (const ashi_block *k = b->children; k; k = k->next) {
+        if (k->kind != ASHI_BLOCK_SERIES)
+            continue;
+        if (c->nseries == MAX_SERIES) {
+            ashi_diag_add(D(l), ASHI_ERROR, "limit", k->loc, "a chart has at most %d series",
+                          MAX_SERIES);
+            break;
+        }
+        size_t i = c->nseries;
+        c->vals[i] = ashi_arena_alloc(l->a, (MAX_CATS + 1) * sizeof(double));
+        if (!c->vals[i]) {
+            l->oom = 1;
+            return -1;
+        }
+        size_t n;
+        if (parse_numbers(l, k, inline_text(l, k->inl), c->vals[i], MAX_CATS, &n))
+            return -1;
+        if (n != want) {
+            ashi_diag_add(D(l), ASHI_ERROR, "chart-data", k->loc,
+                          "the series has %zu numbers for %zu categories", n, want);
+            return -1;
+        }
+        c->names[i] = ashi_block_attr(k, "name");
+        c->colors[i] = lay_color(l, k, "color", palette[i % (sizeof palette / sizeof palette[0])]);
+        c->nseries++;
+    }
+    if (src) {
+        ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,
+                      "chart data from a CSV file (src) is not supported yet; write <category> "
+                      "and <series>");
+        return -1;
+    }
+    if (!c->ncats || !c->nseries) {
+        ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,
+                      "the chart has no data (it needs <category> elements and a <series>)");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- drawing ---------------------------------------------------------------- */
+
+static double text_at(L *l, const char *s, const ashi_text_style *st, double size, ashi_loc loc,
+                      double x, double y, double w, align al, int max_lines, double *height)
+{
+    shaped sh;
+    if (lay_shape(l, NULL, s, st, size, loc, w, al, &sh)) {
+        l->oom = 1;
+        return 0;
+    }
+    if (height)
+        *height = sh.height;
+    (void)max_lines;
+    double widest = 0;
+    for (size_t i = 0; i < sh.nlines; i++)
+        widest = fmax(widest, sh.lines[i].width);
+    lay_emit_lines(l, &sh, x, y, w, al);
+    return widest;
+}
+
+static double text_width(L *l, const char *s, const ashi_text_style *st, double size)
+{
+    int dry = l->dry;
+    l->dry = 1;
+    ashi_loc none = {0, 0};
+    double w = text_at(l, s, st, size, none, 0, 0, 1e6, ALIGN_START, 1, NULL);
+    l->dry = dry;
+    return w;
+}
+
+static double text_height(L *l, const char *s, const ashi_text_style *st, double size, double w)
+{
+    int dry = l->dry;
+    l->dry = 1;
+    ashi_loc none = {0, 0};
+    double h = 0;
+    text_at(l, s, st, size, none, 0, 0, w, ALIGN_CENTER, 3, &h);
+    l->dry = dry;
+    return h;
+}
+
+double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
+{
+    chart c;
+    if (load_data(l, b, &c))
+        return 0;
+    const ashi_theme *t = l->t;
+    const ashi_text_style *cap = &t->styles[ASHI_STYLE_CAPTION];
+    const ashi_text_style *lab = &t->styles[ASHI_STYLE_TABLE];
+    double fs = lab->size * l->scale * 0.9, small = cap->size * l->scale * 0.85;
+    const char *type = ashi_block_attr(b, "type");
+    int horizontal = type && !strcmp(type, "hbar");
+    if (type && !horizontal && strcmp(type, "bar"))
+        lay_bad(l, b, "type", type, "bar or hbar");
+    const char *st = ashi_block_attr(b, "stacked");
+    int stacked = st && !strcmp(st, "true");
+    if (h <= 0)
+        h = ASHI_MM(75);
+    double top = y, bottom = y + h;
+
+    /* title and legend above, source note below */
+    const char *title = ashi_block_attr(b, "title"), *source = ashi_block_attr(b, "source");
+    const char *unit = ashi_block_attr(b, "unit"), *legend = ashi_block_attr(b, "legend");
+    const ashi_text_style *ts = &t->styles[ASHI_STYLE_STAT_LABEL];
+    if (title) {
+        double th = 0;
+        text_at(l, title, ts, ts->size * l->scale, b->loc, x, top, w, ALIGN_CENTER, 2, &th);
+        top += th + ASHI_MM(1);
+    }
+    if (source) {
+        double sh = text_height(l, source, cap, small, w);
+        bottom -= sh;
+        text_at(l, source, cap, small, b->loc, x, bottom, w, ALIGN_START, 2, NULL);
+        bottom -= ASHI_MM(1);
+    }
+    int show_legend = c.nseries > 1 && !(legend && !strcmp(legend, "none"));
+    int legend_right = legend && !strcmp(legend, "right");
+    if (legend && strcmp(legend, "none") && strcmp(legend, "top") && !legend_right)
+        lay_bad(l, b, "legend", legend, "top, right or none");
+    double legend_w = 0;
+    if (show_legend) {
+        double sw = fs * 0.8;
+        if (legend_right) {
+            for (size_t i = 0; i < c.nseries; i++)
+                legend_w = fmax(legend_w, text_width(l, c.names[i] ? c.names[i] : "", lab, fs));
+            legend_w += sw + ASHI_MM(4);
+            double ly = top + ASHI_MM(2);
+            for (size_t i = 0; i < c.nseries; i++) {
+                lay_rect(l, x + w - legend_w, ly + fs * 0.15, sw, sw, c.colors[i]);
+                text_at(l, c.names[i] ? c.names[i] : "", lab, fs, b->loc, x + w - legend_w + sw + 4,
+                        ly - fs * 0.2, legend_w, ALIGN_START, 1, NULL);
+                ly += fs * 1.5;
+            }
+        } else {
+            double total = 0;
+            for (size_t i = 0; i < c.nseries; i++)
+                total += sw + 4 + text_width(l, c.names[i] ? c.names[i] : "", lab, fs) + ASHI_MM(5);
+            double lx = x + (w - total) / 2;
+            for (size_t i = 0; i < c.nseries; i++) {
+                lay_rect(l, lx, top + fs * 0.3, sw, sw, c.colors[i]);
+                double tw = text_at(l, c.names[i] ? c.names[i] : "", lab, fs, b->loc, lx + sw + 4,
+                                    top, 1e5, ALIGN_START, 1, NULL);
+                lx += sw + 4 + tw + ASHI_MM(5);
+            }
+            top += fs * 1.6;
+        }
+    }
+    double right = x + w - (legend_right ? legend_w + ASHI_MM(3) : 0);
+
+    /* the value range and its ticks */
+    double lo = 0, hi = 0;
+    for (size_t k = 0; k < c.ncats; k++) {
+        double pos = 0, neg = 0;
+        for (size_t i = 0; i < c.nseries; i++) {
+            double v = c.vals[i][k];
+            if (stacked && v >= 0)
+                pos += v;
+            else if (stacked)
+                neg += v;
+            else
+                pos = fmax(pos, v), neg = fmin(neg, v);
+        }
+        hi = fmax(hi, pos);
+        lo = fmin(lo, neg);
+    }
+    const char *vmin = ashi_block_attr(b, "min"), *vmax = ashi_block_attr(b, "max");
+    double v;
+    if (vmin && !ashi_parse_number(vmin, &v))
+        lo = v;
+    else if (vmin)
+        lay_bad(l, b, "min", vmin, "a number");
+    if (vmax && !ashi_parse_number(vmax, &v))
+        hi = v;
+    else if (vmax)
+        lay_bad(l, b, "max", vmax, "a number");
+    double tlo, thi, step;
+    lay_nice_ticks(lo, hi, &tlo, &thi, &step);
+    if (vmin && !ashi_parse_number(vmin, &v))
+        tlo = v;
+    if (vmax && !ashi_parse_number(vmax, &v))
+        thi = v;
+    const char *fmt = ashi_block_attr(b, "number-format");
+    if (fmt && strcmp(fmt, "comma") && strcmp(fmt, "percent") && strcmp(fmt, "man") &&
+        strcmp(fmt, "oku") && strcmp(fmt, "auto") && strncmp(fmt, "fixed:", 6)) {
+        lay_bad(l, b, "number-format", fmt, "comma, fixed:N, percent, man, oku or auto");
+        fmt = NULL;
+    }
+    int nu = lay_number_unit(fmt ? fmt : "auto", fmax(fabs(thi), fabs(tlo)));
+    double div = nu == 1 ? 1e4 : nu == 2 ? 1e8 : 1;
+    int nt = (int)round((thi - tlo) / step) + 1;
+    double ticks[64];
+    if (nt > 64)
+        nt = 64;
+    for (int i = 0; i < nt; i++)
+        ticks[i] = tlo + step * i;
+    int tick_dec = decimals_for(ticks, (size_t)nt, div);
+    double all[MAX_CATS * MAX_SERIES];
+    size_t nall = 0;
+    for (size_t i = 0; i < c.nseries; i++)
+        for (size_t k = 0; k < c.ncats; k++)
+            all[nall++] = c.vals[i][k];
+    int val_dec = decimals_for(all, nall, div);
+    char label[64];
+    double tick_w = 0;
+    for (int i = 0; i < nt; i++) {
+        lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
+        tick_w = fmax(tick_w, text_width(l, label, cap, small));
+    }
+    const char *hl = ashi_block_attr(b, "highlight");
+    uint32_t accent = t->colors[ASHI_COLOR_ACCENT], muted = 0xB8C2CC;
+    uint32_t grid_c = 0xD9D9D9, axis_c = 0x6B6B6B;
+    const ashi_text_style *vs = &t->styles[ASHI_STYLE_TABLE_HEAD];
+
+    if (!horizontal) {
+        /* category labels under the bars: up to three lines in their slot */
+        double plot_x = x + tick_w + ASHI_MM(2), plot_w = right - plot_x;
+        double slot = plot_w / (double)c.ncats, cat_h = 0;
+        for (size_t k = 0; k < c.ncats; k++)
+            cat_h = fmax(cat_h, text_height(l, c.cats[k], lab, fs, slot - 2));
+        double unit_h = unit ? small * 1.4 : 0;
+        double plot_top = top + unit_h + fs * 1.4, plot_bottom = bottom - cat_h - ASHI_MM(1.5);
+        if (plot_bottom - plot_top < ASHI_MM(15)) {
+            ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
+                          "the chart is too small for its labels (give it more height)");
+            return h;
+        }
+        double scale = (plot_bottom - plot_top) / (thi - tlo);
+        double y0 = plot_bottom - (0 - tlo) * scale;
+        if (unit)
+            text_at(l, unit, cap, small, b->loc, x, top, tick_w + ASHI_MM(2), ALIGN_START, 1, NULL);
+        for (int i = 0; i < nt; i++) {
+            double ty = plot_bottom - (ticks[i] - tlo) * scale;
+            lay_line(l, plot_x, ty, right, ty, 0.4, grid_c, 0);
+            lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
+            text_at(l, label, cap, small, b->loc, x, ty - small * 0.65, tick_w, ALIGN_END, 1, NULL);
+        }
+        const char *bw = ashi_block_attr(b, "bar-width");
+        double share = 0.6;
+        if (bw) {
+            size_t n = strlen(bw);
+            char num[32];
+            snprintf(num, sizeof num, "%.*s", (int)(n && bw[n - 1] == '%' ? n - 1 : n), bw);
+            if (ashi_parse_number(num, &v) || v < 10 || v > 100)
+                lay_bad(l, b, "bar-width", bw, "a percentage from 10% to 100%");
+            else
+                share = v / 100;
+        }
+        for (size_t k = 0; k < c.ncats; k++) {
+            double gx = plot_x + slot * (double)k + slot * (1 - share) / 2, gw = slot * share;
+            int hit = hl && !strcmp(hl, c.cats[k]);
+            double pos = y0, neg = y0, top_label = y0;
+            for (size_t i = 0; i < c.nseries; i++) {
+                double val = c.vals[i][k], bh = fabs(val) * scale;
+                double bx = stacked ? gx : gx + gw / (double)c.nseries * (double)i;
+                double bwid = stacked ? gw : gw / (double)c.nseries;
+                uint32_t col = c.colors[i];
+                if (hl)
+                    col = hit ? accent : (c.nseries == 1 ? muted : col);
+                double by;
+                if (val >= 0) {
+                    by = (stacked ? pos : y0) - bh;
+                    if (stacked)
+                        pos = by;
+                } else {
+                    by = stacked ? neg : y0;
+                    if (stacked)
+                        neg = by + bh;
+                }
+                lay_rect(l, bx, by, bwid, bh, col);
+                lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
+                if (stacked) {
+                    /* segment values inside, in white, where they fit */
+                    double lh = small * 1.3;
+                    ashi_text_style inside = *cap;
+                    inside.color = 0xFFFFFF;
+                    if (c.nseries > 1 && bh > lh && text_width(l, label, cap, small) < bwid)
+                        text_at(l, label, &inside, small, b->loc, bx, by + (bh - lh) / 2, bwid,
+                                ALIGN_CENTER, 1, NULL);
+                    top_label = fmin(top_label, by);
+                } else {
+                    /* above the bar (below it when negative) */
+                    double ly = val >= 0 ? by - fs * 1.3 : by + bh + 1;
+                    text_at(l, label, hit ? vs : lab, fs, b->loc, bx - ASHI_MM(3), ly,
+                            bwid + ASHI_MM(6), ALIGN_CENTER, 1, NULL);
+                }
+            }
+            if (stacked) {
+                double sum = 0;
+                for (size_t i = 0; i < c.nseries; i++)
+                    sum += c.vals[i][k];
+                lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
+                text_at(l, label, vs, fs, b->loc, gx - ASHI_MM(3), top_label - fs * 1.3,
+                        gw + ASHI_MM(6), ALIGN_CENTER, 1, NULL);
+            }
+            text_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, plot_x + slot * (double)k + 1,
+                    plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);
+        }
+        lay_line(l, plot_x, y0, right, y0, 0.8, axis_c, 0);
+    } else {
+        /* labels left of the bars, values along the bottom */
+        double label_w = 0;
+        for (size_t k = 0; k < c.ncats; k++)
+            label_w = fmax(label_w, text_width(l, c.cats[k], lab, fs));
+        label_w = fmin(label_w + 2, (right - x) * 0.35);
+        double plot_x = x + label_w + ASHI_MM(2), plot_top = top + ASHI_MM(1);
+        double plot_bottom = bottom - small * 1.6 - (unit ? 0 : 0);
+        double val_w = 0;
+        for (size_t i = 0; i < c.nseries; i++)
+            for (size_t k = 0; k < c.ncats; k++) {
+                lay_format_number(label, sizeof label, c.vals[i][k], fmt, nu, val_dec);
+                val_w = fmax(val_w, text_width(l, label, lab, fs));
+            }
+        double plot_right = right - val_w - ASHI_MM(2);
+        if (plot_right - plot_x < ASHI_MM(20) || plot_bottom - plot_top < ASHI_MM(10)) {
+            ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
+                          "the chart is too small for its labels (give it more room)");
+            return h;
+        }
+        double scale = (plot_right - plot_x) / (thi - tlo), x0 = plot_x + (0 - tlo) * scale;
+        double slot = (plot_bottom - plot_top) / (double)c.ncats, share = 0.6;
+        for (int i = 0; i < nt; i++) {
+            double tx = plot_x + (ticks[i] - tlo) * scale;
+            lay_line(l, tx, plot_top, tx, plot_bottom, 0.4, grid_c, 0);
+            lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
+            text_at(l, label, cap, small, b->loc, tx - ASHI_MM(10), plot_bottom + 1, ASHI_MM(20),
+                    ALIGN_CENTER, 1, NULL);
+        }
+        if (unit)
+            text_at(l, unit, cap, small, b->loc, plot_right, plot_bottom + 1, val_w + ASHI_MM(2),
+                    ALIGN_END, 1, NULL);
+        for (size_t k = 0; k < c.ncats; k++) {
+            double gy = plot_top + slot * (double)k + slot * (1 - share) / 2, gh = slot * share;
+            int hit = hl && !strcmp(hl, c.cats[k]);
+            double pos = x0, end = x0;
+            for (size_t i = 0; i < c.nseries; i++) {
+                double val = c.vals[i][k], bl = fabs(val) * scale;
+                double by = stacked ? gy : gy + gh / (double)c.nseries * (double)i;
+                double bh = stacked ? gh : gh / (double)c.nseries;
+                uint32_t col = c.colors[i];
+                if (hl)
+                    col = hit ? accent : (c.nseries == 1 ? muted : col);
+                double bx = val >= 0 ? (stacked ? pos : x0) : x0 - bl;
+                if (stacked && val >= 0)
+                    pos += bl;
+                lay_rect(l, bx, by, bl, bh, col);
+                end = fmax(end, bx + bl);
+                lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
+                if (!stacked)
+                    text_at(l, label, hit ? vs : lab, fs, b->loc, bx + bl + 3,
+                            by + (bh - fs * 1.35) / 2, val_w + 4, ALIGN_START, 1, NULL);
+            }
+            if (stacked) {
+                double sum = 0;
+                for (size_t i = 0; i < c.nseries; i++)
+                    sum += c.vals[i][k];
+                lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
+                text_at(l, label, vs, fs, b->loc, end + 3, gy + (gh - fs * 1.35) / 2, val_w + 4,
+                        ALIGN_START, 1, NULL);
+            }
+            double lh = text_height(l, c.cats[k], lab, fs, label_w);
+            text_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, x,
+                    plot_top + slot * (double)k + (slot - lh) / 2, label_w, ALIGN_END, 3, NULL);
+        }
+        lay_line(l, x0, plot_top, x0, plot_bottom, 0.8, axis_c, 0);
+    }
+    return h;
+}
