@@ -1,7 +1,7 @@
 /* deck_reflow.c — rewrites a deck for setting its paragraphs at another
  * measure: the page becomes WIDTH wide and very tall, titles become "T" and
  * section dividers "S", covers become content slides, columns, boxes and
- * tables are unwrapped (a cell of text becomes a paragraph), so every
+ * tables are unwrapped (a cell of text becomes a paragraph), charts go, so every
  * paragraph is set at WIDTH minus the margins. Output on stdout.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
@@ -38,7 +38,7 @@ static void walk(xmlNodePtr n)
             n = unwrap(n);
             continue;
         }
-        if (is(n, "col")) {
+        if (is(n, "col") || is(n, "chart")) { /* no paragraphs in these */
             xmlNodePtr next = n->next;
             xmlUnlinkNode(n);
             xmlFreeNode(n);
