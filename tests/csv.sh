@@ -45,5 +45,25 @@ set -e
 [ "$rc" -eq 1 ] || fail "malformed CSV exited $rc"
 [ "$(cat bad.err)" = "bad.csv:3:3: error: a quoted field is never closed" ] || fail "CSV diagnostic: $(cat bad.err)"
 [ ! -e bad.pdf ] || fail "a PDF was written for a malformed CSV"
-echo "ok: 2000 rows on $pages pages"
+# a chart from a CSV: categories in the first column, a series per column
+printf '年度,就任前,就任後\r\nX (旧Twitter),"1,035","6,137"\r\nFacebook,1418,6054\r\nInstagram,198,723\r\n' >sns.csv
+cat >chart.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1">
+  <slide title="CSVのグラフ"><chart src="sns.csv" unit="件" h="100mm"/></slide>
+</deck>
+XML
+"$cli" render chart.xml -o chart.pdf >/dev/null 2>chart.err || fail "chart from CSV: $(cat chart.err)"
+pdftotext -raw chart.pdf chart.txt
+for want in "就任前 就任後" "6,137" "1,035" "Instagram"; do
+  grep -q "$want" chart.txt || fail "chart from CSV lacks '$want'"
+done
+printf '年度,件数\nR5,6147\nR6,7千\n' >badchart.csv
+sed 's/sns.csv/badchart.csv/' chart.xml >badchart.xml
+set +e
+"$cli" check badchart.xml 2>badchart.err
+rc=$?
+set -e
+[ "$rc" -eq 1 ] && [ "$(cat badchart.err)" = "badchart.csv:3:2: error: '7千' is not a number" ] \
+  || fail "chart CSV diagnostic: $(cat badchart.err)"
+echo "ok: 2000 rows on $pages pages, charts from CSV"
 echo "1 passed, 0 failed"

@@ -216,10 +216,61 @@ static int load_data(L *l, const ashi_block *b, chart *c)
         c->nseries++;
     }
     if (src) {
-        ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,
-                      "chart data from a CSV file (src) is not supported yet; write <category> "
-                      "and <series>");
-        return -1;
+        /* first row: a corner and the series names; then a category and its
+         * numbers per row */
+        if (c->ncats || c->nseries) {
+            ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,
+                          "a chart with src takes its data from the CSV, not from <category> "
+                          "and <series>");
+            return -1;
+        }
+        const ashi_csv *csv = lay_csv(l, b, src);
+        if (!csv)
+            return -1;
+        if (csv->n < 2 || csv->rows[0].n < 2) {
+            ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data", (ashi_loc){1, 1},
+                             "a chart's CSV needs a header row and a row of data, and two "
+                             "columns at least");
+            return -1;
+        }
+        size_t ns = csv->rows[0].n - 1;
+        if (ns > MAX_SERIES)
+            ns = MAX_SERIES;
+        for (size_t i = 0; i < ns; i++) {
+            c->names[i] = csv->rows[0].fields[i + 1];
+            c->colors[i] = palette[i % (sizeof palette / sizeof palette[0])];
+            c->vals[i] = ashi_arena_alloc(l->a, (MAX_CATS + 1) * sizeof(double));
+            if (!c->vals[i]) {
+                l->oom = 1;
+                return -1;
+            }
+        }
+        for (size_t r = 1; r < csv->n && c->ncats < MAX_CATS; r++) {
+            const ashi_csv_row *row = &csv->rows[r];
+            if (row->n != ns + 1) {
+                ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data", (ashi_loc){row->line, 1},
+                                 "the row has %zu fields; the header has %zu", row->n, ns + 1);
+                return -1;
+            }
+            c->cat_blocks[c->ncats] = b;
+            c->cats[c->ncats] = row->fields[0];
+            for (size_t i = 0; i < ns; i++) {
+                char clean[64];
+                size_t m = 0;
+                for (const char *q = row->fields[i + 1]; *q && m + 1 < sizeof clean; q++)
+                    if (*q != ',')
+                        clean[m++] = *q;
+                clean[m] = 0;
+                if (ashi_parse_number(clean, &c->vals[i][c->ncats])) {
+                    ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data",
+                                     (ashi_loc){row->line, (unsigned)i + 2},
+                                     "'%s' is not a number", row->fields[i + 1]);
+                    return -1;
+                }
+            }
+            c->ncats++;
+        }
+        c->nseries = ns;
     }
     if (!c->ncats || !c->nseries) {
         ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,

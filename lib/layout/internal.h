@@ -42,10 +42,13 @@ typedef struct L {
      * due on this page; a table cut short sets split_next */
     const ashi_block *split_table;
     int split_from, split_next;
-    /* rows read from CSV files, built once per table */
-    const ashi_block *csv_table[16];
-    ashi_block *csv_rows[16];
+    /* CSV files read once per block; a table's rows made from one once */
+    const ashi_block *csv_block[16];
+    struct ashi_csv *csv[16];
     size_t ncsv;
+    const ashi_block *rows_table[16];
+    ashi_block *rows_made[16];
+    size_t nrows_made;
     /* tables measured: grid per (table, width, scale) */
     const ashi_block *grid_table[8];
     double grid_w[8], grid_scale[8];
@@ -116,6 +119,8 @@ int lay_number_unit(const char *fmt, double top);
 void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
                        int decimals);
 
+/* table.c: a block's CSV file (its src), read once; NULL when unusable */
+const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src);
 /* table.c */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 

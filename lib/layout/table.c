@@ -169,22 +169,22 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
 
 /* ---- the grid ------------------------------------------------------------- */
 
-/* Rows of a table whose data is a CSV file beside the deck: read once, made
- * into rows of text cells. NULL (reported) when the file is unusable. */
-static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
+/* A CSV file beside a block (a table's or a chart's src), read and parsed
+ * once. NULL (reported) when it is unusable. */
+const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
 {
     for (size_t i = 0; i < l->ncsv; i++)
-        if (l->csv_table[i] == t)
-            return l->csv_rows[i];
+        if (l->csv_block[i] == b)
+            return l->csv[i];
     if (l->ncsv == 16) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", t->loc, "a deck may read at most 16 CSV files");
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc, "a deck may read at most 16 CSV files");
         return NULL;
     }
-    l->csv_table[l->ncsv] = t;
-    l->csv_rows[l->ncsv++] = NULL;
+    l->csv_block[l->ncsv] = b;
+    l->csv[l->ncsv++] = NULL;
     int climbs = src[0] == '/' || !strncmp(src, "../", 3) || strstr(src, "/../");
     if (climbs) {
-        ashi_diag_add(l->d, ASHI_ERROR, "csv-path", t->loc,
+        ashi_diag_add(l->d, ASHI_ERROR, "csv-path", b->loc,
                       "CSV '%s' must be a relative path inside the deck's folder", src);
         return NULL;
     }
@@ -192,7 +192,7 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         l->doc->base_dir ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src) : src;
     FILE *f = path ? fopen(path, "rb") : NULL;
     if (!f) {
-        ashi_diag_add(l->d, ASHI_ERROR, "csv", t->loc, "CSV '%s' cannot be read", src);
+        ashi_diag_add(l->d, ASHI_ERROR, "csv", b->loc, "CSV '%s' cannot be read", src);
         return NULL;
     }
     ashi_buf data = {0};
@@ -201,15 +201,30 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data.len < 64u * 1024 * 1024)
         ashi_buf_append(&data, chunk, n);
     fclose(f);
-    ashi_csv csv;
-    int rc = data.oom ? -2 : ashi_csv_parse(data.data ? data.data : "", data.len, src, l->a, l->d, &csv);
+    ashi_csv *csv = ashi_arena_alloc(l->a, sizeof *csv);
+    int rc = !csv || data.oom ? -2
+                              : ashi_csv_parse(data.data ? data.data : "", data.len, src, l->a,
+                                               l->d, csv);
     ashi_buf_free(&data);
     if (rc == -2)
         l->oom = 1;
     if (rc)
         return NULL;
+    l->csv[l->ncsv - 1] = csv;
+    return csv;
+}
+
+/* Rows of text cells from a table's CSV, made once. */
+static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
+{
+    for (size_t i = 0; i < l->nrows_made; i++)
+        if (l->rows_table[i] == t)
+            return l->rows_made[i];
+    const ashi_csv *csv = lay_csv(l, t, src);
+    if (!csv || l->nrows_made == 16)
+        return NULL;
     ashi_block *head = NULL, **tail = &head;
-    for (size_t r = 0; r < csv.n; r++) {
+    for (size_t r = 0; r < csv->n; r++) {
         ashi_block *row = ashi_arena_alloc(l->a, sizeof *row);
         if (!row) {
             l->oom = 1;
@@ -218,7 +233,7 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         row->kind = ASHI_BLOCK_ROW;
         row->loc = t->loc;
         ashi_block **ct = &row->children;
-        for (size_t k = 0; k < csv.rows[r].n; k++) {
+        for (size_t k = 0; k < csv->rows[r].n; k++) {
             ashi_block *c = ashi_arena_alloc(l->a, sizeof *c);
             ashi_inline *in = ashi_arena_alloc(l->a, sizeof *in);
             if (!c || !in) {
@@ -228,7 +243,7 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
             c->kind = ASHI_BLOCK_CELL;
             c->loc = t->loc;
             in->kind = ASHI_INL_TEXT;
-            in->text = csv.rows[r].fields[k];
+            in->text = csv->rows[r].fields[k];
             in->len = strlen(in->text);
             in->loc = t->loc;
             c->inl = in->len ? in : NULL;
@@ -238,7 +253,8 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         *tail = row;
         tail = &row->next;
     }
-    l->csv_rows[l->ncsv - 1] = head;
+    l->rows_table[l->nrows_made] = t;
+    l->rows_made[l->nrows_made++] = head;
     return head;
 }
 
