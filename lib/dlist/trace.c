@@ -28,6 +28,7 @@ static int t_run(void *u, const ashi_dl_run *r)
     ashi_buf_printf(b, " #%06X%s \"", (unsigned)r->color, r->fake_bold ? " stroked" : "");
     ashi_buf_append(b, r->text, r->text_len);
     ashi_buf_puts(b, "\" gids");
+    double w = 0;
     for (size_t i = 0; i < r->nglyphs; i++) {
         ashi_buf_printf(b, " %u@", (unsigned)r->glyphs[i].gid);
         ashi_buf_num(b, r->glyphs[i].x, 2);
@@ -35,7 +36,11 @@ static int t_run(void *u, const ashi_dl_run *r)
             ashi_buf_putc(b, ',');
             ashi_buf_num(b, r->glyphs[i].y, 2);
         }
+        if (r->glyphs[i].x + r->glyphs[i].adv > w)
+            w = r->glyphs[i].x + r->glyphs[i].adv;
     }
+    ashi_buf_puts(b, " w ");
+    ashi_buf_num(b, w, 2);
     ashi_buf_putc(b, '\n');
     return 0;
 }

@@ -13,6 +13,7 @@
 
 #define MAX_CATS 256
 #define MAX_SERIES 12
+#define MIN_TEXT 7.0 /* pt: no chart text is set smaller */
 
 /* ---- numbers -------------------------------------------------------------- */
 
@@ -487,6 +488,24 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             else
                 share = v / 100;
         }
+        /* value labels as large as their slots allow, never below the
+         * smallest size print can read */
+        double vfs = fs, widest = 0;
+        for (size_t i = 0; i < c.nseries; i++)
+            for (size_t k = 0; k < c.ncats; k++) {
+                lay_format_number(label, sizeof label, c.vals[i][k], fmt, nu, val_dec);
+                widest = fmax(widest, text_width(l, label, vs, fs));
+            }
+        double room = stacked ? slot : slot / (double)c.nseries;
+        if (widest > room - 2)
+            vfs = fs * (room - 2) / widest;
+        if (vfs < MIN_TEXT) {
+            ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
+                          "the chart's value labels would be smaller than %g pt; give it more "
+                          "width or fewer categories",
+                          MIN_TEXT);
+            vfs = MIN_TEXT;
+        }
         for (size_t k = 0; k < c.ncats; k++) {
             double gx = plot_x + slot * (double)k + slot * (1 - share) / 2, gw = slot * share;
             int hit = hl && !strcmp(hl, c.cats[k]);
@@ -520,10 +539,17 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                                 ALIGN_CENTER, 1, NULL);
                     top_label = fmin(top_label, by);
                 } else {
-                    /* above the bar (below it when negative) */
-                    double ly = val >= 0 ? by - fs * 1.3 : by + bh + 1;
-                    text_at(l, label, hit ? vs : lab, fs, b->loc, bx - ASHI_MM(3), ly,
-                            bwid + ASHI_MM(6), ALIGN_CENTER, 1, NULL);
+                    /* above the bar (below it when negative); inside, in
+                     * white, when the plot has no room above it */
+                    double ly = val >= 0 ? by - vfs * 1.3 : by + bh + 1;
+                    ashi_text_style vstyle = *(hit ? vs : lab);
+                    if (val >= 0 && ly < plot_top - vfs * 0.3 && bh > vfs * 1.4) {
+                        ly = by + 2;
+                        vstyle.color = 0xFFFFFF;
+                    }
+                    /* centred on the bar, in its share of the slot */
+                    text_at(l, label, &vstyle, vfs, b->loc, bx + bwid / 2 - room / 2, ly, room,
+                            ALIGN_CENTER, 1, NULL);
                 }
             }
             if (stacked) {
@@ -531,8 +557,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 for (size_t i = 0; i < c.nseries; i++)
                     sum += c.vals[i][k];
                 lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
-                text_at(l, label, vs, fs, b->loc, gx - ASHI_MM(3), top_label - fs * 1.3,
-                        gw + ASHI_MM(6), ALIGN_CENTER, 1, NULL);
+                text_at(l, label, vs, vfs, b->loc, plot_x + slot * (double)k, top_label - vfs * 1.3,
+                        slot, ALIGN_CENTER, 1, NULL);
             }
             text_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, plot_x + slot * (double)k + 1,
                     plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);

@@ -105,6 +105,75 @@ static void test_bar_heights(void)
     ashi_deck_free(deck);
 }
 
+/* No two text runs of a page overlap, and every run stays on the page:
+ * runs are boxes from their trace line (x, baseline, size, width). */
+typedef struct box {
+    double x0, y0, x1, y1;
+    char text[64];
+} box;
+
+static void check_page(const char *deck_path, int page, const box *boxes, size_t n,
+                       double pw, double ph)
+{
+    for (size_t i = 0; i < n; i++) {
+        t_checks++;
+        if (boxes[i].x0 < -0.01 || boxes[i].x1 > pw + 0.01 || boxes[i].y0 < -0.01 ||
+            boxes[i].y1 > ph + 0.01) {
+            t_failed++;
+            fprintf(stderr, "%s page %d: '%s' leaves the page\n", deck_path, page, boxes[i].text);
+        }
+        for (size_t j = i + 1; j < n; j++) {
+            t_checks++;
+            if (boxes[i].x0 < boxes[j].x1 - 0.01 && boxes[j].x0 < boxes[i].x1 - 0.01 &&
+                boxes[i].y0 < boxes[j].y1 - 0.01 && boxes[j].y0 < boxes[i].y1 - 0.01) {
+                t_failed++;
+                fprintf(stderr, "%s page %d: '%s' overlaps '%s'\n", deck_path, page,
+                        boxes[i].text, boxes[j].text);
+            }
+        }
+    }
+}
+
+static void test_no_overlap(const char *deck_path)
+{
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_file(NULL, deck_path, &deck), ASHI_OK);
+    ashi_buf t = {0};
+    CHECK_INT(ashi__deck_trace(deck, &t), ASHI_OK);
+    static box boxes[4096];
+    size_t n = 0;
+    double pw = 0, ph = 0;
+    int page = 0;
+    for (const char *p = t.data; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        if (!strncmp(p, "page ", 5)) {
+            check_page(deck_path, page, boxes, n, pw, ph);
+            n = 0;
+            page++;
+            sscanf(p + 5, "%*d %lfx%lf", &pw, &ph);
+        } else if (!strncmp(p, "  text ", 7) && n < 4096) {
+            double x, y, size;
+            const char *w = eol ? eol : p + strlen(p);
+            while (w > p && strncmp(w, " w ", 3))
+                w--;
+            if (sscanf(p + 7, "%lf,%lf size %lf", &x, &y, &size) == 3 && w > p) {
+                const char *q = strchr(p, '"'), *qe = q ? strchr(q + 1, '"') : NULL;
+                box *bx = &boxes[n++];
+                bx->x0 = x;
+                bx->x1 = x + atof(w + 3);
+                bx->y0 = y - 0.88 * size;
+                bx->y1 = y + 0.12 * size;
+                snprintf(bx->text, sizeof bx->text, "%.*s", q && qe ? (int)(qe - q - 1) : 0,
+                         q ? q + 1 : "");
+            }
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+    check_page(deck_path, page, boxes, n, pw, ph);
+    ashi_buf_free(&t);
+    ashi_deck_free(deck);
+}
+
 int main(int argc, char **argv)
 {
     int update = argc > 1 && strcmp(argv[1], "--update") == 0;
@@ -162,5 +231,7 @@ int main(int argc, char **argv)
     }
     test_decimal_points();
     test_bar_heights();
+    test_no_overlap(ASHI_TEST_DIR "/decks/charts.xml");
+    test_no_overlap(ASHI_TEST_DIR "/../data/asahikawa.xml");
     return t_done();
 }
