@@ -361,5 +361,17 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
                               "weight '%s' must be normal or bold", s->weight);
         }
     }
+    /* Last in the fallback order: a wide-coverage font for characters no
+     * theme font has (silently absent when it cannot be found). */
+    if (t->nfamilies < ASHI_MAX_FAMILIES) {
+        const char *fb = find_font("DroidSansFallbackFull.ttf", dirs, ndirs, a);
+        if (fb) {
+            ashi_family *f = &t->families[t->nfamilies++];
+            f->name = "fallback";
+            f->regular = fb;
+            f->bold = NULL;
+            f->loc = doc->loc;
+        }
+    }
     return d->oom ? -1 : 0;
 }

@@ -16,6 +16,7 @@ libdir=$(dirname "$(find "$prefix" -name 'libashireport.so' | head -1)")
 for f in include/ashireport.h include/ashireport_export.h include/ashireport_version.h \
          share/ashireport/fonts/BIZUDPGothic-Regular.ttf share/ashireport/fonts/BIZUDPGothic-Bold.ttf \
          share/ashireport/fonts/BIZUDPMincho-Regular.ttf share/ashireport/fonts/OFL.txt \
+         share/ashireport/fonts/DroidSansFallbackFull.ttf share/ashireport/fonts/LICENSE-Apache-2.0.txt \
          share/ashireport/ashireport.rng bin/ashireport; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done

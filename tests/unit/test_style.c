@@ -42,8 +42,10 @@ static void test_defaults(void)
     resolved r;
     resolve(&r, "", dirs, 1);
     CHECK_INT(r.d.n, 0);
-    CHECK_INT(r.t.nfamilies, 1);
+    CHECK_INT(r.t.nfamilies, 2); /* gothic, then the bundled fallback */
     CHECK_STR(r.t.families[0].name, "gothic");
+    CHECK_STR(r.t.families[1].name, "fallback");
+    CHECK_STR(r.t.families[1].regular, ASHI_TEST_FONTDIR "/DroidSansFallbackFull.ttf");
     CHECK_STR(r.t.families[0].regular, ASHI_TEST_FONTDIR "/BIZUDPGothic-Regular.ttf");
     CHECK_STR(r.t.families[0].bold, ASHI_TEST_FONTDIR "/BIZUDPGothic-Bold.ttf");
     CHECK(r.t.styles[ASHI_STYLE_BODY].size == 16);
