@@ -5,8 +5,9 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libhpdf-dev libxml2-dev libfreetype-dev libharfbuzz-dev libpng-dev
       poppler-utils qpdf libxml2-utils)
-# the tests also set text in the fixed-width BIZ UDGothic, and run valgrind
-[ "${1:-}" = "--test" ] && pkgs+=(valgrind fonts-morisawa-bizud-gothic)
+# the tests also set text in the fixed-width BIZ UDGothic, run valgrind and
+# build the libFuzzer targets with clang
+[ "${1:-}" = "--test" ] && pkgs+=(valgrind fonts-morisawa-bizud-gothic clang libclang-rt-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

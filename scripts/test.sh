@@ -18,3 +18,6 @@ cmake --build build-asan -j"$jobs" >/dev/null
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
    ctest --output-on-failure -j"$jobs")
+
+echo "== fuzzing: each libFuzzer target for ${ASHI_FUZZ_SECONDS:-30} s"
+fuzz/run.sh "${ASHI_FUZZ_SECONDS:-30}"

@@ -1,0 +1,28 @@
+/* fuzz_deck.c — libFuzzer target: deck bytes to a PDF in memory, through
+ * the public API. SPDX-License-Identifier: MIT */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ashireport.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ashi_options *opt = NULL;
+    if (ashi_options_new(&opt) != ASHI_OK)
+        return 0;
+    ashi_options_add_font_dir(opt, ASHI_FUZZ_FONTDIR);
+    ashi_deck *deck = NULL;
+    if (ashi_deck_load_memory(opt, data, size, "fuzz.xml", NULL, &deck) == ASHI_OK) {
+        unsigned char *pdf = NULL;
+        size_t len = 0;
+        if (ashi_deck_render_memory(deck, &pdf, &len) == ASHI_OK)
+            ashi_free(pdf);
+    }
+    for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) {
+        ashi_diag g;
+        ashi_deck_diag(deck, i, &g);
+    }
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+    return 0;
+}

@@ -1,0 +1,60 @@
+/* fuzz_text.c — libFuzzer target: the text engine on arbitrary bytes as
+ * UTF-8 (invalid sequences included) at an arbitrary width: shaping,
+ * spacing, line breaking, justification. SPDX-License-Identifier: MIT */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "text/text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    /* first byte: width; second: options */
+    double width = 4 + data[0] * 2.0;
+    int flags = data[1];
+    const char *text = (const char *)data + 2;
+    size_t len = size - 2;
+    ashi_arena *a = ashi_arena_new();
+    if (!a)
+        return 0;
+    ashi_diags d = {.arena = a, .file = "fuzz"};
+    ashi_doc doc;
+    memset(&doc, 0, sizeof doc);
+    ashi_theme t;
+    ashi_fontset fs;
+    const char *dirs[] = {ASHI_FUZZ_FONTDIR};
+    if (ashi_style_resolve(&doc, dirs, 1, a, &d, &t) == 0 &&
+        ashi_fontset_open(&fs, &t, a, &d) == 0) {
+        /* the text engine takes valid UTF-8 (the XML layer checks it) */
+        if (ashi_utf8_check(text, len) == (size_t)-1) {
+            ashi_span s[2];
+            memset(s, 0, sizeof s);
+            s[0].text = text;
+            s[0].len = len;
+            s[0].size = 10;
+            s[0].bold = flags & 1;
+            s[0].group = flags & 2 ? 1 : 0;
+            s[1] = s[0];
+            s[1].brk = 1;
+            ashi_para p;
+            if (ashi_shape(&fs, s, flags & 4 ? 2 : 1, a, &d, &p) == 0) {
+                ashi_text_opts o = ashi_text_opts_default();
+                o.hanging = flags & 8;
+                o.autospace = !(flags & 16);
+                ashi_space(&p, &o);
+                ashi_line *lines;
+                size_t n;
+                ashi_break_lines(&p, width, flags & 32 ? width / 3 : 0,
+                                 flags & 64 ? ASHI_ALIGN_JUSTIFY : ASHI_ALIGN_START, &o, a, &d,
+                                 &lines, &n);
+                double mn, mx;
+                ashi_para_extent(&p, &o, &mn, &mx);
+            }
+        }
+        ashi_fontset_close(&fs);
+    }
+    ashi_arena_free(a);
+    return 0;
+}
