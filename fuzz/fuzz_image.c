@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (a) {
         ashi_diags d = {.arena = a, .file = "fuzz"};
         ashi_loc loc = {1, 1};
-        ashi_image_load(path, "fuzz", a, &d, loc);
+        ashi_image_load(path, "fuzz", 4000000, a, &d, loc);
         ashi_arena_free(a);
     }
     unlink(path);

@@ -99,6 +99,22 @@ ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,
  * Since 0.2. */
 ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
 
+/** Resource limits a deck must stay within; exceeding one is a diagnostic
+ * naming the limit. Defaults: input 64 MiB, 10,000 slides, 100,000 table
+ * rows, 50 megapixels per image, 512 MiB of PDF. Since 0.2. */
+typedef enum ashi_limit {
+    ASHI_LIMIT_INPUT_BYTES,
+    ASHI_LIMIT_SLIDES,
+    ASHI_LIMIT_TABLE_ROWS,
+    ASHI_LIMIT_IMAGE_PIXELS,
+    ASHI_LIMIT_OUTPUT_BYTES
+} ashi_limit;
+
+/** Sets a limit (a positive value); ASHI_E_ARGUMENT for an unknown limit
+ * or 0. Since 0.2. */
+ASHI_EXPORT ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit,
+                                               size_t value);
+
 /** Loads, checks and lays out a deck file. *out receives a deck whenever
  * memory allows, even when the deck has errors, so that its diagnostics can
  * be read; release it with ashi_deck_free. Returns ASHI_OK, ASHI_E_DECK when

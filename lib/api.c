@@ -16,13 +16,20 @@
 #include "xml/xml.h"
 
 #define MAX_FONT_DIRS 32
-#define MAX_DECK_BYTES (64u * 1024 * 1024)
 
 struct ashi_options {
     char *font_dirs[MAX_FONT_DIRS];
     size_t nfont_dirs;
     int draft;
+    ashi_limits limits;
 };
+
+static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
+
+static const ashi_limits *limits_of(const ashi_options *opt)
+{
+    return opt ? &opt->limits : &default_limits;
+}
 
 struct ashi_deck {
     ashi_arena *arena;
@@ -33,6 +40,7 @@ struct ashi_deck {
     int fonts_open;
     ashi_dlist dlist;
     int laid_out;
+    ashi_limits limits;
 };
 
 const char *ashi_status_str(ashi_status status)
@@ -54,7 +62,33 @@ ashi_status ashi_options_new(ashi_options **out)
     if (!out)
         return ASHI_E_ARGUMENT;
     *out = calloc(1, sizeof **out);
+    if (*out)
+        (*out)->limits = default_limits;
     return *out ? ASHI_OK : ASHI_E_MEMORY;
+}
+
+ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit, size_t value)
+{
+    if (!opt || !value)
+        return ASHI_E_ARGUMENT;
+    switch (limit) {
+    case ASHI_LIMIT_INPUT_BYTES:
+        opt->limits.input_bytes = value;
+        return ASHI_OK;
+    case ASHI_LIMIT_SLIDES:
+        opt->limits.slides = value;
+        return ASHI_OK;
+    case ASHI_LIMIT_TABLE_ROWS:
+        opt->limits.table_rows = value;
+        return ASHI_OK;
+    case ASHI_LIMIT_IMAGE_PIXELS:
+        opt->limits.image_pixels = value;
+        return ASHI_OK;
+    case ASHI_LIMIT_OUTPUT_BYTES:
+        opt->limits.output_bytes = value;
+        return ASHI_OK;
+    }
+    return ASHI_E_ARGUMENT;
 }
 
 void ashi_options_free(ashi_options *opt)
@@ -139,6 +173,7 @@ static ashi_deck *deck_new(const char *name)
 static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data,
                         size_t len, const char *base_dir)
 {
+    deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
     ashi_diags *d = &deck->diags;
     if (ashi_xml_parse(data, len, a, d, &deck->doc))
@@ -160,8 +195,8 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
 
     deck->fonts_open = 1;
     int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, a, d) == 0;
-    if (fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft, a, d,
-                                &deck->dlist))
+    if (fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
+                                limits_of(opt), a, d, &deck->dlist))
         return ASHI_E_MEMORY;
     ashi_xml_flush_schema(deck->doc, d);
     if (d->oom)
@@ -183,10 +218,11 @@ ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, siz
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
-    if (len > MAX_DECK_BYTES) {
+    if (len > limits_of(opt)->input_bytes) {
         ashi_loc none = {0, 0};
         ashi_diag_add(&deck->diags, ASHI_ERROR, "limit", none,
-                      "the deck is %zu bytes; the limit is %u", len, MAX_DECK_BYTES);
+                      "the deck is %zu bytes, over the input-bytes limit of %zu", len,
+                      limits_of(opt)->input_bytes);
         return ASHI_E_DECK;
     }
     char *copy = ashi_arena_strndup(deck->arena, data ? data : "", len);
@@ -214,11 +250,11 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
             close(fd);
         return ASHI_E_IO;
     }
-    if ((unsigned long long)st.st_size > MAX_DECK_BYTES) {
+    if ((unsigned long long)st.st_size > limits_of(opt)->input_bytes) {
         close(fd);
         ashi_diag_add(&deck->diags, ASHI_ERROR, "limit", none,
-                      "the deck is %lld bytes; the limit is %u", (long long)st.st_size,
-                      MAX_DECK_BYTES);
+                      "the deck is %lld bytes, over the input-bytes limit of %zu",
+                      (long long)st.st_size, limits_of(opt)->input_bytes);
         return ASHI_E_DECK;
     }
     size_t len = (size_t)st.st_size, got = 0;
@@ -292,7 +328,7 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
         return ASHI_E_ARGUMENT;
     if (!deck->laid_out || deck->diags.errors)
         return ASHI_E_DECK;
-    return ashi_render_pdf(&deck->dlist, &deck->diags, out);
+    return ashi_render_pdf(&deck->dlist, deck->limits.output_bytes, &deck->diags, out);
 }
 
 ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t *len)

@@ -65,6 +65,13 @@ int ashi_parse_length(const char *s, double *pt);
 int ashi_parse_number(const char *s, double *out);
 #define ASHI_MM(x) ((x) * 72.0 / 25.4)
 
+/* Resource limits (ashi_options_set_limit). */
+typedef struct ashi_limits {
+    size_t input_bytes, slides, table_rows, image_pixels, output_bytes;
+} ashi_limits;
+#define ASHI_LIMITS_DEFAULT \
+    {64u * 1024 * 1024, 10000, 100000, 50u * 1000 * 1000, 512u * 1024 * 1024}
+
 /* Diagnostics list, owned by a deck. */
 typedef struct ashi_diags {
     ashi_arena *arena;

@@ -42,11 +42,13 @@ int ashi_page_size(const char *name, double *w, double *h)
         return -1;
     memcpy(first, name, n);
     first[n] = 0;
-    if (ashi_parse_length(first, w) || ashi_parse_length(sp + 1, h))
+    double pw, ph;
+    if (ashi_parse_length(first, &pw) || ashi_parse_length(sp + 1, &ph))
         return -1;
-    if (!(*w >= ASHI_MM(10) && *h >= ASHI_MM(10) && *w <= ASHI_MM(5000) &&
-          *h <= ASHI_MM(5000)))
+    if (!(pw >= ASHI_MM(10) && ph >= ASHI_MM(10) && pw <= ASHI_MM(5000) && ph <= ASHI_MM(5000)))
         return -1;
+    *w = pw;
+    *h = ph;
     return 0;
 }
 

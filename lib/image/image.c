@@ -37,7 +37,8 @@ static unsigned char *slurp(const char *path, size_t *len, ashi_arena *a, const 
 }
 
 static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t len,
-                            ashi_arena *a, const char **why, char *msg, size_t msg_size)
+                            size_t max_pixels, ashi_arena *a, const char **why, char *msg,
+                            size_t msg_size)
 {
     png_image p;
     memset(&p, 0, sizeof p);
@@ -47,10 +48,11 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
         *why = msg;
         return NULL;
     }
-    if ((unsigned long long)p.width * p.height > ASHI_IMAGE_MAX_PIXELS || !p.width ||
-        !p.height) {
+    if ((unsigned long long)p.width * p.height > max_pixels || !p.width || !p.height) {
         png_image_free(&p);
-        *why = "is larger than 50 megapixels";
+        snprintf(msg, msg_size, "has %lu x %lu pixels, over the image-pixels limit of %zu",
+                 (unsigned long)p.width, (unsigned long)p.height, max_pixels);
+        *why = msg;
         return NULL;
     }
     /* Palette, 16-bit and tRNS all become 8-bit grey or RGB, with alpha
@@ -105,7 +107,7 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
 }
 
 static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
-                             const char **why)
+                             size_t max_pixels, const char **why)
 {
     size_t i = 2;
     int adobe = 0;
@@ -153,8 +155,8 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
                 *why = "is a JPEG PDF cannot show (not 8-bit grey, RGB or CMYK)";
                 return NULL;
             }
-            if ((unsigned long long)img->w * img->h > ASHI_IMAGE_MAX_PIXELS) {
-                *why = "is larger than 50 megapixels";
+            if ((unsigned long long)img->w * img->h > max_pixels) {
+                *why = "is over the image-pixels limit";
                 return NULL;
             }
             img->progressive = m == 0xC2;
@@ -180,8 +182,8 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
     return NULL;
 }
 
-ashi_image *ashi_image_load(const char *path, const char *name, ashi_arena *a, ashi_diags *d,
-                            ashi_loc loc)
+ashi_image *ashi_image_load(const char *path, const char *name, size_t max_pixels,
+                            ashi_arena *a, ashi_diags *d, ashi_loc loc)
 {
     const char *why = NULL;
     char msg[160];
@@ -194,9 +196,9 @@ ashi_image *ashi_image_load(const char *path, const char *name, ashi_arena *a, a
         img->path = path;
         static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
         if (len >= 8 && memcmp(data, png_sig, 8) == 0)
-            img = load_png(img, data, len, a, &why, msg, sizeof msg);
+            img = load_png(img, data, len, max_pixels, a, &why, msg, sizeof msg);
         else if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-            img = load_jpeg(img, data, len, &why);
+            img = load_jpeg(img, data, len, max_pixels, &why);
         else {
             why = "is neither a PNG nor a JPEG file";
             img = NULL;

@@ -8,7 +8,6 @@
 
 #include "base/base.h"
 
-#define ASHI_IMAGE_MAX_PIXELS (50u * 1000 * 1000)
 
 typedef enum ashi_image_kind { ASHI_IMAGE_RAW, ASHI_IMAGE_JPEG } ashi_image_kind;
 
@@ -27,8 +26,9 @@ typedef struct ashi_image {
 
 /* Reads an image file (PNG or JPEG, told by its signature). Problems are
  * diagnostics at loc naming the image as `name` (the path as the deck wrote
- * it); returns NULL then. Memory comes from the arena. */
-ashi_image *ashi_image_load(const char *path, const char *name, ashi_arena *a, ashi_diags *d,
-                            ashi_loc loc);
+ * it); returns NULL then. Images over max_pixels are refused. Memory comes
+ * from the arena. */
+ashi_image *ashi_image_load(const char *path, const char *name, size_t max_pixels,
+                            ashi_arena *a, ashi_diags *d, ashi_loc loc);
 
 #endif

@@ -33,6 +33,7 @@ typedef struct L {
     int dry;              /* measuring only: nothing goes to the display list */
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */
+    ashi_limits limits;
     struct ashi_image *images[64]; /* loaded once per deck, by path */
     const char *image_paths[64];
     size_t nimages;

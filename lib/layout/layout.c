@@ -300,10 +300,23 @@ static void slide_page(L *l, const ashi_slide *s, int level)
 }
 
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
-                ashi_arena *a, ashi_diags *d, ashi_dlist *out)
+                const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *out)
 {
     L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = out,
-           .opts = ashi_text_opts_default(), .scale = 1, .draft = draft};
+           .opts = ashi_text_opts_default(), .scale = 1, .draft = draft, .limits = *limits};
+    size_t slides = 0;
+    for (const ashi_entry *e = doc->entries; e; e = e->next) {
+        slides++;
+        for (const ashi_slide *s = e->section ? e->section->slides : NULL; s;
+             s = s->next_in_section)
+            slides++;
+    }
+    if (slides > limits->slides) {
+        ashi_diag_add(d, ASHI_ERROR, "limit", doc->loc,
+                      "the deck has %zu slides and sections, over the slides limit of %zu",
+                      slides, limits->slides);
+        return 0;
+    }
     l.quiet.oom = 1; /* a sink: adds nothing */
     l.opts.autospace = t->autospace;
     l.opts.bracket_start_half = t->bracket_start_half;

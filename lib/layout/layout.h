@@ -13,6 +13,6 @@
 /* With draft set, overflowing text is a warning and its frame is marked in
  * red on the page instead of an error. */
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
-                ashi_arena *a, ashi_diags *d, ashi_dlist *out);
+                const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *out);
 
 #endif

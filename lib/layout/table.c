@@ -288,6 +288,12 @@ static int build(L *l, const ashi_block *t, grid *g)
         for (const ashi_block *c = r->children; c; c = c->next)
             ncells++;
     }
+    if ((size_t)nrows > l->limits.table_rows) {
+        ashi_diag_add(D(l), ASHI_ERROR, "limit", t->loc,
+                      "the table has %d rows, over the table-rows limit of %zu", nrows,
+                      l->limits.table_rows);
+        return -1;
+    }
     g->nrows = nrows;
     g->cells = ashi_arena_alloc(l->a, (ncells + 1) * sizeof *g->cells);
     g->rh = ashi_arena_alloc(l->a, ((size_t)nrows + 1) * sizeof *g->rh);

@@ -497,7 +497,8 @@ static int save(writer *w, ashi_buf *out)
     return out->oom || out->len != size ? -1 : 0;
 }
 
-ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
+ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *d,
+                            ashi_buf *out)
 {
     writer w;
     memset(&w, 0, sizeof w);
@@ -537,6 +538,17 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out)
     stage = "saving";
     if (save(&w, out))
         goto done;
+    if (out->len > max_bytes) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_ERROR, "limit", none,
+                      "the PDF would be %zu bytes, over the output-bytes limit of %zu", out->len,
+                      max_bytes);
+        HPDF_Free(w.pdf);
+        for (int i = 0; i < w.nfonts; i++)
+            ashi_embed_free(&w.fonts[i]);
+        ashi_buf_free(&w.content);
+        return ASHI_E_DECK;
+    }
     st = ASHI_OK;
 done:
     if (st != ASHI_OK) {

@@ -6,8 +6,10 @@
 
 #include "dlist/dlist.h"
 
-/* Writes the display list as a complete PDF into out (heap buffer). Returns
- * ASHI_OK or a status; problems also go to d. */
-ashi_status ashi_render_pdf(const ashi_dlist *dl, ashi_diags *d, ashi_buf *out);
+/* Writes the display list as a complete PDF into out (heap buffer); a PDF
+ * over max_bytes is refused. Returns ASHI_OK or a status; problems also go
+ * to d. */
+ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *d,
+                            ashi_buf *out);
 
 #endif

@@ -77,7 +77,9 @@ static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
     if (!why && (ft->units_per_EM < 16 || ft->units_per_EM > 16384 || ft->num_glyphs < 1))
         why = "has broken header values";
     if (why) {
-        ashi_diag_add(d, ASHI_ERROR, "font-bad", loc, "font file '%s' %s", path, why);
+        const char *slash = strrchr(path, '/');
+        ashi_diag_add(d, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
+                      slash ? slash + 1 : path, why);
         face_free(f);
         return NULL;
     }

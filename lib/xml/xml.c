@@ -99,7 +99,10 @@ static void on_error(void *ctx, xmlErrorPtr err)
     msg[n] = 0;
     ashi_severity sev = err->level == XML_ERR_WARNING ? ASHI_WARNING : ASHI_ERROR;
     const char *bytes = strstr(msg, "Bytes: ");
-    if ((err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING) &&
+    if (strstr(msg, "Excessive depth"))
+        ashi_diag_add(p->d, sev, "limit", loc,
+                      "elements are nested more than 256 deep; the deck is refused");
+    else if ((err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING) &&
         bytes)
         ashi_diag_add(p->d, sev, "utf8", loc,
                       "the deck is not valid UTF-8 here (%s); save it as UTF-8", bytes);

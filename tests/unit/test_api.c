@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ashireport.h"
+#include "base/base.h"
 #include "harness.h"
 
 static const char small[] =
@@ -182,9 +183,72 @@ static void test_threads(void)
     ashi_free(alone.pdf);
 }
 
+/* Each limit refuses what exceeds it with a diagnostic naming it. */
+static void expect_limit(ashi_limit which, size_t value, const char *xml, const char *want,
+                         const char *base_dir)
+{
+    ashi_options *opt;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_set_limit(opt, which, value), ASHI_OK);
+    ashi_deck *deck = NULL;
+    ashi_status st = ashi_deck_load_memory(opt, xml, strlen(xml), "limits.xml", base_dir, &deck);
+    if (st == ASHI_OK) {
+        unsigned char *pdf = NULL;
+        size_t len = 0;
+        st = ashi_deck_render_memory(deck, &pdf, &len);
+        ashi_free(pdf);
+    }
+    CHECK_INT(st, ASHI_E_DECK);
+    int found = 0;
+    for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) {
+        ashi_diag g;
+        ashi_deck_diag(deck, i, &g);
+        found |= strstr(g.message, want) != NULL;
+    }
+    t_checks++;
+    if (!found) {
+        t_failed++;
+        fprintf(stderr, "no limit diagnostic mentioning '%s'\n", want);
+    }
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
+static void test_limits(void)
+{
+    CHECK_INT(ashi_options_set_limit(NULL, ASHI_LIMIT_SLIDES, 1), ASHI_E_ARGUMENT);
+    expect_limit(ASHI_LIMIT_INPUT_BYTES, 50, small, "input-bytes limit of 50", NULL);
+    expect_limit(ASHI_LIMIT_SLIDES, 1,
+                 "<deck xmlns=\"urn:ashireport:deck:1\"><slide/><slide/></deck>",
+                 "slides limit of 1", NULL);
+    expect_limit(ASHI_LIMIT_TABLE_ROWS, 1,
+                 "<deck xmlns=\"urn:ashireport:deck:1\"><slide><table><tr><td>1</td></tr>"
+                 "<tr><td>2</td></tr></table></slide></deck>",
+                 "table-rows limit of 1", NULL);
+    expect_limit(ASHI_LIMIT_OUTPUT_BYTES, 1000, small, "output-bytes limit of 1000", NULL);
+    /* a PNG of 120 x 80 pixels */
+    expect_limit(ASHI_LIMIT_IMAGE_PIXELS, 5000,
+                 "<deck xmlns=\"urn:ashireport:deck:1\"><slide><image src=\"images/rgb8.png\"/>"
+                 "</slide></deck>",
+                 "image-pixels limit of 5000", ASHI_TEST_DIR "/decks");
+    /* the default slide limit stops a deck of 10,001 slides */
+    ashi_buf big = {0};
+    ashi_buf_puts(&big, "<deck xmlns=\"urn:ashireport:deck:1\">");
+    for (int i = 0; i < 10001; i++)
+        ashi_buf_puts(&big, "<slide/>");
+    ashi_buf_puts(&big, "</deck>");
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_memory(NULL, big.data, big.len, "big.xml", NULL, &deck), ASHI_E_DECK);
+    ashi_diag g;
+    CHECK(ashi_deck_diag(deck, 0, &g) == ASHI_OK && !strcmp(g.code, "limit"));
+    ashi_deck_free(deck);
+    ashi_buf_free(&big);
+}
+
 int main(void)
 {
     test_basics();
+    test_limits();
     test_threads();
     test_render();
     test_missing_file();
