@@ -115,6 +115,11 @@ typedef enum ashi_limit {
 ASHI_EXPORT ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit,
                                                size_t value);
 
+/** Lets decks name images and CSV files by absolute path (off by default:
+ * a deck may only reach files inside its own folder). Paths that climb out
+ * with ".." stay refused. Since 0.2. */
+ASHI_EXPORT ashi_status ashi_options_allow_absolute_paths(ashi_options *opt, int allow);
+
 /** Loads, checks and lays out a deck file. *out receives a deck whenever
  * memory allows, even when the deck has errors, so that its diagnostics can
  * be read; release it with ashi_deck_free. Returns ASHI_OK, ASHI_E_DECK when

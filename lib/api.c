@@ -21,6 +21,7 @@ struct ashi_options {
     char *font_dirs[MAX_FONT_DIRS];
     size_t nfont_dirs;
     int draft;
+    int absolute_paths;
     ashi_limits limits;
 };
 
@@ -113,6 +114,14 @@ ashi_status ashi_options_add_font_dir(ashi_options *opt, const char *dir)
     return ASHI_OK;
 }
 
+ashi_status ashi_options_allow_absolute_paths(ashi_options *opt, int allow)
+{
+    if (!opt)
+        return ASHI_E_ARGUMENT;
+    opt->absolute_paths = allow != 0;
+    return ASHI_OK;
+}
+
 ashi_status ashi_options_set_draft(ashi_options *opt, int draft)
 {
     if (!opt)
@@ -195,6 +204,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
 
     deck->fonts_open = 1;
     int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, a, d) == 0;
+    deck->doc->absolute_paths = opt && opt->absolute_paths;
     if (fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
                                 limits_of(opt), a, d, &deck->dlist))
         return ASHI_E_MEMORY;

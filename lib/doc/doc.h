@@ -155,6 +155,7 @@ typedef struct ashi_doc {
     ashi_loc theme_loc;
     ashi_entry *entries;
     const char *base_dir; /* where images are looked up; NULL: none */
+    int absolute_paths;   /* images and CSV files may be named by absolute path */
     /* Schema violations, held back until the later stages have spoken:
      * only those on a line no other diagnostic names are reported. */
     ashi_diags schema;

@@ -538,8 +538,9 @@ ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
     for (size_t i = 0; i < l->nimages; i++)
         if (strcmp(l->image_paths[i], src) == 0)
             return l->images[i];
-    int climbs = src[0] == '/' || strcmp(src, "..") == 0 || strncmp(src, "../", 3) == 0 ||
-                 strstr(src, "/../") || (strlen(src) >= 3 && !strcmp(src + strlen(src) - 3, "/.."));
+    int climbs = (src[0] == '/' && !l->doc->absolute_paths) || strcmp(src, "..") == 0 ||
+                 strncmp(src, "../", 3) == 0 || strstr(src, "/../") ||
+                 (strlen(src) >= 3 && !strcmp(src + strlen(src) - 3, "/.."));
     if (l->nimages == 64) {
         ashi_diag_add(l->d, ASHI_ERROR, "limit", loc, "a deck may use at most 64 images");
         return NULL;
@@ -550,8 +551,9 @@ ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
         ashi_diag_add(l->d, ASHI_ERROR, "image-path", loc,
                       "image '%s' must be a relative path inside the deck's folder", src);
     } else {
-        const char *path =
-            l->doc->base_dir ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src) : src;
+        const char *path = l->doc->base_dir && src[0] != '/'
+                               ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src)
+                               : src;
         im = path ? ashi_image_load(path, src, l->limits.image_pixels, l->a, l->d, loc) : NULL;
     }
     l->image_paths[l->nimages] = src;

@@ -182,14 +182,16 @@ const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
     }
     l->csv_block[l->ncsv] = b;
     l->csv[l->ncsv++] = NULL;
-    int climbs = src[0] == '/' || !strncmp(src, "../", 3) || strstr(src, "/../");
+    int climbs = (src[0] == '/' && !l->doc->absolute_paths) || !strncmp(src, "../", 3) ||
+                 strstr(src, "/../");
     if (climbs) {
         ashi_diag_add(l->d, ASHI_ERROR, "csv-path", b->loc,
                       "CSV '%s' must be a relative path inside the deck's folder", src);
         return NULL;
     }
-    const char *path =
-        l->doc->base_dir ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src) : src;
+    const char *path = l->doc->base_dir && src[0] != '/'
+                           ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src)
+                           : src;
     FILE *f = path ? fopen(path, "rb") : NULL;
     if (!f) {
         ashi_diag_add(l->d, ASHI_ERROR, "csv", b->loc, "CSV '%s' cannot be read", src);

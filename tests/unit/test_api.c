@@ -245,9 +245,32 @@ static void test_limits(void)
     ashi_buf_free(&big);
 }
 
+/* Absolute image paths: refused by default, allowed by the option; a path
+ * climbing out with .. stays refused. */
+static void test_absolute_paths(void)
+{
+    const char *abs = "<deck xmlns=\"urn:ashireport:deck:1\"><slide><image src=\""
+                      ASHI_TEST_DIR "/decks/images/rgb8.png\" h=\"20mm\"/></slide></deck>";
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_memory(NULL, abs, strlen(abs), "abs.xml", NULL, &deck), ASHI_E_DECK);
+    ashi_deck_free(deck);
+    ashi_options *opt;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_allow_absolute_paths(opt, 1), ASHI_OK);
+    CHECK_INT(ashi_deck_load_memory(opt, abs, strlen(abs), "abs.xml", NULL, &deck), ASHI_OK);
+    ashi_deck_free(deck);
+    const char *climb = "<deck xmlns=\"urn:ashireport:deck:1\"><slide><image "
+                        "src=\"../../etc/passwd\"/></slide></deck>";
+    CHECK_INT(ashi_deck_load_memory(opt, climb, strlen(climb), "c.xml", "/tmp", &deck),
+              ASHI_E_DECK);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
 int main(void)
 {
     test_basics();
+    test_absolute_paths();
     test_limits();
     test_threads();
     test_render();
