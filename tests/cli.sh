@@ -48,4 +48,13 @@ qpdf --qdf --object-streams=disable "$work/draft.pdf" "$work/draft-qdf.pdf"
 grep -qa "^1 0 0 RG" "$work/draft-qdf.pdf" || fail "no red frame in the draft"
 expect_exit 1 "$cli" render "$tests/errors/overflow.xml" -o "$work/nodraft.pdf"
 [ ! -e "$work/nodraft.pdf" ] || fail "an overflowing deck was rendered without --draft"
+# a 70 MB text node is refused by the input limit, quickly and cleanly
+{ printf '<deck xmlns="urn:ashireport:deck:1"><slide><p>'
+  head -c 70000000 /dev/zero | tr '\0' 'a'
+  printf '</p></slide></deck>'; } >"$work/huge.xml"
+expect_exit 1 "$cli" render "$work/huge.xml" -o "$work/huge.pdf"
+grep -q "huge.xml:0:0: error: the deck is 70000046 bytes, over the input-bytes limit of 67108864" \
+  "$work/err" || fail "huge deck: $(cat "$work/err")"
+[ ! -e "$work/huge.pdf" ] || fail "a PDF was written for a huge deck"
+rm -f "$work/huge.xml"
 echo "1 passed, 0 failed"
