@@ -53,7 +53,7 @@ expect_exit 1 "$cli" render "$tests/errors/overflow.xml" -o "$work/nodraft.pdf"
   head -c 70000000 /dev/zero | tr '\0' 'a'
   printf '</p></slide></deck>'; } >"$work/huge.xml"
 expect_exit 1 "$cli" render "$work/huge.xml" -o "$work/huge.pdf"
-grep -q "huge.xml:0:0: error: the deck is 70000046 bytes, over the input-bytes limit of 67108864" \
+grep -q "huge.xml:0:0: error: the deck is 70000065 bytes, over the input-bytes limit of 67108864" \
   "$work/err" || fail "huge deck: $(cat "$work/err")"
 [ ! -e "$work/huge.pdf" ] || fail "a PDF was written for a huge deck"
 rm -f "$work/huge.xml"
