@@ -7,13 +7,17 @@
 #include "ashireport.h"
 
 static const char usage[] =
-    "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--font-dir DIR]...\n"
+    "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--booklet] [--2up]\n"
+    "                          [--font-dir DIR]...\n"
     "       ashireport check DECK.xml [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
-    "--draft renders even when text overflows, marking the frame in red\n"
+    "--draft   renders even when text overflows, marking the frame in red\n"
+    "--print   for the print shop: 3 mm bleed, crop marks, trim and bleed boxes, CMYK\n"
+    "--booklet --print, imposed for saddle stitching (pages in fours, two a sheet)\n"
+    "--2up     two slides a portrait A4 page, for handouts\n"
     "\n"
     "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
@@ -66,6 +70,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *deck_path = NULL, *out_path = NULL;
+    unsigned print = 0;
     ashi_options *opt = NULL;
     if (ashi_options_new(&opt) != ASHI_OK) {
         fputs("ashireport: out of memory\n", stderr);
@@ -77,6 +82,11 @@ int main(int argc, char **argv)
             out_path = argv[++i];
         } else if (strcmp(a, "--draft") == 0) {
             ashi_options_set_draft(opt, 1);
+        } else if (strcmp(a, "--print") == 0 || strcmp(a, "--booklet") == 0) {
+            print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK |
+                     (strcmp(a, "--booklet") == 0 ? ASHI_PRINT_BOOKLET : 0);
+        } else if (strcmp(a, "--2up") == 0) {
+            print |= ASHI_PRINT_2UP;
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
             if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
                 fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);
@@ -101,6 +111,11 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (print && ashi_options_set_print(opt, print, 3) != ASHI_OK) {
+        fputs("ashireport: bad print options\n", stderr);
+        ashi_options_free(opt);
+        return 2;
+    }
     ashi_deck *deck = NULL;
     ashi_status st = ashi_deck_load_file(opt, deck_path, &deck);
     char *def = NULL;

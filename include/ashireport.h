@@ -115,6 +115,21 @@ typedef enum ashi_limit {
 ASHI_EXPORT ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit,
                                                size_t value);
 
+/** Print production flags for ashi_options_set_print. Since 0.2. */
+enum {
+    ASHI_PRINT_BLEED = 1,   /* backgrounds at the trim edge run into a bleed */
+    ASHI_PRINT_MARKS = 2,   /* Japanese crop marks, TrimBox and BleedBox */
+    ASHI_PRINT_CMYK = 4,    /* all colour as DeviceCMYK; RGB converted, with a warning */
+    ASHI_PRINT_BOOKLET = 8, /* saddle-stitch imposition on sheets twice the page */
+    ASHI_PRINT_2UP = 16     /* two slides a portrait A4 page, for handouts */
+};
+
+/** Sets print production: a combination of ASHI_PRINT_* and the bleed in
+ * millimetres (0 to 20; 3 is what Japanese print shops ask). A deck with
+ * print="on" gets bleed, marks and CMYK without this. Since 0.2. */
+ASHI_EXPORT ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags,
+                                               double bleed_mm);
+
 /** Lets decks name images and CSV files by absolute path (off by default:
  * a deck may only reach files inside its own folder). Paths that climb out
  * with ".." stay refused. Since 0.2. */

@@ -22,6 +22,8 @@ struct ashi_options {
     size_t nfont_dirs;
     int draft;
     int absolute_paths;
+    unsigned print;
+    double bleed_mm;
     ashi_limits limits;
 };
 
@@ -42,6 +44,8 @@ struct ashi_deck {
     ashi_dlist dlist;
     int laid_out;
     ashi_limits limits;
+    unsigned print_flags;
+    double bleed;
 };
 
 const char *ashi_status_str(ashi_status status)
@@ -119,6 +123,15 @@ ashi_status ashi_options_allow_absolute_paths(ashi_options *opt, int allow)
     if (!opt)
         return ASHI_E_ARGUMENT;
     opt->absolute_paths = allow != 0;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags, double bleed_mm)
+{
+    if (!opt || flags > 31 || !(bleed_mm >= 0 && bleed_mm <= 20))
+        return ASHI_E_ARGUMENT;
+    opt->print = flags;
+    opt->bleed_mm = bleed_mm;
     return ASHI_OK;
 }
 
@@ -211,6 +224,15 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     ashi_xml_flush_schema(deck->doc, d);
     if (d->oom)
         return ASHI_E_MEMORY;
+    /* print settings: the options', else the deck's print="on" */
+    deck->print_flags = opt ? opt->print : 0;
+    if (!deck->print_flags && deck->dlist.print)
+        deck->print_flags = ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK;
+    if (deck->print_flags && fonts_ok && !d->errors)
+        ashi_dl_print_check(&deck->dlist, d);
+    deck->bleed = opt && opt->print ? ASHI_MM(opt->bleed_mm)
+                  : deck->dlist.bleed > 0 ? deck->dlist.bleed
+                                          : ASHI_MM(3);
     if (d->errors)
         return ASHI_E_DECK;
     if (!fonts_ok)
@@ -338,7 +360,8 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
         return ASHI_E_ARGUMENT;
     if (!deck->laid_out || deck->diags.errors)
         return ASHI_E_DECK;
-    return ashi_render_pdf(&deck->dlist, deck->limits.output_bytes, &deck->diags, out);
+    ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes};
+    return ashi_render_pdf(&deck->dlist, &o, &deck->diags, out);
 }
 
 ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t *len)

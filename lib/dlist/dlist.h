@@ -113,6 +113,10 @@ typedef struct ashi_dlist {
     ashi_dl_outline *outline;
     size_t noutline, outline_cap;
     const char *title, *author, *subject, *date, *lang;
+    const uint8_t (*cmyk)[4]; /* colours 0x01000000 | i are cmyk[i], percent */
+    int ncmyk;
+    int print;                /* the deck asks for print output */
+    double bleed;             /* the deck's bleed, points; 0: default */
 } ashi_dlist;
 
 /* Appends; all return NULL or -1 when out of memory. */
@@ -136,6 +140,10 @@ typedef struct ashi_device {
 } ashi_device;
 
 int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev);
+
+/* Print checks (check.c): warnings for text under 6 pt, images under
+ * 150 dpi and text within 3 mm of the trim edge. */
+void ashi_dl_print_check(const ashi_dlist *dl, ashi_diags *d);
 
 /* Text trace backend for golden tests: one line per page and item, with
  * glyph ids and positions rounded to 0.01 pt. */

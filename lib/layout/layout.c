@@ -322,6 +322,11 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     l.opts.bracket_start_half = t->bracket_start_half;
     l.opts.hanging = t->hanging;
     out->a = a;
+    out->cmyk = (const uint8_t(*)[4])t->cmyk;
+    out->ncmyk = t->ncmyk;
+    out->print = doc->print && !strcmp(doc->print, "on");
+    if (doc->bleed)
+        ashi_parse_length(doc->bleed, &out->bleed);
     out->title = doc->title;
     out->author = doc->author;
     out->subject = doc->subject;

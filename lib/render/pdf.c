@@ -24,6 +24,14 @@ typedef struct writer {
     const ashi_image *images[64];
     HPDF_Image xobjects[64];
     int nimages;
+    const ashi_dlist *dl;
+    ashi_render_opts o;
+    double page_w;         /* the source page being drawn */
+    unsigned bleed_edges;  /* which of its edges bleed: 1 left 2 right 4 top 8 bottom */
+    uint32_t converted[32]; /* RGB colours turned into CMYK, for the warning */
+    int nconverted;
+    int rgb_images;
+    size_t *sheet_of;      /* the output page each source page is on */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -67,14 +75,42 @@ static int collect_run(void *user, const ashi_dl_run *r)
 
 /* ---- pass 2: content streams -------------------------------------------- */
 
-static void put_rgb(ashi_buf *b, uint32_t c, const char *op)
+/* A colour operator: RGB as written, CMYK theme colours as DeviceCMYK,
+ * and in CMYK mode RGB converted by K = 1 - max(R,G,B), C = (1-R-K)/(1-K)
+ * (M and Y likewise), so greys and black become K only. */
+static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
 {
-    ashi_buf_num(b, ((c >> 16) & 0xFF) / 255.0, 3);
-    ashi_buf_putc(b, ' ');
-    ashi_buf_num(b, ((c >> 8) & 0xFF) / 255.0, 3);
-    ashi_buf_putc(b, ' ');
-    ashi_buf_num(b, (c & 0xFF) / 255.0, 3);
-    ashi_buf_printf(b, " %s\n", op);
+    double v[4];
+    int n;
+    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < w->dl->ncmyk) {
+        for (int i = 0; i < 4; i++)
+            v[i] = w->dl->cmyk[c & 0xFF][i] / 100.0;
+        n = 4;
+    } else {
+        double r = ((c >> 16) & 0xFF) / 255.0, g = ((c >> 8) & 0xFF) / 255.0,
+               bl = (c & 0xFF) / 255.0;
+        if (w->o.flags & ASHI_RENDER_CMYK) {
+            double k = 1 - fmax(r, fmax(g, bl));
+            v[3] = k;
+            v[0] = k < 1 ? (1 - r - k) / (1 - k) : 0;
+            v[1] = k < 1 ? (1 - g - k) / (1 - k) : 0;
+            v[2] = k < 1 ? (1 - bl - k) / (1 - k) : 0;
+            n = 4;
+            int seen = 0;
+            for (int i = 0; i < w->nconverted; i++)
+                seen |= w->converted[i] == (c & 0xFFFFFF);
+            if (!seen && w->nconverted < 32)
+                w->converted[w->nconverted++] = c & 0xFFFFFF;
+        } else {
+            v[0] = r, v[1] = g, v[2] = bl;
+            n = 3;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        ashi_buf_num(b, v[i], 3);
+        ashi_buf_putc(b, ' ');
+    }
+    ashi_buf_puts(b, n == 4 ? (stroke ? "K\n" : "k\n") : (stroke ? "RG\n" : "rg\n"));
 }
 
 static void put_xy(ashi_buf *b, double x, double y)
@@ -84,27 +120,14 @@ static void put_xy(ashi_buf *b, double x, double y)
     ashi_buf_num(b, y, 3);
 }
 
-static int begin_page(void *user, const ashi_dl_page *pg, size_t index)
-{
-    (void)index;
-    writer *w = user;
-    w->page = HPDF_AddPage(w->pdf);
-    if (!w->page || HPDF_Page_SetWidth(w->page, (HPDF_REAL)pg->w) ||
-        HPDF_Page_SetHeight(w->page, (HPDF_REAL)pg->h))
-        return -1;
-    w->page_h = pg->h;
-    w->content.len = 0;
-    return 0;
-}
-
 /* Fill and stroke operator for what is set: f, S, B or nothing. */
-static const char *paint_op(ashi_buf *b, uint32_t fill, uint32_t stroke, double stroke_w,
-                            double dash)
+static const char *paint_op(writer *w, ashi_buf *b, uint32_t fill, uint32_t stroke,
+                            double stroke_w, double dash)
 {
     if (fill != ASHI_NO_COLOR)
-        put_rgb(b, fill, "rg");
+        put_color(w, b, fill, 0);
     if (stroke != ASHI_NO_COLOR) {
-        put_rgb(b, stroke, "RG");
+        put_color(w, b, stroke, 1);
         ashi_buf_num(b, stroke_w, 3);
         ashi_buf_puts(b, " w ");
         if (dash > 0) {
@@ -122,8 +145,20 @@ static int draw_rect(void *user, const ashi_dl_rect *r)
 {
     writer *w = user;
     ashi_buf *b = &w->content;
-    const char *op = paint_op(b, r->fill, r->stroke, r->stroke_w, r->dash);
+    const char *op = paint_op(w, b, r->fill, r->stroke, r->stroke_w, r->dash);
     double x0 = r->x, y0 = w->page_h - r->y - r->h, x1 = x0 + r->w, y1 = y0 + r->h;
+    if (w->bleed_edges && r->radius <= 0 && r->stroke == ASHI_NO_COLOR) {
+        /* a background touching the trim edge runs on into the bleed */
+        double bl = w->o.bleed;
+        if ((w->bleed_edges & 1) && r->x <= 0.01)
+            x0 -= bl;
+        if ((w->bleed_edges & 2) && r->x + r->w >= w->page_w - 0.01)
+            x1 += bl;
+        if ((w->bleed_edges & 4) && r->y <= 0.01)
+            y1 += bl;
+        if ((w->bleed_edges & 8) && r->y + r->h >= w->page_h - 0.01)
+            y0 -= bl;
+    }
     double rad = r->radius;
     if (rad > r->w / 2)
         rad = r->w / 2;
@@ -132,7 +167,7 @@ static int draw_rect(void *user, const ashi_dl_rect *r)
     if (rad <= 0) {
         put_xy(b, x0, y0);
         ashi_buf_putc(b, ' ');
-        put_xy(b, r->w, r->h);
+        put_xy(b, x1 - x0, y1 - y0);
         ashi_buf_printf(b, " re %s\n", op);
     } else {
         /* quarter circles as Bézier curves (0.5523 of the radius) */
@@ -183,7 +218,7 @@ static int draw_path(void *user, const ashi_dl_path *p)
     ashi_buf *b = &w->content;
     if (p->npoints < 2)
         return 0;
-    const char *op = paint_op(b, p->fill, p->stroke, p->stroke_w, 0);
+    const char *op = paint_op(w, b, p->fill, p->stroke, p->stroke_w, 0);
     for (size_t i = 0; i < p->npoints; i++) {
         put_xy(b, p->xy[2 * i], w->page_h - p->xy[2 * i + 1]);
         ashi_buf_puts(b, i ? " l " : " m ");
@@ -196,7 +231,7 @@ static int draw_line(void *user, const ashi_dl_line *l)
 {
     writer *w = user;
     ashi_buf *b = &w->content;
-    paint_op(b, ASHI_NO_COLOR, l->color, l->width, l->dash);
+    paint_op(w, b, ASHI_NO_COLOR, l->color, l->width, l->dash);
     put_xy(b, l->x1, w->page_h - l->y1);
     ashi_buf_puts(b, " m ");
     put_xy(b, l->x2, w->page_h - l->y2);
@@ -219,10 +254,10 @@ static int draw_run(void *user, const ashi_dl_run *r)
         return -1;
     ashi_buf *b = &w->content;
     ashi_buf_puts(b, "BT\n");
-    put_rgb(b, r->color, "rg");
+    put_color(w, b, r->color, 0);
     if (r->fake_bold) {
         /* no bold face: fill and stroke the outline, 3 % of the size wide */
-        put_rgb(b, r->color, "RG");
+        put_color(w, b, r->color, 1);
         ashi_buf_num(b, r->size * 0.03, 3);
         ashi_buf_puts(b, " w 2 Tr\n");
     }
@@ -290,6 +325,8 @@ static int span_end(void *user)
  * as a soft mask, or JPEG data passed through as DCTDecode. */
 static HPDF_Image xobject(writer *w, const ashi_image *im)
 {
+    if ((w->o.flags & ASHI_RENDER_CMYK) && im->channels == 3)
+        w->rgb_images++;
     for (int i = 0; i < w->nimages; i++)
         if (w->images[i] == im)
             return w->xobjects[i];
@@ -369,17 +406,226 @@ static int draw_image(void *user, const ashi_dl_image *im)
     return 0;
 }
 
-static int end_page(void *user, const ashi_dl_page *pg)
+/* ---- sheets: pages, print marks and boxes, imposition ---------------------- */
+
+static int play_items(writer *w, const ashi_dl_page *pg)
 {
-    (void)pg;
-    writer *w = user;
+    for (size_t i = 0; i < pg->nitems; i++) {
+        const ashi_dl_item *it = &pg->items[i];
+        int rc = 0;
+        switch (it->kind) {
+        case ASHI_DL_RUN:
+            rc = draw_run(w, &it->u.run);
+            break;
+        case ASHI_DL_RECT:
+            rc = draw_rect(w, &it->u.rect);
+            break;
+        case ASHI_DL_LINE:
+            rc = draw_line(w, &it->u.line);
+            break;
+        case ASHI_DL_SPAN_BEGIN:
+            rc = span_begin(w, &it->u.span);
+            break;
+        case ASHI_DL_SPAN_END:
+            rc = span_end(w);
+            break;
+        case ASHI_DL_PATH:
+            rc = draw_path(w, &it->u.path);
+            break;
+        case ASHI_DL_IMAGE:
+            rc = draw_image(w, &it->u.image);
+            break;
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* A thin frame around a slide on a handout page. */
+static void lay_frame_line(writer *w, double x, double y, double width, double height)
+{
+    ashi_buf *b = &w->content;
+    put_color(w, b, 0x9A9A9A, 1);
+    ashi_buf_puts(b, "0.5 w ");
+    put_xy(b, x, y);
+    ashi_buf_putc(b, ' ');
+    put_xy(b, width, height);
+    ashi_buf_puts(b, " re S\n");
+}
+
+static int new_sheet(writer *w, double width, double height)
+{
+    w->page = HPDF_AddPage(w->pdf);
+    if (!w->page || HPDF_Page_SetWidth(w->page, (HPDF_REAL)width) ||
+        HPDF_Page_SetHeight(w->page, (HPDF_REAL)height))
+        return -1;
+    w->content.len = 0;
+    return 0;
+}
+
+static int end_sheet(writer *w)
+{
     if (w->content.oom)
         return -1;
-    HPDF_Stream s = ((HPDF_PageAttr)w->page->attr)->stream;
-    return HPDF_Stream_Write(s, (const HPDF_BYTE *)w->content.data,
+    HPDF_Stream st = ((HPDF_PageAttr)w->page->attr)->stream;
+    return HPDF_Stream_Write(st, (const HPDF_BYTE *)w->content.data,
                              (HPDF_UINT)w->content.len) == HPDF_OK
                ? 0
                : -1;
+}
+
+/* A source page drawn on the sheet: scaled by s with its top-left corner
+ * at (x, y) from the sheet's top-left; edges listed in `bleed` bleed. */
+static int place(writer *w, const ashi_dl_page *pg, double sheet_h, double x, double y,
+                 double s, unsigned bleed)
+{
+    ashi_buf *b = &w->content;
+    ashi_buf_puts(b, "q\n");
+    ashi_buf_num(b, s, 4);
+    ashi_buf_puts(b, " 0 0 ");
+    ashi_buf_num(b, s, 4);
+    ashi_buf_putc(b, ' ');
+    put_xy(b, x, sheet_h - y - pg->h * s);
+    ashi_buf_puts(b, " cm\n");
+    w->page_w = pg->w;
+    w->page_h = pg->h;
+    w->bleed_edges = w->o.flags & ASHI_RENDER_BLEED ? bleed : 0;
+    int rc = play_items(w, pg);
+    ashi_buf_puts(b, "Q\n");
+    return rc;
+}
+
+static int set_box(writer *w, const char *name, double x0, double y0, double x1, double y1)
+{
+    HPDF_Box box = {(HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1};
+    HPDF_Array a = HPDF_Box_Array_New(w->pdf->mmgr, box);
+    return a && HPDF_Dict_Add(w->page, name, a) == HPDF_OK ? 0 : -1;
+}
+
+static void mark_line(ashi_buf *b, double x1, double y1, double x2, double y2)
+{
+    put_xy(b, x1, y1);
+    ashi_buf_puts(b, " m ");
+    put_xy(b, x2, y2);
+    ashi_buf_puts(b, " l S\n");
+}
+
+/* Japanese crop marks (トンボ) around a trim box (PDF coordinates, y up):
+ * double corner marks at the trim and the bleed line, centre marks on each
+ * side, 0.1 mm in registration colour (all four inks), all outside the
+ * bleed. */
+static void crop_marks(writer *w, double x0, double y0, double x1, double y1, double bl)
+{
+    ashi_buf *b = &w->content;
+    double len = ASHI_MM(10);
+    ashi_buf_puts(b, "q\n1 1 1 1 K\n");
+    ashi_buf_num(b, ASHI_MM(0.1), 3);
+    ashi_buf_puts(b, " w\n");
+    const double cx[2] = {x0, x1}, cy[2] = {y0, y1};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            double sx = i ? 1 : -1, sy = j ? 1 : -1, x = cx[i], y = cy[j];
+            /* horizontal: at the trim and at the bleed */
+            mark_line(b, x + sx * bl, y, x + sx * (bl + len), y);
+            mark_line(b, x + sx * bl, y + sy * bl, x + sx * (bl + len), y + sy * bl);
+            /* vertical */
+            mark_line(b, x, y + sy * bl, x, y + sy * (bl + len));
+            mark_line(b, x + sx * bl, y + sy * bl, x + sx * bl, y + sy * (bl + len));
+        }
+    double mx = (x0 + x1) / 2, my = (y0 + y1) / 2, half = len / 2;
+    for (int j = 0; j < 2; j++) {
+        double sy = j ? 1 : -1, y = cy[j] + sy * bl;
+        mark_line(b, mx, y, mx, y + sy * len);
+        mark_line(b, mx - half, y + sy * half, mx + half, y + sy * half);
+    }
+    for (int i = 0; i < 2; i++) {
+        double sx = i ? 1 : -1, x = cx[i] + sx * bl;
+        mark_line(b, x, my, x + sx * len, my);
+        mark_line(b, x + sx * half, my - half, x + sx * half, my + half);
+    }
+    ashi_buf_puts(b, "Q\n");
+}
+
+/* Trim and bleed boxes and the marks for a trim box on the sheet. */
+static int finish_print(writer *w, double x0, double y0, double x1, double y1)
+{
+    unsigned f = w->o.flags;
+    double bl = f & ASHI_RENDER_BLEED ? w->o.bleed : 0;
+    if (f & ASHI_RENDER_MARKS)
+        crop_marks(w, x0, y0, x1, y1, bl);
+    if (f & (ASHI_RENDER_MARKS | ASHI_RENDER_BLEED))
+        return set_box(w, "TrimBox", x0, y0, x1, y1) ||
+               set_box(w, "BleedBox", x0 - bl, y0 - bl, x1 + bl, y1 + bl);
+    return 0;
+}
+
+static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
+{
+    unsigned f = w->o.flags;
+    double bl = f & ASHI_RENDER_BLEED ? w->o.bleed : 0;
+    double m = bl + (f & ASHI_RENDER_MARKS ? ASHI_MM(13) : 0); /* trim to sheet edge */
+    size_t n = dl->npages;
+    w->sheet_of = calloc(n + 1, sizeof *w->sheet_of);
+    if (!w->sheet_of)
+        return -1;
+    size_t sheet = 0;
+    if (f & ASHI_RENDER_2UP) {
+        /* handouts: two slides a portrait A4 page, one above the other */
+        double sw = ASHI_MM(210), sh = ASHI_MM(297), margin = ASHI_MM(15);
+        for (size_t i = 0; i < n; i += 2, sheet++) {
+            if (new_sheet(w, sw, sh))
+                return -1;
+            for (size_t k = i; k < i + 2 && k < n; k++) {
+                const ashi_dl_page *pg = &dl->pages[k];
+                double s = fmin((sw - 2 * margin) / pg->w, (sh / 2 - 1.5 * margin) / pg->h);
+                double y = k == i ? margin : sh / 2 + margin / 2;
+                w->sheet_of[k] = sheet;
+                if (place(w, pg, sh, (sw - pg->w * s) / 2, y, s, 0))
+                    return -1;
+                lay_frame_line(w, (sw - pg->w * s) / 2, sh - y - pg->h * s, pg->w * s, pg->h * s);
+            }
+            if (end_sheet(w))
+                return -1;
+        }
+        return 0;
+    }
+    if (f & ASHI_RENDER_BOOKLET) {
+        /* saddle stitching: blanks up to a multiple of four, two pages a
+         * sheet side in printer spreads (last+first, second+second-last...) */
+        size_t n4 = (n + 3) / 4 * 4;
+        double pw = n ? dl->pages[0].w : ASHI_MM(210), ph = n ? dl->pages[0].h : ASHI_MM(297);
+        double sw = 2 * pw + 2 * m, sh = ph + 2 * m;
+        for (size_t s = 0; s < n4 / 4; s++)
+            for (int side = 0; side < 2; side++, sheet++) {
+                size_t left = side ? 2 * s + 1 : n4 - 1 - 2 * s;
+                size_t right = side ? n4 - 2 - 2 * s : 2 * s;
+                if (new_sheet(w, sw, sh))
+                    return -1;
+                if (left < n) {
+                    w->sheet_of[left] = sheet;
+                    if (place(w, &dl->pages[left], sh, m, m, 1, 1 | 4 | 8))
+                        return -1;
+                }
+                if (right < n) {
+                    w->sheet_of[right] = sheet;
+                    if (place(w, &dl->pages[right], sh, m + pw, m, 1, 2 | 4 | 8))
+                        return -1;
+                }
+                if (finish_print(w, m, m, m + 2 * pw, m + ph) || end_sheet(w))
+                    return -1;
+            }
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++, sheet++) {
+        const ashi_dl_page *pg = &dl->pages[i];
+        w->sheet_of[i] = sheet;
+        if (new_sheet(w, pg->w + 2 * m, pg->h + 2 * m) ||
+            place(w, pg, pg->h + 2 * m, m, m, 1, 1 | 2 | 4 | 8) ||
+            finish_print(w, m, m, m + pg->w, m + pg->h) || end_sheet(w))
+            return -1;
+    }
+    return 0;
 }
 
 /* ---- document ------------------------------------------------------------ */
@@ -467,7 +713,7 @@ static int set_outline(writer *w, const ashi_dlist *dl)
         const ashi_dl_outline *o = &dl->outline[i];
         int level = o->level > 0 && parent[0] ? 1 : 0;
         HPDF_Outline ol = HPDF_CreateOutline(pdf, level ? parent[0] : NULL, o->title, enc);
-        HPDF_Page page = HPDF_GetPageByIndex(pdf, (HPDF_UINT)o->page);
+        HPDF_Page page = HPDF_GetPageByIndex(pdf, (HPDF_UINT)w->sheet_of[o->page]);
         HPDF_Destination dst = page ? HPDF_Page_CreateDestination(page) : NULL;
         if (!ol || !dst || HPDF_Outline_SetDestination(ol, dst) ||
             HPDF_Outline_SetOpened(ol, HPDF_TRUE))
@@ -497,11 +743,14 @@ static int save(writer *w, ashi_buf *out)
     return out->oom || out->len != size ? -1 : 0;
 }
 
-ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *d,
+ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
                             ashi_buf *out)
 {
     writer w;
     memset(&w, 0, sizeof w);
+    w.dl = dl;
+    w.o = *o;
+    size_t max_bytes = o->max_bytes;
     ashi_status st = ASHI_E_PDF;
     const char *stage = "creating the document";
     w.pdf = HPDF_New(on_hpdf_error, &w);
@@ -520,17 +769,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *
         if (ashi_embed_write(&w.fonts[i], w.pdf))
             goto done;
     stage = "writing pages";
-    ashi_device draw = {.user = &w,
-                        .begin_page = begin_page,
-                        .run = draw_run,
-                        .rect = draw_rect,
-                        .line = draw_line,
-                        .span_begin = span_begin,
-                        .span_end = span_end,
-                        .path = draw_path,
-                        .image = draw_image,
-                        .end_page = end_page};
-    if (ashi_dl_play(dl, &draw))
+    if (ashi_print_sheets(&w, dl))
         goto done;
     stage = "writing the outline and document info";
     if (set_outline(&w, dl) || set_info(&w, dl))
@@ -538,6 +777,23 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *
     stage = "saving";
     if (save(&w, out))
         goto done;
+    if (w.nconverted) {
+        /* say once which RGB colours became CMYK */
+        ashi_buf list = {0};
+        for (int i = 0; i < w.nconverted; i++)
+            ashi_buf_printf(&list, "%s#%06X", i ? ", " : "", (unsigned)w.converted[i]);
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_WARNING, "print-rgb", none,
+                      "for print, RGB colours were converted to CMYK: %s",
+                      list.data ? list.data : "");
+        ashi_buf_free(&list);
+    }
+    if (w.rgb_images) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
+                      "%d RGB image(s) go to print as they are; the print shop may want CMYK",
+                      w.rgb_images);
+    }
     if (out->len > max_bytes) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_ERROR, "limit", none,
@@ -547,6 +803,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *
         for (int i = 0; i < w.nfonts; i++)
             ashi_embed_free(&w.fonts[i]);
         ashi_buf_free(&w.content);
+        free(w.sheet_of);
         return ASHI_E_DECK;
     }
     st = ASHI_OK;
@@ -560,6 +817,7 @@ done:
     for (int i = 0; i < w.nfonts; i++)
         ashi_embed_free(&w.fonts[i]);
     ashi_buf_free(&w.content);
+    free(w.sheet_of);
     HPDF_Free(w.pdf);
     return st;
 }

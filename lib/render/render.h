@@ -6,10 +6,25 @@
 
 #include "dlist/dlist.h"
 
+/* Print production (print.c). */
+enum {
+    ASHI_RENDER_BLEED = 1,   /* backgrounds touching the trim edge extend by the bleed */
+    ASHI_RENDER_MARKS = 2,   /* Japanese crop marks (トンボ), TrimBox and BleedBox */
+    ASHI_RENDER_CMYK = 4,    /* every colour as DeviceCMYK */
+    ASHI_RENDER_BOOKLET = 8, /* saddle-stitch imposition, two pages a sheet side */
+    ASHI_RENDER_2UP = 16,    /* two slides a portrait page, for handouts */
+};
+
+typedef struct ashi_render_opts {
+    unsigned flags;
+    double bleed;     /* points */
+    size_t max_bytes; /* the PDF's size limit */
+} ashi_render_opts;
+
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF
- * over max_bytes is refused. Returns ASHI_OK or a status; problems also go
- * to d. */
-ashi_status ashi_render_pdf(const ashi_dlist *dl, size_t max_bytes, ashi_diags *d,
+ * over the size limit is refused. Returns ASHI_OK or a status; problems and
+ * print warnings go to d. */
+ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
                             ashi_buf *out);
 
 #endif

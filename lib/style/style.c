@@ -107,6 +107,30 @@ static const char *readable(const char *path, ashi_arena *a)
     return ashi_arena_strdup(a, real);
 }
 
+int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out)
+{
+    if (strncmp(s, "cmyk(", 5) != 0)
+        return ashi_style_color(t, s, out);
+    double v[4];
+    const char *p = s + 5;
+    for (int i = 0; i < 4; i++) {
+        char num[16];
+        size_t n = strcspn(p, i < 3 ? "," : ")");
+        if (n == 0 || n >= sizeof num)
+            return -1;
+        snprintf(num, sizeof num, "%.*s", (int)n, p);
+        if (ashi_parse_number(num, &v[i]) || v[i] < 0 || v[i] > 100)
+            return -1;
+        p += n + 1;
+    }
+    if (p[-1] != ')' || *p || t->ncmyk == 64)
+        return -1;
+    for (int i = 0; i < 4; i++)
+        t->cmyk[t->ncmyk][i] = (uint8_t)(v[i] + 0.5);
+    *out = ASHI_CMYK_TAG | (uint32_t)t->ncmyk++;
+    return 0;
+}
+
 /* Finds a font file: absolute paths as they are, others in dirs in order. */
 static const char *find_font(const char *file, const char *const *dirs, size_t ndirs,
                              ashi_arena *a)
@@ -194,9 +218,11 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
 
     for (const ashi_theme_color *c = doc->colors; c; c = c->next) {
         uint32_t v;
-        if (ashi_style_color(t, c->value, &v)) {
+        if (ashi_style_color_cmyk(t, c->value, &v)) {
             ashi_diag_add(d, ASHI_ERROR, "bad-color", c->loc,
-                          "colour '%s' is not #RGB, #RRGGBB or a theme colour name", c->value);
+                          "colour '%s' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme colour "
+                          "name",
+                          c->value);
             continue;
         }
         int known = 0;
@@ -313,9 +339,10 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
         }
         if (s->color) {
             uint32_t c;
-            if (ashi_style_color(t, s->color, &c))
+            if (ashi_style_color_cmyk(t, s->color, &c))
                 ashi_diag_add(d, ASHI_ERROR, "bad-color", s->loc,
-                              "colour '%s' is not #RGB, #RRGGBB or a theme colour name",
+                              "colour '%s' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme "
+                              "colour name",
                               s->color);
             else
                 ts->color = c;

@@ -72,6 +72,9 @@ typedef struct ashi_theme {
     int nfamilies;
     ashi_text_style styles[ASHI_STYLE_COUNT];
     uint32_t colors[ASHI_COLOR_COUNT];
+    /* colours given as cmyk(): a colour 0x01000000 | i is cmyk[i] (percent) */
+    uint8_t cmyk[64][4];
+    int ncmyk;
     /* JLReq switches */
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* no space before an opening bracket at line start */
@@ -86,5 +89,10 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
 
 /* Parses "#RGB", "#RRGGBB" or a theme colour name; 0 on success. */
 int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out);
+/* The same, and "cmyk(C,M,Y,K)" (percentages), which it adds to the theme's
+ * CMYK table. */
+int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out);
+#define ASHI_CMYK_TAG 0x01000000u
+#define ASHI_IS_CMYK(c) (((c) >> 24) == 0x01)
 
 #endif

@@ -923,7 +923,7 @@ oom:
 
 static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
 {
-    static const char *const deck_attrs[] = {"page", "xml:lang", NULL};
+    static const char *const deck_attrs[] = {"page", "xml:lang", "print", "bleed", NULL};
     static const char *const section_attrs[] = {"title", "subtitle", NULL};
     check_attrs(p, root, deck_attrs);
     doc->loc = node_loc(root);
@@ -934,6 +934,13 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
         doc->lang = ashi_arena_strdup(p->a, (const char *)lang);
         xmlFree(lang);
     }
+    doc->print = attr(p, root, "print");
+    doc->bleed = attr(p, root, "bleed");
+    if (doc->print && strcmp(doc->print, "on") && strcmp(doc->print, "off"))
+        error_at(p, root, "bad-value", "print '%s' must be on or off", doc->print);
+    double bl;
+    if (doc->bleed && (ashi_parse_length(doc->bleed, &bl) || bl < 0 || bl > ASHI_MM(20)))
+        error_at(p, root, "bad-value", "bleed '%s' must be a length from 0 to 20mm", doc->bleed);
     const char *page = attr(p, root, "page");
     if (page && ashi_page_size(page, &doc->page_w, &doc->page_h))
         error_at(p, root, "bad-value",

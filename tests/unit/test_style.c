@@ -94,7 +94,8 @@ static void test_bad_values(void)
             dirs, 1);
     CHECK_INT(r.d.errors, 9);
     CHECK_STR(msg(&r, 0), "9: font 'gothic' is defined twice");
-    CHECK_STR(msg(&r, 1), "3: colour 'red' is not #RGB, #RRGGBB or a theme colour name");
+    CHECK_STR(msg(&r, 1), "3: colour 'red' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme "
+                          "colour name");
     CHECK_STR(msg(&r, 2), "4: unknown theme colour 'sky' (known: text, accent, band, "
                           "band-text, background, muted, section, table-head, table-zebra, table-line)");
     CHECK_STR(msg(&r, 3), "5: size '12px' must be a length from 4pt to 400pt (units: pt, mm, "
@@ -106,7 +107,8 @@ static void test_bad_values(void)
                           "section-title, section-subtitle, footer, em, stat-label, stat-value, "
                           "stat-unit, stat-note, caption, cover-subtitle, table, table-head)");
     CHECK_STR(msg(&r, 7), "7: style 'h' names font 'maru', which the theme does not define");
-    CHECK_STR(msg(&r, 8), "7: colour '#12345' is not #RGB, #RRGGBB or a theme colour name");
+    CHECK_STR(msg(&r, 8), "7: colour '#12345' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme "
+                          "colour name");
     ashi_arena_free(r.a);
 }
 
