@@ -283,6 +283,24 @@ static int load_data(L *l, const ashi_block *b, chart *c)
 
 /* ---- drawing ---------------------------------------------------------------- */
 
+/* The share of its category's slot the bars take: bar-width, 10% to 100%,
+ * 60% by default. */
+static double bar_share(L *l, const ashi_block *b)
+{
+    const char *bw = ashi_block_attr(b, "bar-width");
+    double v;
+    if (!bw)
+        return 0.6;
+    size_t n = strlen(bw);
+    char num[32];
+    snprintf(num, sizeof num, "%.*s", (int)(n && bw[n - 1] == '%' ? n - 1 : n), bw);
+    if (ashi_parse_number(num, &v) || v < 10 || v > 100) {
+        lay_bad(l, b, "bar-width", bw, "a percentage from 10% to 100%");
+        return 0.6;
+    }
+    return v / 100;
+}
+
 static double text_at(L *l, const char *s, const ashi_text_style *st, double size, ashi_loc loc,
                       double x, double y, double w, align al, int max_lines, double *height)
 {
@@ -477,17 +495,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
             text_at(l, label, cap, small, b->loc, x, ty - small * 0.65, tick_w, ALIGN_END, 1, NULL);
         }
-        const char *bw = ashi_block_attr(b, "bar-width");
-        double share = 0.6;
-        if (bw) {
-            size_t n = strlen(bw);
-            char num[32];
-            snprintf(num, sizeof num, "%.*s", (int)(n && bw[n - 1] == '%' ? n - 1 : n), bw);
-            if (ashi_parse_number(num, &v) || v < 10 || v > 100)
-                lay_bad(l, b, "bar-width", bw, "a percentage from 10% to 100%");
-            else
-                share = v / 100;
-        }
+        double share = bar_share(l, b);
         /* value labels as large as their slots allow, never below the
          * smallest size print can read */
         double vfs = fs, widest = 0;
@@ -585,7 +593,18 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             return h;
         }
         double scale = (plot_right - plot_x) / (thi - tlo), x0 = plot_x + (0 - tlo) * scale;
-        double slot = (plot_bottom - plot_top) / (double)c.ncats, share = 0.6;
+        double slot = (plot_bottom - plot_top) / (double)c.ncats, share = bar_share(l, b);
+        /* value labels beside the bars: the bars of a group sit a bar's
+         * thickness apart, so their labels are no taller than that */
+        double room = c.nseries > 1 && !stacked ? slot * share / (double)c.nseries : slot;
+        double vfs = fmin(fs, room / 1.25);
+        if (vfs < MIN_TEXT) {
+            ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
+                          "the chart's value labels would be smaller than %g pt; give it more "
+                          "height, a wider bar-width or fewer categories",
+                          MIN_TEXT);
+            vfs = MIN_TEXT;
+        }
         for (int i = 0; i < nt; i++) {
             double tx = plot_x + (ticks[i] - tlo) * scale;
             lay_line(l, tx, plot_top, tx, plot_bottom, 0.4, grid_c, 0);
@@ -614,8 +633,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 end = fmax(end, bx + bl);
                 lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
                 if (!stacked)
-                    text_at(l, label, hit ? vs : lab, fs, b->loc, bx + bl + 3,
-                            by + (bh - fs * 1.35) / 2, val_w + 4, ALIGN_START, 1, NULL);
+                    text_at(l, label, hit ? vs : lab, vfs, b->loc, bx + bl + 3,
+                            by + (bh - vfs * 1.35) / 2, val_w + 4, ALIGN_START, 1, NULL);
             }
             if (stacked) {
                 double sum = 0;
