@@ -66,6 +66,14 @@ static int closing_like(const ashi_cluster *c)
            (c->cls == ASHI_CL_CLOSE || c->cls == ASHI_CL_COMMA || c->cls == ASHI_CL_FULL_STOP);
 }
 
+/* Whether the run of spaces ending at cluster i follows a ※. */
+static int after_reference_mark(const ashi_cluster *cl, size_t i)
+{
+    while (i > 0 && cl[i].cls == ASHI_CL_SPACE)
+        i--;
+    return cl[i].cp == 0x203B;
+}
+
 /* Break opportunities: JLReq's prohibitions plus numbers with units. */
 static void mark_breaks(ashi_para *p)
 {
@@ -91,7 +99,7 @@ static void mark_breaks(ashi_para *p)
         else if (cb == ASHI_CL_SPACE)
             ok = 0; /* spaces stay at the end of the line they follow */
         else if (ca == ASHI_CL_SPACE)
-            ok = 1;
+            ok = !after_reference_mark(cl, i - 1); /* ※ 27日 */
         else if (ashi_jclass_no_start(cb) || ca == ASHI_CL_OPEN)
             ok = 0;
         else if (ca == ASHI_CL_INSEP && cb == ASHI_CL_INSEP && a->cp == b->cp)
