@@ -605,11 +605,23 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                           MIN_TEXT);
             vfs = MIN_TEXT;
         }
+        /* every gridline, but only as many tick labels as fit side by side */
+        int stride = 1;
+        double step_w = nt > 1 ? (ticks[1] - ticks[0]) * scale : tick_w + 6;
+        while (stride < nt && step_w * stride < tick_w + 6)
+            stride++;
+        for (int nice = 1; stride > 1; nice *= 10) /* labels on nice steps: 2, 5, 10 ticks */
+            if (stride <= 2 * nice || stride <= 5 * nice || stride <= 10 * nice) {
+                stride = stride <= 2 * nice ? 2 * nice : stride <= 5 * nice ? 5 * nice : 10 * nice;
+                break;
+            }
         for (int i = 0; i < nt; i++) {
             double tx = plot_x + (ticks[i] - tlo) * scale;
             lay_line(l, tx, plot_top, tx, plot_bottom, 0.4, grid_c, 0);
+            if (i % stride)
+                continue;
             lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
-            text_at(l, label, cap, small, b->loc, tx - ASHI_MM(10), plot_bottom + 1, ASHI_MM(20),
+            text_at(l, label, cap, small, b->loc, tx - tick_w / 2 - 2, plot_bottom + 1, tick_w + 4,
                     ALIGN_CENTER, 1, NULL);
         }
         if (unit)
