@@ -141,9 +141,10 @@ static void test_missing_file(void)
     ashi_deck_free(deck);
 }
 
-/* Two decks loaded and rendered on two threads at once give the same bytes
- * as one rendered alone. */
+/* Eight threads at once, each loading and rendering a different deck three
+ * times over, give the same bytes as each deck rendered alone. */
 typedef struct job {
+    const char *path;
     unsigned char *pdf;
     size_t len;
     ashi_status st;
@@ -152,11 +153,12 @@ typedef struct job {
 static void *render_job(void *arg)
 {
     job *j = arg;
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 3; round++) {
         ashi_deck *deck = NULL;
-        j->st = ashi_deck_load_memory(NULL, small, sizeof small - 1, "small.xml", NULL, &deck);
+        j->st = ashi_deck_load_file(NULL, j->path, &deck);
         if (j->st == ASHI_OK) {
             ashi_free(j->pdf);
+            j->pdf = NULL;
             j->st = ashi_deck_render_memory(deck, &j->pdf, &j->len);
         }
         ashi_deck_free(deck);
@@ -168,19 +170,31 @@ static void *render_job(void *arg)
 
 static void test_threads(void)
 {
-    job alone = {0}, jobs[2] = {{0}, {0}};
-    render_job(&alone);
-    CHECK_INT(alone.st, ASHI_OK);
-    pthread_t th[2];
-    for (int i = 0; i < 2; i++)
+    static const char *const decks[8] = {
+        ASHI_TEST_DIR "/decks/blocks.xml",   ASHI_TEST_DIR "/decks/charts.xml",
+        ASHI_TEST_DIR "/decks/images.xml",   ASHI_TEST_DIR "/decks/japanese.xml",
+        ASHI_TEST_DIR "/decks/minimal.xml",  ASHI_TEST_DIR "/decks/tables.xml",
+        ASHI_TEST_DIR "/decks/theme.xml",    ASHI_TEST_DIR "/../data/asahikawa.xml",
+    };
+    job alone[8], jobs[8];
+    pthread_t th[8];
+    memset(alone, 0, sizeof alone);
+    memset(jobs, 0, sizeof jobs);
+    for (int i = 0; i < 8; i++) {
+        alone[i].path = jobs[i].path = decks[i];
+        render_job(&alone[i]);
+        CHECK_INT(alone[i].st, ASHI_OK);
+    }
+    for (int i = 0; i < 8; i++)
         CHECK(pthread_create(&th[i], NULL, render_job, &jobs[i]) == 0);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 8; i++) {
         pthread_join(th[i], NULL);
         CHECK_INT(jobs[i].st, ASHI_OK);
-        CHECK(jobs[i].len == alone.len && memcmp(jobs[i].pdf, alone.pdf, alone.len) == 0);
+        CHECK(jobs[i].len == alone[i].len && jobs[i].pdf &&
+              memcmp(jobs[i].pdf, alone[i].pdf, alone[i].len) == 0);
         ashi_free(jobs[i].pdf);
+        ashi_free(alone[i].pdf);
     }
-    ashi_free(alone.pdf);
 }
 
 /* Each limit refuses what exceeds it with a diagnostic naming it. */
