@@ -7,8 +7,8 @@
 #include "ashireport.h"
 
 static const char usage[] =
-    "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--booklet] [--2up]\n"
-    "                          [--font-dir DIR]...\n"
+    "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
+    "                          [--2up] [--font-dir DIR]...\n"
     "       ashireport check DECK.xml [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
@@ -16,6 +16,7 @@ static const char usage[] =
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
     "--draft   renders even when text overflows, marking the frame in red\n"
     "--print   for the print shop: 3 mm bleed, crop marks, trim and bleed boxes, CMYK\n"
+    "--slug    --print, with file name, page and date in the slug below each page\n"
     "--booklet --print, imposed for saddle stitching (pages in fours, two a sheet)\n"
     "--2up     two slides a portrait A4 page, for handouts\n"
     "\n"
@@ -85,6 +86,8 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--print") == 0 || strcmp(a, "--booklet") == 0) {
             print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK |
                      (strcmp(a, "--booklet") == 0 ? ASHI_PRINT_BOOKLET : 0);
+        } else if (strcmp(a, "--slug") == 0) {
+            print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK | ASHI_PRINT_SLUG;
         } else if (strcmp(a, "--2up") == 0) {
             print |= ASHI_PRINT_2UP;
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {

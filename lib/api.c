@@ -128,7 +128,7 @@ ashi_status ashi_options_allow_absolute_paths(ashi_options *opt, int allow)
 
 ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags, double bleed_mm)
 {
-    if (!opt || flags > 31 || !(bleed_mm >= 0 && bleed_mm <= 20))
+    if (!opt || flags > 63 || !(bleed_mm >= 0 && bleed_mm <= 20))
         return ASHI_E_ARGUMENT;
     opt->print = flags;
     opt->bleed_mm = bleed_mm;
@@ -233,6 +233,14 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->bleed = opt && opt->print ? ASHI_MM(opt->bleed_mm)
                   : deck->dlist.bleed > 0 ? deck->dlist.bleed
                                           : ASHI_MM(3);
+    /* the slug label, after the checks: it belongs outside the trim */
+    if ((deck->print_flags & (ASHI_PRINT_SLUG | ASHI_PRINT_MARKS | ASHI_PRINT_2UP)) ==
+            (ASHI_PRINT_SLUG | ASHI_PRINT_MARKS) &&
+        fonts_ok && !d->errors &&
+        ashi_layout_slugs(deck->doc, &deck->theme, &deck->fonts, deck->diags.file,
+                          deck->print_flags & ASHI_PRINT_BLEED ? deck->bleed : 0,
+                          limits_of(opt), a, d, &deck->dlist))
+        return ASHI_E_MEMORY;
     if (d->errors)
         return ASHI_E_DECK;
     if (!fonts_ok)

@@ -40,6 +40,16 @@ for p in 1 2 3 4 5 6; do
 done
 [ "$order" = "P1 | P2 | P10 P3 | P4 P9 | P8 P5 | P6 P7 | " ] || fail "spreads: $order"
 
+# the slug label: file name, page of pages and the deck's date, below the
+# bleed (the bleed box ends 895.75 pt from the top), only when asked for
+sed 's|<theme>|<info><date>2026-01-31</date></info><theme>|' ten.xml >dated.xml
+"$cli" render dated.xml --slug -o slug.pdf >/dev/null 2>/dev/null || fail "slug"
+qpdf --check slug.pdf >/dev/null || fail "qpdf --check slug"
+pdftotext -bbox -f 3 -l 3 slug.pdf - | grep -F '>dated.xml　3 / 10　2026-01-31</word>' >slug.txt \
+  || fail "slug label: $(pdftotext -f 3 -l 3 slug.pdf - | tail -3)"
+awk -F'"' '{ exit !($4 > 895.75 && $2 > 45.35 + 28.35) }' slug.txt || fail "slug label place: $(cat slug.txt)"
+if pdftotext print.pdf - | grep -q 'ten.xml'; then fail "a slug label without --slug"; fi
+
 # the checks a print shop would make
 cat >bad.xml <<'XML'
 <deck xmlns="urn:ashireport:deck:1">

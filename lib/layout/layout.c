@@ -350,3 +350,35 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     }
     return l.oom ? -1 : 0;
 }
+
+/* ---- the slug label for print ------------------------------------------ */
+
+int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
+                      const char *name, double bleed, const ashi_limits *limits, ashi_arena *a,
+                      ashi_diags *d, ashi_dlist *dl)
+{
+    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = dl,
+           .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits};
+    l.quiet.oom = 1;
+    ashi_text_style st = t->styles[ASHI_STYLE_FOOTER];
+    st.size = 6;
+    st.color = 0x000000;
+    const char *base = name ? strrchr(name, '/') : NULL;
+    base = base ? base + 1 : name ? name : "";
+    ashi_loc none = {0, 0};
+    for (size_t i = 0; i < dl->npages; i++) {
+        l.page = &dl->pages[i];
+        /* right of the corner marks, clear of the centre mark */
+        double x = ASHI_MM(15), w = l.page->w / 2 - ASHI_MM(21);
+        const char *text = ashi_arena_printf(a, "%s　%zu / %zu%s%s", base, i + 1, dl->npages,
+                                             doc->date ? "　" : "", doc->date ? doc->date : "");
+        shaped s;
+        if (!text || lay_shape(&l, NULL, text, &st, st.size, none, w, ALIGN_START, &s))
+            return -1;
+        s.nlines = s.nlines > 1 ? 1 : s.nlines;
+        lay_emit_lines(&l, &s, x, l.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
+        if (l.oom)
+            return -1;
+    }
+    return 0;
+}

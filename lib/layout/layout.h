@@ -15,4 +15,11 @@
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
                 const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *out);
 
+/* Adds to every page of dl a label in the slug, below the bleed: the deck's
+ * file name, the page number and total, and the deck's date, at 6 pt in
+ * black. Returns -1 only when out of memory. */
+int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
+                      const char *name, double bleed, const ashi_limits *limits, ashi_arena *a,
+                      ashi_diags *d, ashi_dlist *dl);
+
 #endif
