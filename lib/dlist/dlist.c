@@ -58,37 +58,45 @@ int ashi_dl_add_outline(ashi_dlist *dl, int level, const char *title, size_t pag
     return 0;
 }
 
+int ashi_dl_play_items(const ashi_dl_page *pg, const ashi_device *dev)
+{
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < pg->nitems; i++) {
+        const ashi_dl_item *it = &pg->items[i];
+        switch (it->kind) {
+        case ASHI_DL_RUN:
+            rc = dev->run ? dev->run(dev->user, &it->u.run) : 0;
+            break;
+        case ASHI_DL_RECT:
+            rc = dev->rect ? dev->rect(dev->user, &it->u.rect) : 0;
+            break;
+        case ASHI_DL_LINE:
+            rc = dev->line ? dev->line(dev->user, &it->u.line) : 0;
+            break;
+        case ASHI_DL_SPAN_BEGIN:
+            rc = dev->span_begin ? dev->span_begin(dev->user, &it->u.span) : 0;
+            break;
+        case ASHI_DL_SPAN_END:
+            rc = dev->span_end ? dev->span_end(dev->user) : 0;
+            break;
+        case ASHI_DL_PATH:
+            rc = dev->path ? dev->path(dev->user, &it->u.path) : 0;
+            break;
+        case ASHI_DL_IMAGE:
+            rc = dev->image ? dev->image(dev->user, &it->u.image) : 0;
+            break;
+        }
+    }
+    return rc;
+}
+
 int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev)
 {
     for (size_t p = 0; p < dl->npages; p++) {
         const ashi_dl_page *pg = &dl->pages[p];
         int rc = dev->begin_page ? dev->begin_page(dev->user, pg, p) : 0;
-        for (size_t i = 0; rc == 0 && i < pg->nitems; i++) {
-            const ashi_dl_item *it = &pg->items[i];
-            switch (it->kind) {
-            case ASHI_DL_RUN:
-                rc = dev->run ? dev->run(dev->user, &it->u.run) : 0;
-                break;
-            case ASHI_DL_RECT:
-                rc = dev->rect ? dev->rect(dev->user, &it->u.rect) : 0;
-                break;
-            case ASHI_DL_LINE:
-                rc = dev->line ? dev->line(dev->user, &it->u.line) : 0;
-                break;
-            case ASHI_DL_SPAN_BEGIN:
-                rc = dev->span_begin ? dev->span_begin(dev->user, &it->u.span) : 0;
-                break;
-            case ASHI_DL_SPAN_END:
-                rc = dev->span_end ? dev->span_end(dev->user) : 0;
-                break;
-            case ASHI_DL_PATH:
-                rc = dev->path ? dev->path(dev->user, &it->u.path) : 0;
-                break;
-            case ASHI_DL_IMAGE:
-                rc = dev->image ? dev->image(dev->user, &it->u.image) : 0;
-                break;
-            }
-        }
+        if (rc == 0)
+            rc = ashi_dl_play_items(pg, dev);
         if (rc == 0 && dev->end_page)
             rc = dev->end_page(dev->user, pg);
         if (rc)

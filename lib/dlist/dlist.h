@@ -140,6 +140,9 @@ typedef struct ashi_device {
 } ashi_device;
 
 int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev);
+/* One page's items only, without begin_page and end_page (for drawing a
+ * page where the device chooses, e.g. on an imposed sheet). */
+int ashi_dl_play_items(const ashi_dl_page *pg, const ashi_device *dev);
 
 /* Print checks (check.c): warnings for text under 6 pt, images under
  * 150 dpi and text within 3 mm of the trim edge. */

@@ -408,40 +408,6 @@ static int draw_image(void *user, const ashi_dl_image *im)
 
 /* ---- sheets: pages, print marks and boxes, imposition ---------------------- */
 
-static int play_items(writer *w, const ashi_dl_page *pg)
-{
-    for (size_t i = 0; i < pg->nitems; i++) {
-        const ashi_dl_item *it = &pg->items[i];
-        int rc = 0;
-        switch (it->kind) {
-        case ASHI_DL_RUN:
-            rc = draw_run(w, &it->u.run);
-            break;
-        case ASHI_DL_RECT:
-            rc = draw_rect(w, &it->u.rect);
-            break;
-        case ASHI_DL_LINE:
-            rc = draw_line(w, &it->u.line);
-            break;
-        case ASHI_DL_SPAN_BEGIN:
-            rc = span_begin(w, &it->u.span);
-            break;
-        case ASHI_DL_SPAN_END:
-            rc = span_end(w);
-            break;
-        case ASHI_DL_PATH:
-            rc = draw_path(w, &it->u.path);
-            break;
-        case ASHI_DL_IMAGE:
-            rc = draw_image(w, &it->u.image);
-            break;
-        }
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
 /* A thin frame around a slide on a handout page. */
 static void lay_frame_line(writer *w, double x, double y, double width, double height)
 {
@@ -491,7 +457,15 @@ static int place(writer *w, const ashi_dl_page *pg, double sheet_h, double x, do
     w->page_w = pg->w;
     w->page_h = pg->h;
     w->bleed_edges = w->o.flags & ASHI_RENDER_BLEED ? bleed : 0;
-    int rc = play_items(w, pg);
+    const ashi_device draw = {.user = w,
+                              .run = draw_run,
+                              .rect = draw_rect,
+                              .line = draw_line,
+                              .span_begin = span_begin,
+                              .span_end = span_end,
+                              .path = draw_path,
+                              .image = draw_image};
+    int rc = ashi_dl_play_items(pg, &draw);
     ashi_buf_puts(b, "Q\n");
     return rc;
 }
