@@ -283,6 +283,16 @@ static int load_data(L *l, const ashi_block *b, chart *c)
 
 /* ---- drawing ---------------------------------------------------------------- */
 
+/* A bar's colour: its series', or with a highlight the accent on the
+ * highlighted category and, for a single series, muted elsewhere. */
+static uint32_t bar_color(const chart *c, size_t series, const char *hl, int hit,
+                          uint32_t accent, uint32_t muted)
+{
+    if (!hl)
+        return c->colors[series];
+    return hit ? accent : c->nseries == 1 ? muted : c->colors[series];
+}
+
 /* The share of its category's slot the bars take: bar-width, 10% to 100%,
  * 60% by default. */
 static double bar_share(L *l, const ashi_block *b)
@@ -522,9 +532,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 double val = c.vals[i][k], bh = fabs(val) * scale;
                 double bx = stacked ? gx : gx + gw / (double)c.nseries * (double)i;
                 double bwid = stacked ? gw : gw / (double)c.nseries;
-                uint32_t col = c.colors[i];
-                if (hl)
-                    col = hit ? accent : (c.nseries == 1 ? muted : col);
+                uint32_t col = bar_color(&c, i, hl, hit, accent, muted);
                 double by;
                 if (val >= 0) {
                     by = (stacked ? pos : y0) - bh;
@@ -635,9 +643,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 double val = c.vals[i][k], bl = fabs(val) * scale;
                 double by = stacked ? gy : gy + gh / (double)c.nseries * (double)i;
                 double bh = stacked ? gh : gh / (double)c.nseries;
-                uint32_t col = c.colors[i];
-                if (hl)
-                    col = hit ? accent : (c.nseries == 1 ? muted : col);
+                uint32_t col = bar_color(&c, i, hl, hit, accent, muted);
                 double bx = val >= 0 ? (stacked ? pos : x0) : x0 - bl;
                 if (stacked && val >= 0)
                     pos += bl;
