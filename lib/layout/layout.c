@@ -299,11 +299,25 @@ static void slide_page(L *l, const ashi_slide *s, int level)
     }
 }
 
+/* The layout state for a deck: the theme's typesetting switches, nothing
+ * laid yet. */
+static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
+                      const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *dl)
+{
+    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = dl,
+           .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits};
+    l.quiet.oom = 1; /* a sink: adds nothing */
+    l.opts.autospace = t->autospace;
+    l.opts.bracket_start_half = t->bracket_start_half;
+    l.opts.hanging = t->hanging;
+    return l;
+}
+
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
                 const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *out)
 {
-    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = out,
-           .opts = ashi_text_opts_default(), .scale = 1, .draft = draft, .limits = *limits};
+    L l = layout_state(doc, t, fs, limits, a, d, out);
+    l.draft = draft;
     size_t slides = 0;
     for (const ashi_entry *e = doc->entries; e; e = e->next) {
         slides++;
@@ -317,10 +331,6 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
                       slides, limits->slides);
         return 0;
     }
-    l.quiet.oom = 1; /* a sink: adds nothing */
-    l.opts.autospace = t->autospace;
-    l.opts.bracket_start_half = t->bracket_start_half;
-    l.opts.hanging = t->hanging;
     out->a = a;
     out->cmyk = (const uint8_t(*)[4])t->cmyk;
     out->ncmyk = t->ncmyk;
@@ -357,9 +367,7 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
                       const char *name, double bleed, const ashi_limits *limits, ashi_arena *a,
                       ashi_diags *d, ashi_dlist *dl)
 {
-    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = dl,
-           .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits};
-    l.quiet.oom = 1;
+    L l = layout_state(doc, t, fs, limits, a, d, dl);
     ashi_text_style st = t->styles[ASHI_STYLE_FOOTER];
     st.size = 6;
     st.color = 0x000000;
