@@ -198,7 +198,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
     ashi_diags *d = &deck->diags;
-    if (ashi_xml_parse(data, len, a, d, &deck->doc))
+    if (ashi_xml_parse(data, len, deck->limits.slides, a, d, &deck->doc))
         return ASHI_E_MEMORY;
     if (!deck->doc)
         return ASHI_E_DECK;

@@ -18,6 +18,11 @@ typedef struct parser {
     ashi_diags *schema; /* violations held back on the model */
     startElementNsSAX2Func start_element;
     int oom;
+    const char *data; /* the deck's bytes, for locations */
+    size_t len;
+    size_t pos;        /* locate(): the last byte located, and its place */
+    unsigned line, col;
+    size_t slides, max_slides; /* slides and sections seen, and the limit */
 } parser;
 
 extern const unsigned char ashi_schema_rng[];
@@ -40,8 +45,32 @@ static void init_libxml(void)
 
 /* ---- locations ---------------------------------------------------------- */
 
+/* Line and column of byte `at` of the deck, counted on from the last
+ * position asked for, so that the whole parse stays linear even on a deck
+ * written on one line. Columns count characters. */
+static ashi_loc locate(parser *p, size_t at)
+{
+    if (at < p->pos) {
+        p->pos = 0;
+        p->line = 1;
+        p->col = 1;
+    }
+    for (; p->pos < at; p->pos++) {
+        unsigned char c = (unsigned char)p->data[p->pos];
+        if (c == '\n') {
+            p->line++;
+            p->col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            p->col++;
+        }
+    }
+    return (ashi_loc){p->line, p->col};
+}
+
 /* libxml2 nodes keep a line only; we record where each start tag begins
- * (line and column of its '<', columns counted in characters). */
+ * (line and column of its '<'). libxml2 drops parsed text from its buffer
+ * as it goes (counting it in `consumed`), so the place is found in the
+ * deck's own bytes. */
 static void on_start_element(void *ctx, const xmlChar *localname,
                              const xmlChar *prefix, const xmlChar *URI,
                              int nb_namespaces, const xmlChar **namespaces,
@@ -59,25 +88,28 @@ static void on_start_element(void *ctx, const xmlChar *localname,
     const xmlChar *lt = in->cur;
     while (lt > in->base && *lt != '<')
         lt--;
-    unsigned line = (unsigned)(in->line > 0 ? in->line : 1);
-    for (const xmlChar *q = lt; q < in->cur; q++)
-        if (*q == '\n' && line > 1)
-            line--;
-    const xmlChar *bol = lt;
-    while (bol > in->base && bol[-1] != '\n')
-        bol--;
-    unsigned col = 1;
-    for (const xmlChar *q = bol; q < lt; q++)
-        if ((*q & 0xC0) != 0x80)
-            col++;
+    size_t at = (size_t)in->consumed + (size_t)(lt - in->base);
+    ashi_loc where = {(unsigned)(in->line > 0 ? in->line : 1), 0};
+    if (at < p->len && p->data[at] == '<')
+        where = locate(p, at);
     ashi_loc *loc = ashi_arena_alloc(p->a, sizeof *loc);
     if (!loc) {
         p->oom = 1;
         return;
     }
-    loc->line = line;
-    loc->col = col;
+    *loc = where;
     node->_private = loc;
+    /* Stop reading at the slide limit rather than build a tree of millions
+     * of nodes first. */
+    if ((!strcmp((const char *)localname, "slide") ||
+         !strcmp((const char *)localname, "section")) &&
+        ++p->slides > p->max_slides) {
+        ashi_diag_add(p->d, ASHI_ERROR, "limit", *loc,
+                      "the deck has more than %zu slides and sections, over the slides "
+                      "limit of %zu",
+                      p->max_slides, p->max_slides);
+        xmlStopParser(ctxt);
+    }
 }
 
 static void on_error(void *ctx, xmlErrorPtr err)
@@ -1098,10 +1130,10 @@ static void check_declared_encoding(parser *p, const char *data, size_t len)
                   (int)(n > 40 ? 40 : n), v);
 }
 
-int ashi_xml_parse(const char *data, size_t len, ashi_arena *a, ashi_diags *d,
-                   ashi_doc **out)
+int ashi_xml_parse(const char *data, size_t len, size_t max_slides, ashi_arena *a,
+                   ashi_diags *d, ashi_doc **out)
 {
-    parser p = {.a = a, .d = d};
+    parser p = {.a = a, .d = d, .max_slides = max_slides, .data = data, .len = len, .line = 1, .col = 1};
     *out = NULL;
     pthread_once(&init_once, init_libxml);
     if (len > INT32_MAX) {

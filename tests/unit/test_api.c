@@ -245,18 +245,28 @@ static void test_limits(void)
                  "<deck xmlns=\"urn:ashireport:deck:1\"><slide><image src=\"images/rgb8.png\"/>"
                  "</slide></deck>",
                  "image-pixels limit of 5000", ASHI_TEST_DIR "/decks");
-    /* the default slide limit stops a deck of 10,001 slides */
-    ashi_buf big = {0};
-    ashi_buf_puts(&big, "<deck xmlns=\"urn:ashireport:deck:1\">");
-    for (int i = 0; i < 10001; i++)
-        ashi_buf_puts(&big, "<slide/>");
-    ashi_buf_puts(&big, "</deck>");
-    ashi_deck *deck = NULL;
-    CHECK_INT(ashi_deck_load_memory(NULL, big.data, big.len, "big.xml", NULL, &deck), ASHI_E_DECK);
-    ashi_diag g;
-    CHECK(ashi_deck_diag(deck, 0, &g) == ASHI_OK && !strcmp(g.code, "limit"));
-    ashi_deck_free(deck);
-    ashi_buf_free(&big);
+    /* The default slide limit stops decks of 10,001 and of a million slides
+     * at the 10,001st, where the parse stops: one diagnostic naming it. */
+    for (int n = 10001; n <= 1000000; n = n == 10001 ? 1000000 : n + 1) {
+        ashi_buf big = {0};
+        ashi_buf_puts(&big, "<deck xmlns=\"urn:ashireport:deck:1\">\n");
+        for (int i = 0; i < n; i++)
+            ashi_buf_puts(&big, "<slide/>");
+        ashi_buf_puts(&big, "</deck>");
+        CHECK(!big.oom);
+        ashi_deck *deck = NULL;
+        CHECK_INT(ashi_deck_load_memory(NULL, big.data, big.len, "big.xml", NULL, &deck),
+                  ASHI_E_DECK);
+        ashi_diag g;
+        CHECK_INT(ashi_deck_diag_count(deck), 1);
+        CHECK(ashi_deck_diag(deck, 0, &g) == ASHI_OK && !strcmp(g.code, "limit"));
+        CHECK_INT(g.line, 2);
+        CHECK_INT(g.col, 10000 * 8 + 1);
+        CHECK(!strcmp(g.message, "the deck has more than 10000 slides and sections, over "
+                                 "the slides limit of 10000"));
+        ashi_deck_free(deck);
+        ashi_buf_free(&big);
+    }
 }
 
 /* Absolute image paths: refused by default, allowed by the option; a path
