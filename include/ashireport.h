@@ -101,13 +101,16 @@ ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
 
 /** Resource limits a deck must stay within; exceeding one is a diagnostic
  * naming the limit. Defaults: input 64 MiB, 10,000 slides, 100,000 table
- * rows, 50 megapixels per image, 512 MiB of PDF. Since 0.2. */
+ * rows, 50 megapixels per image, 512 MiB of PDF, 256 KiB of text in one
+ * paragraph, cell or label (far more than a page can show; laying out text
+ * costs about 300 bytes of memory per character). Since 0.2. */
 typedef enum ashi_limit {
     ASHI_LIMIT_INPUT_BYTES,
     ASHI_LIMIT_SLIDES,
     ASHI_LIMIT_TABLE_ROWS,
     ASHI_LIMIT_IMAGE_PIXELS,
-    ASHI_LIMIT_OUTPUT_BYTES
+    ASHI_LIMIT_OUTPUT_BYTES,
+    ASHI_LIMIT_TEXT_BYTES
 } ashi_limit;
 
 /** Sets a limit (a positive value); ASHI_E_ARGUMENT for an unknown limit

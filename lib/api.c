@@ -92,6 +92,9 @@ ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit, size_t v
     case ASHI_LIMIT_OUTPUT_BYTES:
         opt->limits.output_bytes = value;
         return ASHI_OK;
+    case ASHI_LIMIT_TEXT_BYTES:
+        opt->limits.text_bytes = value;
+        return ASHI_OK;
     }
     return ASHI_E_ARGUMENT;
 }
@@ -198,7 +201,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
     ashi_diags *d = &deck->diags;
-    if (ashi_xml_parse(data, len, deck->limits.slides, a, d, &deck->doc))
+    if (ashi_xml_parse(data, len, &deck->limits, a, d, &deck->doc))
         return ASHI_E_MEMORY;
     if (!deck->doc)
         return ASHI_E_DECK;

@@ -67,10 +67,11 @@ int ashi_parse_number(const char *s, double *out);
 
 /* Resource limits (ashi_options_set_limit). */
 typedef struct ashi_limits {
-    size_t input_bytes, slides, table_rows, image_pixels, output_bytes;
+    size_t input_bytes, slides, table_rows, image_pixels, output_bytes, text_bytes;
 } ashi_limits;
-#define ASHI_LIMITS_DEFAULT \
-    {64u * 1024 * 1024, 10000, 100000, 50u * 1000 * 1000, 512u * 1024 * 1024}
+#define ASHI_LIMITS_DEFAULT                                                        \
+    {64u * 1024 * 1024, 10000, 100000, 50u * 1000 * 1000, 512u * 1024 * 1024, \
+     256u * 1024}
 
 /* Diagnostics list, owned by a deck. */
 typedef struct ashi_diags {
@@ -89,6 +90,8 @@ void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const 
                       ashi_loc loc, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Is there already a diagnostic at this line? (One problem, one message.) */
 int ashi_diag_at_line(const ashi_diags *d, unsigned line);
+/* Is there already a diagnostic with this code at this place? */
+int ashi_diag_has(const ashi_diags *d, const char *code, ashi_loc loc);
 void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
                     ashi_loc loc, const char *fmt, va_list ap);
 

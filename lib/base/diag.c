@@ -59,6 +59,14 @@ int ashi_diag_at_line(const ashi_diags *d, unsigned line)
     return 0;
 }
 
+int ashi_diag_has(const ashi_diags *d, const char *code, ashi_loc loc)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].line == loc.line && d->v[i].col == loc.col && !strcmp(d->v[i].code, code))
+            return 1;
+    return 0;
+}
+
 void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
                       ashi_loc loc, const char *fmt, ...)
 {

@@ -94,6 +94,19 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     ashi_span *spans = ashi_arena_alloc(l->a, (n + 1) * sizeof *spans);
     if (!spans)
         return -1;
+    /* Text no page could show is refused before it costs memory. */
+    size_t bytes = plain ? strlen(plain) : 0;
+    for (const ashi_inline *i = inl; i; i = i->next)
+        bytes += i->len + (i->ruby ? strlen(i->ruby) : 0);
+    if (bytes > l->limits.text_bytes) {
+        memset(out, 0, sizeof *out);
+        out->size = size;
+        if (!ashi_diag_has(l->d, "limit", loc))
+            ashi_diag_add(l->d, ASHI_ERROR, "limit", loc,
+                          "this text is %zu bytes, over the text-bytes limit of %zu", bytes,
+                          l->limits.text_bytes);
+        return 0;
+    }
     const ashi_text_style *em = &l->t->styles[ASHI_STYLE_EM];
     size_t k = 0;
     if (plain) {

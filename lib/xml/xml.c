@@ -17,12 +17,16 @@ typedef struct parser {
     ashi_diags *d;
     ashi_diags *schema; /* violations held back on the model */
     startElementNsSAX2Func start_element;
+    endElementNsSAX2Func end_element;
+    charactersSAXFunc characters;
     int oom;
     const char *data; /* the deck's bytes, for locations */
     size_t len;
     size_t pos;        /* locate(): the last byte located, and its place */
     unsigned line, col;
     size_t slides, max_slides; /* slides and sections seen, and the limit */
+    size_t text, max_text;     /* bytes of the text node being read (no
+                                  white space), and the limit */
 } parser;
 
 extern const unsigned char ashi_schema_rng[];
@@ -81,6 +85,7 @@ static void on_start_element(void *ctx, const xmlChar *localname,
     parser *p = ctxt->_private;
     p->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces,
                      nb_attributes, nb_defaulted, attributes);
+    p->text = 0;
     xmlNodePtr node = ctxt->node;
     xmlParserInputPtr in = ctxt->input;
     if (!node || !in || !in->base || !in->cur)
@@ -110,6 +115,37 @@ static void on_start_element(void *ctx, const xmlChar *localname,
                       p->max_slides, p->max_slides);
         xmlStopParser(ctxt);
     }
+}
+
+static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *URI)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parser *p = ctxt->_private;
+    p->end_element(ctx, localname, prefix, URI);
+    p->text = 0;
+}
+
+/* A text node longer than the text-bytes limit stops the parse as soon as
+ * it is seen (white space, which layout collapses, is not counted), so a
+ * huge one never costs more memory than the limit. */
+static void on_characters(void *ctx, const xmlChar *s, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parser *p = ctxt->_private;
+    for (int i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            p->text++;
+    if (p->text > p->max_text) {
+        const ashi_loc *in = ctxt->node ? ctxt->node->_private : NULL;
+        ashi_loc loc = in ? *in : (ashi_loc){0, 0};
+        ashi_diag_add(p->d, ASHI_ERROR, "limit", loc,
+                      "this text is more than %zu bytes, over the text-bytes limit of %zu",
+                      p->max_text, p->max_text);
+        xmlStopParser(ctxt);
+        return;
+    }
+    p->characters(ctx, s, len);
 }
 
 static void on_error(void *ctx, xmlErrorPtr err)
@@ -1130,10 +1166,17 @@ static void check_declared_encoding(parser *p, const char *data, size_t len)
                   (int)(n > 40 ? 40 : n), v);
 }
 
-int ashi_xml_parse(const char *data, size_t len, size_t max_slides, ashi_arena *a,
+int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi_arena *a,
                    ashi_diags *d, ashi_doc **out)
 {
-    parser p = {.a = a, .d = d, .max_slides = max_slides, .data = data, .len = len, .line = 1, .col = 1};
+    parser p = {.a = a,
+                .d = d,
+                .max_slides = limits ? limits->slides : SIZE_MAX,
+                .max_text = limits ? limits->text_bytes : SIZE_MAX,
+                .data = data,
+                .len = len,
+                .line = 1,
+                .col = 1};
     *out = NULL;
     pthread_once(&init_once, init_libxml);
     if (len > INT32_MAX) {
@@ -1154,6 +1197,11 @@ int ashi_xml_parse(const char *data, size_t len, size_t max_slides, ashi_arena *
     ctxt->sax->serror = on_error;
     p.start_element = ctxt->sax->startElementNs;
     ctxt->sax->startElementNs = on_start_element;
+    p.end_element = ctxt->sax->endElementNs;
+    ctxt->sax->endElementNs = on_end_element;
+    p.characters = ctxt->sax->characters;
+    ctxt->sax->characters = on_characters;
+    ctxt->sax->cdataBlock = on_characters;
     ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->externalSubset = NULL;
     ctxt->sax->entityDecl = NULL;

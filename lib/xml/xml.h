@@ -11,9 +11,9 @@
  * Problems go to d (file names come from d->file). Returns the model in
  * *out, or NULL when the XML itself could not be read; the model may be
  * usable even when errors were recorded (d->errors). Reading stops with an
- * error at the (max_slides + 1)th slide or section. Returns -1 only when
- * out of memory. */
-int ashi_xml_parse(const char *data, size_t len, size_t max_slides, ashi_arena *a,
+ * error past the slides limit or at a text node over the text-bytes limit
+ * (limits may be NULL: none). Returns -1 only when out of memory. */
+int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi_arena *a,
                    ashi_diags *d, ashi_doc **out);
 
 /* Adds the schema violations held on the model whose line no diagnostic

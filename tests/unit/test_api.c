@@ -245,6 +245,62 @@ static void test_limits(void)
                  "<deck xmlns=\"urn:ashireport:deck:1\"><slide><image src=\"images/rgb8.png\"/>"
                  "</slide></deck>",
                  "image-pixels limit of 5000", ASHI_TEST_DIR "/decks");
+    /* text bytes: one text node over the limit stops the parse; white space
+     * is not counted; pieces of one paragraph add up (layout counts them) */
+    expect_limit(ASHI_LIMIT_TEXT_BYTES, 10,
+                 "<deck xmlns=\"urn:ashireport:deck:1\"><slide><p>12345678901</p></slide></deck>",
+                 "this text is more than 10 bytes, over the text-bytes limit of 10", NULL);
+    expect_limit(ASHI_LIMIT_TEXT_BYTES, 10,
+                 "<deck xmlns=\"urn:ashireport:deck:1\"><slide><p>123456<b>78901</b></p>"
+                 "</slide></deck>",
+                 "this text is 11 bytes, over the text-bytes limit of 10", NULL);
+    expect_limit(ASHI_LIMIT_TEXT_BYTES, 10,
+                 "<deck xmlns=\"urn:ashireport:deck:1\"><slide><chart title=\"12345678901\">"
+                 "<category>a</category><series name=\"a\">1</series></chart>"
+                 "</slide></deck>",
+                 "this text is 11 bytes, over the text-bytes limit of 10", NULL);
+    {
+        ashi_options *opt;
+        CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+        CHECK_INT(ashi_options_set_limit(opt, ASHI_LIMIT_TEXT_BYTES, 10), ASHI_OK);
+        const char *ok = "<deck xmlns=\"urn:ashireport:deck:1\"><slide><p>\n  1234567890\n  "
+                         "\n</p></slide></deck>";
+        ashi_deck *deck = NULL;
+        CHECK_INT(ashi_deck_load_memory(opt, ok, strlen(ok), "ok.xml", NULL, &deck), ASHI_OK);
+        ashi_deck_free(deck);
+        ashi_options_free(opt);
+    }
+    /* A 100 MB text node with the input limit raised past it: refused by
+     * the text-bytes limit where the paragraph starts, without reading on. */
+    {
+        const char *head = "<deck xmlns=\"urn:ashireport:deck:1\">\n<slide><p>",
+                   *tail = "</p></slide></deck>";
+        size_t n = 100u * 1000 * 1000, hl = strlen(head), tl = strlen(tail);
+        char *xml = malloc(hl + n + tl);
+        CHECK(xml != NULL);
+        if (xml) {
+            memcpy(xml, head, hl);
+            for (size_t i = 0; i < n; i++)
+                xml[hl + i] = "あいう"[i % 9];
+            memcpy(xml + hl + n, tail, tl);
+            ashi_options *opt;
+            CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+            CHECK_INT(ashi_options_set_limit(opt, ASHI_LIMIT_INPUT_BYTES, 128u << 20), ASHI_OK);
+            ashi_deck *deck = NULL;
+            CHECK_INT(ashi_deck_load_memory(opt, xml, hl + n + tl, "huge.xml", NULL, &deck),
+                      ASHI_E_DECK);
+            ashi_diag g;
+            CHECK_INT(ashi_deck_diag_count(deck), 1);
+            CHECK(ashi_deck_diag(deck, 0, &g) == ASHI_OK && !strcmp(g.code, "limit"));
+            CHECK_INT(g.line, 2);
+            CHECK_INT(g.col, 8);
+            CHECK(!strcmp(g.message, "this text is more than 262144 bytes, over the "
+                                     "text-bytes limit of 262144"));
+            ashi_deck_free(deck);
+            ashi_options_free(opt);
+            free(xml);
+        }
+    }
     /* The default slide limit stops decks of 10,001 and of a million slides
      * at the 10,001st, where the parse stops: one diagnostic naming it. */
     for (int n = 10001; n <= 1000000; n = n == 10001 ? 1000000 : n + 1) {

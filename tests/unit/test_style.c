@@ -25,7 +25,7 @@ static void resolve(resolved *r, const char *theme, const char *const *dirs, siz
                                   "<deck xmlns=\"urn:ashireport:deck:1\">\n<theme>\n%s</theme>\n"
                                   "<slide/></deck>",
                                   theme);
-    CHECK(ashi_xml_parse(xml, strlen(xml), SIZE_MAX, r->a, &r->d, &r->doc) == 0 && r->doc);
+    CHECK(ashi_xml_parse(xml, strlen(xml), NULL, r->a, &r->d, &r->doc) == 0 && r->doc);
     if (r->doc)
         CHECK(ashi_style_resolve(r->doc, dirs, ndirs, r->a, &r->d, &r->t) == 0);
 }
