@@ -6,7 +6,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ashi_arena *a = ashi_arena_new();
+    ashi_arena *a = ashi_arena_new(NULL);
     if (!a)
         return 0;
     ashi_diags d = {.arena = a, .file = "fuzz"};

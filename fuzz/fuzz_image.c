@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     fwrite(data, 1, size, f);
     fclose(f);
-    ashi_arena *a = ashi_arena_new();
+    ashi_arena *a = ashi_arena_new(NULL);
     if (a) {
         ashi_diags d = {.arena = a, .file = "fuzz"};
         ashi_loc loc = {1, 1};

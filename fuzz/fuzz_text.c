@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int flags = data[1];
     const char *text = (const char *)data + 2;
     size_t len = size - 2;
-    ashi_arena *a = ashi_arena_new();
+    ashi_arena *a = ashi_arena_new(NULL);
     if (!a)
         return 0;
     ashi_diags d = {.arena = a, .file = "fuzz"};
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                  flags & 64 ? ASHI_ALIGN_JUSTIFY : ASHI_ALIGN_START, &o, a, &d,
                                  &lines, &n);
                 double mn, mx;
-                ashi_para_extent(&p, &o, &mn, &mx);
+                ashi_para_extent(&p, &o, NULL, &mn, &mx);
             }
         }
         ashi_fontset_close(&fs);

@@ -13,6 +13,7 @@
 
 #include "layout/layout.h"
 #include "render/render.h"
+#include "api_debug.h"
 #include "xml/xml.h"
 
 #define MAX_FONT_DIRS 32
@@ -25,6 +26,7 @@ struct ashi_options {
     unsigned print;
     double bleed_mm;
     ashi_limits limits;
+    ashi_mem *mem; /* allocation probe for tests (api_debug.h), or NULL */
 };
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
@@ -46,6 +48,7 @@ struct ashi_deck {
     ashi_limits limits;
     unsigned print_flags;
     double bleed;
+    ashi_mem *mem;
 };
 
 const char *ashi_status_str(ashi_status status)
@@ -66,7 +69,7 @@ ashi_status ashi_options_new(ashi_options **out)
 {
     if (!out)
         return ASHI_E_ARGUMENT;
-    *out = calloc(1, sizeof **out);
+    *out = ashi_calloc(NULL, 1, sizeof **out);
     if (*out)
         (*out)->limits = default_limits;
     return *out ? ASHI_OK : ASHI_E_MEMORY;
@@ -114,7 +117,7 @@ ashi_status ashi_options_add_font_dir(ashi_options *opt, const char *dir)
         return ASHI_E_ARGUMENT;
     if (opt->nfont_dirs == MAX_FONT_DIRS)
         return ASHI_E_ARGUMENT;
-    char *copy = strdup(dir);
+    char *copy = ashi_strdup(opt->mem, dir);
     if (!copy)
         return ASHI_E_MEMORY;
     opt->font_dirs[opt->nfont_dirs++] = copy;
@@ -177,20 +180,36 @@ static size_t installed_font_dirs(ashi_arena *a, const char **dirs)
     return n;
 }
 
-static ashi_deck *deck_new(const char *name)
+static ashi_deck *deck_new(const ashi_options *opt, const char *name)
 {
-    ashi_deck *deck = calloc(1, sizeof *deck);
+    ashi_mem *mem = opt ? opt->mem : NULL;
+    ashi_deck *deck = ashi_calloc(mem, 1, sizeof *deck);
     if (!deck)
         return NULL;
-    deck->arena = ashi_arena_new();
-    if (!deck->arena) {
+    deck->mem = mem;
+    deck->arena = ashi_arena_new(mem);
+    deck->diags.file = deck->arena ? ashi_arena_strdup(deck->arena, name) : NULL;
+    if (!deck->diags.file) {
+        ashi_arena_free(deck->arena);
         free(deck);
         return NULL;
     }
     deck->diags.arena = deck->arena;
-    deck->diags.file = ashi_arena_strdup(deck->arena, name);
     deck->dlist.a = deck->arena;
     return deck;
+}
+
+ashi_status ashi_options_set_alloc_probe(ashi_options *opt, ashi_mem *probe)
+{
+    if (!opt)
+        return ASHI_E_ARGUMENT;
+#ifdef ASHI_FAULT_INJECTION
+    opt->mem = probe;
+    return ASHI_OK;
+#else
+    (void)probe;
+    return ASHI_E_ARGUMENT;
+#endif
 }
 
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
@@ -257,7 +276,7 @@ ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, siz
 {
     if (!out || (!data && len))
         return ASHI_E_ARGUMENT;
-    *out = deck_new(name ? name : "<memory>");
+    *out = deck_new(opt, name ? name : "<memory>");
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
@@ -279,7 +298,7 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
 {
     if (!out || !path)
         return ASHI_E_ARGUMENT;
-    *out = deck_new(path);
+    *out = deck_new(opt, path);
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
@@ -381,7 +400,7 @@ ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t
         return ASHI_E_ARGUMENT;
     *out = NULL;
     *len = 0;
-    ashi_buf b = {0};
+    ashi_buf b = {.mem = deck ? deck->mem : NULL};
     ashi_status st = render(deck, &b);
     if (st != ASHI_OK) {
         ashi_buf_free(&b);
@@ -396,7 +415,7 @@ ashi_status ashi_deck_render_callback(ashi_deck *deck, ashi_write_fn write, void
 {
     if (!write)
         return ASHI_E_ARGUMENT;
-    ashi_buf b = {0};
+    ashi_buf b = {.mem = deck ? deck->mem : NULL};
     ashi_status st = render(deck, &b);
     if (st == ASHI_OK && write(user, b.data, b.len))
         st = ASHI_E_IO;
@@ -422,7 +441,7 @@ ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
 {
     if (!deck || !path || !path[0])
         return ASHI_E_ARGUMENT;
-    ashi_buf b = {0};
+    ashi_buf b = {.mem = deck->mem};
     ashi_status st = render(deck, &b);
     if (st != ASHI_OK) {
         ashi_buf_free(&b);
@@ -431,7 +450,7 @@ ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
     /* Write beside the target, then rename: readers never see a partial
      * file and a failure leaves the old one untouched. */
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    char *tmp = ashi_malloc(deck->mem, plen + 16);
     if (!tmp) {
         ashi_buf_free(&b);
         return ASHI_E_MEMORY;

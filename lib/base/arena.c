@@ -14,11 +14,20 @@ typedef struct chunk {
 
 struct ashi_arena {
     chunk *head;
+    ashi_mem *mem;
 };
 
 #define CHUNK_MIN (64 * 1024)
 
-ashi_arena *ashi_arena_new(void) { return calloc(1, sizeof(ashi_arena)); }
+ashi_arena *ashi_arena_new(ashi_mem *m)
+{
+    ashi_arena *a = ashi_calloc(m, 1, sizeof *a);
+    if (a)
+        a->mem = m;
+    return a;
+}
+
+ashi_mem *ashi_arena_mem(const ashi_arena *a) { return a->mem; }
 
 void ashi_arena_free(ashi_arena *a)
 {
@@ -42,7 +51,7 @@ void *ashi_arena_alloc(ashi_arena *a, size_t size)
     chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         size_t cs = size > CHUNK_MIN ? size : CHUNK_MIN;
-        chunk *n = malloc(sizeof(chunk) + cs);
+        chunk *n = ashi_malloc(a->mem, sizeof(chunk) + cs);
         if (!n)
             return NULL;
         n->size = cs;

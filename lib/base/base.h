@@ -15,9 +15,25 @@ typedef struct ashi_loc {
     unsigned col;
 } ashi_loc;
 
-/* Arena: bump allocator owning everything of one deck; freed at once. */
+/* Heap allocation (mem.c). Everything the library allocates goes through
+ * these, with the deck's ashi_mem (NULL: none). In builds with
+ * ASHI_FAULT_INJECTION (debug builds) the fail_at-th allocation counted on
+ * it fails (0: none), so that tests can fail each allocation in turn; count
+ * is how many were made. In other builds they are malloc and friends. */
+typedef struct ashi_mem {
+    size_t fail_at, count;
+} ashi_mem;
+void *ashi_malloc(ashi_mem *m, size_t size);
+void *ashi_calloc(ashi_mem *m, size_t n, size_t size);
+void *ashi_realloc(ashi_mem *m, void *p, size_t size);
+char *ashi_strdup(ashi_mem *m, const char *s);
+
+/* Arena: bump allocator owning everything of one deck; freed at once. Its
+ * chunks come from m, which the stages that hold the arena use for their
+ * own heap memory too (ashi_arena_mem). */
 typedef struct ashi_arena ashi_arena;
-ashi_arena *ashi_arena_new(void);
+ashi_arena *ashi_arena_new(ashi_mem *m);
+ashi_mem *ashi_arena_mem(const ashi_arena *a);
 void ashi_arena_free(ashi_arena *a);
 /* Zeroed memory aligned for any type; NULL when out of memory. */
 void *ashi_arena_alloc(ashi_arena *a, size_t size);
@@ -29,12 +45,14 @@ char *ashi_arena_strdup(ashi_arena *a, const char *s);
 char *ashi_arena_printf(ashi_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Growable byte buffer on the heap; oom sticks once set. */
+/* Growable byte buffer on the heap; oom sticks once set. mem is where it
+ * allocates from (may be NULL). */
 typedef struct ashi_buf {
     char *data;
     size_t len;
     size_t cap;
     int oom;
+    ashi_mem *mem;
 } ashi_buf;
 void ashi_buf_append(ashi_buf *b, const void *p, size_t n);
 void ashi_buf_puts(ashi_buf *b, const char *s);

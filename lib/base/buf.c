@@ -20,7 +20,7 @@ static int reserve(ashi_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1)
         cap *= 2;
-    char *p = realloc(b->data, cap);
+    char *p = ashi_realloc(b->mem, b->data, cap);
     if (!p) {
         b->oom = 1;
         return -1;

@@ -62,7 +62,7 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
     p.format = (grey ? PNG_FORMAT_GRAY : PNG_FORMAT_RGB) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
     size_t stride = PNG_IMAGE_ROW_STRIDE(p);
     size_t size = PNG_IMAGE_BUFFER_SIZE(p, stride);
-    unsigned char *buf = malloc(size);
+    unsigned char *buf = ashi_malloc(ashi_arena_mem(a), size);
     if (!buf) {
         png_image_free(&p);
         *why = "does not fit in memory";

@@ -132,12 +132,14 @@ typedef struct chart {
 
 static const char *inline_text(L *l, const ashi_inline *in)
 {
-    ashi_buf b = {0};
+    ashi_buf b = {.mem = ashi_arena_mem(l->a)};
     for (; in; in = in->next)
         if (in->kind == ASHI_INL_TEXT)
             ashi_buf_append(&b, in->text, in->len);
-    const char *s = ashi_arena_strndup(l->a, b.data ? b.data : "", b.len);
+    const char *s = b.oom ? NULL : ashi_arena_strndup(l->a, b.data ? b.data : "", b.len);
     ashi_buf_free(&b);
+    if (!s)
+        l->oom = 1;
     return s ? s : "";
 }
 

@@ -164,7 +164,8 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
     shaped s;
     if (shape_cell(l, c, g, 1e6, &s))
         return;
-    ashi_para_extent(&s.para, &l->opts, min, max);
+    if (ashi_para_extent(&s.para, &l->opts, ashi_arena_mem(l->a), min, max))
+        l->oom = 1;
 }
 
 /* ---- the grid ------------------------------------------------------------- */
@@ -197,7 +198,7 @@ const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
         ashi_diag_add(l->d, ASHI_ERROR, "csv", b->loc, "CSV '%s' cannot be read", src);
         return NULL;
     }
-    ashi_buf data = {0};
+    ashi_buf data = {.mem = ashi_arena_mem(l->a)};
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data.len < 64u * 1024 * 1024)
@@ -300,7 +301,7 @@ static int build(L *l, const ashi_block *t, grid *g)
     g->cells = ashi_arena_alloc(l->a, (ncells + 1) * sizeof *g->cells);
     g->rh = ashi_arena_alloc(l->a, ((size_t)nrows + 1) * sizeof *g->rh);
     /* occupancy: rows x MAX_COLS, for rowspans from above */
-    unsigned char *used = calloc((size_t)nrows * MAX_COLS + 1, 1);
+    unsigned char *used = ashi_calloc(ashi_arena_mem(l->a), (size_t)nrows * MAX_COLS + 1, 1);
     if (!g->cells || !g->rh || !used) {
         free(used);
         l->oom = 1;

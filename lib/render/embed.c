@@ -18,9 +18,11 @@ int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len)
     if (!e->gids) {
         e->nglyphs = (unsigned)hb_face_get_glyph_count(e->face->hb_face);
         e->gids = hb_set_create();
-        e->text = calloc(e->nglyphs + 1, sizeof *e->text);
-        if (!e->text || !hb_set_allocation_successful(e->gids))
+        e->text = ashi_calloc(e->mem, e->nglyphs + 1, sizeof *e->text);
+        if (!e->text || !hb_set_allocation_successful(e->gids)) {
+            e->oom = 1;
             return -1;
+        }
         hb_set_add(e->gids, 0); /* .notdef always */
     }
     if (gid >= e->nglyphs)
@@ -30,8 +32,10 @@ int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len)
         e->text[gid] = (uint32_t)e->texts.len + 1;
         ashi_buf_append(&e->texts, text, len);
         ashi_buf_putc(&e->texts, 0);
-        if (e->texts.oom)
+        if (e->texts.oom) {
+            e->oom = 1;
             return -1;
+        }
     }
     return 0;
 }
@@ -99,7 +103,7 @@ static void build_tounicode(const ashi_embed *e, ashi_buf *b)
     while (hb_set_next(e->gids, &g))
         if (e->text[g])
             count++;
-    ashi_buf block = {0};
+    ashi_buf block = {.mem = e->mem};
     unsigned in_block = 0;
     g = HB_SET_VALUE_INVALID;
     while (hb_set_next(e->gids, &g)) {
@@ -121,6 +125,8 @@ static void build_tounicode(const ashi_embed *e, ashi_buf *b)
             in_block = 0;
         }
     }
+    if (block.oom)
+        b->oom = 1;
     ashi_buf_free(&block);
     ashi_buf_puts(b, "endcmap\n"
                      "CMapName currentdict /CMap defineresource pop\n"
@@ -182,7 +188,7 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
         return -1;
     }
     int rc = -1;
-    ashi_buf cmap = {0};
+    ashi_buf cmap = {.mem = e->mem};
     char tag[7], base[160];
     subset_tag(e, tag);
     snprintf(base, sizeof base, "%s+%.120s", tag, e->face->ps_name);
@@ -193,11 +199,22 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
     HPDF_Dict desc = indirect_dict(pdf);
     HPDF_Dict file = HPDF_DictStream_New(mm, pdf->xref);
     HPDF_Dict tounicode = HPDF_DictStream_New(mm, pdf->xref);
+    if (!type0 || !cid || !desc || !file || !tounicode)
+        goto done;
+    /* Direct objects go into their parents as soon as they exist: libharu
+     * frees only what hangs from its cross-reference table, so one left
+     * loose by a failure would leak. */
     HPDF_Dict sysinfo = HPDF_Dict_New(mm);
+    if (!sysinfo || HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo))
+        goto done;
     HPDF_Array desc_arr = HPDF_Array_New(mm);
+    if (!desc_arr || HPDF_Dict_Add(type0, "DescendantFonts", desc_arr))
+        goto done;
     HPDF_Array bbox = HPDF_Array_New(mm);
+    if (!bbox || HPDF_Dict_Add(desc, "FontBBox", bbox))
+        goto done;
     HPDF_Array w = HPDF_Array_New(mm);
-    if (!type0 || !cid || !desc || !file || !tounicode || !sysinfo || !desc_arr || !bbox || !w)
+    if (!w || HPDF_Dict_Add(cid, "W", w))
         goto done;
 
     /* FontFile2: the subset, Flate-compressed. */
@@ -210,8 +227,10 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
 
     /* ToUnicode. */
     build_tounicode(e, &cmap);
-    if (cmap.oom)
+    if (cmap.oom) {
+        e->oom = 1;
         goto done;
+    }
     tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     if (HPDF_Stream_Write(tounicode->stream, (const HPDF_BYTE *)cmap.data,
                           (HPDF_UINT)cmap.len) != HPDF_OK)
@@ -222,7 +241,7 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
         HPDF_Array_AddNumber(bbox, scaled(e, e->face->bbox[i]));
     if (HPDF_Dict_AddName(desc, "Type", "FontDescriptor") ||
         HPDF_Dict_AddName(desc, "FontName", base) ||
-        HPDF_Dict_AddNumber(desc, "Flags", 4) || HPDF_Dict_Add(desc, "FontBBox", bbox) ||
+        HPDF_Dict_AddNumber(desc, "Flags", 4) ||
         HPDF_Dict_AddNumber(desc, "ItalicAngle", e->face->italic_angle) ||
         HPDF_Dict_AddNumber(desc, "Ascent", scaled(e, e->face->ascender)) ||
         HPDF_Dict_AddNumber(desc, "Descent", scaled(e, e->face->descender)) ||
@@ -253,15 +272,13 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
     if (HPDF_Dict_AddName(cid, "Type", "Font") ||
         HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2") ||
         HPDF_Dict_AddName(cid, "BaseFont", base) ||
-        HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo) ||
         HPDF_Dict_Add(cid, "FontDescriptor", desc) || HPDF_Dict_AddNumber(cid, "DW", 1000) ||
-        HPDF_Dict_Add(cid, "W", w) || HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"))
+        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"))
         goto done;
     if (HPDF_Array_Add(desc_arr, cid) || HPDF_Dict_AddName(type0, "Type", "Font") ||
         HPDF_Dict_AddName(type0, "Subtype", "Type0") ||
         HPDF_Dict_AddName(type0, "BaseFont", base) ||
         HPDF_Dict_AddName(type0, "Encoding", "Identity-H") ||
-        HPDF_Dict_Add(type0, "DescendantFonts", desc_arr) ||
         HPDF_Dict_Add(type0, "ToUnicode", tounicode))
         goto done;
     e->type0 = type0;

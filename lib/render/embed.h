@@ -10,6 +10,8 @@
 
 typedef struct ashi_embed {
     ashi_face *face;
+    ashi_mem *mem;    /* where its own memory comes from */
+    int oom;          /* an allocation of its own failed */
     void *gids;       /* hb_set_t *: original glyph ids used */
     uint32_t *text;   /* per original gid: 1 + offset into texts, 0 = none */
     unsigned nglyphs; /* glyphs in the original face */

@@ -32,6 +32,8 @@ typedef struct writer {
     int nconverted;
     int rgb_images;
     size_t *sheet_of;      /* the output page each source page is on */
+    ashi_mem *mem;         /* the deck's, for our own allocations */
+    int oom;               /* one of them failed */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -54,6 +56,7 @@ static ashi_embed *font_of(writer *w, ashi_face *face)
         return NULL;
     ashi_embed *e = &w->fonts[w->nfonts++];
     e->face = face;
+    e->mem = e->texts.mem = w->mem;
     return e;
 }
 
@@ -540,9 +543,11 @@ static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
     double bl = f & ASHI_RENDER_BLEED ? w->o.bleed : 0;
     double m = bl + (f & ASHI_RENDER_MARKS ? ASHI_MM(13) : 0); /* trim to sheet edge */
     size_t n = dl->npages;
-    w->sheet_of = calloc(n + 1, sizeof *w->sheet_of);
-    if (!w->sheet_of)
+    w->sheet_of = ashi_calloc(w->mem, n + 1, sizeof *w->sheet_of);
+    if (!w->sheet_of) {
+        w->oom = 1;
         return -1;
+    }
     size_t sheet = 0;
     if (f & ASHI_RENDER_2UP) {
         /* handouts: two slides a portrait A4 page, one above the other */
@@ -605,12 +610,14 @@ static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
 /* ---- document ------------------------------------------------------------ */
 
 /* A PDF text string as UTF-16BE with a byte order mark, written in hex. */
-static HPDF_Binary text_string(HPDF_Doc pdf, const char *s)
+static HPDF_Binary text_string(writer *w, const char *s)
 {
     size_t len = strlen(s), pos = 0, n = 2;
-    unsigned char *u = malloc(2 + len * 4);
-    if (!u)
+    unsigned char *u = ashi_malloc(w->mem, 2 + len * 4);
+    if (!u) {
+        w->oom = 1;
         return NULL;
+    }
     u[0] = 0xFE;
     u[1] = 0xFF;
     while (pos < len) {
@@ -628,7 +635,7 @@ static HPDF_Binary text_string(HPDF_Doc pdf, const char *s)
             u[n++] = (unsigned char)(units[i] & 0xFF);
         }
     }
-    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)n);
+    HPDF_Binary b = HPDF_Binary_New(w->pdf->mmgr, u, (HPDF_UINT)n);
     free(u);
     return b;
 }
@@ -645,7 +652,7 @@ static int set_info(writer *w, const ashi_dlist *dl)
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (!fields[i].value)
             continue;
-        HPDF_Binary b = text_string(pdf, fields[i].value);
+        HPDF_Binary b = text_string(w, fields[i].value);
         if (!b || HPDF_Dict_Add(pdf->info, fields[i].key, b))
             return -1;
     }
@@ -660,7 +667,7 @@ static int set_info(writer *w, const ashi_dlist *dl)
             return -1;
     }
     if (dl->lang && dl->lang[0]) {
-        HPDF_Binary b = text_string(pdf, dl->lang);
+        HPDF_Binary b = text_string(w, dl->lang);
         if (!b || HPDF_Dict_Add(pdf->catalog, "Lang", b))
             return -1;
     }
@@ -724,6 +731,8 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     memset(&w, 0, sizeof w);
     w.dl = dl;
     w.o = *o;
+    w.mem = ashi_arena_mem(dl->a);
+    w.content.mem = w.mem;
     size_t max_bytes = o->max_bytes;
     ashi_status st = ASHI_E_PDF;
     const char *stage = "creating the document";
@@ -753,7 +762,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         goto done;
     if (w.nconverted) {
         /* say once which RGB colours became CMYK */
-        ashi_buf list = {0};
+        ashi_buf list = {.mem = w.mem};
         for (int i = 0; i < w.nconverted; i++)
             ashi_buf_printf(&list, "%s#%06X", i ? ", " : "", (unsigned)w.converted[i]);
         ashi_loc none = {0, 0};
@@ -782,7 +791,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     }
     st = ASHI_OK;
 done:
-    if (st != ASHI_OK) {
+    for (int i = 0; i < w.nfonts; i++)
+        w.oom |= w.fonts[i].oom;
+    if (st != ASHI_OK && (w.oom || w.content.oom || out->oom || w.error == HPDF_FAILD_TO_ALLOC_MEM)) {
+        st = ASHI_E_MEMORY;
+    } else if (st != ASHI_OK) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_ERROR, "pdf", none,
                       "PDF output failed while %s (libharu error 0x%04lX, detail %lu)", stage,

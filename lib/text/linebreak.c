@@ -12,6 +12,7 @@ typedef struct lb {
     const ashi_para *p;
     const ashi_text_opts *o;
     double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink */
+    ashi_mem *mem;
 } lb;
 
 static const ashi_cluster *C(const lb *L, size_t i) { return &L->p->clusters[i]; }
@@ -71,7 +72,7 @@ static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *
     double nat = natural(L, s, e);
     ln->natural = nat;
     double room = ln->hang ? w + C(L, e - 1)->width : w;
-    double *extra = calloc(n + 1, sizeof *extra);
+    double *extra = ashi_calloc(L->mem, n + 1, sizeof *extra);
     if (!extra)
         return -1;
     if (n >= 2 && nat > room + EPS) {
@@ -141,9 +142,9 @@ static void warn_word(const lb *L, size_t at, ashi_diags *d, size_t *warned)
 static int prefix_sums(lb *L, const ashi_para *p)
 {
     size_t n = p->nclusters;
-    L->pw = calloc(n + 1, sizeof *L->pw);
-    L->pg = calloc(n + 1, sizeof *L->pg);
-    L->ps = calloc(n + 1, sizeof *L->ps);
+    L->pw = ashi_calloc(L->mem, n + 1, sizeof *L->pw);
+    L->pg = ashi_calloc(L->mem, n + 1, sizeof *L->pg);
+    L->ps = ashi_calloc(L->mem, n + 1, sizeof *L->ps);
     if (!L->pw || !L->pg || !L->ps)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -155,11 +156,13 @@ static int prefix_sums(lb *L, const ashi_para *p)
     return 0;
 }
 
-void ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, double *min, double *max)
+int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem, double *min,
+                     double *max)
 {
-    lb L = {p, o, NULL, NULL, NULL};
+    lb L = {p, o, NULL, NULL, NULL, mem};
     *min = *max = 0;
-    if (prefix_sums(&L, p) == 0) {
+    int rc = prefix_sums(&L, p);
+    if (rc == 0) {
         size_t n = p->nclusters, word = 0, line = 0;
         for (size_t i = 1; i <= n; i++) {
             int forced = i == n || p->clusters[i].cls == ASHI_CL_BREAK;
@@ -178,6 +181,7 @@ void ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, double *min, 
     free(L.pw);
     free(L.pg);
     free(L.ps);
+    return rc;
 }
 
 int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
@@ -185,9 +189,9 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                      size_t *nout)
 {
     size_t n = p->nclusters;
-    lb L = {p, o, NULL, NULL, NULL};
+    lb L = {p, o, NULL, NULL, NULL, ashi_arena_mem(a)};
     size_t cap = 8, nl = 0;
-    ashi_line *lines = malloc(cap * sizeof *lines);
+    ashi_line *lines = ashi_malloc(L.mem, cap * sizeof *lines);
     int rc = -1;
     if (prefix_sums(&L, p) || !lines)
         goto done;
@@ -242,7 +246,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
         }
         next = end < n && p->clusters[end].cls == ASHI_CL_BREAK ? end + 1 : end;
         if (nl == cap) {
-            ashi_line *nl2 = realloc(lines, (cap *= 2) * sizeof *lines);
+            ashi_line *nl2 = ashi_realloc(L.mem, lines, (cap *= 2) * sizeof *lines);
             if (!nl2)
                 goto done;
             lines = nl2;

@@ -11,13 +11,14 @@
 typedef struct vec {
     void *v;
     size_t n, cap, elem;
+    ashi_mem *mem;
 } vec;
 
 static void *vec_push(vec *x)
 {
     if (x->n == x->cap) {
         size_t cap = x->cap ? x->cap * 2 : 64;
-        void *p = realloc(x->v, cap * x->elem);
+        void *p = ashi_realloc(x->mem, x->v, cap * x->elem);
         if (!p)
             return NULL;
         x->v = p;
@@ -133,6 +134,7 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
     shaper sh = {.fs = fs, .d = d, .text = text, .len = total};
     sh.clusters.elem = sizeof(ashi_cluster);
     sh.glyphs.elem = sizeof(ashi_glyph);
+    sh.clusters.mem = sh.glyphs.mem = ashi_arena_mem(a);
     sh.buf = hb_buffer_create();
     sh.lang = hb_language_from_string("ja", -1);
     int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;

@@ -199,7 +199,9 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                      size_t *nout);
 
 /* The widest run no break opportunity splits (CSS min-content) and the
- * widest line when only forced breaks break (max-content), in points. */
-void ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, double *min, double *max);
+ * widest line when only forced breaks break (max-content), in points.
+ * Returns -1 when out of memory. */
+int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem, double *min,
+                     double *max);
 
 #endif

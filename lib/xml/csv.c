@@ -43,7 +43,7 @@ int ashi_csv_parse(const char *data, size_t len, const char *name, ashi_arena *a
         i = 3; /* byte order mark */
     growing rows = {.elem = sizeof(ashi_csv_row)};
     growing fields = {.elem = sizeof(char *)};
-    ashi_buf field = {0};
+    ashi_buf field = {.mem = ashi_arena_mem(a)};
     unsigned line = 1, col = 1;
     int rc = 0;
     while (i < len || fields.n || field.len) {

@@ -363,7 +363,7 @@ static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, const inl_
 static void add_text(inl_builder *b, const char *s, const inl_style *st, ashi_loc loc)
 {
     size_t len = strlen(s), pos = 0;
-    ashi_buf out = {0};
+    ashi_buf out = {.mem = ashi_arena_mem(b->p->a)};
     while (pos < len) {
         uint32_t cp;
         ashi_utf8_next(s, len, &pos, &cp); /* libxml2 already checked UTF-8 */

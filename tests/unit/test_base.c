@@ -77,7 +77,7 @@ static void test_pages(void)
 
 static void test_arena_diags(void)
 {
-    ashi_arena *a = ashi_arena_new();
+    ashi_arena *a = ashi_arena_new(NULL);
     CHECK(a != NULL);
     char *big = ashi_arena_alloc(a, 1 << 20);
     CHECK(big != NULL && big[12345] == 0);

@@ -17,7 +17,7 @@ typedef struct resolved {
 
 static void resolve(resolved *r, const char *theme, const char *const *dirs, size_t ndirs)
 {
-    r->a = ashi_arena_new();
+    r->a = ashi_arena_new(NULL);
     memset(&r->d, 0, sizeof r->d);
     r->d.arena = r->a;
     r->d.file = "t.xml";

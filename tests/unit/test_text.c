@@ -20,7 +20,7 @@ typedef struct env {
 static int env_open(env *e, const char *path)
 {
     memset(e, 0, sizeof *e);
-    e->a = ashi_arena_new();
+    e->a = ashi_arena_new(NULL);
     e->d.arena = e->a;
     e->d.file = "test";
     ashi_doc doc = {0};

@@ -13,7 +13,7 @@ typedef struct parsed {
 
 static void parse(parsed *p, const char *xml)
 {
-    p->a = ashi_arena_new();
+    p->a = ashi_arena_new(NULL);
     memset(&p->d, 0, sizeof p->d);
     p->d.arena = p->a;
     p->d.file = "t.xml";
