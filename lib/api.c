@@ -203,12 +203,16 @@ ashi_status ashi_options_set_alloc_probe(ashi_options *opt, ashi_mem *probe)
 {
     if (!opt)
         return ASHI_E_ARGUMENT;
-#ifdef ASHI_FAULT_INJECTION
     opt->mem = probe;
     return ASHI_OK;
+}
+
+int ashi_alloc_can_fail(void)
+{
+#ifdef ASHI_FAULT_INJECTION
+    return 1;
 #else
-    (void)probe;
-    return ASHI_E_ARGUMENT;
+    return 0;
 #endif
 }
 
@@ -220,7 +224,11 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
     ashi_diags *d = &deck->diags;
-    if (ashi_xml_parse(data, len, &deck->limits, a, d, &deck->doc))
+    ashi_mem *m = deck->mem;
+    ashi_phase_mark t = ashi_phase_begin(m);
+    int rc = ashi_xml_parse(data, len, &deck->limits, a, d, &deck->doc);
+    ashi_phase_end(m, ASHI_PHASE_PARSE, t);
+    if (rc)
         return ASHI_E_MEMORY;
     if (!deck->doc)
         return ASHI_E_DECK;
@@ -234,14 +242,22 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
         dirs[n++] = opt->font_dirs[i];
     n += installed_font_dirs(a, dirs + n);
     dirs[n++] = ASHI_SOURCE_FONTDIR;
-    if (ashi_style_resolve(deck->doc, dirs, n, a, d, &deck->theme))
+    t = ashi_phase_begin(m);
+    rc = ashi_style_resolve(deck->doc, dirs, n, a, d, &deck->theme);
+    ashi_phase_end(m, ASHI_PHASE_STYLE, t);
+    if (rc)
         return ASHI_E_MEMORY;
 
     deck->fonts_open = 1;
+    t = ashi_phase_begin(m);
     int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, a, d) == 0;
+    ashi_phase_end(m, ASHI_PHASE_FONTS, t);
     deck->doc->absolute_paths = opt && opt->absolute_paths;
-    if (fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
-                                limits_of(opt), a, d, &deck->dlist))
+    t = ashi_phase_begin(m);
+    rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
+                                 limits_of(opt), a, d, &deck->dlist);
+    ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
+    if (rc)
         return ASHI_E_MEMORY;
     ashi_xml_flush_schema(deck->doc, d);
     if (d->oom)
@@ -391,7 +407,10 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
     if (!deck->laid_out || deck->diags.errors)
         return ASHI_E_DECK;
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes};
-    return ashi_render_pdf(&deck->dlist, &o, &deck->diags, out);
+    ashi_phase_mark t = ashi_phase_begin(deck->mem);
+    ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out);
+    ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);
+    return st;
 }
 
 ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t *len)

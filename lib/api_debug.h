@@ -5,10 +5,13 @@
 
 #include "base/base.h"
 
-/* Decks loaded with these options allocate through probe (counting their
- * allocations, failing the probe->fail_at-th). Only in builds with
- * ASHI_FAULT_INJECTION (debug builds); elsewhere ASHI_E_ARGUMENT. The probe
- * belongs to the caller and must outlive the decks; one thread at a time. */
+/* Decks loaded with these options allocate through probe: it counts their
+ * allocations and the time and allocations of each phase (the benchmark
+ * reads them) and, in builds where ashi_alloc_can_fail(), fails the
+ * probe->fail_at-th allocation. The probe belongs to the caller and must
+ * outlive the decks; one thread at a time. */
 ashi_status ashi_options_set_alloc_probe(ashi_options *opt, ashi_mem *probe);
+/* Is fault injection compiled in (ASHI_FAULT_INJECTION, debug builds)? */
+int ashi_alloc_can_fail(void);
 
 #endif

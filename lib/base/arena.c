@@ -40,6 +40,31 @@ void ashi_arena_free(ashi_arena *a)
     free(a);
 }
 
+void ashi_arena_reset(ashi_arena *a)
+{
+    /* keep one ordinary chunk for reuse, free the rest (under ASan free
+     * all, so that a pointer kept past the reset is caught) */
+    chunk *keep = NULL;
+#ifdef __SANITIZE_ADDRESS__
+    const int reuse = 0;
+#else
+    const int reuse = 1;
+#endif
+    for (chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        if (reuse && !keep && c->size == CHUNK_MIN) {
+            keep = c;
+            continue;
+        }
+        free(c);
+    }
+    a->head = keep;
+    if (keep) {
+        keep->next = NULL;
+        keep->used = 0;
+    }
+}
+
 void *ashi_arena_alloc(ashi_arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);

@@ -16,13 +16,34 @@ typedef struct ashi_loc {
 } ashi_loc;
 
 /* Heap allocation (mem.c). Everything the library allocates goes through
- * these, with the deck's ashi_mem (NULL: none). In builds with
- * ASHI_FAULT_INJECTION (debug builds) the fail_at-th allocation counted on
- * it fails (0: none), so that tests can fail each allocation in turn; count
- * is how many were made. In other builds they are malloc and friends. */
+ * these, with the deck's probe (NULL: none), which counts the allocations
+ * and, for the benchmark, the time and allocations of each phase. In
+ * builds with ASHI_FAULT_INJECTION (debug builds) the fail_at-th
+ * allocation counted fails (0: none), so that tests can fail each
+ * allocation in turn. Without a probe they are malloc and friends. */
+typedef enum ashi_phase {
+    ASHI_PHASE_PARSE,  /* XML, schema, document model */
+    ASHI_PHASE_STYLE,  /* theme and font files found */
+    ASHI_PHASE_FONTS,  /* fonts opened */
+    ASHI_PHASE_LAYOUT, /* pages laid out, shaping and line breaking included */
+    ASHI_PHASE_SHAPE,  /* text shaping (HarfBuzz) */
+    ASHI_PHASE_BREAK,  /* JLReq spacing and line breaking */
+    ASHI_PHASE_SUBSET, /* font subsets and their PDF objects */
+    ASHI_PHASE_PDF,    /* the whole PDF, font subsets included */
+    ASHI_PHASE_COUNT
+} ashi_phase;
 typedef struct ashi_mem {
     size_t fail_at, count;
+    double ms[ASHI_PHASE_COUNT];      /* time in each phase */
+    size_t allocs[ASHI_PHASE_COUNT];  /* allocations made in it */
 } ashi_mem;
+/* Phase timing: t = ashi_phase_begin(m); ...; ashi_phase_end(m, phase, t). */
+typedef struct ashi_phase_mark {
+    double t;
+    size_t count;
+} ashi_phase_mark;
+ashi_phase_mark ashi_phase_begin(const ashi_mem *m);
+void ashi_phase_end(ashi_mem *m, ashi_phase phase, ashi_phase_mark mark);
 void *ashi_malloc(ashi_mem *m, size_t size);
 void *ashi_calloc(ashi_mem *m, size_t n, size_t size);
 void *ashi_realloc(ashi_mem *m, void *p, size_t size);
@@ -34,6 +55,8 @@ char *ashi_strdup(ashi_mem *m, const char *s);
 typedef struct ashi_arena ashi_arena;
 ashi_arena *ashi_arena_new(ashi_mem *m);
 ashi_mem *ashi_arena_mem(const ashi_arena *a);
+/* Frees everything allocated from a, which stays usable. */
+void ashi_arena_reset(ashi_arena *a);
 void ashi_arena_free(ashi_arena *a);
 /* Zeroed memory aligned for any type; NULL when out of memory. */
 void *ashi_arena_alloc(ashi_arena *a, size_t size);

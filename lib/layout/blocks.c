@@ -552,9 +552,9 @@ ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
                       "image '%s' must be a relative path inside the deck's folder", src);
     } else {
         const char *path = l->doc->base_dir && src[0] != '/'
-                               ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src)
+                               ? ashi_arena_printf(l->keep, "%s/%s", l->doc->base_dir, src)
                                : src;
-        im = path ? ashi_image_load(path, src, l->limits.image_pixels, l->a, l->d, loc) : NULL;
+        im = path ? ashi_image_load(path, src, l->limits.image_pixels, l->keep, l->d, loc) : NULL;
     }
     l->image_paths[l->nimages] = src;
     l->images[l->nimages++] = im;

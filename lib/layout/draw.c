@@ -39,7 +39,7 @@ void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill)
 {
     if (l->dry)
         return;
-    double *copy = ashi_arena_alloc(l->a, 2 * npoints * sizeof *copy);
+    double *copy = ashi_arena_alloc(l->keep, 2 * npoints * sizeof *copy);
     ashi_dl_item *it = copy ? item(l, ASHI_DL_PATH) : NULL;
     if (!it) {
         l->oom = 1;

@@ -24,7 +24,11 @@ typedef struct L {
     const ashi_doc *doc;
     const ashi_theme *t;
     ashi_fontset *fs;
+    /* a: scratch for one slide (shaped text, measurements, grids), emptied
+     * after each; keep: the deck's arena, for what the display list and the
+     * deck-long caches hold (glyphs, their text, paths, images, CSV). */
     ashi_arena *a;
+    ashi_arena *keep;
     ashi_diags *d;
     ashi_dlist *dl;
     ashi_dl_page *page;

@@ -56,7 +56,7 @@ static const char *slide_name(L *l, const ashi_slide *s)
     if (s->title)
         return s->title;
     int ja = !l->doc->lang || strncmp(l->doc->lang, "ja", 2) == 0;
-    char *n = ashi_arena_printf(l->a, ja ? "スライド %zu" : "Slide %zu", l->dl->npages);
+    char *n = ashi_arena_printf(l->keep, ja ? "スライド %zu" : "Slide %zu", l->dl->npages);
     return n ? n : "";
 }
 
@@ -304,13 +304,21 @@ static void slide_page(L *l, const ashi_slide *s, int level)
 static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
                       const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *dl)
 {
-    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .d = d, .dl = dl,
+    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .keep = a, .d = d, .dl = dl,
            .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits};
     l.quiet.oom = 1; /* a sink: adds nothing */
     l.opts.autospace = t->autospace;
     l.opts.bracket_start_half = t->bracket_start_half;
     l.opts.hanging = t->hanging;
     return l;
+}
+
+/* After a slide: its scratch memory goes, and the table grids measured in
+ * it with it. */
+static void scratch_done(L *l)
+{
+    ashi_arena_reset(l->a);
+    l->ngrids = 0;
 }
 
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
@@ -332,6 +340,12 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
         return 0;
     }
     out->a = a;
+    /* what a slide needs only while it is laid out goes into a scratch
+     * arena emptied after each, so memory follows the display list */
+    ashi_arena *scratch = ashi_arena_new(ashi_arena_mem(a));
+    if (!scratch)
+        return -1;
+    l.a = scratch;
     out->cmyk = (const uint8_t(*)[4])t->cmyk;
     out->ncmyk = t->ncmyk;
     out->print = doc->print && !strcmp(doc->print, "on");
@@ -345,6 +359,7 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     for (const ashi_entry *e = doc->entries; e && !l.oom; e = e->next) {
         if (e->slide) {
             slide_page(&l, e->slide, 0);
+            scratch_done(&l);
             continue;
         }
         const ashi_section *sec = e->section;
@@ -355,9 +370,13 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
         if (ashi_dl_add_outline(out, 0, sec->title ? sec->title : "", out->npages - 1))
             l.oom = 1;
         divider(&l, sec->title, sec->subtitle, sec->loc);
-        for (const ashi_slide *s = sec->slides; s && !l.oom; s = s->next_in_section)
+        scratch_done(&l);
+        for (const ashi_slide *s = sec->slides; s && !l.oom; s = s->next_in_section) {
             slide_page(&l, s, 1);
+            scratch_done(&l);
+        }
     }
+    ashi_arena_free(scratch);
     return l.oom ? -1 : 0;
 }
 

@@ -191,7 +191,7 @@ const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
         return NULL;
     }
     const char *path = l->doc->base_dir && src[0] != '/'
-                           ? ashi_arena_printf(l->a, "%s/%s", l->doc->base_dir, src)
+                           ? ashi_arena_printf(l->keep, "%s/%s", l->doc->base_dir, src)
                            : src;
     FILE *f = path ? fopen(path, "rb") : NULL;
     if (!f) {
@@ -204,9 +204,9 @@ const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data.len < 64u * 1024 * 1024)
         ashi_buf_append(&data, chunk, n);
     fclose(f);
-    ashi_csv *csv = ashi_arena_alloc(l->a, sizeof *csv);
+    ashi_csv *csv = ashi_arena_alloc(l->keep, sizeof *csv);
     int rc = !csv || data.oom ? -2
-                              : ashi_csv_parse(data.data ? data.data : "", data.len, src, l->a,
+                              : ashi_csv_parse(data.data ? data.data : "", data.len, src, l->keep,
                                                l->d, csv);
     ashi_buf_free(&data);
     if (rc == -2)
@@ -228,7 +228,7 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         return NULL;
     ashi_block *head = NULL, **tail = &head;
     for (size_t r = 0; r < csv->n; r++) {
-        ashi_block *row = ashi_arena_alloc(l->a, sizeof *row);
+        ashi_block *row = ashi_arena_alloc(l->keep, sizeof *row);
         if (!row) {
             l->oom = 1;
             return NULL;
@@ -237,8 +237,8 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         row->loc = t->loc;
         ashi_block **ct = &row->children;
         for (size_t k = 0; k < csv->rows[r].n; k++) {
-            ashi_block *c = ashi_arena_alloc(l->a, sizeof *c);
-            ashi_inline *in = ashi_arena_alloc(l->a, sizeof *in);
+            ashi_block *c = ashi_arena_alloc(l->keep, sizeof *c);
+            ashi_inline *in = ashi_arena_alloc(l->keep, sizeof *in);
             if (!c || !in) {
                 l->oom = 1;
                 return NULL;

@@ -159,11 +159,18 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     out->size = size;
     out->line_h = st->pitch > 0 ? st->pitch * l->scale : size * st->leading;
     out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
-    if (ashi_shape(l->fs, spans, k, l->a, D(l), &out->para))
+    ashi_mem *m = ashi_arena_mem(l->a);
+    ashi_phase_mark t = ashi_phase_begin(m);
+    int rc = ashi_shape(l->fs, spans, k, l->a, D(l), &out->para);
+    ashi_phase_end(m, ASHI_PHASE_SHAPE, t);
+    if (rc)
         return -1;
+    t = ashi_phase_begin(m);
     ashi_space(&out->para, &l->opts);
-    if (ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, D(l), &out->lines,
-                         &out->nlines))
+    rc = ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, D(l), &out->lines,
+                          &out->nlines);
+    ashi_phase_end(m, ASHI_PHASE_BREAK, t);
+    if (rc)
         return -1;
     return measure_lines(l, st, out);
 }
@@ -176,13 +183,20 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
     if (l->dry)
         return 0;
     size_t c = ln->c0;
-    if (span && ln->c1 > ln->c0) {
-        const ashi_cluster *a = &p->clusters[ln->c0], *b = &p->clusters[ln->c1 - 1];
+    if (ln->c1 == ln->c0)
+        return 0;
+    /* the line's text, kept with the display list (the paragraph is not) */
+    const ashi_cluster *a = &p->clusters[ln->c0], *b = &p->clusters[ln->c1 - 1];
+    size_t t0 = a->off, tlen = b->off + b->len - a->off;
+    const char *text = ashi_arena_strndup(l->keep, p->text + t0, tlen);
+    if (!text)
+        return -1;
+    if (span) {
         ashi_dl_item *sp = ashi_dl_add_item(l->dl, l->page, ASHI_DL_SPAN_BEGIN);
         if (!sp)
             return -1;
-        sp->u.span.text = p->text + a->off;
-        sp->u.span.len = b->off + b->len - a->off;
+        sp->u.span.text = text;
+        sp->u.span.len = tlen;
     }
     while (c < ln->c1) {
         const ashi_cluster *first = &p->clusters[c];
@@ -195,7 +209,7 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
             e++;
         }
         ashi_dl_item *it = ashi_dl_add_item(l->dl, l->page, ASHI_DL_RUN);
-        ashi_dl_glyph *g = ashi_arena_alloc(l->a, (ng + 1) * sizeof *g);
+        ashi_dl_glyph *g = ashi_arena_alloc(l->keep, (ng + 1) * sizeof *g);
         if (!it || !g)
             return -1;
         ashi_dl_run *r = &it->u.run;
@@ -206,7 +220,7 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         r->color = first->color;
         r->fake_bold = first->fake_bold;
         r->loc = first->loc;
-        r->text = p->text + first->off;
+        r->text = text + (first->off - t0);
         const ashi_cluster *last = &p->clusters[e - 1];
         r->text_len = last->off + last->len - first->off;
         size_t k = 0;

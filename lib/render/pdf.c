@@ -748,9 +748,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     if (ashi_dl_play(dl, &collect))
         goto done;
     stage = "embedding fonts";
+    ashi_phase_mark t = ashi_phase_begin(w.mem);
     for (int i = 0; i < w.nfonts; i++)
         if (ashi_embed_write(&w.fonts[i], w.pdf))
             goto done;
+    ashi_phase_end(w.mem, ASHI_PHASE_SUBSET, t);
     stage = "writing pages";
     if (ashi_print_sheets(&w, dl))
         goto done;
