@@ -140,12 +140,16 @@ static int subset(ashi_embed *e, hb_blob_t **out)
         return -1;
     hb_set_union(hb_subset_input_glyph_set(in), e->gids);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    /* Layout tables are of no use inside a PDF. */
+    /* Layout tables are of no use inside a PDF, nor is the character map:
+     * the PDF addresses glyphs by id (Identity CIDToGIDMap) and its text
+     * comes from the ToUnicode map, and PDF asks no cmap of a CIDFontType2
+     * program. */
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     static const hb_tag_t tags[] = {
         HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
         HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
         HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
+        HB_TAG('c', 'm', 'a', 'p'),
     };
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
         hb_set_add(drop, tags[i]);
