@@ -8,6 +8,8 @@ pkgs=(build-essential cmake pkg-config
 # the tests also set text in the fixed-width BIZ UDGothic, run valgrind and
 # build the libFuzzer targets with clang
 [ "${1:-}" = "--test" ] && pkgs+=(valgrind fonts-morisawa-bizud-gothic clang libclang-rt-dev)
+# the benchmark measures peak memory with GNU time
+[ "${1:-}" = "--bench" ] && pkgs+=(time)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
