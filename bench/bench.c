@@ -41,7 +41,7 @@ static const char *const names[NP] = {"parse",  "style",          "fonts",
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: ashi-bench DECK.xml [RUNS]\n");
+        fprintf(stderr, "usage: ashi-bench DECK.xml [RUNS] [--font-cache]\n");
         return 2;
     }
     int runs = argc > 2 ? atoi(argv[2]) : 20;
@@ -53,12 +53,17 @@ int main(int argc, char **argv)
         if (!(ms[p] = calloc((size_t)runs, sizeof(double))))
             return 1;
     size_t pages = 0, bytes = 0;
+    /* --font-cache: every run shares one font cache, as a server would */
+    ashi_font_cache *cache = NULL;
+    if (argc > 3 && !strcmp(argv[3], "--font-cache") && ashi_font_cache_new(&cache) != ASHI_OK)
+        return 1;
     for (int i = 0; i < runs; i++) {
         ashi_options *opt;
         ashi_mem probe = {0};
         if (ashi_options_new(&opt) != ASHI_OK)
             return 1;
         ashi_options_set_alloc_probe(opt, &probe);
+        ashi_options_set_font_cache(opt, cache);
         double t0 = now_ms();
         ashi_deck *deck = NULL;
         ashi_status st = ashi_deck_load_file(opt, argv[1], &deck);
@@ -96,7 +101,9 @@ int main(int argc, char **argv)
             allocs[p] = c[p]; /* the same every run */
         }
     }
-    printf("deck: %s\npages: %zu\npdf bytes: %zu\nruns: %d\n", argv[1], pages, bytes, runs);
+    ashi_font_cache_free(cache);
+    printf("deck: %s\npages: %zu\npdf bytes: %zu\nruns: %d%s\n", argv[1], pages, bytes, runs,
+           cache ? ", one font cache" : "");
     printf("%-16s %10s %10s %12s\n", "phase", "median ms", "ms/page", "allocations");
     for (int p = 0; p < NP; p++) {
         double md = median(ms[p], runs);

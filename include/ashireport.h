@@ -134,6 +134,26 @@ enum {
 ASHI_EXPORT ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags,
                                                double bleed_mm);
 
+/** A cache of opened font files, shared by every deck loaded with options
+ * that name it, on any number of threads at once: a program rendering many
+ * documents opens each font once instead of once per document. A font
+ * file is read when first used; changes to it on disk are not seen while
+ * the cache lives. Opaque. Since 0.2. */
+typedef struct ashi_font_cache ashi_font_cache;
+
+/** Creates an empty font cache in *out. Since 0.2. */
+ASHI_EXPORT ashi_status ashi_font_cache_new(ashi_font_cache **out);
+
+/** Frees a font cache; NULL is accepted. Every deck loaded through it must
+ * have been freed first. Since 0.2. */
+ASHI_EXPORT void ashi_font_cache_free(ashi_font_cache *cache);
+
+/** Decks loaded with these options take their fonts from cache (NULL: each
+ * deck opens its own, the default). The cache is not owned by the options.
+ * Since 0.2. */
+ASHI_EXPORT ashi_status ashi_options_set_font_cache(ashi_options *opt,
+                                                    ashi_font_cache *cache);
+
 /** Lets decks name images and CSV files by absolute path (off by default:
  * a deck may only reach files inside its own folder). Paths that climb out
  * with ".." stay refused. Since 0.2. */

@@ -27,6 +27,7 @@ struct ashi_options {
     double bleed_mm;
     ashi_limits limits;
     ashi_mem *mem; /* allocation probe for tests (api_debug.h), or NULL */
+    ashi_font_cache *font_cache;
 };
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
@@ -141,6 +142,24 @@ ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags, double ble
     return ASHI_OK;
 }
 
+ashi_status ashi_font_cache_new(ashi_font_cache **out)
+{
+    if (!out)
+        return ASHI_E_ARGUMENT;
+    *out = ashi_font_cache_create();
+    return *out ? ASHI_OK : ASHI_E_MEMORY;
+}
+
+void ashi_font_cache_free(ashi_font_cache *cache) { ashi_font_cache_destroy(cache); }
+
+ashi_status ashi_options_set_font_cache(ashi_options *opt, ashi_font_cache *cache)
+{
+    if (!opt)
+        return ASHI_E_ARGUMENT;
+    opt->font_cache = cache;
+    return ASHI_OK;
+}
+
 ashi_status ashi_options_set_draft(ashi_options *opt, int draft)
 {
     if (!opt)
@@ -250,7 +269,8 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
 
     deck->fonts_open = 1;
     t = ashi_phase_begin(m);
-    int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, a, d) == 0;
+    int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, opt ? opt->font_cache : NULL,
+                                     a, d) == 0;
     ashi_phase_end(m, ASHI_PHASE_FONTS, t);
     deck->doc->absolute_paths = opt && opt->absolute_paths;
     t = ashi_phase_begin(m);

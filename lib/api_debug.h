@@ -13,5 +13,7 @@
 ashi_status ashi_options_set_alloc_probe(ashi_options *opt, ashi_mem *probe);
 /* Is fault injection compiled in (ASHI_FAULT_INJECTION, debug builds)? */
 int ashi_alloc_can_fail(void);
+/* How many font files a cache holds. */
+int ashi__font_cache_faces(ashi_font_cache *cache);
 
 #endif

@@ -1,6 +1,9 @@
 /* font.c — opens font files once: one read-only mapping serves FreeType and
- * HarfBuzz. SPDX-License-Identifier: MIT */
+ * HarfBuzz; a font cache shares opened faces between decks and threads.
+ * SPDX-License-Identifier: MIT */
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -12,6 +15,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include "api_debug.h"
 #include "text/text.h"
 
 #define MAX_FONT_FILE (256u * 1024 * 1024)
@@ -31,16 +35,13 @@ static void face_free(ashi_face *f)
     f->hb_font = f->hb_face = f->ft_face = f->map = NULL;
 }
 
-static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
-                            ashi_diags *d, ashi_loc loc)
+/* Maps and opens one font file into f (strings in a). Returns NULL, or why
+ * the file cannot be used (then f holds nothing). */
+static const char *load_face(ashi_face *f, FT_Library lib, const char *path, ashi_arena *a)
 {
-    for (int i = 0; i < fs->nfaces; i++)
-        if (strcmp(fs->faces[i]->path, path) == 0)
-            return fs->faces[i];
-    ashi_face *f = ashi_arena_alloc(a, sizeof *f);
-    if (!f)
-        return NULL;
-    f->path = path;
+    f->path = ashi_arena_strdup(a, path);
+    if (!f->path)
+        return "does not fit in memory";
     const char *why = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
@@ -59,7 +60,7 @@ static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
     if (fd >= 0)
         close(fd);
     FT_Face ft = NULL;
-    if (!why && FT_New_Memory_Face(fs->ft_library, f->map, (FT_Long)f->map_len, 0, &ft))
+    if (!why && FT_New_Memory_Face(lib, f->map, (FT_Long)f->map_len, 0, &ft))
         why = "is not a font FreeType can read";
     f->ft_face = ft;
     if (!why && !FT_IS_SFNT(ft))
@@ -76,19 +77,18 @@ static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
     }
     if (!why && (ft->units_per_EM < 16 || ft->units_per_EM > 16384 || ft->num_glyphs < 1))
         why = "has broken header values";
+    const char *ps = why ? NULL : FT_Get_Postscript_Name(ft);
+    if (!why && !(f->ps_name = ashi_arena_strdup(a, ps ? ps : "Unnamed")))
+        why = "does not fit in memory";
     if (why) {
-        const char *slash = strrchr(path, '/');
-        ashi_diag_add(d, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
-                      slash ? slash + 1 : path, why);
         face_free(f);
-        return NULL;
+        return why;
     }
     f->upem = ft->units_per_EM;
     f->hb_font = hb_font_create(f->hb_face);
     hb_font_set_scale(f->hb_font, (int)f->upem, (int)f->upem);
     hb_ot_font_set_funcs(f->hb_font);
-    const char *ps = FT_Get_Postscript_Name(ft);
-    f->ps_name = ashi_arena_strdup(a, ps ? ps : "Unnamed");
+    hb_font_make_immutable(f->hb_font); /* shared by threads through a cache */
     f->ascender = ft->ascender;
     f->descender = ft->descender;
     f->bbox[0] = (int)ft->bbox.xMin;
@@ -99,18 +99,113 @@ static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
     f->cap_height = os2 && os2->version >= 2 ? os2->sCapHeight : f->ascender * 7 / 10;
     TT_Postscript *post = FT_Get_Sfnt_Table(ft, FT_SFNT_POST);
     f->italic_angle = post ? (int)(post->italicAngle >> 16) : 0;
-    f->index = fs->nfaces;
+    return NULL;
+}
+
+/* ---- the shared cache (ashi_font_cache in the public API) --------------- */
+
+#define CACHE_FACES 64
+
+struct ashi_font_cache {
+    pthread_mutex_t lock;
+    FT_Library ft_library;
+    ashi_arena *a;
+    ashi_face *faces[CACHE_FACES];
+    int nfaces;
+};
+
+ashi_font_cache *ashi_font_cache_create(void)
+{
+    ashi_font_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->a = ashi_arena_new(NULL);
+    if (!c->a || FT_Init_FreeType(&c->ft_library) || pthread_mutex_init(&c->lock, NULL)) {
+        if (c->ft_library)
+            FT_Done_FreeType(c->ft_library);
+        ashi_arena_free(c->a);
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void ashi_font_cache_destroy(ashi_font_cache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->nfaces; i++)
+        face_free(c->faces[i]);
+    FT_Done_FreeType(c->ft_library);
+    pthread_mutex_destroy(&c->lock);
+    ashi_arena_free(c->a);
+    free(c);
+}
+
+/* The cached face for path, opened into the cache on first use. NULL with
+ * *why when the file cannot be used, or with *why NULL when the cache is
+ * full (the caller opens the face itself). */
+static ashi_face *cached_face(ashi_font_cache *c, const char *path, const char **why)
+{
+    *why = NULL;
+    ashi_face *f = NULL;
+    pthread_mutex_lock(&c->lock);
+    for (int i = 0; i < c->nfaces && !f; i++)
+        if (strcmp(c->faces[i]->path, path) == 0)
+            f = c->faces[i];
+    if (!f && c->nfaces < CACHE_FACES) {
+        ashi_face *n = ashi_arena_alloc(c->a, sizeof *n);
+        *why = n ? load_face(n, c->ft_library, path, c->a) : "does not fit in memory";
+        if (!*why)
+            c->faces[c->nfaces++] = f = n;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return f;
+}
+
+int ashi__font_cache_faces(ashi_font_cache *c)
+{
+    pthread_mutex_lock(&c->lock);
+    int n = c->nfaces;
+    pthread_mutex_unlock(&c->lock);
+    return n;
+}
+
+/* ---- the faces of one deck ---------------------------------------------- */
+
+static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
+                            ashi_diags *d, ashi_loc loc)
+{
+    for (int i = 0; i < fs->nfaces; i++)
+        if (strcmp(fs->faces[i]->path, path) == 0)
+            return fs->faces[i];
+    const char *why = NULL;
+    ashi_face *f = fs->cache ? cached_face(fs->cache, path, &why) : NULL;
+    int owned = !f && !why;
+    if (owned) {
+        if (!fs->ft_library && FT_Init_FreeType((FT_Library *)&fs->ft_library))
+            return NULL;
+        f = ashi_arena_alloc(a, sizeof *f);
+        if (!f)
+            return NULL;
+        why = load_face(f, fs->ft_library, path, a);
+    }
+    if (why) {
+        const char *slash = strrchr(path, '/');
+        ashi_diag_add(d, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
+                      slash ? slash + 1 : path, why);
+        return NULL;
+    }
+    fs->owned[fs->nfaces] = owned;
     fs->faces[fs->nfaces++] = f;
     return f;
 }
 
-int ashi_fontset_open(ashi_fontset *fs, const ashi_theme *t, ashi_arena *a, ashi_diags *d)
+int ashi_fontset_open(ashi_fontset *fs, const ashi_theme *t, ashi_font_cache *cache,
+                      ashi_arena *a, ashi_diags *d)
 {
     memset(fs, 0, sizeof *fs);
-    FT_Library lib;
-    if (FT_Init_FreeType(&lib))
-        return -1;
-    fs->ft_library = lib;
+    fs->cache = cache;
     int rc = 0;
     for (int i = 0; i < t->nfamilies; i++) {
         const ashi_family *fam = &t->families[i];
@@ -130,7 +225,8 @@ int ashi_fontset_open(ashi_fontset *fs, const ashi_theme *t, ashi_arena *a, ashi
 void ashi_fontset_close(ashi_fontset *fs)
 {
     for (int i = 0; i < fs->nfaces; i++)
-        face_free(fs->faces[i]);
+        if (fs->owned[i])
+            face_free(fs->faces[i]);
     fs->nfaces = 0;
     if (fs->ft_library)
         FT_Done_FreeType(fs->ft_library);

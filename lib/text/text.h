@@ -14,7 +14,6 @@ typedef struct ashi_face {
     const char *path;
     const char *ps_name;  /* PostScript name, for the PDF FontDescriptor */
     unsigned upem;
-    int index;            /* position in its fontset */
     /* metrics in font units */
     int ascender, descender, cap_height, bbox[4], italic_angle;
     void *ft_face;        /* FT_Face */
@@ -29,17 +28,27 @@ typedef struct ashi_font_family {
     ashi_face *bold; /* the regular face when the family has no bold */
 } ashi_font_family;
 
-/* The faces of one deck. Not thread-safe; one per deck. */
+/* The faces of one deck. Not thread-safe; one per deck. Faces come from
+ * the cache when there is one (shared, read-only after opening: HarfBuzz
+ * fonts made immutable, FreeType used only while opening), else are the
+ * deck's own. */
 typedef struct ashi_fontset {
-    void *ft_library; /* FT_Library */
+    void *ft_library; /* FT_Library, for the deck's own faces */
+    ashi_font_cache *cache;
     ashi_face *faces[2 * ASHI_MAX_FAMILIES];
+    int owned[2 * ASHI_MAX_FAMILIES]; /* not from the cache: freed on close */
     int nfaces;
     ashi_font_family families[ASHI_MAX_FAMILIES];
     int nfamilies;
 } ashi_fontset;
 
-/* Opens every face the theme names. Returns 0, or -1 with diagnostics. */
-int ashi_fontset_open(ashi_fontset *fs, const ashi_theme *t, ashi_arena *a, ashi_diags *d);
+/* Opens every face the theme names, through cache when not NULL. Returns
+ * 0, or -1 with diagnostics. */
+int ashi_fontset_open(ashi_fontset *fs, const ashi_theme *t, ashi_font_cache *cache,
+                      ashi_arena *a, ashi_diags *d);
+/* The shared cache behind ashi_font_cache_new/free (thread-safe). */
+ashi_font_cache *ashi_font_cache_create(void);
+void ashi_font_cache_destroy(ashi_font_cache *c);
 void ashi_fontset_close(ashi_fontset *fs);
 /* Glyph for cp in face, 0 when the face has none. */
 uint32_t ashi_face_glyph(const ashi_face *f, uint32_t cp);

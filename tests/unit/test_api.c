@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ashireport.h"
+#include "api_debug.h"
 #include "base/base.h"
 #include "harness.h"
 
@@ -197,6 +198,96 @@ static void test_threads(void)
     }
 }
 
+/* One font cache, four threads, a hundred documents: each the same bytes as
+ * its deck rendered alone without a cache, and each font file opened once. */
+#define CACHE_DECKS 7
+#define CACHE_DOCS 100
+typedef struct cache_job {
+    const ashi_options *opt;
+    int first; /* documents first, first + 4, first + 8, ... */
+    const job *alone;
+    int rendered, same;
+} cache_job;
+
+static void *cache_worker(void *arg)
+{
+    cache_job *c = arg;
+    for (int doc = c->first; doc < CACHE_DOCS; doc += 4) {
+        const job *ref = &c->alone[doc % CACHE_DECKS];
+        ashi_deck *deck = NULL;
+        unsigned char *pdf = NULL;
+        size_t len = 0;
+        if (ashi_deck_load_file(c->opt, ref->path, &deck) == ASHI_OK &&
+            ashi_deck_render_memory(deck, &pdf, &len) == ASHI_OK) {
+            c->rendered++;
+            c->same += len == ref->len && memcmp(pdf, ref->pdf, len) == 0;
+        }
+        ashi_free(pdf);
+        ashi_deck_free(deck);
+    }
+    return NULL;
+}
+
+static void test_font_cache(void)
+{
+    static const char *const decks[CACHE_DECKS] = {
+        ASHI_TEST_DIR "/decks/blocks.xml",  ASHI_TEST_DIR "/decks/charts.xml",
+        ASHI_TEST_DIR "/decks/images.xml",  ASHI_TEST_DIR "/decks/japanese.xml",
+        ASHI_TEST_DIR "/decks/minimal.xml", ASHI_TEST_DIR "/decks/tables.xml",
+        ASHI_TEST_DIR "/decks/theme.xml",
+    };
+    job alone[CACHE_DECKS];
+    memset(alone, 0, sizeof alone);
+    for (int i = 0; i < CACHE_DECKS; i++) {
+        alone[i].path = decks[i];
+        render_job(&alone[i]);
+        CHECK_INT(alone[i].st, ASHI_OK);
+    }
+    ashi_font_cache *cache = NULL;
+    ashi_options *opt = NULL;
+    CHECK_INT(ashi_font_cache_new(&cache), ASHI_OK);
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_set_font_cache(opt, cache), ASHI_OK);
+    cache_job jobs[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (cache_job){opt, i, alone, 0, 0};
+        CHECK(pthread_create(&th[i], NULL, cache_worker, &jobs[i]) == 0);
+    }
+    int rendered = 0, same = 0;
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        rendered += jobs[i].rendered;
+        same += jobs[i].same;
+    }
+    CHECK_INT(rendered, CACHE_DOCS);
+    CHECK_INT(same, CACHE_DOCS);
+    /* every font file the decks use, each opened once */
+    const char *files[32];
+    int nfiles = 0;
+    for (int i = 0; i < CACHE_DECKS; i++) {
+        ashi_deck *deck = NULL;
+        CHECK_INT(ashi_deck_load_file(NULL, decks[i], &deck), ASHI_OK);
+        const char *f;
+        for (size_t k = 0; (f = ashi_deck_font_file(deck, k)) != NULL; k++) {
+            int seen = 0;
+            for (int j = 0; j < nfiles; j++)
+                seen |= !strcmp(files[j], f);
+            if (!seen && nfiles < 32)
+                files[nfiles++] = strdup(f);
+        }
+        ashi_deck_free(deck);
+    }
+    CHECK(nfiles >= 3);
+    CHECK_INT(ashi__font_cache_faces(cache), nfiles);
+    for (int j = 0; j < nfiles; j++)
+        free((void *)files[j]);
+    ashi_options_free(opt);
+    ashi_font_cache_free(cache);
+    for (int i = 0; i < CACHE_DECKS; i++)
+        ashi_free(alone[i].pdf);
+}
+
 /* Each limit refuses what exceeds it with a diagnostic naming it. */
 static void expect_limit(ashi_limit which, size_t value, const char *xml, const char *want,
                          const char *base_dir)
@@ -353,6 +444,7 @@ int main(void)
     test_absolute_paths();
     test_limits();
     test_threads();
+    test_font_cache();
     test_render();
     test_missing_file();
     return t_done();

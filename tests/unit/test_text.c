@@ -32,7 +32,7 @@ static int env_open(env *e, const char *path)
         e->theme.families[0].regular = path;
         e->theme.families[0].bold = path;
     }
-    return ashi_fontset_open(&e->fs, &e->theme, e->a, &e->d);
+    return ashi_fontset_open(&e->fs, &e->theme, NULL, e->a, &e->d);
 }
 
 static void env_close(env *e)
