@@ -8,8 +8,8 @@
 
 static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
-    "                          [--2up] [--font-dir DIR]...\n"
-    "       ashireport check DECK.xml [--font-dir DIR]...\n"
+    "                          [--2up] [--threads N] [--font-dir DIR]...\n"
+    "       ashireport check DECK.xml [--threads N] [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
@@ -19,6 +19,7 @@ static const char usage[] =
     "--slug    --print, with file name, page and date in the slug below each page\n"
     "--booklet --print, imposed for saddle stitching (pages in fours, two a sheet)\n"
     "--2up     two slides a portrait A4 page, for handouts\n"
+    "--threads lays slides out on N threads (1-16, default 1); the PDF is the same\n"
     "\n"
     "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
@@ -90,6 +91,15 @@ int main(int argc, char **argv)
             print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK | ASHI_PRINT_SLUG;
         } else if (strcmp(a, "--2up") == 0) {
             print |= ASHI_PRINT_2UP;
+        } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 16 || ashi_options_set_threads(opt, (int)n) != ASHI_OK) {
+                fprintf(stderr, "ashireport: --threads takes a number from 1 to 16, not '%s'\n",
+                        argv[i]);
+                ashi_options_free(opt);
+                return 2;
+            }
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
             if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
                 fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);

@@ -154,6 +154,11 @@ ASHI_EXPORT void ashi_font_cache_free(ashi_font_cache *cache);
 ASHI_EXPORT ashi_status ashi_options_set_font_cache(ashi_options *opt,
                                                     ashi_font_cache *cache);
 
+/** Lays out the slides of a deck on up to `threads` threads (1 to 16;
+ * default 1). The PDF is byte for byte the same whatever the number; only
+ * the time differs. Since 0.2. */
+ASHI_EXPORT ashi_status ashi_options_set_threads(ashi_options *opt, int threads);
+
 /** Lets decks name images and CSV files by absolute path (off by default:
  * a deck may only reach files inside its own folder). Paths that climb out
  * with ".." stay refused. Since 0.2. */

@@ -28,6 +28,7 @@ struct ashi_options {
     ashi_limits limits;
     ashi_mem *mem; /* allocation probe for tests (api_debug.h), or NULL */
     ashi_font_cache *font_cache;
+    int threads;
 };
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
@@ -71,8 +72,10 @@ ashi_status ashi_options_new(ashi_options **out)
     if (!out)
         return ASHI_E_ARGUMENT;
     *out = ashi_calloc(NULL, 1, sizeof **out);
-    if (*out)
+    if (*out) {
         (*out)->limits = default_limits;
+        (*out)->threads = 1;
+    }
     return *out ? ASHI_OK : ASHI_E_MEMORY;
 }
 
@@ -157,6 +160,14 @@ ashi_status ashi_options_set_font_cache(ashi_options *opt, ashi_font_cache *cach
     if (!opt)
         return ASHI_E_ARGUMENT;
     opt->font_cache = cache;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_threads(ashi_options *opt, int threads)
+{
+    if (!opt || threads < 1 || threads > ASHI_LAYOUT_THREADS)
+        return ASHI_E_ARGUMENT;
+    opt->threads = threads;
     return ASHI_OK;
 }
 
@@ -275,7 +286,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->doc->absolute_paths = opt && opt->absolute_paths;
     t = ashi_phase_begin(m);
     rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
-                                 limits_of(opt), a, d, &deck->dlist);
+                                 opt ? opt->threads : 1, limits_of(opt), a, d, &deck->dlist);
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
     if (rc)
         return ASHI_E_MEMORY;
@@ -383,6 +394,8 @@ void ashi_deck_free(ashi_deck *deck)
         return;
     if (deck->fonts_open)
         ashi_fontset_close(&deck->fonts);
+    for (int i = 0; i < deck->dlist.narenas; i++)
+        ashi_arena_free(deck->dlist.arenas[i]);
     ashi_arena_free(deck->arena);
     free(deck);
 }

@@ -35,6 +35,27 @@ heads=$(grep -c "^番号 地区 件数 金額$" rows.txt)
 [ "$(grep -c '2,000行の表（続き）$' rows.txt)" -eq $((pages - 1)) ] || fail "continuation titles"
 grep -q "^2000 地区2000, 旭川 14,000 2,469万$" rows.txt || fail "number formats: $(grep '^2000 ' rows.txt)"
 
+# laid out on 1 and on 4 threads, the same bytes; the slides after the
+# table that ran over pages carry the page numbers that follow it
+cat >threads.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1">
+  <slide title="前"><p>前のスライド</p></slide>
+  <slide title="表"><table src="rows.csv" header-rows="1" split="continue"/></slide>
+  <slide title="後"><p>後のスライド</p></slide>
+  <section title="章"><slide title="最後"><p>最後のスライド</p></slide></section>
+</deck>
+XML
+"$cli" render threads.xml -o t1.pdf --threads 1 >/dev/null || fail "render on 1 thread"
+"$cli" render threads.xml -o t4.pdf --threads 4 >/dev/null || fail "render on 4 threads"
+cmp -s t1.pdf t4.pdf || fail "4 threads gave other bytes than 1"
+n=$(pdfinfo t4.pdf | awk '/^Pages:/ {print $2}')
+[ "$n" -gt 40 ] || fail "threads deck has only $n pages"
+pdftotext -f "$n" -l "$n" -layout t4.pdf - | grep -q "最後のスライド" || fail "last slide not last"
+pdftotext -f "$n" -l "$n" -raw t4.pdf - | grep -qx "$n" || fail "last page not numbered $n"
+pdftotext -f $((n - 2)) -l $((n - 2)) -raw t4.pdf - | grep -q "後のスライド" || fail "slide after the table"
+pdftotext -f $((n - 2)) -l $((n - 2)) -raw t4.pdf - | grep -qx "$((n - 2))" || fail "page $((n - 2)) number"
+qpdf --json --json-key=outlines t4.pdf | grep -A1 '"title": "後"' >/dev/null || fail "outline"
+
 # a malformed CSV: the CSV's own line and column
 printf 'a,b\n1,2\n3,"unclosed\n4,5\n' >bad.csv
 sed 's/rows.csv/bad.csv/' rows.xml >bad.xml

@@ -106,8 +106,14 @@ typedef struct ashi_dl_outline {
     size_t page;
 } ashi_dl_outline;
 
+/* Most threads a layout uses (ashi_options_set_threads). */
+#define ASHI_LAYOUT_THREADS 16
+
 typedef struct ashi_dlist {
     ashi_arena *a;
+    /* more arenas holding items, from layout threads; freed with a */
+    ashi_arena *arenas[ASHI_LAYOUT_THREADS];
+    int narenas;
     ashi_dl_page *pages;
     size_t npages, cap;
     ashi_dl_outline *outline;

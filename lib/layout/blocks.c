@@ -561,6 +561,20 @@ ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
     return im;
 }
 
+void lay_preload(L *l, const ashi_block *b)
+{
+    for (; b; b = b->next) {
+        const char *src = ashi_block_attr(b, "src");
+        if (b->kind == ASHI_BLOCK_IMAGE && src)
+            lay_image_file(l, src, b->loc);
+        else if (b->kind == ASHI_BLOCK_TABLE && src)
+            lay_table_rows(l, b, src);
+        else if (b->kind == ASHI_BLOCK_CHART && src)
+            lay_csv(l, b, src);
+        lay_preload(l, b->children);
+    }
+}
+
 /* fit="contain" (whole image inside the box) or "cover" (box filled,
  * clipped); height from h, else the image's own proportions; caption below. */
 static double image(L *l, const ashi_block *b, double x, double y, double w, double h)

@@ -34,6 +34,7 @@ typedef struct L {
     ashi_dl_page *page;
     ashi_text_opts opts;
     unsigned warned_bold; /* families already warned about having no bold */
+    size_t page_base;     /* pages before the display list being filled */
     int dry;              /* measuring only: nothing goes to the display list */
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */
@@ -132,6 +133,11 @@ double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 /* blocks.c: an image file beside the deck, read once (NULL when it cannot
  * be; reported at loc). */
 struct ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc);
+/* Loads the images and CSV files the blocks use (in document order), so
+ * that laying slides out only reads the caches (and can run on threads). */
+void lay_preload(L *l, const ashi_block *blocks);
+/* The rows a table with src makes from its CSV (made once). */
+const ashi_block *lay_table_rows(L *l, const ashi_block *t, const char *src);
 
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. With l->dry set it

@@ -1,6 +1,7 @@
 /* layout.c — slides on pages: masters (background, title band, footer),
  * the layouts cover, section, content and blank, fit and overflow.
  * SPDX-License-Identifier: MIT */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,14 +57,16 @@ static const char *slide_name(L *l, const ashi_slide *s)
     if (s->title)
         return s->title;
     int ja = !l->doc->lang || strncmp(l->doc->lang, "ja", 2) == 0;
-    char *n = ashi_arena_printf(l->keep, ja ? "スライド %zu" : "Slide %zu", l->dl->npages);
+    char *n = ashi_arena_printf(l->keep, ja ? "スライド %zu" : "Slide %zu",
+                                l->page_base + l->dl->npages);
     return n ? n : "";
 }
 
 static void overflow(L *l, const ashi_slide *s, const char *what, double by)
 {
     ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
-                  "slide %zu '%s': %s overflows its frame by %.1f mm", l->dl->npages,
+                  "slide %zu '%s': %s overflows its frame by %.1f mm",
+                  l->page_base + l->dl->npages,
                   slide_name(l, s), what, by * 25.4 / 72.0);
 }
 
@@ -159,7 +162,7 @@ static void content_slide(L *l, const ashi_slide *s)
     double bottom = ph - (has_footer ? ASHI_MM(FOOTER_H) : ASHI_MM(12));
     body(l, s, mx, top, pw - 2 * mx, bottom - top, ALIGN_START);
     if (has_footer)
-        footer(l, l->dl->npages, part(s->number, master_number(l)));
+        footer(l, l->page_base + l->dl->npages, part(s->number, master_number(l)));
 }
 
 static void blank_slide(L *l, const ashi_slide *s)
@@ -170,7 +173,7 @@ static void blank_slide(L *l, const ashi_slide *s)
     double bottom = ph - (has_footer ? ASHI_MM(FOOTER_H) : m);
     body(l, s, m, m, pw - 2 * m, bottom - m, ALIGN_START);
     if (has_footer)
-        footer(l, l->dl->npages, part(s->number, master_number(l)));
+        footer(l, l->page_base + l->dl->npages, part(s->number, master_number(l)));
 }
 
 /* Big title, subtitle, then the blocks centred (a KPI callout). */
@@ -207,7 +210,7 @@ static void cover_slide(L *l, const ashi_slide *s)
     double bottom = ph - ASHI_MM(part(s->footer, 0) ? FOOTER_H : 14);
     body(l, s, mx * 2, y, pw - 4 * mx, bottom - y, ALIGN_CENTER);
     if (part(s->footer, 0))
-        footer(l, l->dl->npages, part(s->number, 0));
+        footer(l, l->page_base + l->dl->npages, part(s->number, 0));
 }
 
 /* The divider: a full-page colour with the title and subtitle centred. */
@@ -313,16 +316,132 @@ static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
     return l;
 }
 
-/* After a slide: its scratch memory goes, and the table grids measured in
- * it with it. */
-static void scratch_done(L *l)
+/* ---- the deck: units laid out alone, on threads, then joined ----------- */
+
+/* A unit is a slide (with its continuation pages) or a section's divider:
+ * laid out into its own display list and diagnostics, numbered from the
+ * pages before it. How many pages a unit makes does not depend on that
+ * number, so units can be laid out on threads with a guessed one (one page
+ * per unit before), and the few laid out with a wrong guess (after a table
+ * that ran over pages) are laid out again: the joined result is the same
+ * whatever the number of threads. */
+typedef struct unit {
+    const ashi_slide *slide;     /* or NULL for */
+    const ashi_section *section; /* a section's divider */
+    int level;
+    size_t base;     /* pages before it, as laid out */
+    ashi_dlist dl;   /* its pages and outline entries */
+    ashi_diags diags;
+    int oom, done;
+} unit;
+
+typedef struct team {
+    const L *proto;  /* the deck's state, caches loaded */
+    unit *units;
+    size_t n;
+    size_t next;     /* the next unit to take (under lock) */
+    pthread_mutex_t lock;
+} team;
+
+static void lay_unit(L *l, unit *u)
 {
+    memset(&u->dl, 0, sizeof u->dl);
+    u->dl.a = l->keep;
+    memset(&u->diags, 0, sizeof u->diags);
+    u->diags.arena = l->keep;
+    u->diags.file = l->d->file;
+    l->dl = &u->dl;
+    l->d = &u->diags;
+    l->page_base = u->base;
+    l->warned_bold = 0;
+    l->oom = 0;
+    if (u->slide) {
+        slide_page(l, u->slide, u->level);
+    } else if (new_page(l, u->section->loc, 0, 0)) {
+        l->oom = 1;
+    } else {
+        const ashi_section *sec = u->section;
+        if (ashi_dl_add_outline(l->dl, 0, sec->title ? sec->title : "", 0))
+            l->oom = 1;
+        divider(l, sec->title, sec->subtitle, sec->loc);
+    }
     ashi_arena_reset(l->a);
     l->ngrids = 0;
+    u->oom = l->oom || u->diags.oom;
+    u->done = 1;
+}
+
+/* One worker: its own scratch and keep arenas, units taken in turn. */
+typedef struct worker {
+    team *team;
+    ashi_arena *scratch, *keep;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    team *t = w->team;
+    L l = *t->proto;
+    ashi_diags d = *t->proto->d; /* only its file name is read */
+    l.d = &d;
+    l.a = w->scratch;
+    l.keep = w->keep;
+    for (;;) {
+        pthread_mutex_lock(&t->lock);
+        size_t i = t->next;
+        while (i < t->n && t->units[i].done)
+            i++;
+        t->next = i + 1;
+        pthread_mutex_unlock(&t->lock);
+        if (i >= t->n)
+            break;
+        lay_unit(&l, &t->units[i]);
+    }
+    return NULL;
+}
+
+/* Lays out the units not done, on up to `threads` threads (keeps[i] and
+ * scratch[i] are thread i's arenas). */
+static int lay_units(team *t, int threads, ashi_arena **keeps, ashi_arena **scratch)
+{
+    worker w[ASHI_LAYOUT_THREADS];
+    pthread_t th[ASHI_LAYOUT_THREADS];
+    int started = 0;
+    t->next = 0;
+    for (int i = 0; i < threads; i++)
+        w[i] = (worker){t, scratch[i], keeps[i]};
+    for (int i = 1; i < threads; i++) {
+        if (pthread_create(&th[i], NULL, work, &w[i]))
+            break;
+        started = i;
+    }
+    work(&w[0]);
+    for (int i = 1; i <= started; i++)
+        pthread_join(th[i], NULL);
+    return 0;
+}
+
+/* Diagnostics of a unit onto the deck's; a font's no-bold warning once. */
+static void join_diags(ashi_diags *d, const ashi_diags *u)
+{
+    for (size_t i = 0; i < u->n; i++) {
+        const ashi_diag *g = &u->v[i];
+        int dup = 0;
+        for (size_t k = 0; !strcmp(g->code, "no-bold") && k < d->n && !dup; k++)
+            dup = !strcmp(d->v[k].code, "no-bold") && !strcmp(d->v[k].message, g->message);
+        if (dup)
+            continue;
+        ashi_loc loc = {g->line, g->col};
+        if (g->file != u->file && g->file && (!d->file || strcmp(g->file, d->file)))
+            ashi_diag_add_in(d, g->file, g->severity, g->code, loc, "%s", g->message);
+        else
+            ashi_diag_add(d, g->severity, g->code, loc, "%s", g->message);
+    }
 }
 
 int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
-                const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *out)
+                int threads, const ashi_limits *limits, ashi_arena *a, ashi_diags *d,
+                ashi_dlist *out)
 {
     L l = layout_state(doc, t, fs, limits, a, d, out);
     l.draft = draft;
@@ -340,12 +459,6 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
         return 0;
     }
     out->a = a;
-    /* what a slide needs only while it is laid out goes into a scratch
-     * arena emptied after each, so memory follows the display list */
-    ashi_arena *scratch = ashi_arena_new(ashi_arena_mem(a));
-    if (!scratch)
-        return -1;
-    l.a = scratch;
     out->cmyk = (const uint8_t(*)[4])t->cmyk;
     out->ncmyk = t->ncmyk;
     out->print = doc->print && !strcmp(doc->print, "on");
@@ -356,28 +469,99 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     out->subject = doc->subject;
     out->date = doc->date;
     out->lang = doc->lang;
-    for (const ashi_entry *e = doc->entries; e && !l.oom; e = e->next) {
+
+    /* images and CSV files first, in document order, into the caches */
+    if (doc->master_logo)
+        lay_image_file(&l, doc->master_logo, doc->master_loc);
+    unit *units = ashi_arena_alloc(a, (slides + 1) * sizeof *units);
+    if (!units)
+        return -1;
+    size_t n = 0;
+    for (const ashi_entry *e = doc->entries; e; e = e->next) {
         if (e->slide) {
-            slide_page(&l, e->slide, 0);
-            scratch_done(&l);
+            units[n++] = (unit){.slide = e->slide};
+            lay_preload(&l, e->slide->blocks);
             continue;
         }
-        const ashi_section *sec = e->section;
-        if (new_page(&l, sec->loc, 0, 0)) {
-            l.oom = 1;
-            break;
-        }
-        if (ashi_dl_add_outline(out, 0, sec->title ? sec->title : "", out->npages - 1))
-            l.oom = 1;
-        divider(&l, sec->title, sec->subtitle, sec->loc);
-        scratch_done(&l);
-        for (const ashi_slide *s = sec->slides; s && !l.oom; s = s->next_in_section) {
-            slide_page(&l, s, 1);
-            scratch_done(&l);
+        units[n++] = (unit){.section = e->section};
+        for (const ashi_slide *s = e->section->slides; s; s = s->next_in_section) {
+            units[n++] = (unit){.slide = s, .level = 1};
+            lay_preload(&l, s->blocks);
         }
     }
-    ashi_arena_free(scratch);
-    return l.oom ? -1 : 0;
+    for (size_t i = 0; i < n; i++)
+        units[i].base = i;
+    if (l.oom || d->oom)
+        return -1;
+
+    /* each thread its own arenas: scratch emptied per unit, keep for what
+     * the display list holds (the deck frees them with its own) */
+    if (threads < 1 || n < 2)
+        threads = 1;
+    if (threads > ASHI_LAYOUT_THREADS)
+        threads = ASHI_LAYOUT_THREADS;
+    if ((size_t)threads > n)
+        threads = (int)n;
+    ashi_arena *keeps[ASHI_LAYOUT_THREADS], *scratch[ASHI_LAYOUT_THREADS];
+    int rc = 0;
+    for (int i = 0; i < threads; i++) {
+        /* one thread: the deck's own probe (counting, fault injection) */
+        ashi_mem *m = threads == 1 ? ashi_arena_mem(a) : NULL;
+        keeps[i] = i == 0 ? a : ashi_arena_new(m);
+        scratch[i] = ashi_arena_new(m);
+        if (i > 0 && keeps[i])
+            out->arenas[out->narenas++] = keeps[i];
+        if (!keeps[i] || !scratch[i])
+            rc = -1;
+    }
+    team tm = {.proto = &l, .units = units, .n = n};
+    if (rc == 0 && pthread_mutex_init(&tm.lock, NULL))
+        rc = -1;
+    if (rc == 0) {
+        lay_units(&tm, threads, keeps, scratch);
+        /* units laid out with a wrong page number go again */
+        size_t base = 0, again = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (units[i].base != base) {
+                units[i].base = base;
+                units[i].done = 0;
+                again++;
+            }
+            base += units[i].dl.npages;
+        }
+        if (again)
+            lay_units(&tm, threads, keeps, scratch);
+        pthread_mutex_destroy(&tm.lock);
+    }
+    for (int i = 0; i < threads; i++)
+        ashi_arena_free(scratch[i]);
+    if (rc)
+        return -1;
+
+    /* join, in order */
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const unit *u = &units[i];
+        join_diags(d, &u->diags);
+        if (u->oom) {
+            rc = -1;
+            break;
+        }
+        size_t first = out->npages;
+        for (size_t p = 0; p < u->dl.npages; p++) {
+            ashi_dl_page *pg = ashi_dl_add_page(out, 0, 0, u->dl.pages[p].loc);
+            if (!pg) {
+                rc = -1;
+                break;
+            }
+            *pg = u->dl.pages[p];
+        }
+        for (size_t k = 0; k < u->dl.noutline && rc == 0; k++) {
+            const ashi_dl_outline *o = &u->dl.outline[k];
+            if (ashi_dl_add_outline(out, o->level, o->title, first + o->page))
+                rc = -1;
+        }
+    }
+    return rc || d->oom ? -1 : 0;
 }
 
 /* ---- the slug label for print ------------------------------------------ */

@@ -261,6 +261,11 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
     return head;
 }
 
+const ashi_block *lay_table_rows(L *l, const ashi_block *t, const char *src)
+{
+    return csv_rows(l, t, src);
+}
+
 static int build(L *l, const ashi_block *t, grid *g)
 {
     memset(g, 0, sizeof *g);

@@ -194,8 +194,25 @@ static void test_threads(void)
         CHECK(jobs[i].len == alone[i].len && jobs[i].pdf &&
               memcmp(jobs[i].pdf, alone[i].pdf, alone[i].len) == 0);
         ashi_free(jobs[i].pdf);
+    }
+    /* each deck laid out on 4 threads: the same bytes too */
+    ashi_options *opt = NULL;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_set_threads(opt, 0), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_threads(opt, 17), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_threads(opt, 4), ASHI_OK);
+    for (int i = 0; i < 8; i++) {
+        ashi_deck *deck = NULL;
+        unsigned char *pdf = NULL;
+        size_t len = 0;
+        CHECK_INT(ashi_deck_load_file(opt, decks[i], &deck), ASHI_OK);
+        CHECK_INT(ashi_deck_render_memory(deck, &pdf, &len), ASHI_OK);
+        CHECK(len == alone[i].len && pdf && memcmp(pdf, alone[i].pdf, len) == 0);
+        ashi_free(pdf);
+        ashi_deck_free(deck);
         ashi_free(alone[i].pdf);
     }
+    ashi_options_free(opt);
 }
 
 /* One font cache, four threads, a hundred documents: each the same bytes as
