@@ -85,6 +85,8 @@ void ashi_buf_printf(ashi_buf *b, const char *fmt, ...)
 /* Appends v with at most `decimals` decimals, trailing zeros removed,
  * independent of the C locale (PDF needs '.' whatever LC_NUMERIC says). */
 void ashi_buf_num(ashi_buf *b, double v, int decimals);
+/* Appends the low 16 bits of v as four upper-case hex digits. */
+void ashi_buf_hex4(ashi_buf *b, unsigned v);
 void ashi_buf_free(ashi_buf *b);
 
 /* UTF-8: decodes the code point at s[*pos], advancing *pos. Returns 0, or

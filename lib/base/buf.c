@@ -67,6 +67,20 @@ void ashi_buf_printf(ashi_buf *b, const char *fmt, ...)
     va_end(ap2);
 }
 
+/* Digits of u, most significant first, into out; returns their count. */
+static size_t digits(unsigned long long u, char *out)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 void ashi_buf_num(ashi_buf *b, double v, int decimals)
 {
     static const long long scale[] = {1, 10, 100, 1000, 10000};
@@ -79,19 +93,35 @@ void ashi_buf_num(ashi_buf *b, double v, int decimals)
     long long s = scale[decimals];
     long long q = llround(v * (double)s);
     char tmp[48];
-    int neg = q < 0;
-    unsigned long long u = neg ? (unsigned long long)(-q) : (unsigned long long)q;
+    size_t n = 0;
+    unsigned long long u = q < 0 ? (unsigned long long)(-q) : (unsigned long long)q;
     unsigned long long ip = u / (unsigned long long)s, fp = u % (unsigned long long)s;
-    int n = snprintf(tmp, sizeof tmp, "%s%llu", neg && u ? "-" : "", ip);
+    if (q < 0)
+        tmp[n++] = '-';
+    n += digits(ip, tmp + n);
     if (fp) {
-        char frac[24];
-        snprintf(frac, sizeof frac, "%0*llu", decimals, fp);
-        size_t fl = strlen(frac);
-        while (fl && frac[fl - 1] == '0')
-            frac[--fl] = 0;
-        n += snprintf(tmp + n, sizeof tmp - (size_t)n, ".%s", frac);
+        /* the decimals, leading zeros kept, trailing ones dropped */
+        tmp[n++] = '.';
+        int d = decimals;
+        while (fp % 10 == 0) {
+            fp /= 10;
+            d--;
+        }
+        char frac[8];
+        size_t fl = digits(fp, frac);
+        for (size_t z = fl; z < (size_t)d; z++)
+            tmp[n++] = '0';
+        memcpy(tmp + n, frac, fl);
+        n += fl;
     }
-    ashi_buf_append(b, tmp, (size_t)n);
+    ashi_buf_append(b, tmp, n);
+}
+
+void ashi_buf_hex4(ashi_buf *b, unsigned v)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char t[4] = {hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]};
+    ashi_buf_append(b, t, 4);
 }
 
 void ashi_buf_free(ashi_buf *b)

@@ -70,7 +70,7 @@ static void subset_tag(const ashi_embed *e, char tag[7])
     tag[6] = 0;
 }
 
-static void put_hex16(ashi_buf *b, unsigned v) { ashi_buf_printf(b, "%04X", v & 0xFFFF); }
+static void put_hex16(ashi_buf *b, unsigned v) { ashi_buf_hex4(b, v); }
 
 void ashi_put_utf16_hex(ashi_buf *b, const char *s, size_t len)
 {

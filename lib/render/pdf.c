@@ -292,7 +292,7 @@ static int draw_run(void *user, const ashi_dl_run *r)
                 ashi_buf_putc(b, '<');
                 open = 1;
             }
-            ashi_buf_printf(b, "%04X", ashi_embed_gid(e, g->gid) & 0xFFFF);
+            ashi_buf_hex4(b, ashi_embed_gid(e, g->gid));
             pen = g->x + ashi_embed_width(e, g->gid) * r->size / 1000.0;
         }
         if (open)

@@ -59,6 +59,26 @@ static void test_numbers(void)
     ashi_buf_num(&b, -12.3456, 2);
     CHECK_STR(b.data, "330.08 0 3 -12.35");
     ashi_buf_free(&b);
+    /* leading zeros of the decimals stay, trailing ones go */
+    static const struct {
+        double v;
+        int dec;
+        const char *want;
+    } nums[] = {{0.05, 2, "0.05"},   {1.001, 3, "1.001"}, {0.0001, 4, "0.0001"},
+                {12.10, 2, "12.1"},  {100, 3, "100"},     {-0.5, 1, "-0.5"},
+                {-1.0203, 4, "-1.0203"}, {1e13, 2, "0"},  {0.999, 2, "1"},
+                {595.276, 3, "595.276"}, {-0.004, 2, "0"}, {7, 9, "7"}};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        ashi_buf nb = {0};
+        ashi_buf_num(&nb, nums[i].v, nums[i].dec);
+        CHECK_STR(nb.data, nums[i].want);
+        ashi_buf_free(&nb);
+    }
+    ashi_buf hb = {0};
+    ashi_buf_hex4(&hb, 0x0A3F);
+    ashi_buf_hex4(&hb, 0x1FFFF);
+    CHECK_STR(hb.data, "0A3FFFFF");
+    ashi_buf_free(&hb);
     setlocale(LC_ALL, "C");
 }
 
