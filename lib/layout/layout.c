@@ -367,6 +367,7 @@ static void lay_unit(L *l, unit *u)
     }
     ashi_arena_reset(l->a);
     l->ngrids = 0;
+    l->shape_cache = NULL; /* it was in the scratch arena */
     u->oom = l->oom || u->diags.oom;
     u->done = 1;
 }
@@ -386,6 +387,7 @@ static void *work(void *arg)
     l.d = &d;
     l.a = w->scratch;
     l.keep = w->keep;
+    l.shape_cache = NULL;
     for (;;) {
         pthread_mutex_lock(&t->lock);
         size_t i = t->next;
@@ -501,7 +503,7 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     if (threads > ASHI_LAYOUT_THREADS)
         threads = ASHI_LAYOUT_THREADS;
     if ((size_t)threads > n)
-        threads = (int)n;
+        threads = n ? (int)n : 1; /* a deck without slides: one idle worker */
     ashi_arena *keeps[ASHI_LAYOUT_THREADS], *scratch[ASHI_LAYOUT_THREADS];
     int rc = 0;
     for (int i = 0; i < threads; i++) {
