@@ -35,6 +35,7 @@ typedef struct L {
     ashi_text_opts opts;
     unsigned warned_bold; /* families already warned about having no bold */
     size_t page_base;     /* pages before the display list being filled */
+    struct ashi_shape_cache *shape_cache; /* in a; made when first needed */
     int dry;              /* measuring only: nothing goes to the display list */
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */

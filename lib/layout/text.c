@@ -161,7 +161,9 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
     ashi_mem *m = ashi_arena_mem(l->a);
     ashi_phase_mark t = ashi_phase_begin(m);
-    int rc = ashi_shape(l->fs, spans, k, l->a, D(l), &out->para);
+    if (!l->shape_cache)
+        l->shape_cache = ashi_shape_cache_new(l->a); /* NULL: shaping uncached */
+    int rc = ashi_shape_cached(l->fs, l->shape_cache, spans, k, l->a, D(l), &out->para);
     ashi_phase_end(m, ASHI_PHASE_SHAPE, t);
     if (rc)
         return -1;

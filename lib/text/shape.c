@@ -58,22 +58,102 @@ static ashi_face *cover(const ashi_fontset *fs, const ashi_span *s, uint32_t cp)
     return NULL;
 }
 
+/* ---- shaping cache ----------------------------------------------------------
+ * HarfBuzz's result for a run depends on the face, the run's text and up
+ * to five characters of context on each side (direction and language are
+ * fixed, the script guessed from the text); at a scale of one unit per font
+ * unit it does not depend on the size. So the glyphs of a run are kept
+ * under exactly that key, and a run met again (the same paragraph measured
+ * and then drawn, shrunk to fit, a table cell sized and set) is not shaped
+ * again. The cache lives in an arena, so it goes when the arena is reset. */
+#define CACHE_BUCKETS 512
+#define CONTEXT 5 /* HarfBuzz keeps this many characters of context */
+
+typedef struct cached_glyph {
+    uint32_t gid, cluster; /* cluster: byte offset from the run's start */
+    int32_t xa, xo, yo;    /* font units */
+} cached_glyph;
+
+typedef struct cache_entry {
+    struct cache_entry *next;
+    const ashi_face *face;
+    const char *key;
+    size_t pre, run, post; /* the key: context before, run, context after */
+    uint32_t hash;
+    unsigned n;
+    cached_glyph *g;
+} cache_entry;
+
+struct ashi_shape_cache {
+    ashi_arena *a;
+    cache_entry *buckets[CACHE_BUCKETS];
+};
+
+ashi_shape_cache *ashi_shape_cache_new(ashi_arena *a)
+{
+    ashi_shape_cache *c = ashi_arena_alloc(a, sizeof *c);
+    if (c)
+        c->a = a;
+    return c;
+}
+
 typedef struct shaper {
     ashi_fontset *fs;
+    ashi_shape_cache *cache;
     ashi_diags *d;
     hb_buffer_t *buf;
     hb_language_t lang;
     vec clusters, glyphs;
+    vec uncached; /* cached_glyph: a run's glyphs when they are not kept */
     const char *text;
     size_t len;
 } shaper;
 
-static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off,
-                     size_t len)
+static cached_glyph *vec_scratch(shaper *sh, unsigned n)
 {
+    vec *x = &sh->uncached;
+    if (x->cap < (size_t)n + 1) {
+        void *p = ashi_realloc(x->mem, x->v, ((size_t)n + 1) * x->elem);
+        if (!p)
+            return NULL;
+        x->v = p;
+        x->cap = (size_t)n + 1;
+    }
+    return x->v;
+}
+
+/* The run's glyphs from the cache, else shaped (and kept when memory
+ * allows: the cache is an optimisation, never a reason to fail). */
+static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, size_t len,
+                                     cache_entry *tmp)
+{
+    const char *t = sh->text;
+    size_t pre = off, post = off + len;
+    for (int k = 0; k < CONTEXT && pre > 0; k++) {
+        pre--;
+        while (pre > 0 && ((unsigned char)t[pre] & 0xC0) == 0x80)
+            pre--;
+    }
+    for (int k = 0; k < CONTEXT && post < sh->len; k++) {
+        post++;
+        while (post < sh->len && ((unsigned char)t[post] & 0xC0) == 0x80)
+            post++;
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = pre; i < post; i++)
+        h = (h ^ (unsigned char)t[i]) * 16777619u;
+    h = (h ^ (uint32_t)(off - pre)) * 16777619u;
+    h = (h ^ (uint32_t)len) * 16777619u;
+    h ^= (uint32_t)(((uintptr_t)face >> 4) * 2654435761u);
+    cache_entry **bucket = sh->cache ? &sh->cache->buckets[h % CACHE_BUCKETS] : NULL;
+    for (cache_entry *e = bucket ? *bucket : NULL; e; e = e->next)
+        if (e->hash == h && e->face == face && e->pre == off - pre && e->run == len &&
+            e->post == post - off - len && !memcmp(e->key, t + pre, post - pre))
+            return e;
+
     hb_buffer_t *buf = sh->buf;
     hb_buffer_clear_contents(buf);
-    hb_buffer_add_utf8(buf, sh->text, (int)sh->len, (unsigned)off, (int)len);
+    hb_buffer_add_utf8(buf, t, (int)sh->len, (unsigned)off, (int)len);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     hb_buffer_set_language(buf, sh->lang);
     hb_buffer_guess_segment_properties(buf);
@@ -81,13 +161,49 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
+    cache_entry *e = NULL;
+    if (bucket) {
+        e = ashi_arena_alloc(sh->cache->a, sizeof *e);
+        char *key = e ? ashi_arena_strndup(sh->cache->a, t + pre, post - pre) : NULL;
+        cached_glyph *g = key ? ashi_arena_alloc(sh->cache->a, (n + 1) * sizeof *g) : NULL;
+        if (g) {
+            *e = (cache_entry){*bucket, face, key, off - pre, len, post - off - len, h, n, g};
+            *bucket = e;
+        } else {
+            e = NULL;
+        }
+    }
+    if (!e) {
+        /* no cache, or no memory for the entry: the glyphs for this call */
+        cached_glyph *g = vec_scratch(sh, n);
+        if (!g)
+            return NULL;
+        *tmp = (cache_entry){.face = face, .n = n, .g = g};
+        e = tmp;
+    }
+    for (unsigned i = 0; i < n; i++)
+        e->g[i] = (cached_glyph){info[i].codepoint, (uint32_t)(info[i].cluster - off),
+                                 pos[i].x_advance, pos[i].x_offset, pos[i].y_offset};
+    return e;
+}
+
+static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off,
+                     size_t len)
+{
+    cache_entry tmp;
+    const cache_entry *run = run_glyphs(sh, face, off, len, &tmp);
+    if (!run)
+        return -1;
+    unsigned n = run->n;
     double scale = s->size / face->upem;
     ashi_cluster *cur = NULL;
     for (unsigned i = 0; i < n; i++) {
-        if (!cur || info[i].cluster != cur->off) {
+        const cached_glyph *cg = &run->g[i];
+        uint32_t cluster = (uint32_t)off + cg->cluster;
+        if (!cur || cluster != cur->off) {
             if (!(cur = vec_push(&sh->clusters)))
                 return -1;
-            cur->off = info[i].cluster;
+            cur->off = cluster;
             cur->g0 = (uint32_t)sh->glyphs.n;
             cur->size = (float)s->size;
             cur->color = s->color;
@@ -105,10 +221,10 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
         ashi_glyph *g = vec_push(&sh->glyphs);
         if (!g)
             return -1;
-        g->gid = info[i].codepoint;
-        g->adv = (float)(pos[i].x_advance * scale);
-        g->dx = (float)(pos[i].x_offset * scale);
-        g->dy = (float)(pos[i].y_offset * scale);
+        g->gid = cg->gid;
+        g->adv = (float)(cg->xa * scale);
+        g->dx = (float)(cg->xo * scale);
+        g->dy = (float)(cg->yo * scale);
         cur->ng++;
         cur->width += g->adv;
     }
@@ -117,6 +233,12 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
 
 int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a,
                ashi_diags *d, ashi_para *out)
+{
+    return ashi_shape_cached(fs, NULL, spans, n, a, d, out);
+}
+
+int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span *spans,
+                      size_t n, ashi_arena *a, ashi_diags *d, ashi_para *out)
 {
     memset(out, 0, sizeof *out);
     size_t total = 0;
@@ -131,10 +253,11 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
             memcpy(text + at, spans[i].text, spans[i].len);
             at += spans[i].len;
         }
-    shaper sh = {.fs = fs, .d = d, .text = text, .len = total};
+    shaper sh = {.fs = fs, .cache = cache, .d = d, .text = text, .len = total};
     sh.clusters.elem = sizeof(ashi_cluster);
     sh.glyphs.elem = sizeof(ashi_glyph);
-    sh.clusters.mem = sh.glyphs.mem = ashi_arena_mem(a);
+    sh.uncached.elem = sizeof(cached_glyph);
+    sh.clusters.mem = sh.glyphs.mem = sh.uncached.mem = ashi_arena_mem(a);
     sh.buf = hb_buffer_create();
     sh.lang = hb_language_from_string("ja", -1);
     int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;
@@ -230,6 +353,7 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
     }
     free(sh.clusters.v);
     free(sh.glyphs.v);
+    free(sh.uncached.v);
     /* Readings: shaped at half the base size; clusters point at them. */
     if (rc == 0 && nrubies) {
         out->rubies = ashi_arena_alloc(a, nrubies * sizeof *out->rubies);
@@ -246,7 +370,7 @@ int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a
             rs.rise = 0;
             ashi_ruby *ru = &out->rubies[r];
             *ru = rubies[r];
-            if (ashi_shape(fs, &rs, 1, a, d, &ru->text))
+            if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text))
                 return -1;
             ru->width = 0;
             for (size_t k = 0; k < ru->text.nclusters; k++)

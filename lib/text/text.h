@@ -173,6 +173,12 @@ typedef struct ashi_ruby {
  * Returns -1 only when out of memory. */
 int ashi_shape(ashi_fontset *fs, const ashi_span *spans, size_t n, ashi_arena *a,
                ashi_diags *d, ashi_para *out);
+/* The same, keeping the glyphs of each run in cache (may be NULL) and
+ * taking them from it when the same run comes again: same result. */
+typedef struct ashi_shape_cache ashi_shape_cache;
+ashi_shape_cache *ashi_shape_cache_new(ashi_arena *a);
+int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span *spans,
+                      size_t n, ashi_arena *a, ashi_diags *d, ashi_para *out);
 
 /* ---- spacing and line breaking (spacing.c, linebreak.c) ------------- */
 
