@@ -1,5 +1,5 @@
 /* fuzz_deck.c — libFuzzer target: deck bytes to a PDF in memory, through
- * the public API. SPDX-License-Identifier: MIT */
+ * the public API, on one or two layout threads. SPDX-License-Identifier: MIT */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -11,6 +11,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ashi_options_new(&opt) != ASHI_OK)
         return 0;
     ashi_options_add_font_dir(opt, ASHI_FUZZ_FONTDIR);
+    /* half the inputs laid out on two threads */
+    ashi_options_set_threads(opt, size & 1 ? 2 : 1);
     ashi_deck *deck = NULL;
     if (ashi_deck_load_memory(opt, data, size, "fuzz.xml", NULL, &deck) == ASHI_OK) {
         unsigned char *pdf = NULL;
