@@ -13,6 +13,7 @@ typedef struct lb {
     const ashi_text_opts *o;
     double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink */
     ashi_mem *mem;
+    ashi_arena *arena; /* where the sums go; NULL: the heap, freed after */
 } lb;
 
 static const ashi_cluster *C(const lb *L, size_t i) { return &L->p->clusters[i]; }
@@ -72,7 +73,7 @@ static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *
     double nat = natural(L, s, e);
     ln->natural = nat;
     double room = ln->hang ? w + C(L, e - 1)->width : w;
-    double *extra = ashi_calloc(L->mem, n + 1, sizeof *extra);
+    double *extra = ashi_arena_alloc(a, (n + 1) * sizeof *extra); /* zeroed */
     if (!extra)
         return -1;
     if (n >= 2 && nat > room + EPS) {
@@ -114,7 +115,6 @@ static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *
     }
     x += C(L, e - 1)->trail;
     ln->width = ln->hang ? x - C(L, e - 1)->width : x;
-    free(extra);
     return 0;
 }
 
@@ -142,9 +142,15 @@ static void warn_word(const lb *L, size_t at, ashi_diags *d, size_t *warned)
 static int prefix_sums(lb *L, const ashi_para *p)
 {
     size_t n = p->nclusters;
-    L->pw = ashi_calloc(L->mem, n + 1, sizeof *L->pw);
-    L->pg = ashi_calloc(L->mem, n + 1, sizeof *L->pg);
-    L->ps = ashi_calloc(L->mem, n + 1, sizeof *L->ps);
+    if (L->arena) {
+        L->pw = ashi_arena_alloc(L->arena, 3 * (n + 1) * sizeof *L->pw);
+        L->pg = L->pw ? L->pw + n + 1 : NULL;
+        L->ps = L->pw ? L->pg + n + 1 : NULL;
+    } else {
+        L->pw = ashi_calloc(L->mem, n + 1, sizeof *L->pw);
+        L->pg = ashi_calloc(L->mem, n + 1, sizeof *L->pg);
+        L->ps = ashi_calloc(L->mem, n + 1, sizeof *L->ps);
+    }
     if (!L->pw || !L->pg || !L->ps)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -159,7 +165,7 @@ static int prefix_sums(lb *L, const ashi_para *p)
 int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem, double *min,
                      double *max)
 {
-    lb L = {p, o, NULL, NULL, NULL, mem};
+    lb L = {p, o, NULL, NULL, NULL, mem, NULL};
     *min = *max = 0;
     int rc = prefix_sums(&L, p);
     if (rc == 0) {
@@ -189,7 +195,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                      size_t *nout)
 {
     size_t n = p->nclusters;
-    lb L = {p, o, NULL, NULL, NULL, ashi_arena_mem(a)};
+    lb L = {p, o, NULL, NULL, NULL, ashi_arena_mem(a), a};
     size_t cap = 8, nl = 0;
     ashi_line *lines = ashi_malloc(L.mem, cap * sizeof *lines);
     int rc = -1;
@@ -275,9 +281,6 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
     *nout = nl;
     rc = 0;
 done:
-    free(L.pw);
-    free(L.pg);
-    free(L.ps);
     free(lines);
     return rc;
 }
