@@ -29,6 +29,8 @@ struct grid {
     double *rh;            /* row heights */
     int header_rows;
     double pad_x, pad_y; /* cell padding */
+    size_t *row_first;     /* per row (and one past): its first cell */
+    double post[MAX_COLS]; /* widest part after the mark, per column */
 };
 typedef struct grid grid;
 
@@ -537,6 +539,22 @@ static grid *measured(L *l, const ashi_block *t, double w)
             mark_extent(l, g, c);
         }
     l->dry = dry;
+    /* what every page of a long table needs, found once: each row's first
+     * cell (cells are in row order) and each column's widest part after
+     * its mark */
+    g->row_first = ashi_arena_alloc(l->a, ((size_t)g->nrows + 2) * sizeof *g->row_first);
+    if (!g->row_first) {
+        l->oom = 1;
+        return NULL;
+    }
+    for (int r = 0, k = 0; r <= g->nrows; r++) {
+        while ((size_t)k < g->ncells && g->cells[k].row < r)
+            k++;
+        g->row_first[r] = (size_t)k;
+    }
+    for (size_t k = 0; k < g->ncells; k++)
+        if (cell_mark(&g->cells[k], g) && g->cells[k].cols == 1)
+            g->post[g->cells[k].col] = fmax(g->post[g->cells[k].col], g->cells[k].post);
     size_t slot = l->ngrids < 8 ? l->ngrids++ : 7;
     l->grid_table[slot] = t;
     l->grid_w[slot] = w;
@@ -582,20 +600,19 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     /* where each column's marks line up: the widest "after the mark" part
      * set against the cell's end */
     double mark_x[MAX_COLS] = {0}, colx[MAX_COLS + 1];
-    double *rowy = ashi_arena_alloc(l->a, ((size_t)g.nrows + 1) * sizeof *rowy);
-    if (!rowy) {
+    /* y of the rows shown: the header rows, then rows [from, to); the
+     * work per page is for its own rows only, however long the table */
+    int hdr = g.header_rows;
+    double *ry = ashi_arena_alloc(l->a, ((size_t)hdr + (size_t)(to - from) + 1) * sizeof *ry);
+    if (!ry) {
         l->oom = 1;
         return total;
     }
     colx[0] = x;
     for (int i = 0; i < g.ncols; i++)
         colx[i + 1] = colx[i] + g.w[i];
-    double post[MAX_COLS] = {0};
-    for (size_t k = 0; k < g.ncells; k++)
-        if (cell_mark(&g.cells[k], &g) && g.cells[k].cols == 1)
-            post[g.cells[k].col] = fmax(post[g.cells[k].col], g.cells[k].post);
     for (int i = 0; i < g.ncols; i++)
-        mark_x[i] = colx[i + 1] - g.pad_x - post[i];
+        mark_x[i] = colx[i + 1] - g.pad_x - g.post[i];
 
     const char *borders = ashi_block_attr(t, "borders");
     int grid_lines = !borders || !strcmp(borders, "grid"), rules = borders && !strcmp(borders, "rules");
@@ -605,28 +622,28 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     uint32_t head_fill = th->colors[ASHI_COLOR_TABLE_HEAD];
     uint32_t zebra_fill = th->colors[ASHI_COLOR_TABLE_ZEBRA];
     uint32_t line = th->colors[ASHI_COLOR_TABLE_LINE];
-    /* y of each shown row; rows not shown here are -1 */
     double yy = y;
-    for (int i = 0; i <= g.nrows; i++)
-        rowy[i] = -1;
     int shown = 0;
-    for (int i = 0; i < g.nrows; i++) {
-        if (i >= g.header_rows && (i < from || i >= to))
-            continue;
-        rowy[i] = yy;
+    for (int i = 0; i < hdr; i++, shown++) {
+        ry[shown] = yy;
         yy += g.rh[i];
-        shown++;
     }
-    int nr = g.nrows;
+    for (int i = from; i < to; i++, shown++) {
+        ry[shown] = yy;
+        yy += g.rh[i];
+    }
+#define ROWY(i) ((i) < hdr ? ry[i] : (i) >= from && (i) < to ? ry[hdr + (i) - from] : -1)
     double tw = colx[g.ncols] - x; /* the table's own width */
-    /* fills, then text, then lines on top */
-    for (size_t k = 0; k < g.ncells; k++) {
+    /* fills, then text, then lines on top: cells of the header rows, then
+     * of the rows shown */
+    size_t ranges[2][2] = {{g.row_first[0], g.row_first[hdr]},
+                           {g.row_first[from], g.row_first[to]}};
+    for (int part = 0; part < 2; part++)
+    for (size_t k = ranges[part][0]; k < ranges[part][1]; k++) {
         cell *c = &g.cells[k];
-        if (rowy[c->row] < 0)
-            continue;
-        double cx = colx[c->col], cy = rowy[c->row], cw = span_w(&g, c), ch = 0;
+        double cx = colx[c->col], cy = ROWY(c->row), cw = span_w(&g, c), ch = 0;
         for (int i = 0; i < c->rows; i++)
-            if (rowy[c->row + i] >= 0)
+            if (ROWY(c->row + i) >= 0)
                 ch += g.rh[c->row + i];
         int head = c->b->header || c->row < g.header_rows;
         uint32_t fill = ASHI_NO_COLOR;
@@ -647,14 +664,14 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
          * under the header, thin rules between rows */
         int drawn = 0;
         lay_line(l, x, y, x + tw, y, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
-        for (int i = 0; i < nr; i++) {
-            if (rowy[i] < 0)
-                continue;
+        for (int k = 0; k < shown; k++) {
+            int i = k < hdr ? k : from + (k - hdr);
             if (drawn++)
-                lay_line(l, x, rowy[i], x + tw, rowy[i], i == from && g.header_rows ? 0.8 : 0.3,
+                lay_line(l, x, ry[k], x + tw, ry[k], i == from && g.header_rows ? 0.8 : 0.3,
                          i == from && g.header_rows ? th->colors[ASHI_COLOR_TEXT] : line, 0);
         }
         lay_line(l, x, yy, x + tw, yy, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
     }
+#undef ROWY
     return total;
 }

@@ -66,7 +66,7 @@ static ashi_face *cover(const ashi_fontset *fs, const ashi_span *s, uint32_t cp)
  * under exactly that key, and a run met again (the same paragraph measured
  * and then drawn, shrunk to fit, a table cell sized and set) is not shaped
  * again. The cache lives in an arena, so it goes when the arena is reset. */
-#define CACHE_BUCKETS 512
+#define CACHE_BUCKETS 256 /* to start with; doubled as entries come */
 #define CONTEXT 5 /* HarfBuzz keeps this many characters of context */
 
 typedef struct cached_glyph {
@@ -86,15 +86,38 @@ typedef struct cache_entry {
 
 struct ashi_shape_cache {
     ashi_arena *a;
-    cache_entry *buckets[CACHE_BUCKETS];
+    cache_entry **buckets;
+    size_t nbuckets, n;
 };
 
 ashi_shape_cache *ashi_shape_cache_new(ashi_arena *a)
 {
     ashi_shape_cache *c = ashi_arena_alloc(a, sizeof *c);
-    if (c)
-        c->a = a;
+    cache_entry **b = c ? ashi_arena_alloc(a, CACHE_BUCKETS * sizeof *b) : NULL;
+    if (!b)
+        return NULL;
+    c->a = a;
+    c->buckets = b;
+    c->nbuckets = CACHE_BUCKETS;
     return c;
+}
+
+/* Keeps chains short: twice the buckets when there are more entries than
+ * buckets (the old array stays in the arena). */
+static void cache_grow(ashi_shape_cache *c)
+{
+    size_t nb = c->nbuckets * 2;
+    cache_entry **b = ashi_arena_alloc(c->a, nb * sizeof *b);
+    if (!b)
+        return; /* longer chains, still right */
+    for (size_t i = 0; i < c->nbuckets; i++)
+        for (cache_entry *e = c->buckets[i], *next; e; e = next) {
+            next = e->next;
+            e->next = b[e->hash % nb];
+            b[e->hash % nb] = e;
+        }
+    c->buckets = b;
+    c->nbuckets = nb;
 }
 
 typedef struct shaper {
@@ -145,7 +168,7 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
     h = (h ^ (uint32_t)(off - pre)) * 16777619u;
     h = (h ^ (uint32_t)len) * 16777619u;
     h ^= (uint32_t)(((uintptr_t)face >> 4) * 2654435761u);
-    cache_entry **bucket = sh->cache ? &sh->cache->buckets[h % CACHE_BUCKETS] : NULL;
+    cache_entry **bucket = sh->cache ? &sh->cache->buckets[h % sh->cache->nbuckets] : NULL;
     for (cache_entry *e = bucket ? *bucket : NULL; e; e = e->next)
         if (e->hash == h && e->face == face && e->pre == off - pre && e->run == len &&
             e->post == post - off - len && !memcmp(e->key, t + pre, post - pre))
@@ -169,6 +192,8 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
         if (g) {
             *e = (cache_entry){*bucket, face, key, off - pre, len, post - off - len, h, n, g};
             *bucket = e;
+            if (++sh->cache->n > sh->cache->nbuckets)
+                cache_grow(sh->cache);
         } else {
             e = NULL;
         }
