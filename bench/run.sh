@@ -6,8 +6,9 @@
 # printing the median wall time, the peak memory, the PDF's size, its font
 # subset bytes and any object written twice; then the cost per page from
 # 90 to 900 pages, and the per-phase table of ashi-bench for the 900-page
-# deck (the last table row is the 900 pages laid out on every core,
-# --threads). Timings are figures to read, never test assertions.
+# deck (the 900 pages are also laid out on every core, --threads; and a
+# table of 10,000 and 40,000 CSV rows shows the cost of long tables).
+# Timings are figures to read, never test assertions.
 # SPDX-License-Identifier: MIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for n in 9 90 900; do bench/gen-deck.sh "$n" >"$work/report-$n.xml"; done
 cp data/asahikawa.xml "$work/booklet.xml"
+# one table from a CSV of 10,000 and of 40,000 rows, over follow-on pages
+for n in 10000 40000; do
+  awk -v n="$n" 'BEGIN { print "番号,地区,件数"; for (i = 1; i <= n; i++) print i ",地区" i "," i * 7 }' \
+    >"$work/rows-$n.csv"
+  printf '<deck xmlns="urn:ashireport:deck:1"><slide title="表"><table src="rows-%s.csv" header-rows="1" split="continue"/></slide></deck>\n' \
+    "$n" >"$work/table-$n.xml"
+done
 
 # median of numbers on stdin
 median() { sort -n | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -47,7 +55,7 @@ font_bytes() {
 printf '%-22s %6s %10s %9s %9s %9s %6s\n' deck pages "median ms" "peak MB" "PDF KB" "font KB" dups
 declare -A ms
 cp "$work/report-900.xml" "$work/report-900-threads.xml"
-for deck in report-9 report-90 report-900 booklet report-900-threads; do
+for deck in report-9 report-90 report-900 booklet report-900-threads table-10000 table-40000; do
   times=()
   flags=()
   [ "$deck" = report-900-threads ] && flags=(--threads "$(nproc)")
@@ -72,6 +80,8 @@ echo
 awk -v a="${ms[report-9]}" -v b="${ms[report-90]}" -v c="${ms[report-900]}" 'BEGIN {
   printf "cost per page from 90 to 900 pages: %.3f ms (from 9 to 90: %.3f ms)\n",
          (c - b) / 810 / 1000, (b - a) / 81 / 1000}'
+awk -v a="${ms[table-10000]}" -v b="${ms[table-40000]}" 'BEGIN {
+  printf "table: %.1f ms per 1,000 rows from 10,000 to 40,000 rows\n", (b - a) / 30 / 1000}'
 echo "targets: 9 pages <= 25 ms, 90 <= 60 ms, 900 <= 500 ms, 900 pages <= 64 MB, nine slides <= 80 KB"
 echo
 build-bench/bench/ashi-bench "$work/report-900.xml" "$runs"

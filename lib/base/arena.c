@@ -9,12 +9,14 @@
 typedef struct chunk {
     struct chunk *next;
     size_t used, size;
+    size_t seq; /* order of creation, for ashi_arena_release */
     max_align_t data[];
 } chunk;
 
 struct ashi_arena {
     chunk *head;
     ashi_mem *mem;
+    size_t seq; /* chunks made so far */
 };
 
 #define CHUNK_MIN (64 * 1024)
@@ -65,6 +67,30 @@ void ashi_arena_reset(ashi_arena *a)
     }
 }
 
+ashi_arena_mark ashi_arena_save(const ashi_arena *a)
+{
+    ashi_arena_mark m = {a->head, a->head ? a->head->used : 0, a->seq};
+    return m;
+}
+
+void ashi_arena_release(ashi_arena *a, ashi_arena_mark m)
+{
+    /* chunks made since the mark go; the head of then is cut back */
+    chunk **p = &a->head;
+    while (*p) {
+        chunk *c = *p;
+        if (c->seq >= m.seq) {
+            *p = c->next;
+            free(c);
+        } else {
+            p = &c->next;
+        }
+    }
+    a->head = m.head;
+    if (a->head)
+        a->head->used = m.used;
+}
+
 void *ashi_arena_alloc(ashi_arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);
@@ -81,6 +107,7 @@ void *ashi_arena_alloc(ashi_arena *a, size_t size)
             return NULL;
         n->size = cs;
         n->used = 0;
+        n->seq = a->seq++;
         /* A big one-off block goes behind the head so the head's free space
          * stays usable. */
         if (c && size > CHUNK_MIN) {

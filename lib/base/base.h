@@ -57,6 +57,14 @@ ashi_arena *ashi_arena_new(ashi_mem *m);
 ashi_mem *ashi_arena_mem(const ashi_arena *a);
 /* Frees everything allocated from a, which stays usable. */
 void ashi_arena_reset(ashi_arena *a);
+/* A point to go back to: ashi_arena_release frees everything allocated
+ * since ashi_arena_save (marks nest like a stack). */
+typedef struct ashi_arena_mark {
+    void *head;
+    size_t used, seq;
+} ashi_arena_mark;
+ashi_arena_mark ashi_arena_save(const ashi_arena *a);
+void ashi_arena_release(ashi_arena *a, ashi_arena_mark m);
 void ashi_arena_free(ashi_arena *a);
 /* Zeroed memory aligned for any type; NULL when out of memory. */
 void *ashi_arena_alloc(ashi_arena *a, size_t size);

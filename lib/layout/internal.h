@@ -35,7 +35,10 @@ typedef struct L {
     ashi_text_opts opts;
     unsigned warned_bold; /* families already warned about having no bold */
     size_t page_base;     /* pages before the display list being filled */
-    struct ashi_shape_cache *shape_cache; /* in a; made when first needed */
+    /* glyphs of runs shaped on this slide, in their own arena (emptied
+     * with a) so that releasing part of a never cuts into it */
+    struct ashi_shape_cache *shape_cache; /* made when first needed */
+    ashi_arena *cache_arena;              /* NULL: keep */
     int dry;              /* measuring only: nothing goes to the display list */
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */
@@ -57,12 +60,24 @@ typedef struct L {
     ashi_block *rows_made[16];
     size_t nrows_made;
     /* tables measured: grid per (table, width, scale) */
-    const ashi_block *grid_table[8];
-    double grid_w[8], grid_scale[8];
-    struct grid *grids[8];
-    size_t ngrids;
+    struct grid_cache {
+        const ashi_block *table[8];
+        double w[8], scale[8];
+        struct grid *grids[8];
+        size_t n;
+    } gc;
     int oom;
 } L;
+
+/* Scratch memory that measuring (or a page of a long table) leaves behind
+ * goes back to where lay_scratch_save was called; grids measured meanwhile
+ * are forgotten with it. */
+typedef struct scratch_mark {
+    ashi_arena_mark arena;
+    struct grid_cache gc;
+} scratch_mark;
+scratch_mark lay_scratch_save(const L *l);
+void lay_scratch_release(L *l, const scratch_mark *m);
 
 /* Problems are reported when a block is drawn, not each time it is
  * measured, so that each is reported once. */

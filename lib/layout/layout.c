@@ -266,6 +266,9 @@ static void slide_page(L *l, const ashi_slide *s, int level)
     if (s->layout == ASHI_LAYOUT_CONTENT || s->layout == ASHI_LAYOUT_BLANK) {
         ashi_slide cont = *s;
         int pages = 0;
+        /* after the first page (which measured the table), what a page
+         * leaves in the scratch arena goes with it */
+        scratch_mark mark = {0};
         for (;;) {
             if (s->layout == ASHI_LAYOUT_BLANK)
                 blank_slide(l, &cont);
@@ -273,6 +276,10 @@ static void slide_page(L *l, const ashi_slide *s, int level)
                 content_slide(l, &cont);
             if (!l->split_next || l->oom || ++pages > 10000)
                 break;
+            if (pages == 1)
+                mark = lay_scratch_save(l);
+            else
+                lay_scratch_release(l, &mark);
             l->split_from = l->split_next;
             if (new_page(l, s->loc, s->page_w, s->page_h)) {
                 l->oom = 1;
@@ -314,6 +321,18 @@ static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
     l.opts.bracket_start_half = t->bracket_start_half;
     l.opts.hanging = t->hanging;
     return l;
+}
+
+scratch_mark lay_scratch_save(const L *l)
+{
+    scratch_mark m = {ashi_arena_save(l->a), l->gc};
+    return m;
+}
+
+void lay_scratch_release(L *l, const scratch_mark *m)
+{
+    ashi_arena_release(l->a, m->arena);
+    l->gc = m->gc;
 }
 
 /* ---- the deck: units laid out alone, on threads, then joined ----------- */
@@ -366,8 +385,9 @@ static void lay_unit(L *l, unit *u)
         divider(l, sec->title, sec->subtitle, sec->loc);
     }
     ashi_arena_reset(l->a);
-    l->ngrids = 0;
-    l->shape_cache = NULL; /* it was in the scratch arena */
+    ashi_arena_reset(l->cache_arena);
+    l->gc.n = 0;
+    l->shape_cache = NULL; /* its arena was emptied */
     u->oom = l->oom || u->diags.oom;
     u->done = 1;
 }
@@ -375,7 +395,7 @@ static void lay_unit(L *l, unit *u)
 /* One worker: its own scratch and keep arenas, units taken in turn. */
 typedef struct worker {
     team *team;
-    ashi_arena *scratch, *keep;
+    ashi_arena *scratch, *keep, *cache;
 } worker;
 
 static void *work(void *arg)
@@ -387,6 +407,7 @@ static void *work(void *arg)
     l.d = &d;
     l.a = w->scratch;
     l.keep = w->keep;
+    l.cache_arena = w->cache;
     l.shape_cache = NULL;
     for (;;) {
         pthread_mutex_lock(&t->lock);
@@ -404,14 +425,15 @@ static void *work(void *arg)
 
 /* Lays out the units not done, on up to `threads` threads (keeps[i] and
  * scratch[i] are thread i's arenas). */
-static int lay_units(team *t, int threads, ashi_arena **keeps, ashi_arena **scratch)
+static int lay_units(team *t, int threads, ashi_arena **keeps, ashi_arena **scratch,
+                     ashi_arena **caches)
 {
     worker w[ASHI_LAYOUT_THREADS];
     pthread_t th[ASHI_LAYOUT_THREADS];
     int started = 0;
     t->next = 0;
     for (int i = 0; i < threads; i++)
-        w[i] = (worker){t, scratch[i], keeps[i]};
+        w[i] = (worker){t, scratch[i], keeps[i], caches[i]};
     for (int i = 1; i < threads; i++) {
         if (pthread_create(&th[i], NULL, work, &w[i]))
             break;
@@ -505,22 +527,24 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     if ((size_t)threads > n)
         threads = n ? (int)n : 1; /* a deck without slides: one idle worker */
     ashi_arena *keeps[ASHI_LAYOUT_THREADS], *scratch[ASHI_LAYOUT_THREADS];
+    ashi_arena *caches[ASHI_LAYOUT_THREADS];
     int rc = 0;
     for (int i = 0; i < threads; i++) {
         /* one thread: the deck's own probe (counting, fault injection) */
         ashi_mem *m = threads == 1 ? ashi_arena_mem(a) : NULL;
         keeps[i] = i == 0 ? a : ashi_arena_new(m);
         scratch[i] = ashi_arena_new(m);
+        caches[i] = ashi_arena_new(m);
         if (i > 0 && keeps[i])
             out->arenas[out->narenas++] = keeps[i];
-        if (!keeps[i] || !scratch[i])
+        if (!keeps[i] || !scratch[i] || !caches[i])
             rc = -1;
     }
     team tm = {.proto = &l, .units = units, .n = n};
     if (rc == 0 && pthread_mutex_init(&tm.lock, NULL))
         rc = -1;
     if (rc == 0) {
-        lay_units(&tm, threads, keeps, scratch);
+        lay_units(&tm, threads, keeps, scratch, caches);
         /* units laid out with a wrong page number go again */
         size_t base = 0, again = 0;
         for (size_t i = 0; i < n; i++) {
@@ -532,11 +556,13 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
             base += units[i].dl.npages;
         }
         if (again)
-            lay_units(&tm, threads, keeps, scratch);
+            lay_units(&tm, threads, keeps, scratch, caches);
         pthread_mutex_destroy(&tm.lock);
     }
-    for (int i = 0; i < threads; i++)
+    for (int i = 0; i < threads; i++) {
         ashi_arena_free(scratch[i]);
+        ashi_arena_free(caches[i]);
+    }
     if (rc)
         return -1;
 

@@ -382,13 +382,15 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
         else if (kind[i] == 2)
             fr[i] = spec[i].v;
     }
-    /* content extents of single-column cells */
+    /* content extents of single-column cells (their shaped text not kept) */
     for (size_t k = 0; k < g->ncells; k++) {
         cell *c = &g->cells[k];
         if (c->cols != 1)
             continue;
         double mn, mx;
+        scratch_mark m = lay_scratch_save(l);
         cell_extent(l, c, g, &mn, &mx);
+        lay_scratch_release(l, &m);
         minw[c->col] = fmax(minw[c->col], mn + pad);
         maxw[c->col] = fmax(maxw[c->col], mx + pad);
     }
@@ -507,9 +509,9 @@ static void mark_extent(L *l, grid *g, cell *c)
  * and text scale: a table split over many pages is measured once. */
 static grid *measured(L *l, const ashi_block *t, double w)
 {
-    for (size_t i = 0; i < l->ngrids; i++)
-        if (l->grid_table[i] == t && l->grid_w[i] == w && l->grid_scale[i] == l->scale)
-            return l->grids[i];
+    for (size_t i = 0; i < l->gc.n; i++)
+        if (l->gc.table[i] == t && l->gc.w[i] == w && l->gc.scale[i] == l->scale)
+            return l->gc.grids[i];
     grid *g = ashi_arena_alloc(l->a, sizeof *g);
     if (!g) {
         l->oom = 1;
@@ -526,7 +528,10 @@ static grid *measured(L *l, const ashi_block *t, double w)
             cell *c = &g->cells[k];
             if ((pass == 0) != (c->rows == 1))
                 continue;
+            scratch_mark m = lay_scratch_save(l);
             double ch = draw_cell(l, g, c, 0, 0, 0, 0);
+            mark_extent(l, g, c);
+            lay_scratch_release(l, &m);
             if (c->rows == 1) {
                 g->rh[c->row] = fmax(g->rh[c->row], fmax(ch, py));
             } else {
@@ -536,7 +541,6 @@ static grid *measured(L *l, const ashi_block *t, double w)
                 if (ch > have)
                     g->rh[c->row + c->rows - 1] += ch - have;
             }
-            mark_extent(l, g, c);
         }
     l->dry = dry;
     /* what every page of a long table needs, found once: each row's first
@@ -555,11 +559,11 @@ static grid *measured(L *l, const ashi_block *t, double w)
     for (size_t k = 0; k < g->ncells; k++)
         if (cell_mark(&g->cells[k], g) && g->cells[k].cols == 1)
             g->post[g->cells[k].col] = fmax(g->post[g->cells[k].col], g->cells[k].post);
-    size_t slot = l->ngrids < 8 ? l->ngrids++ : 7;
-    l->grid_table[slot] = t;
-    l->grid_w[slot] = w;
-    l->grid_scale[slot] = l->scale;
-    l->grids[slot] = g;
+    size_t slot = l->gc.n < 8 ? l->gc.n++ : 7;
+    l->gc.table[slot] = t;
+    l->gc.w[slot] = w;
+    l->gc.scale[slot] = l->scale;
+    l->gc.grids[slot] = g;
     return g;
 }
 

@@ -161,8 +161,8 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
     ashi_mem *m = ashi_arena_mem(l->a);
     ashi_phase_mark t = ashi_phase_begin(m);
-    if (!l->shape_cache)
-        l->shape_cache = ashi_shape_cache_new(l->a); /* NULL: shaping uncached */
+    if (!l->shape_cache) /* NULL when out of memory: shaping uncached */
+        l->shape_cache = ashi_shape_cache_new(l->cache_arena ? l->cache_arena : l->keep);
     int rc = ashi_shape_cached(l->fs, l->shape_cache, spans, k, l->a, D(l), &out->para);
     ashi_phase_end(m, ASHI_PHASE_SHAPE, t);
     if (rc)

@@ -112,6 +112,28 @@ static void test_arena_diags(void)
     CHECK_INT(d.v[39].line, 3);
     CHECK_INT(d.v[39].col, 7);
     ashi_arena_free(a);
+
+    /* save and release: what came after the mark goes, what came before
+     * stays, and the space is used again; marks nest */
+    ashi_mem probe = {0};
+    a = ashi_arena_new(&probe);
+    char *keep = ashi_arena_strdup(a, "kept");
+    ashi_arena_mark m = ashi_arena_save(a);
+    char *first = ashi_arena_alloc(a, 100);
+    size_t chunks = probe.count;
+    for (int i = 0; i < 50; i++) /* several 64 KiB chunks and big blocks */
+        CHECK(ashi_arena_alloc(a, i % 5 ? 30000 : 200000) != NULL);
+    CHECK(probe.count > chunks + 10);
+    ashi_arena_mark inner = ashi_arena_save(a);
+    ashi_arena_alloc(a, 500000);
+    ashi_arena_release(a, inner);
+    ashi_arena_release(a, m);
+    CHECK_STR(keep, "kept");
+    CHECK(ashi_arena_alloc(a, 100) == first); /* the head cut back */
+    ashi_arena_release(a, m);
+    ashi_arena_reset(a);
+    CHECK(ashi_arena_strdup(a, "again") != NULL);
+    ashi_arena_free(a);
 }
 
 int main(void)
