@@ -77,6 +77,17 @@ static void test_overrides(void)
     CHECK(r.t.styles[ASHI_STYLE_BODY].pitch == 0);
     CHECK(r.t.styles[ASHI_STYLE_H].pitch == 30);
     ashi_arena_free(r.a);
+
+    /* Colours naming each other cannot loop: a name means the colour as
+     * defined so far, in document order (the theme has no inheritance). */
+    resolve(&r,
+            "<color name=\"accent\" value=\"band\"/>\n"
+            "<color name=\"band\" value=\"accent\"/>\n",
+            dirs, 1);
+    CHECK_INT(r.d.n, 0);
+    CHECK_INT(r.t.colors[ASHI_COLOR_ACCENT], 0x1F4E79);
+    CHECK_INT(r.t.colors[ASHI_COLOR_BAND], 0x1F4E79);
+    ashi_arena_free(r.a);
 }
 
 static void test_bad_values(void)
