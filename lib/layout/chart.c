@@ -352,6 +352,24 @@ static double text_height(L *l, const char *s, const ashi_text_style *st, double
     return h;
 }
 
+/* Category labels: broken at their spaces when that costs no line. */
+static double cat_at(L *l, const char *s, const ashi_text_style *st, double size, ashi_loc loc,
+                     double x, double y, double w, align al, int max_lines, double *height)
+{
+    l->phrase = 1;
+    double r = text_at(l, s, st, size, loc, x, y, w, al, max_lines, height);
+    l->phrase = 0;
+    return r;
+}
+
+static double cat_height(L *l, const char *s, const ashi_text_style *st, double size, double w)
+{
+    l->phrase = 1;
+    double h = text_height(l, s, st, size, w);
+    l->phrase = 0;
+    return h;
+}
+
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
     chart c;
@@ -489,7 +507,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         double plot_x = x + tick_w + ASHI_MM(2), plot_w = right - plot_x;
         double slot = plot_w / (double)c.ncats, cat_h = 0;
         for (size_t k = 0; k < c.ncats; k++)
-            cat_h = fmax(cat_h, text_height(l, c.cats[k], lab, fs, slot - 2));
+            cat_h = fmax(cat_h, cat_height(l, c.cats[k], lab, fs, slot - 2));
         double unit_h = unit ? small * 1.4 : 0;
         double plot_top = top + unit_h + fs * 1.4, plot_bottom = bottom - cat_h - ASHI_MM(1.5);
         if (plot_bottom - plot_top < ASHI_MM(15)) {
@@ -578,7 +596,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 text_at(l, label, vs, vfs, b->loc, plot_x + slot * (double)k, top_label - vfs * 1.3,
                         slot, ALIGN_CENTER, 1, NULL);
             }
-            text_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, plot_x + slot * (double)k + 1,
+            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, plot_x + slot * (double)k + 1,
                     plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);
         }
         lay_line(l, plot_x, y0, right, y0, 0.8, axis_c, 0);
@@ -664,8 +682,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 text_at(l, label, vs, fs, b->loc, end + 3, gy + (gh - fs * 1.35) / 2, val_w + 4,
                         ALIGN_START, 1, NULL);
             }
-            double lh = text_height(l, c.cats[k], lab, fs, label_w);
-            text_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, x,
+            double lh = cat_height(l, c.cats[k], lab, fs, label_w);
+            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, x,
                     plot_top + slot * (double)k + (slot - lh) / 2, label_w, ALIGN_END, 3, NULL);
         }
         lay_line(l, x0, plot_top, x0, plot_bottom, 0.8, axis_c, 0);

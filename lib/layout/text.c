@@ -82,6 +82,45 @@ static int measure_lines(L *l, const ashi_text_style *st, shaped *out)
     return 0;
 }
 
+/* A label that wraps reads better broken at its spaces (北口榛花選手 /
+ * 凱旋パレード rather than 凱旋パ / レード): when breaking only there makes
+ * no more lines and splits no word, those lines are taken. */
+static int is_space(uint32_t cp) { return cp == ' ' || cp == 0x3000; }
+
+static int phrase_breaks(L *l, shaped *out, double width, align al)
+{
+    ashi_para *p = &out->para;
+    size_t n = p->nclusters, spaces = 0;
+    for (size_t i = 1; i < n; i++)
+        spaces += is_space(p->clusters[i - 1].cp) && !is_space(p->clusters[i].cp);
+    if (!spaces)
+        return 0;
+    uint8_t *saved = ashi_arena_alloc(l->a, n + 1);
+    if (!saved)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        saved[i] = p->clusters[i].brk;
+        if (p->clusters[i].brk == ASHI_BRK_OK && !(i > 0 && is_space(p->clusters[i - 1].cp)))
+            p->clusters[i].brk = ASHI_BRK_NO;
+    }
+    ashi_line *lines;
+    size_t nlines;
+    int rc = ashi_break_lines(p, width, out->indent, al, &l->opts, l->a, NULL, &lines, &nlines);
+    int good = rc == 0 && nlines <= out->nlines;
+    /* every line must start where a break was allowed: no word split */
+    for (size_t i = 1; good && i < nlines; i++)
+        good = p->clusters[lines[i].c0].brk != ASHI_BRK_NO;
+    for (size_t i = 0; i < n; i++)
+        p->clusters[i].brk = saved[i];
+    if (rc)
+        return -1;
+    if (good) {
+        out->lines = lines;
+        out->nlines = nlines;
+    }
+    return 0;
+}
+
 /* Shapes and breaks inline runs (or a plain string when inl is NULL). */
 int lay_shape(L *l, const ashi_inline *inl, const char *plain,
                       const ashi_text_style *st, double size, ashi_loc loc, double width,
@@ -171,6 +210,8 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     ashi_space(&out->para, &l->opts);
     rc = ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, D(l), &out->lines,
                           &out->nlines);
+    if (rc == 0 && l->phrase && out->nlines > 1)
+        rc = phrase_breaks(l, out, width, al);
     ashi_phase_end(m, ASHI_PHASE_BREAK, t);
     if (rc)
         return -1;
