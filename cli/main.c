@@ -142,8 +142,12 @@ int main(int argc, char **argv)
     if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
         fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
     if (st == ASHI_OK && render) {
-        size_t n = ashi_deck_page_count(deck);
-        printf("wrote %s (%zu page%s)\n", out_path, n, n == 1 ? "" : "s");
+        size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
+        if (sides == n)
+            printf("wrote %s (%zu page%s)\n", out_path, n, n == 1 ? "" : "s");
+        else /* imposed: booklet sheet sides, 2-up handout pages */
+            printf("wrote %s (%zu page%s on %zu PDF page%s)\n", out_path, n, n == 1 ? "" : "s",
+                   sides, sides == 1 ? "" : "s");
     }
     free(def);
     ashi_deck_free(deck);

@@ -199,6 +199,11 @@ ASHI_EXPORT size_t ashi_deck_error_count(const ashi_deck *deck);
 /** Number of laid-out pages (0 when the deck has errors). */
 ASHI_EXPORT size_t ashi_deck_page_count(const ashi_deck *deck);
 
+/** Pages of the PDF the last render made: the laid-out pages, or the sheet
+ * sides of a booklet and the pages of 2-up handouts; 0 before a render or
+ * when it failed. Since 0.2. */
+ASHI_EXPORT size_t ashi_deck_pdf_page_count(const ashi_deck *deck);
+
 /** Path of the index-th font file the deck resolved, or NULL past the end.
  * Borrowed from the deck. Useful to see which font folder won. */
 ASHI_EXPORT const char *ashi_deck_font_file(const ashi_deck *deck,

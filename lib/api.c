@@ -51,6 +51,7 @@ struct ashi_deck {
     unsigned print_flags;
     double bleed;
     ashi_mem *mem;
+    size_t pdf_pages; /* of the last render */
 };
 
 const char *ashi_status_str(ashi_status status)
@@ -417,6 +418,8 @@ size_t ashi_deck_page_count(const ashi_deck *deck)
     return deck && deck->laid_out ? deck->dlist.npages : 0;
 }
 
+size_t ashi_deck_pdf_page_count(const ashi_deck *deck) { return deck ? deck->pdf_pages : 0; }
+
 const char *ashi_deck_font_file(const ashi_deck *deck, size_t index)
 {
     if (!deck || !deck->fonts_open || index >= (size_t)deck->fonts.nfaces)
@@ -441,7 +444,7 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
         return ASHI_E_DECK;
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
-    ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out);
+    ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);
     return st;
 }

@@ -32,13 +32,22 @@ grep -aqE ' k$' qdf.pdf || fail "no CMYK fill"
 grep -q "warning: for print, RGB colours were converted to CMYK: " print.err || fail "no conversion warning"
 
 # saddle stitching: 12 pages with blanks, 3 sheets, printer spreads
-"$cli" render ten.xml --booklet -o booklet.pdf >/dev/null 2>/dev/null || fail "booklet"
+"$cli" render ten.xml --booklet -o booklet.pdf >booklet.out 2>/dev/null || fail "booklet"
 [ "$(pdfinfo booklet.pdf | awk '/^Pages:/ {print $2}')" = 6 ] || fail "booklet sides"
+grep -qx "wrote booklet.pdf (10 pages on 6 PDF pages)" booklet.out || fail "booklet: $(cat booklet.out)"
 order=""
 for p in 1 2 3 4 5 6; do
   order="$order$(pdftotext -raw -f $p -l $p booklet.pdf - | grep -o '^P[0-9]*' | tr '\n' ' ')| "
 done
 [ "$order" = "P1 | P2 | P10 P3 | P4 P9 | P8 P5 | P6 P7 | " ] || fail "spreads: $order"
+
+# handouts: two slides a portrait A4 page
+"$cli" render ten.xml --2up -o handout.pdf >handout.out 2>/dev/null || fail "2up"
+grep -qx "wrote handout.pdf (10 pages on 5 PDF pages)" handout.out || fail "2up: $(cat handout.out)"
+pdfinfo handout.pdf | grep -q "^Page size: *595.27[0-9]* x 841.8[0-9]* pts (A4)" \
+  || fail "2up page size: $(pdfinfo handout.pdf | grep 'Page size')"
+[ "$(pdftotext -raw -f 2 -l 2 handout.pdf - | grep -o '^P[0-9]*' | tr '\n' ' ')" = "P3 P4 " ] \
+  || fail "2up order"
 
 # the slug label: file name, page of pages and the deck's date, below the
 # bleed (the bleed box ends 895.75 pt from the top), only when asked for

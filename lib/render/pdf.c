@@ -34,6 +34,7 @@ typedef struct writer {
     size_t *sheet_of;      /* the output page each source page is on */
     ashi_mem *mem;         /* the deck's, for our own allocations */
     int oom;               /* one of them failed */
+    size_t sheets;         /* PDF pages made */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -426,6 +427,7 @@ static void lay_frame_line(writer *w, double x, double y, double width, double h
 static int new_sheet(writer *w, double width, double height)
 {
     w->page = HPDF_AddPage(w->pdf);
+    w->sheets++;
     if (!w->page || HPDF_Page_SetWidth(w->page, (HPDF_REAL)width) ||
         HPDF_Page_SetHeight(w->page, (HPDF_REAL)height))
         return -1;
@@ -725,8 +727,9 @@ static int save(writer *w, ashi_buf *out)
 }
 
 ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
-                            ashi_buf *out)
+                            ashi_buf *out, size_t *pages)
 {
+    *pages = 0;
     writer w;
     memset(&w, 0, sizeof w);
     w.dl = dl;
@@ -792,6 +795,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         return ASHI_E_DECK;
     }
     st = ASHI_OK;
+    *pages = w.sheets;
 done:
     for (int i = 0; i < w.nfonts; i++)
         w.oom |= w.fonts[i].oom;

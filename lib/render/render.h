@@ -23,8 +23,9 @@ typedef struct ashi_render_opts {
 
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF
  * over the size limit is refused. Returns ASHI_OK or a status; problems and
- * print warnings go to d. */
+ * print warnings go to d; *pages gets the PDF's page count (sheet sides
+ * when imposed). */
 ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
-                            ashi_buf *out);
+                            ashi_buf *out, size_t *pages);
 
 #endif
