@@ -583,8 +583,25 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                         ly = by + 2;
                         vstyle.color = 0xFFFFFF;
                     }
-                    /* centred on the bar, in its share of the slot */
-                    text_at(l, label, &vstyle, vfs, b->loc, bx + bwid / 2 - room / 2, ly, room,
+                    /* centred on the bar, in its share of the slot; moved
+                     * off a taller neighbour in the group that the label
+                     * would otherwise run into (1,035 beside 6,137) */
+                    double cx = bx + bwid / 2;
+                    if (val >= 0 && vstyle.color != 0xFFFFFF && c.nseries > 1) {
+                        double lw = text_width(l, label, &vstyle, vfs), lo = -1e9, hi = 1e9;
+                        double below = ly + vfs * 1.3;
+                        if (i > 0 && y0 - fmax(c.vals[i - 1][k], 0) * scale < below)
+                            lo = bx;
+                        if (i + 1 < c.nseries && y0 - fmax(c.vals[i + 1][k], 0) * scale < below)
+                            hi = bx + bwid;
+                        if (lw <= hi - lo) {
+                            if (cx + lw / 2 > hi)
+                                cx = hi - lw / 2;
+                            if (cx - lw / 2 < lo)
+                                cx = lo + lw / 2;
+                        }
+                    }
+                    text_at(l, label, &vstyle, vfs, b->loc, cx - room / 2, ly, room,
                             ALIGN_CENTER, 1, NULL);
                 }
             }
