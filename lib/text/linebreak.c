@@ -118,6 +118,25 @@ static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *
     return 0;
 }
 
+/* Where to split a unit wider than the line, [s, e) being what fits: after
+ * an era name (令和 / 5年度), else between a number and its units, else
+ * the last place JLReq allows a line to end and the next to start (no
+ * closing bracket starting the next line), else at e. */
+static size_t split_unit(const lb *L, size_t s, size_t e)
+{
+    size_t legal = 0, last = e < L->p->nclusters ? e : L->p->nclusters - 1;
+    if (last <= s)
+        return e;
+    for (int level = 2; level >= 1; level--)
+        for (size_t k = last; k > s; k--)
+            if (C(L, k)->soft == level)
+                return k;
+    for (size_t k = last; k > s && !legal; k--)
+        if (!ashi_jclass_no_start((ashi_jclass)C(L, k)->cls) && C(L, k - 1)->cls != ASHI_CL_OPEN)
+            legal = k;
+    return legal ? legal : e;
+}
+
 /* Warns once per word that had to be split. */
 static void warn_word(const lb *L, size_t at, ashi_diags *d, size_t *warned)
 {
@@ -244,8 +263,21 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                     e1--;
                 if (e1 > s) {
                     end = e1;
+                    /* A justified line left more than an em short by a
+                     * date kept whole would be spread letter by letter:
+                     * rather break after the era name (（令和 / 6年度）). */
+                    if (align == ASHI_ALIGN_JUSTIFY &&
+                        w - natural(&L, s, trim(&L, s, e1)) > C(&L, e1 - 1)->size) {
+                        int h2 = 0;
+                        for (size_t k = j; k > e1; k--)
+                            if (C(&L, k)->soft == 2 && fits(&L, s, k, w, &h2)) {
+                                end = k;
+                                hang = h2;
+                                break;
+                            }
+                    }
                 } else {
-                    end = j > s ? j : s + 1;
+                    end = split_unit(&L, s, j > s ? j : s + 1);
                     warn_word(&L, end - 1, d, &warned);
                 }
             }

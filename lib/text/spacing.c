@@ -33,6 +33,18 @@ static int is_unit(uint32_t cp)
     return 0;
 }
 
+/* An era name: 令和, 平成, 昭和, 大正, 明治 — kept with the year after it
+ * (令和5年, 平成元年), as Japanese reports write dates. */
+static int is_era(uint32_t a, uint32_t b)
+{
+    static const uint32_t eras[][2] = {
+        {0x4EE4, 0x548C}, {0x5E73, 0x6210}, {0x662D, 0x548C}, {0x5927, 0x6B63}, {0x660E, 0x6CBB}};
+    for (size_t i = 0; i < sizeof eras / sizeof eras[0]; i++)
+        if (eras[i][0] == a && eras[i][1] == b)
+            return 1;
+    return 0;
+}
+
 /* Western letters and digits: where the quarter em to Japanese goes
  * (not next to Western punctuation such as the / in 円/年). */
 static int alnum(const ashi_cluster *c)
@@ -93,7 +105,7 @@ static void mark_breaks(ashi_para *p)
         }
         const ashi_cluster *a = &cl[i - 1];
         ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
-        int ok = 1;
+        int ok = 1, soft = 0;
         if (b->group && b->group == a->group)
             ok = 0; /* inside <nobr> or a ruby base */
         else if (cb == ASHI_CL_SPACE)
@@ -111,15 +123,24 @@ static void mark_breaks(ashi_para *p)
             ok = 0; /* words and numbers, 7,498 and 2.7t included */
         else if (a->cp == 0x203B)
             ok = 0; /* ※ stays with what follows */
+        else if ((cb == ASHI_CL_DIGIT || b->cp == 0x5143 /* 元 */) && i >= 2 &&
+                 is_era(cl[i - 2].cp, a->cp))
+            ok = 0, soft = 2; /* 令和5年, 平成元年 */
+        else if (a->cp == 0x5143 && b->cp == 0x5E74 && i >= 3 && is_era(cl[i - 3].cp, cl[i - 2].cp))
+            ok = 0, soft = 1; /* 元年 after an era */
+        else if (is_era(a->cp, b->cp) && i + 1 < p->nclusters &&
+                 (cl[i + 1].cls == ASHI_CL_DIGIT || cl[i + 1].cp == 0x5143))
+            ok = 0; /* nor the era name itself */
         else if (chain && (cb == ASHI_CL_IDEO || cb == ASHI_CL_KANA) &&
                  (ca == ASHI_CL_DIGIT || is_unit(b->cp)))
-            ok = 0; /* 50万円, 30戸 */
+            ok = 0, soft = 1; /* 50万円, 30戸 */
         else if (chain && ca != ASHI_CL_DIGIT && b->cp == '/' && i + 1 < p->nclusters &&
                  is_unit(cl[i + 1].cp))
-            ok = 0; /* 5,400円/年 */
+            ok = 0, soft = 1; /* 5,400円/年 */
         else if (chain && a->cp == '/' && is_unit(b->cp))
-            ok = 0;
+            ok = 0, soft = 1;
         b->brk = ok ? ASHI_BRK_OK : ASHI_BRK_NO;
+        b->soft = (uint8_t)soft;
         /* The chain starts at a digit and goes on through the digits, their
          * separators and the units bound to them. */
         chain = cb == ASHI_CL_DIGIT ||

@@ -126,6 +126,9 @@ typedef struct ashi_cluster {
     uint8_t brk;          /* break before it: ASHI_BRK_NO, _OK or _FORCED */
     uint8_t gap_kind;     /* what the gap after it may do in justification */
     uint8_t fake_bold;    /* draw with a stroked outline */
+    uint8_t soft;         /* a break refused only to keep a number with its units
+                             (1) or an era name with its year (2): where a unit
+                             wider than the line is split first */
     uint16_t group;       /* clusters of one non-zero group stay on one line */
     uint16_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
     float rise;           /* baseline shift, points, up */
