@@ -610,8 +610,13 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
                       align al)
 {
     switch (b->kind) {
-    case ASHI_BLOCK_H:
-        return text(l, b, ASHI_STYLE_H, x, y, w, al);
+    case ASHI_BLOCK_H: {
+        /* headings wrap at their spaces when that costs no line */
+        l->phrase = 1;
+        double r = text(l, b, ASHI_STYLE_H, x, y, w, al);
+        l->phrase = 0;
+        return r;
+    }
     case ASHI_BLOCK_P:
         return text(l, b, ASHI_STYLE_BODY, x, y, w, al);
     case ASHI_BLOCK_LIST:

@@ -35,7 +35,7 @@ typedef struct L {
     ashi_text_opts opts;
     unsigned warned_bold; /* families already warned about having no bold */
     size_t page_base;     /* pages before the display list being filled */
-    int phrase;           /* short labels: break at spaces when that costs no line */
+    int phrase;           /* labels, headings, titles: break at spaces when that costs no line */
     /* glyphs of runs shaped on this slide, in their own arena (emptied
      * with a) so that releasing part of a never cuts into it */
     struct ashi_shape_cache *shape_cache; /* made when first needed */

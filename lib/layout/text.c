@@ -82,7 +82,7 @@ static int measure_lines(L *l, const ashi_text_style *st, shaped *out)
     return 0;
 }
 
-/* A label that wraps reads better broken at its spaces (北口榛花選手 /
+/* A label, heading or title that wraps reads better broken at its spaces (北口榛花選手 /
  * 凱旋パレード rather than 凱旋パ / レード): when breaking only there makes
  * no more lines and splits no word, those lines are taken. */
 static int is_space(uint32_t cp) { return cp == ' ' || cp == 0x3000; }
@@ -91,6 +91,8 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
 {
     ashi_para *p = &out->para;
     size_t n = p->nclusters, spaces = 0;
+    if (al == ALIGN_JUSTIFY)
+        return 0; /* shorter lines would only be spread */
     for (size_t i = 1; i < n; i++)
         spaces += is_space(p->clusters[i - 1].cp) && !is_space(p->clusters[i].cp);
     if (!spaces)
@@ -98,10 +100,17 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
     uint8_t *saved = ashi_arena_alloc(l->a, n + 1);
     if (!saved)
         return -1;
+    /* a space after a lone mark (■ 見出し) is no phrase boundary */
+    size_t word = 0; /* non-space clusters since the last space */
     for (size_t i = 0; i < n; i++) {
         saved[i] = p->clusters[i].brk;
-        if (p->clusters[i].brk == ASHI_BRK_OK && !(i > 0 && is_space(p->clusters[i - 1].cp)))
+        int after_phrase = i > 0 && is_space(p->clusters[i - 1].cp) && word > 1;
+        if (p->clusters[i].brk == ASHI_BRK_OK && !after_phrase)
             p->clusters[i].brk = ASHI_BRK_NO;
+        if (p->clusters[i].cls == ASHI_CL_BREAK)
+            word = 0;
+        else if (!is_space(p->clusters[i].cp))
+            word = i > 0 && is_space(p->clusters[i - 1].cp) ? 1 : word + 1;
     }
     ashi_line *lines;
     size_t nlines;
@@ -343,14 +352,20 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
                       int max_lines, shaped *out)
 {
     const ashi_text_style *st = &l->t->styles[id];
+    int phrase = l->phrase;
+    l->phrase = 1; /* titles wrap at their spaces when that costs no line */
     for (double size = st->size; size >= st->size * 0.6 - 1e-9; size -= 1) {
         if (lay_shape(l, NULL, s, st, size, loc, width, ALIGN_START, out)) {
             l->oom = 1;
+            l->phrase = phrase;
             return -1;
         }
-        if ((int)out->nlines <= max_lines)
+        if ((int)out->nlines <= max_lines) {
+            l->phrase = phrase;
             return 0;
+        }
     }
+    l->phrase = phrase;
     return -1;
 }
 
