@@ -498,8 +498,11 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
     const ashi_text_style *st = &l->t->styles[ASHI_STYLE_CAPTION];
     shaped s;
     double inner = w - ASHI_MM(8);
-    if (lay_shape(l, NULL, text, st, st->size, b->loc, inner > 10 ? inner : 10, ALIGN_CENTER,
-                  &s)) {
+    l->phrase = 1; /* a caption: at its spaces, and no lone last character */
+    int rc = lay_shape(l, NULL, text, st, st->size, b->loc, inner > 10 ? inner : 10,
+                       ALIGN_CENTER, &s);
+    l->phrase = 0;
+    if (rc) {
         l->oom = 1;
         return h;
     }

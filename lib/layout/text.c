@@ -116,6 +116,9 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
     size_t nlines;
     int rc = ashi_break_lines(p, width, out->indent, al, &l->opts, l->a, NULL, &lines, &nlines);
     int good = rc == 0 && nlines <= out->nlines;
+    /* nor a line left short in the middle (稲田 / 朋美 / 整備…) */
+    for (size_t i = 0; good && i + 1 < nlines; i++)
+        good = lines[i].natural >= width / 4;
     /* every line must start where a break was allowed: no word split */
     for (size_t i = 1; good && i < nlines; i++)
         good = p->clusters[lines[i].c0].brk != ASHI_BRK_NO;
@@ -126,6 +129,32 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
     if (good) {
         out->lines = lines;
         out->nlines = nlines;
+    }
+    return 0;
+}
+
+/* A heading, title or caption whose last line is one lone character
+ * (…状況イメー / ジ) is broken again an em narrower, when that makes no
+ * more lines, so that the last line carries a few. */
+static int no_widow(L *l, shaped *out, double width, align al)
+{
+    const ashi_para *p = &out->para;
+    const ashi_line *last = &out->lines[out->nlines - 1];
+    if (al == ALIGN_JUSTIFY || last->c1 - last->c0 != 1 || p->nclusters < 6)
+        return 0;
+    double em = p->clusters[last->c0].size;
+    for (int k = 1; k <= 3; k++) {
+        ashi_line *lines;
+        size_t nlines;
+        if (ashi_break_lines(p, width - em * k, out->indent, al, &l->opts, l->a, NULL, &lines,
+                             &nlines))
+            return -1;
+        if (nlines != out->nlines)
+            return 0;
+        if (lines[nlines - 1].c1 - lines[nlines - 1].c0 > 1) {
+            out->lines = lines;
+            return 0;
+        }
     }
     return 0;
 }
@@ -221,6 +250,8 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
                           &out->nlines);
     if (rc == 0 && l->phrase && out->nlines > 1)
         rc = phrase_breaks(l, out, width, al);
+    if (rc == 0 && l->phrase && out->nlines > 1)
+        rc = no_widow(l, out, width, al);
     ashi_phase_end(m, ASHI_PHASE_BREAK, t);
     if (rc)
         return -1;
