@@ -51,22 +51,24 @@ static void background(L *l)
         lay_rect(l, 0, 0, l->page->w, l->page->h, bg);
 }
 
+/* The number of the page being laid out, counting the pages of the units
+ * before this one. */
+static size_t page_no(const L *l) { return l->page_base + l->dl->npages; }
+
 /* The title, else "スライド N" (or "Slide N" for a deck not in Japanese). */
 static const char *slide_name(L *l, const ashi_slide *s)
 {
     if (s->title)
         return s->title;
     int ja = !l->doc->lang || strncmp(l->doc->lang, "ja", 2) == 0;
-    char *n = ashi_arena_printf(l->keep, ja ? "スライド %zu" : "Slide %zu",
-                                l->page_base + l->dl->npages);
+    char *n = ashi_arena_printf(l->keep, ja ? "スライド %zu" : "Slide %zu", page_no(l));
     return n ? n : "";
 }
 
 static void overflow(L *l, const ashi_slide *s, const char *what, double by)
 {
     ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
-                  "slide %zu '%s': %s overflows its frame by %.1f mm",
-                  l->page_base + l->dl->npages,
+                  "slide %zu '%s': %s overflows its frame by %.1f mm", page_no(l),
                   slide_name(l, s), what, by * 25.4 / 72.0);
 }
 
@@ -162,7 +164,7 @@ static void content_slide(L *l, const ashi_slide *s)
     double bottom = ph - (has_footer ? ASHI_MM(FOOTER_H) : ASHI_MM(12));
     body(l, s, mx, top, pw - 2 * mx, bottom - top, ALIGN_START);
     if (has_footer)
-        footer(l, l->page_base + l->dl->npages, part(s->number, master_number(l)));
+        footer(l, page_no(l), part(s->number, master_number(l)));
 }
 
 static void blank_slide(L *l, const ashi_slide *s)
@@ -173,7 +175,7 @@ static void blank_slide(L *l, const ashi_slide *s)
     double bottom = ph - (has_footer ? ASHI_MM(FOOTER_H) : m);
     body(l, s, m, m, pw - 2 * m, bottom - m, ALIGN_START);
     if (has_footer)
-        footer(l, l->page_base + l->dl->npages, part(s->number, master_number(l)));
+        footer(l, page_no(l), part(s->number, master_number(l)));
 }
 
 /* Big title, subtitle, then the blocks centred (a KPI callout). */
@@ -210,7 +212,7 @@ static void cover_slide(L *l, const ashi_slide *s)
     double bottom = ph - ASHI_MM(part(s->footer, 0) ? FOOTER_H : 14);
     body(l, s, mx * 2, y, pw - 4 * mx, bottom - y, ALIGN_CENTER);
     if (part(s->footer, 0))
-        footer(l, l->page_base + l->dl->npages, part(s->number, 0));
+        footer(l, page_no(l), part(s->number, 0));
 }
 
 /* The divider: a full-page colour with the title and subtitle centred. */
@@ -425,8 +427,8 @@ static void *work(void *arg)
 
 /* Lays out the units not done, on up to `threads` threads (keeps[i] and
  * scratch[i] are thread i's arenas). */
-static int lay_units(team *t, int threads, ashi_arena **keeps, ashi_arena **scratch,
-                     ashi_arena **caches)
+static void lay_units(team *t, int threads, ashi_arena **keeps, ashi_arena **scratch,
+                      ashi_arena **caches)
 {
     worker w[ASHI_LAYOUT_THREADS];
     pthread_t th[ASHI_LAYOUT_THREADS];
@@ -442,7 +444,6 @@ static int lay_units(team *t, int threads, ashi_arena **keeps, ashi_arena **scra
     work(&w[0]);
     for (int i = 1; i <= started; i++)
         pthread_join(th[i], NULL);
-    return 0;
 }
 
 /* Diagnostics of a unit onto the deck's; a font's no-bold warning once. */
@@ -456,7 +457,7 @@ static void join_diags(ashi_diags *d, const ashi_diags *u)
         if (dup)
             continue;
         ashi_loc loc = {g->line, g->col};
-        if (g->file != u->file && g->file && (!d->file || strcmp(g->file, d->file)))
+        if (g->file && (!d->file || strcmp(g->file, d->file))) /* a CSV's */
             ashi_diag_add_in(d, g->file, g->severity, g->code, loc, "%s", g->message);
         else
             ashi_diag_add(d, g->severity, g->code, loc, "%s", g->message);
@@ -469,18 +470,14 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
 {
     L l = layout_state(doc, t, fs, limits, a, d, out);
     l.draft = draft;
+    /* units: one per slide and per section divider (the parser has kept
+     * their number within the slides limit) */
     size_t slides = 0;
     for (const ashi_entry *e = doc->entries; e; e = e->next) {
         slides++;
         for (const ashi_slide *s = e->section ? e->section->slides : NULL; s;
              s = s->next_in_section)
             slides++;
-    }
-    if (slides > limits->slides) {
-        ashi_diag_add(d, ASHI_ERROR, "limit", doc->loc,
-                      "the deck has %zu slides and sections, over the slides limit of %zu",
-                      slides, limits->slides);
-        return 0;
     }
     out->a = a;
     out->cmyk = (const uint8_t(*)[4])t->cmyk;
@@ -521,11 +518,11 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     /* each thread its own arenas: scratch emptied per unit, keep for what
      * the display list holds (the deck frees them with its own) */
     if (threads < 1 || n < 2)
-        threads = 1;
+        threads = 1; /* a deck without slides too: one idle worker */
+    else if ((size_t)threads > n)
+        threads = (int)n;
     if (threads > ASHI_LAYOUT_THREADS)
         threads = ASHI_LAYOUT_THREADS;
-    if ((size_t)threads > n)
-        threads = n ? (int)n : 1; /* a deck without slides: one idle worker */
     ashi_arena *keeps[ASHI_LAYOUT_THREADS], *scratch[ASHI_LAYOUT_THREADS];
     ashi_arena *caches[ASHI_LAYOUT_THREADS];
     int rc = 0;
