@@ -47,6 +47,9 @@ static void init_libxml(void)
     }
 }
 
+/* XML's white space (space, tab, line feed, carriage return). */
+static int xml_space(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 /* ---- locations ---------------------------------------------------------- */
 
 /* Line and column of byte `at` of the deck, counted on from the last
@@ -134,7 +137,7 @@ static void on_characters(void *ctx, const xmlChar *s, int len)
     xmlParserCtxtPtr ctxt = ctx;
     parser *p = ctxt->_private;
     for (int i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+        if (!xml_space(s[i]))
             p->text++;
     if (p->text > p->max_text) {
         const ashi_loc *in = ctxt->node ? ctxt->node->_private : NULL;
@@ -265,9 +268,9 @@ static const char *plain_text(parser *p, xmlNodePtr n)
     if (!v)
         return "";
     const char *s = (const char *)v, *e = s + strlen(s);
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    while (xml_space((unsigned char)*s))
         s++;
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+    while (e > s && xml_space((unsigned char)e[-1]))
         e--;
     char *r = ashi_arena_strndup(p->a, s, (size_t)(e - s));
     xmlFree(v);
@@ -367,7 +370,7 @@ static void add_text(inl_builder *b, const char *s, const inl_style *st, ashi_lo
     while (pos < len) {
         uint32_t cp;
         ashi_utf8_next(s, len, &pos, &cp); /* libxml2 already checked UTF-8 */
-        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+        if (xml_space(cp)) {
             b->pending = 1;
             if (cp == '\n' || cp == '\r')
                 b->pending_nl = 1;
