@@ -14,16 +14,26 @@ typedef struct vec {
     ashi_mem *mem;
 } vec;
 
+/* Room for at least `need` elements; -1 when out of memory. */
+static int vec_reserve(vec *x, size_t need)
+{
+    if (need <= x->cap)
+        return 0;
+    size_t cap = x->cap ? x->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    void *p = ashi_realloc(x->mem, x->v, cap * x->elem);
+    if (!p)
+        return -1;
+    x->v = p;
+    x->cap = cap;
+    return 0;
+}
+
 static void *vec_push(vec *x)
 {
-    if (x->n == x->cap) {
-        size_t cap = x->cap ? x->cap * 2 : 64;
-        void *p = ashi_realloc(x->mem, x->v, cap * x->elem);
-        if (!p)
-            return NULL;
-        x->v = p;
-        x->cap = cap;
-    }
+    if (vec_reserve(x, x->n + 1))
+        return NULL;
     void *e = (char *)x->v + x->n++ * x->elem;
     memset(e, 0, x->elem);
     return e;
@@ -132,19 +142,6 @@ typedef struct shaper {
     size_t len;
 } shaper;
 
-static cached_glyph *vec_scratch(shaper *sh, unsigned n)
-{
-    vec *x = &sh->uncached;
-    if (x->cap < (size_t)n + 1) {
-        void *p = ashi_realloc(x->mem, x->v, ((size_t)n + 1) * x->elem);
-        if (!p)
-            return NULL;
-        x->v = p;
-        x->cap = (size_t)n + 1;
-    }
-    return x->v;
-}
-
 /* The run's glyphs from the cache, else shaped (and kept when memory
  * allows: the cache is an optimisation, never a reason to fail). */
 static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, size_t len,
@@ -200,9 +197,9 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
     }
     if (!e) {
         /* no cache, or no memory for the entry: the glyphs for this call */
-        cached_glyph *g = vec_scratch(sh, n);
-        if (!g)
+        if (vec_reserve(&sh->uncached, (size_t)n + 1))
             return NULL;
+        cached_glyph *g = sh->uncached.v;
         *tmp = (cache_entry){.face = face, .n = n, .g = g};
         e = tmp;
     }
