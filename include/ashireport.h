@@ -100,8 +100,10 @@ ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,
 ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
 
 /** Resource limits a deck must stay within; exceeding one is a diagnostic
- * naming the limit. Defaults: input 64 MiB, 10,000 slides, 100,000 table
- * rows, 50 megapixels per image, 512 MiB of PDF, 256 KiB of text in one
+ * naming the limit. Defaults: input 64 MiB (the deck and each file it
+ * reads), 10,000 slides, 100,000 table rows, 100 megapixels decoded for
+ * all the images of a deck together (a PNG counts all its pixels, a JPEG,
+ * embedded as it is and checked at 1/8 scale, one in 64), 512 MiB of PDF, 256 KiB of text in one
  * paragraph, cell or label (far more than a page can show; laying out text
  * costs about 300 bytes of memory per character). Since 0.2. */
 typedef enum ashi_limit {
@@ -159,9 +161,10 @@ ASHI_EXPORT ashi_status ashi_options_set_font_cache(ashi_options *opt,
  * the time differs. Since 0.2. */
 ASHI_EXPORT ashi_status ashi_options_set_threads(ashi_options *opt, int threads);
 
-/** Lets decks name images and CSV files by absolute path (off by default:
- * a deck may only reach files inside its own folder). Paths that climb out
- * with ".." stay refused. Since 0.2. */
+/** Lets decks name images and CSV files by absolute path, and follow
+ * symbolic links out of their folder (off by default: a deck may only read
+ * regular files inside its own folder, links judged by where they lead).
+ * Paths that climb out with ".." stay refused. Since 0.2. */
 ASHI_EXPORT ashi_status ashi_options_allow_absolute_paths(ashi_options *opt, int allow);
 
 /** Loads, checks and lays out a deck file. *out receives a deck whenever
@@ -174,8 +177,10 @@ ASHI_EXPORT ashi_status ashi_deck_load_file(const ashi_options *opt,
                                             ashi_deck **out);
 
 /** Like ashi_deck_load_file for a deck in memory. name is used in
- * diagnostics (NULL: "<memory>"); base_dir is where relative file names
- * (fonts) are looked up first (NULL: none). The bytes are copied. */
+ * diagnostics (NULL: "<memory>"); base_dir is the deck's folder: where the
+ * images and CSV files it names are read from, and where fonts are looked
+ * up first. NULL: no folder, and then no relative file name is read at
+ * all. The bytes are copied. */
 ASHI_EXPORT ashi_status ashi_deck_load_memory(const ashi_options *opt,
                                               const void *data, size_t len,
                                               const char *name,

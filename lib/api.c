@@ -52,6 +52,7 @@ struct ashi_deck {
     double bleed;
     ashi_mem *mem;
     size_t pdf_pages; /* of the last render */
+    ashi_res res;     /* the files the deck names; the deck's own file */
 };
 
 const char *ashi_status_str(ashi_status status)
@@ -227,6 +228,7 @@ static ashi_deck *deck_new(const ashi_options *opt, const char *name)
     }
     deck->diags.arena = deck->arena;
     deck->dlist.a = deck->arena;
+    ashi_res_init(&deck->res, NULL, 0, 0, deck->arena);
     return deck;
 }
 
@@ -254,8 +256,20 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
 {
     deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
+    deck->res.base_dir = base_dir;
+    deck->res.absolute = opt && opt->absolute_paths;
+    deck->res.max_bytes = limits_of(opt)->input_bytes;
     ashi_diags *d = &deck->diags;
     ashi_mem *m = deck->mem;
+    size_t k = 0;
+    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\n' || data[k] == '\r'))
+        k++;
+    if (k == len) {
+        ashi_loc start = {1, 1};
+        ashi_diag_add(d, ASHI_ERROR, "empty", start,
+                      len ? "the deck is empty (white space only)" : "the deck is empty");
+        return ASHI_E_DECK;
+    }
     ashi_phase_mark t = ashi_phase_begin(m);
     int rc = ashi_xml_parse(data, len, &deck->limits, a, d, &deck->doc);
     ashi_phase_end(m, ASHI_PHASE_PARSE, t);
@@ -263,7 +277,6 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
         return ASHI_E_MEMORY;
     if (!deck->doc)
         return ASHI_E_DECK;
-    deck->doc->base_dir = base_dir;
 
     const char *dirs[MAX_FONT_DIRS + 8];
     size_t n = 0;
@@ -284,9 +297,9 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, opt ? opt->font_cache : NULL,
                                      a, d) == 0;
     ashi_phase_end(m, ASHI_PHASE_FONTS, t);
-    deck->doc->absolute_paths = opt && opt->absolute_paths;
     t = ashi_phase_begin(m);
-    rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
+    rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, &deck->res,
+                                 opt && opt->draft,
                                  opt ? opt->threads : 1, limits_of(opt), a, d, &deck->dlist);
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
     if (rc)
@@ -351,11 +364,22 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
     ashi_loc none = {0, 0};
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot read the deck: %s",
-                      fd < 0 ? strerror(errno) : "not a regular file");
+    /* only a regular file: a FIFO or a device is never opened (opening
+     * either can block or act), and what is opened must be what was seen */
+    struct stat seen, st;
+    int fd = -1;
+    const char *why = NULL;
+    if (stat(path, &seen))
+        why = strerror(errno);
+    else if (!S_ISREG(seen.st_mode))
+        why = S_ISDIR(seen.st_mode) ? "it is a folder, not a file" : "it is not a regular file";
+    else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0)
+        why = strerror(errno);
+    else if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_dev != seen.st_dev ||
+             st.st_ino != seen.st_ino)
+        why = "it changed while it was being opened";
+    if (why) {
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot read the deck: %s", why);
         if (fd >= 0)
             close(fd);
         return ASHI_E_IO;
@@ -382,6 +406,9 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
         got += (size_t)r;
     }
     close(fd);
+    if (ashi_res_protect(&deck->res, (unsigned long long)st.st_dev,
+                         (unsigned long long)st.st_ino))
+        return ASHI_E_MEMORY;
     if (got != len) {
         ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "the deck could not be read whole");
         return ASHI_E_IO;

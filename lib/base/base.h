@@ -121,7 +121,7 @@ typedef struct ashi_limits {
     size_t input_bytes, slides, table_rows, image_pixels, output_bytes, text_bytes;
 } ashi_limits;
 #define ASHI_LIMITS_DEFAULT                                                        \
-    {64u * 1024 * 1024, 10000, 100000, 50u * 1000 * 1000, 512u * 1024 * 1024, \
+    {64u * 1024 * 1024, 10000, 100000, 100u * 1000 * 1000, 512u * 1024 * 1024, \
      256u * 1024}
 
 /* Diagnostics list, owned by a deck. */

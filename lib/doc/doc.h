@@ -156,8 +156,6 @@ typedef struct ashi_doc {
     ashi_entry *entries;
     const char *print;    /* deck print="on": bleed, marks, CMYK */
     const char *bleed;    /* deck bleed="3mm" */
-    const char *base_dir; /* where images are looked up; NULL: none */
-    int absolute_paths;   /* images and CSV files may be named by absolute path */
     /* Schema violations, held back until the later stages have spoken:
      * only those on a line no other diagnostic names are reported. */
     ashi_diags schema;

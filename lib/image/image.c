@@ -1,7 +1,6 @@
 /* image.c — PNG through libpng's simplified API (which reports errors by
  * return value, no longjmp), JPEG by walking its markers.
  * SPDX-License-Identifier: MIT */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,35 +9,36 @@
 
 #include "image/image.h"
 
-#define MAX_FILE (256u * 1024 * 1024)
-
-static unsigned char *slurp(const char *path, size_t *len, ashi_arena *a, const char **why)
+/* The pixels decoding an image costs: all of a PNG's; a JPEG is embedded as
+ * it is and only checked at 1/8 scale, one pixel in 64. */
+size_t ashi_image_cost(ashi_image_kind kind, unsigned w, unsigned h)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *why = errno == ENOENT ? "does not exist" : "cannot be read";
-        return NULL;
-    }
-    unsigned char *buf = NULL;
-    long size = -1;
-    if (fseek(f, 0, SEEK_END) == 0)
-        size = ftell(f);
-    if (size < 0 || (unsigned long)size > MAX_FILE || fseek(f, 0, SEEK_SET) != 0) {
-        *why = "cannot be read whole";
-    } else if (!(buf = ashi_arena_alloc(a, (size_t)size + 1))) {
-        *why = "does not fit in memory";
-    } else if (fread(buf, 1, (size_t)size, f) != (size_t)size) {
-        *why = "could not be read";
-        buf = NULL;
-    }
-    fclose(f);
-    *len = size > 0 ? (size_t)size : 0;
-    return buf;
+    if (kind == ASHI_IMAGE_JPEG)
+        return (size_t)((w + 7ull) / 8 * ((h + 7ull) / 8));
+    return (size_t)((unsigned long long)w * h);
+}
+
+/* Is there room for the image in what is left of the deck's pixels? */
+static int over_budget(ashi_image_kind kind, unsigned long w, unsigned long h,
+                       size_t max_pixels, size_t used, char *msg, size_t msg_size)
+{
+    size_t cost = ashi_image_cost(kind, (unsigned)w, (unsigned)h);
+    if (used <= max_pixels && cost <= max_pixels - used)
+        return 0;
+    if (used)
+        snprintf(msg, msg_size,
+                 "has %lu x %lu pixels, over the image-pixels limit of %zu for the deck's "
+                 "images together (%zu used by the images before it)",
+                 w, h, max_pixels, used);
+    else
+        snprintf(msg, msg_size, "has %lu x %lu pixels, over the image-pixels limit of %zu", w,
+                 h, max_pixels);
+    return 1;
 }
 
 static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t len,
-                            size_t max_pixels, ashi_arena *a, const char **why, char *msg,
-                            size_t msg_size)
+                            size_t max_pixels, size_t used, ashi_arena *a, const char **why,
+                            char *msg, size_t msg_size)
 {
     png_image p;
     memset(&p, 0, sizeof p);
@@ -48,10 +48,11 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
         *why = msg;
         return NULL;
     }
-    if ((unsigned long long)p.width * p.height > max_pixels || !p.width || !p.height) {
+    if (!p.width || !p.height ||
+        over_budget(ASHI_IMAGE_RAW, p.width, p.height, max_pixels, used, msg, msg_size)) {
         png_image_free(&p);
-        snprintf(msg, msg_size, "has %lu x %lu pixels, over the image-pixels limit of %zu",
-                 (unsigned long)p.width, (unsigned long)p.height, max_pixels);
+        if (!p.width || !p.height)
+            snprintf(msg, msg_size, "has no pixels");
         *why = msg;
         return NULL;
     }
@@ -107,7 +108,8 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
 }
 
 static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
-                             size_t max_pixels, const char **why)
+                             size_t max_pixels, size_t used, const char **why, char *msg,
+                             size_t msg_size)
 {
     size_t i = 2;
     int adobe = 0;
@@ -155,8 +157,9 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
                 *why = "is a JPEG PDF cannot show (not 8-bit grey, RGB or CMYK)";
                 return NULL;
             }
-            if ((unsigned long long)img->w * img->h > max_pixels) {
-                *why = "is over the image-pixels limit";
+            if (over_budget(ASHI_IMAGE_JPEG, img->w, img->h, max_pixels, used, msg,
+                            msg_size)) {
+                *why = msg;
                 return NULL;
             }
             img->progressive = m == 0xC2;
@@ -182,23 +185,23 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
     return NULL;
 }
 
-ashi_image *ashi_image_load(const char *path, const char *name, size_t max_pixels,
-                            ashi_arena *a, ashi_diags *d, ashi_loc loc)
+ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char *name,
+                              size_t max_pixels, size_t used_pixels, ashi_arena *a,
+                              ashi_diags *d, ashi_loc loc)
 {
     const char *why = NULL;
-    char msg[160];
-    size_t len = 0;
-    unsigned char *data = slurp(path, &len, a, &why);
-    ashi_image *img = data ? ashi_arena_alloc(a, sizeof *img) : NULL;
-    if (data && !img)
+    char msg[200];
+    ashi_image *img = ashi_arena_alloc(a, sizeof *img);
+    if (!img)
         why = "does not fit in memory";
     if (img) {
-        img->path = path;
+        img->path = name;
         static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
         if (len >= 8 && memcmp(data, png_sig, 8) == 0)
-            img = load_png(img, data, len, max_pixels, a, &why, msg, sizeof msg);
+            img = load_png(img, data, len, max_pixels, used_pixels, a, &why, msg, sizeof msg);
         else if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-            img = load_jpeg(img, data, len, max_pixels, &why);
+            img = load_jpeg(img, (unsigned char *)data, len, max_pixels, used_pixels, &why, msg,
+                            sizeof msg);
         else {
             why = "is neither a PNG nor a JPEG file";
             img = NULL;

@@ -24,11 +24,19 @@ typedef struct ashi_image {
     int progressive;
 } ashi_image;
 
-/* Reads an image file (PNG or JPEG, told by its signature). Problems are
- * diagnostics at loc naming the image as `name` (the path as the deck wrote
- * it); returns NULL then. Images over max_pixels are refused. Memory comes
- * from the arena. */
-ashi_image *ashi_image_load(const char *path, const char *name, size_t max_pixels,
-                            ashi_arena *a, ashi_diags *d, ashi_loc loc);
+/* Decodes an image file's bytes (PNG or JPEG, told by its signature; data
+ * stays owned by the caller and must outlive the image, whose JPEG data
+ * points into it). Problems are diagnostics at loc naming the image as
+ * `name` (the path as the deck wrote it); returns NULL then. The pixels it
+ * costs (ashi_image_cost) must fit in what used_pixels leaves of
+ * max_pixels, the deck's image-pixels limit. Memory comes from the arena. */
+ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char *name,
+                              size_t max_pixels, size_t used_pixels, ashi_arena *a,
+                              ashi_diags *d, ashi_loc loc);
+
+/* The pixels decoding an image costs against the image-pixels limit: all
+ * of a PNG's (decoded whole); one in 64 of a JPEG's (embedded as it is,
+ * checked at 1/8 scale). */
+size_t ashi_image_cost(ashi_image_kind kind, unsigned w, unsigned h);
 
 #endif

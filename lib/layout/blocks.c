@@ -534,32 +534,31 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
     return h;
 }
 
-/* An image file next to the deck: relative, never climbing out of the
- * deck's folder; read once per deck. */
+/* An image the deck names, through the resolver (one path rule, each file
+ * read once whatever it is called); decoded once per file, all of them
+ * together within the image-pixels limit. */
 ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
 {
+    const ashi_file *f = NULL;
+    int rc = ashi_res_read(l->res, src, ASHI_RES_IMAGE, loc, l->d, &f);
+    if (rc < 0)
+        l->oom = 1;
+    if (!f)
+        return NULL;
     for (size_t i = 0; i < l->nimages; i++)
-        if (strcmp(l->image_paths[i], src) == 0)
+        if (l->image_files[i] == f)
             return l->images[i];
-    int climbs = (src[0] == '/' && !l->doc->absolute_paths) || strcmp(src, "..") == 0 ||
-                 strncmp(src, "../", 3) == 0 || strstr(src, "/../") ||
-                 (strlen(src) >= 3 && !strcmp(src + strlen(src) - 3, "/.."));
     if (l->nimages == 64) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", loc, "a deck may use at most 64 images");
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", loc,
+                      "image '%s' is one more than the 64 image files a deck may use", src);
         return NULL;
     }
     /* reported once, when first met, whether measuring or drawing */
-    ashi_image *im = NULL;
-    if (climbs) {
-        ashi_diag_add(l->d, ASHI_ERROR, "image-path", loc,
-                      "image '%s' must be a relative path inside the deck's folder", src);
-    } else {
-        const char *path = l->doc->base_dir && src[0] != '/'
-                               ? ashi_arena_printf(l->keep, "%s/%s", l->doc->base_dir, src)
-                               : src;
-        im = path ? ashi_image_load(path, src, l->limits.image_pixels, l->keep, l->d, loc) : NULL;
-    }
-    l->image_paths[l->nimages] = src;
+    ashi_image *im = ashi_image_decode(f->data, f->len, src, l->limits.image_pixels,
+                                       l->image_pixels, l->keep, l->d, loc);
+    if (im)
+        l->image_pixels += ashi_image_cost(im->kind, im->w, im->h);
+    l->image_files[l->nimages] = f;
     l->images[l->nimages++] = im;
     return im;
 }

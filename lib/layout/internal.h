@@ -44,17 +44,19 @@ typedef struct L {
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */
     ashi_limits limits;
-    struct ashi_image *images[64]; /* loaded once per deck, by path */
-    const char *image_paths[64];
+    ashi_res *res;                 /* the files the deck names */
+    struct ashi_image *images[64]; /* decoded once per deck, per file */
+    const struct ashi_file *image_files[64];
     size_t nimages;
+    size_t image_pixels; /* decoded so far, against the image-pixels limit */
     ashi_diags quiet; /* where diagnostics go while measuring: nowhere */
     double frame_bottom;  /* of the body frame being laid */
     /* a table split over pages: the rows of split_table from split_from are
      * due on this page; a table cut short sets split_next */
     const ashi_block *split_table;
     int split_from, split_next;
-    /* CSV files read once per block; a table's rows made from one once */
-    const ashi_block *csv_block[16];
+    /* CSV files parsed once per file; a table's rows made from one once */
+    const struct ashi_file *csv_files[16];
     struct ashi_csv *csv[16];
     size_t ncsv;
     const ashi_block *rows_table[16];
@@ -147,7 +149,7 @@ const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src);
 /* table.c */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 
-/* blocks.c: an image file beside the deck, read once (NULL when it cannot
+/* blocks.c: an image file the deck names, decoded once (NULL when it cannot
  * be; reported at loc). */
 struct ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc);
 /* Loads the images and CSV files the blocks use (in document order), so

@@ -464,12 +464,13 @@ static void join_diags(ashi_diags *d, const ashi_diags *u)
     }
 }
 
-int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
-                int threads, const ashi_limits *limits, ashi_arena *a, ashi_diags *d,
-                ashi_dlist *out)
+int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi_res *res,
+                int draft, int threads, const ashi_limits *limits, ashi_arena *a,
+                ashi_diags *d, ashi_dlist *out)
 {
     L l = layout_state(doc, t, fs, limits, a, d, out);
     l.draft = draft;
+    l.res = res;
     /* units: one per slide and per section divider (the parser has kept
      * their number within the slides limit) */
     size_t slides = 0;

@@ -176,47 +176,28 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
  * once. NULL (reported) when it is unusable. */
 const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
 {
+    const ashi_file *f = NULL;
+    int rd = ashi_res_read(l->res, src, ASHI_RES_CSV, b->loc, l->d, &f);
+    if (rd < 0)
+        l->oom = 1;
+    if (!f)
+        return NULL;
+    /* one file, however many blocks (or names) use it: parsed once */
     for (size_t i = 0; i < l->ncsv; i++)
-        if (l->csv_block[i] == b)
+        if (l->csv_files[i] == f)
             return l->csv[i];
     if (l->ncsv == 16) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc, "a deck may read at most 16 CSV files");
+        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc,
+                      "CSV '%s' is one more than the 16 CSV files a deck may read", src);
         return NULL;
     }
-    l->csv_block[l->ncsv] = b;
-    l->csv[l->ncsv++] = NULL;
-    int climbs = (src[0] == '/' && !l->doc->absolute_paths) || !strncmp(src, "../", 3) ||
-                 strstr(src, "/../");
-    if (climbs) {
-        ashi_diag_add(l->d, ASHI_ERROR, "csv-path", b->loc,
-                      "CSV '%s' must be a relative path inside the deck's folder", src);
-        return NULL;
-    }
-    const char *path = l->doc->base_dir && src[0] != '/'
-                           ? ashi_arena_printf(l->keep, "%s/%s", l->doc->base_dir, src)
-                           : src;
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    if (!f) {
-        ashi_diag_add(l->d, ASHI_ERROR, "csv", b->loc, "CSV '%s' cannot be read", src);
-        return NULL;
-    }
-    ashi_buf data = {.mem = ashi_arena_mem(l->a)};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data.len < 64u * 1024 * 1024)
-        ashi_buf_append(&data, chunk, n);
-    fclose(f);
     ashi_csv *csv = ashi_arena_alloc(l->keep, sizeof *csv);
-    int rc = !csv || data.oom ? -2
-                              : ashi_csv_parse(data.data ? data.data : "", data.len, src, l->keep,
-                                               l->d, csv);
-    ashi_buf_free(&data);
+    int rc = !csv ? -2 : ashi_csv_parse((const char *)f->data, f->len, src, l->keep, l->d, csv);
     if (rc == -2)
         l->oom = 1;
-    if (rc)
-        return NULL;
-    l->csv[l->ncsv - 1] = csv;
-    return csv;
+    l->csv_files[l->ncsv] = f;
+    l->csv[l->ncsv++] = rc ? NULL : csv;
+    return rc ? NULL : csv;
 }
 
 /* Rows of text cells from a table's CSV, made once. */

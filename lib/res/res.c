@@ -1,0 +1,462 @@
+/* res.c — the one path rule for the files a deck names, and reading them
+ * whole and once. SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "res/res.h"
+
+#define MAX_LINKS 40  /* symbolic links followed for one name, as Linux allows */
+#define MAX_DEPTH 128 /* folders deep below the deck's */
+#define MAX_NAME 4096
+
+static const char *const what_of[] = {"image", "CSV"};
+static const char *const path_code[] = {"image-path", "csv-path"};
+static const char *const read_code[] = {"image", "csv"};
+
+void ashi_res_init(ashi_res *r, const char *base_dir, int absolute, size_t max_bytes,
+                   ashi_arena *a)
+{
+    memset(r, 0, sizeof *r);
+    r->base_dir = base_dir;
+    r->absolute = absolute;
+    r->max_bytes = max_bytes;
+    r->a = a;
+}
+
+static int grow(ashi_arena *a, void **v, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 8;
+    void *g = ashi_arena_grow(a, *v, n * elem, c * elem);
+    if (!g)
+        return -1;
+    *v = g;
+    *cap = c;
+    return 0;
+}
+
+int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino)
+{
+    if (grow(r->a, (void **)&r->ids, r->nids, &r->capids, sizeof *r->ids))
+        return -1;
+    r->ids[r->nids][0] = dev;
+    r->ids[r->nids++][1] = ino;
+    return 0;
+}
+
+int ashi_res_is_input(const ashi_res *r, unsigned long long dev, unsigned long long ino)
+{
+    for (size_t i = 0; i < r->nids; i++)
+        if (r->ids[i][0] == dev && r->ids[i][1] == ino)
+            return 1;
+    return 0;
+}
+
+/* What a thing that is not a regular file is, for the message. */
+static const char *not_regular(mode_t m)
+{
+    if (S_ISDIR(m))
+        return "is a folder, not a file";
+    if (S_ISFIFO(m))
+        return "is a FIFO (named pipe), not a regular file";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "is a device, not a regular file";
+    if (S_ISSOCK(m))
+        return "is a socket, not a regular file";
+    return "is not a regular file";
+}
+
+static const char *errno_why(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "does not exist";
+    case EACCES:
+    case EPERM:
+        return "cannot be read (permission denied)";
+    case ENOTDIR:
+        return "cannot be found: a part of its path is not a folder";
+    case ELOOP:
+        return "changed while it was being opened";
+    case ENAMETOOLONG:
+        return "is too long a name";
+    default:
+        return "cannot be read";
+    }
+}
+
+/* Outcome of resolving a name: an open regular file, or why not. */
+typedef struct opened {
+    int fd;
+    const char *why;  /* NULL when fd is open */
+    int outside;      /* why is about the path rule (code *-path) */
+    int oom;
+} opened;
+
+/* Opens the last component of a walk: only a regular file, checked before
+ * opening (so that no device or FIFO is ever opened) and after (so that
+ * nothing swapped in between is read). */
+static opened open_last(int dirfd, const char *comp, const struct stat *seen)
+{
+    opened o = {-1, NULL, 0, 0};
+    if (!S_ISREG(seen->st_mode)) {
+        o.why = not_regular(seen->st_mode);
+        return o;
+    }
+    int fd = openat(dirfd, comp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) {
+        o.why = errno_why(errno);
+        return o;
+    }
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_dev != seen->st_dev ||
+        st.st_ino != seen->st_ino) {
+        close(fd);
+        o.why = "changed while it was being opened";
+        return o;
+    }
+    o.fd = fd;
+    return o;
+}
+
+/* Walks name from the deck's folder one component at a time: folders
+ * opened with O_NOFOLLOW, symbolic links read and followed by hand, ".."
+ * never above the deck's folder. */
+static opened open_beneath(const ashi_res *r, const char *name)
+{
+    opened o = {-1, NULL, 0, 0};
+    ashi_mem *m = ashi_arena_mem(r->a);
+    char *path = ashi_malloc(m, 2 * MAX_NAME + 2), *target = ashi_malloc(m, MAX_NAME + 1);
+    int stack[MAX_DEPTH];
+    int depth = 0, links = 0;
+    char *real = NULL; /* the deck's folder as an absolute path, when a link needs it */
+    if (!path || !target) {
+        o.oom = 1;
+        goto done;
+    }
+    size_t n = strlen(name);
+    if (n > MAX_NAME) {
+        o.why = "is too long a name";
+        goto done;
+    }
+    memcpy(path, name, n + 1);
+    stack[0] = open(r->base_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (stack[0] < 0) {
+        o.why = "cannot be read: the deck's folder cannot be opened";
+        goto done;
+    }
+    depth = 1;
+    size_t pos = 0;
+    for (;;) {
+        while (path[pos] == '/')
+            pos++;
+        if (!path[pos]) {
+            o.why = "is a folder, not a file";
+            goto done;
+        }
+        size_t end = pos;
+        while (path[end] && path[end] != '/')
+            end++;
+        size_t next = end;
+        while (path[next] == '/')
+            next++;
+        int last = !path[next];
+        char saved = path[end];
+        path[end] = 0;
+        const char *comp = path + pos;
+        if (!strcmp(comp, ".") || !strcmp(comp, "..")) {
+            if (comp[1] == '.') {
+                if (depth == 1) {
+                    o.why = links ? "leads out of the deck's folder through a symbolic link"
+                                  : "must be a relative path inside the deck's folder";
+                    o.outside = 1;
+                    goto done;
+                }
+                close(stack[--depth]);
+            }
+            if (last) {
+                o.why = "is a folder, not a file";
+                goto done;
+            }
+            pos = next;
+            continue;
+        }
+        int top = stack[depth - 1];
+        struct stat st;
+        if (fstatat(top, comp, &st, AT_SYMLINK_NOFOLLOW)) {
+            o.why = errno_why(errno);
+            goto done;
+        }
+        if (S_ISLNK(st.st_mode)) {
+            if (++links > MAX_LINKS) {
+                o.why = "cannot be read: too many symbolic links";
+                goto done;
+            }
+            ssize_t k = readlinkat(top, comp, target, MAX_NAME);
+            if (k <= 0 || k >= MAX_NAME) {
+                o.why = k < 0 ? errno_why(errno) : "is a symbolic link that cannot be followed";
+                goto done;
+            }
+            target[k] = 0;
+            const char *t = target;
+            if (target[0] == '/') {
+                /* an absolute link is followed only into the deck's own
+                 * folder, walked again from its handle */
+                if (!real)
+                    real = realpath(r->base_dir, NULL);
+                size_t rl = real ? strlen(real) : 0;
+                if (!real || strncmp(target, real, rl) ||
+                    (target[rl] != '/' && target[rl] != 0)) {
+                    o.why = "leads out of the deck's folder through a symbolic link";
+                    o.outside = 1;
+                    goto done;
+                }
+                t = target + rl;
+                while (depth > 1)
+                    close(stack[--depth]);
+            }
+            /* the link's text takes its place in what is left to walk */
+            size_t tl = strlen(t), rest = strlen(path + next);
+            if (tl + 1 + rest > 2 * MAX_NAME) {
+                o.why = "is too long a name";
+                goto done;
+            }
+            memmove(path + tl + 1, path + next, rest + 1);
+            memcpy(path, t, tl);
+            path[tl] = '/';
+            if (!rest)
+                path[tl] = 0;
+            pos = 0;
+            continue;
+        }
+        if (last) {
+            o = open_last(top, comp, &st);
+            goto done;
+        }
+        path[end] = saved;
+        if (!S_ISDIR(st.st_mode)) {
+            o.why = "cannot be found: a part of its path is not a folder";
+            goto done;
+        }
+        if (depth == MAX_DEPTH) {
+            o.why = "is in folders nested too deep";
+            goto done;
+        }
+        path[end] = 0;
+        int fd = openat(top, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        path[end] = saved;
+        if (fd < 0) {
+            o.why = errno_why(errno);
+            goto done;
+        }
+        stack[depth++] = fd;
+        pos = next;
+    }
+done:
+    while (depth > 0)
+        close(stack[--depth]);
+    free(real);
+    free(path);
+    free(target);
+    return o;
+}
+
+/* Does a relative name climb above its folder with ".."? */
+static int climbs(const char *name)
+{
+    int depth = 0;
+    const char *p = name;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        size_t k = strcspn(p, "/");
+        if (k == 2 && p[0] == '.' && p[1] == '.') {
+            if (--depth < 0)
+                return 1;
+        } else if (k && !(k == 1 && p[0] == '.')) {
+            depth++;
+        }
+        p += k;
+    }
+    return 0;
+}
+
+/* With absolute paths allowed: any path, links followed as the system
+ * does; still only regular files, never opened when they are not. */
+static opened open_anywhere(const ashi_res *r, const char *name)
+{
+    opened o = {-1, NULL, 0, 0};
+    if (name[0] != '/' && climbs(name)) {
+        o.why = "must not climb out of the deck's folder with '..'";
+        o.outside = 1;
+        return o;
+    }
+    ashi_mem *m = ashi_arena_mem(r->a);
+    char *path = name[0] == '/' ? ashi_strdup(m, name) : NULL;
+    if (name[0] != '/') {
+        size_t bl = strlen(r->base_dir), nl = strlen(name);
+        path = ashi_malloc(m, bl + nl + 2);
+        if (path) {
+            memcpy(path, r->base_dir, bl);
+            path[bl] = '/';
+            memcpy(path + bl + 1, name, nl + 1);
+        }
+    }
+    if (!path) {
+        o.oom = 1;
+        return o;
+    }
+    struct stat st;
+    if (stat(path, &st)) {
+        o.why = errno_why(errno);
+    } else if (!S_ISREG(st.st_mode)) {
+        o.why = not_regular(st.st_mode);
+    } else {
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        struct stat got;
+        if (fd < 0) {
+            o.why = errno_why(errno);
+        } else if (fstat(fd, &got) || !S_ISREG(got.st_mode)) {
+            close(fd);
+            o.why = "changed while it was being opened";
+        } else {
+            o.fd = fd;
+        }
+    }
+    free(path);
+    return o;
+}
+
+/* Reads an open regular file whole; the file must neither shrink nor grow
+ * meanwhile. Returns NULL and why when it cannot. */
+static unsigned char *read_whole(int fd, size_t size, ashi_arena *a, const char **why)
+{
+    unsigned char *buf = ashi_arena_alloc(a, size + 1);
+    if (!buf) {
+        *why = NULL; /* out of memory */
+        return NULL;
+    }
+    size_t got = 0;
+    for (;;) {
+        char probe;
+        ssize_t k = got < size ? read(fd, buf + got, size - got) : read(fd, &probe, 1);
+        if (k < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (k < 0) {
+            *why = "could not be read";
+            return NULL;
+        }
+        if (k == 0)
+            break;
+        if (got == size) {
+            *why = "changed while it was being read";
+            return NULL;
+        }
+        got += (size_t)k;
+    }
+    if (got != size) {
+        *why = "changed while it was being read";
+        return NULL;
+    }
+    buf[size] = 0;
+    return buf;
+}
+
+static int remember(ashi_res *r, const char *name, const ashi_file *f, int kind)
+{
+    if (grow(r->a, (void **)&r->names, r->nnames, &r->capnames, sizeof *r->names))
+        return -1;
+    const char *copy = ashi_arena_strdup(r->a, name);
+    if (!copy)
+        return -1;
+    r->names[r->nnames++] = (struct ashi_res_name){copy, f, kind};
+    return 0;
+}
+
+int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc loc,
+                  ashi_diags *d, const ashi_file **out)
+{
+    *out = NULL;
+    for (size_t i = 0; i < r->nnames; i++)
+        if (r->names[i].kind == (int)kind && !strcmp(r->names[i].name, name)) {
+            *out = r->names[i].file;
+            return *out ? 0 : 1;
+        }
+    const char *what = what_of[kind];
+    opened o = {-1, NULL, 0, 0};
+    if (!name[0]) {
+        o.why = "is an empty name";
+    } else if (r->absolute && (name[0] == '/' || r->base_dir)) {
+        o = open_anywhere(r, name);
+    } else if (name[0] == '/' || climbs(name)) {
+        o.why = "must be a relative path inside the deck's folder";
+        o.outside = 1;
+    } else if (!r->base_dir) {
+        o.why = "cannot be read: the deck was given without a folder to read files from";
+    } else {
+        o = open_beneath(r, name);
+    }
+    if (o.oom)
+        return -1;
+    const ashi_file *file = NULL;
+    struct stat st;
+    if (!o.why && fstat(o.fd, &st))
+        o.why = "could not be read";
+    if (!o.why) {
+        for (size_t i = 0; i < r->nfiles && !file; i++)
+            if (r->files[i]->dev == (unsigned long long)st.st_dev &&
+                r->files[i]->ino == (unsigned long long)st.st_ino)
+                file = r->files[i]; /* one file under another name: read once */
+    }
+    int rc = 0;
+    if (!o.why && !file) {
+        if ((unsigned long long)st.st_size > r->max_bytes) {
+            close(o.fd);
+            ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                          "%s '%s' is %lld bytes, over the input-bytes limit of %zu", what,
+                          name, (long long)st.st_size, r->max_bytes);
+            return remember(r, name, NULL, kind) ? -1 : 1;
+        }
+        ashi_file *f = ashi_arena_alloc(r->a, sizeof *f);
+        const char *why = NULL;
+        unsigned char *data = f ? read_whole(o.fd, (size_t)st.st_size, r->a, &why) : NULL;
+        if (!data && !why) {
+            close(o.fd);
+            return -1;
+        }
+        if (!data) {
+            o.why = why;
+        } else {
+            f->name = ashi_arena_strdup(r->a, name);
+            f->data = data;
+            f->len = (size_t)st.st_size;
+            f->dev = (unsigned long long)st.st_dev;
+            f->ino = (unsigned long long)st.st_ino;
+            if (!f->name ||
+                grow(r->a, (void **)&r->files, r->nfiles, &r->capfiles, sizeof *r->files) ||
+                ashi_res_protect(r, f->dev, f->ino)) {
+                close(o.fd);
+                return -1;
+            }
+            r->files[r->nfiles++] = f;
+            file = f;
+        }
+    }
+    if (o.fd >= 0)
+        close(o.fd);
+    if (o.why) {
+        ashi_diag_add(d, ASHI_ERROR, o.outside ? path_code[kind] : read_code[kind], loc,
+                      "%s '%s' %s", what, name, o.why);
+        rc = 1;
+    }
+    if (remember(r, name, file, kind))
+        return -1;
+    *out = file;
+    return rc;
+}

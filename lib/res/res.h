@@ -1,0 +1,71 @@
+/* res.h — the files a deck names (images, CSV files, the master's logo):
+ * one path rule, opened without races, read whole, once per file.
+ *
+ * The rule: a name is relative to the deck's folder and must stay inside
+ * it after every symbolic link is followed; only regular files are read
+ * (never a FIFO, a device or a folder); every file is at most the
+ * input-bytes limit. Absolute names, and links that lead out of the
+ * folder, are allowed only when the options allow absolute paths; a name
+ * that climbs out with ".." never is. A deck loaded from memory without a
+ * folder reads no relative name at all. The folder is walked one name at a
+ * time from an open handle of the deck's folder (openat with O_NOFOLLOW,
+ * links followed by hand), so that renaming a folder or swapping a link
+ * while the deck loads cannot lead outside.
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_RES_H
+#define ASHI_RES_H
+
+#include "base/base.h"
+
+/* A file read for the deck: its bytes (NUL-terminated, in the deck's
+ * arena) and its identity on disk. */
+typedef struct ashi_file {
+    const char *name; /* as the deck first wrote it */
+    const unsigned char *data;
+    size_t len;
+    unsigned long long dev, ino;
+} ashi_file;
+
+/* The resolver of one deck. Not thread-safe: files are read before the
+ * slides are laid out on threads. */
+typedef struct ashi_res {
+    const char *base_dir; /* the deck's folder; NULL: none */
+    int absolute;         /* absolute paths (and links out) allowed */
+    size_t max_bytes;     /* per file */
+    ashi_arena *a;
+    /* names already resolved, each to its file (or to NULL: reported) */
+    struct ashi_res_name {
+        const char *name;
+        const ashi_file *file;
+        int kind;
+    } *names;
+    size_t nnames, capnames;
+    ashi_file **files; /* distinct files read, in order */
+    size_t nfiles, capfiles;
+    /* files that must never be written over: the deck itself too */
+    unsigned long long (*ids)[2];
+    size_t nids, capids;
+} ashi_res;
+
+/* What a file is for: used in messages and diagnostic codes. */
+typedef enum ashi_res_kind {
+    ASHI_RES_IMAGE, /* "image": codes image-path, image */
+    ASHI_RES_CSV,   /* "CSV": codes csv-path, csv */
+} ashi_res_kind;
+
+void ashi_res_init(ashi_res *r, const char *base_dir, int absolute, size_t max_bytes,
+                   ashi_arena *a);
+
+/* Reads the file a deck names. Returns 0 and the file in *out (the same
+ * ashi_file for every name of one file: by device and inode), 1 when it
+ * cannot be used (reported at loc, once per name), -1 when out of memory. */
+int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc loc,
+                  ashi_diags *d, const ashi_file **out);
+
+/* Records a file that must not be written over (the deck's own file). */
+int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino);
+
+/* Is this file one the deck was read from (the deck, an image, a CSV)? */
+int ashi_res_is_input(const ashi_res *r, unsigned long long dev, unsigned long long ino);
+
+#endif
