@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     ashi_diags d = {.arena = a, .file = "fuzz"};
     ashi_csv csv;
-    ashi_csv_parse((const char *)data, size, "fuzz.csv", a, &d, &csv);
+    ashi_csv_parse((const char *)data, size, "fuzz.csv", 1000, 64, a, &d, &csv);
     ashi_arena_free(a);
     return 0;
 }

@@ -422,6 +422,7 @@ void ashi_deck_free(ashi_deck *deck)
         return;
     if (deck->fonts_open)
         ashi_fontset_close(&deck->fonts);
+    ashi_dl_release(&deck->dlist); /* pages left open by a failed layout */
     for (int i = 0; i < deck->dlist.narenas; i++)
         ashi_arena_free(deck->dlist.arenas[i]);
     ashi_arena_free(deck->arena);

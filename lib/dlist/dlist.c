@@ -1,11 +1,53 @@
 /* dlist.c — building and walking the display list.
  * SPDX-License-Identifier: MIT */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dlist/dlist.h"
 
+/* A page's items grow on the heap while it is being filled, and move to an
+ * array of exactly their number in the arena when it is closed: growing
+ * arrays in the arena would leave every outgrown copy behind. */
+int ashi_dl_close_page(ashi_dlist *dl, ashi_dl_page *pg)
+{
+    if (!pg->open)
+        return 0;
+    ashi_dl_item *v = pg->nitems ? ashi_arena_alloc(dl->a, pg->nitems * sizeof *v) : NULL;
+    if (pg->nitems && !v)
+        return -1;
+    if (v)
+        memcpy(v, pg->items, pg->nitems * sizeof *v);
+    free(pg->items);
+    pg->items = v;
+    pg->cap = pg->nitems;
+    pg->open = 0;
+    return 0;
+}
+
+int ashi_dl_close(ashi_dlist *dl)
+{
+    int rc = 0;
+    for (size_t i = 0; i < dl->npages; i++)
+        if (ashi_dl_close_page(dl, &dl->pages[i]))
+            rc = -1;
+    return rc;
+}
+
+void ashi_dl_release(ashi_dlist *dl)
+{
+    for (size_t i = 0; i < dl->npages; i++)
+        if (dl->pages[i].open) {
+            free(dl->pages[i].items);
+            dl->pages[i].items = NULL;
+            dl->pages[i].nitems = dl->pages[i].cap = 0;
+            dl->pages[i].open = 0;
+        }
+}
+
 ashi_dl_page *ashi_dl_add_page(ashi_dlist *dl, double w, double h, ashi_loc loc)
 {
+    if (dl->npages && ashi_dl_close_page(dl, &dl->pages[dl->npages - 1]))
+        return NULL;
     if (dl->npages == dl->cap) {
         size_t cap = dl->cap ? dl->cap * 2 : 16;
         ashi_dl_page *p = ashi_arena_grow(dl->a, dl->pages, dl->npages * sizeof *p,
@@ -27,12 +69,16 @@ ashi_dl_item *ashi_dl_add_item(ashi_dlist *dl, ashi_dl_page *pg, ashi_dl_kind ki
 {
     if (pg->nitems == pg->cap) {
         size_t cap = pg->cap ? pg->cap * 2 : 32;
-        ashi_dl_item *v = ashi_arena_grow(dl->a, pg->items, pg->nitems * sizeof *v,
-                                          cap * sizeof *v);
+        ashi_mem *m = ashi_arena_mem(dl->a);
+        ashi_dl_item *v = pg->open ? ashi_realloc(m, pg->items, cap * sizeof *v)
+                                   : ashi_malloc(m, cap * sizeof *v);
         if (!v)
             return NULL;
+        if (!pg->open && pg->nitems)
+            memcpy(v, pg->items, pg->nitems * sizeof *v);
         pg->items = v;
         pg->cap = cap;
+        pg->open = 1;
     }
     ashi_dl_item *it = &pg->items[pg->nitems++];
     memset(it, 0, sizeof *it);

@@ -97,6 +97,7 @@ typedef struct ashi_dl_page {
     double w, h;
     ashi_dl_item *items;
     size_t nitems, cap;
+    int open;     /* items on the heap, being added to (ashi_dl_close_page) */
     ashi_loc loc; /* the slide or section it shows */
 } ashi_dl_page;
 
@@ -125,9 +126,15 @@ typedef struct ashi_dlist {
     double bleed;             /* the deck's bleed, points; 0: default */
 } ashi_dlist;
 
-/* Appends; all return NULL or -1 when out of memory. */
+/* Appends; all return NULL or -1 when out of memory. A page's items are
+ * kept on the heap while it is open (being added to); adding a page closes
+ * the one before, ashi_dl_close closes them all (into the arena, exactly
+ * sized), ashi_dl_release frees what is still open (when giving up). */
 ashi_dl_page *ashi_dl_add_page(ashi_dlist *dl, double w, double h, ashi_loc loc);
 ashi_dl_item *ashi_dl_add_item(ashi_dlist *dl, ashi_dl_page *pg, ashi_dl_kind kind);
+int ashi_dl_close_page(ashi_dlist *dl, ashi_dl_page *pg);
+int ashi_dl_close(ashi_dlist *dl);
+void ashi_dl_release(ashi_dlist *dl);
 int ashi_dl_add_outline(ashi_dlist *dl, int level, const char *title, size_t page);
 
 /* A backend: called for each page and each item in order. Any non-zero

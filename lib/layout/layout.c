@@ -386,6 +386,11 @@ static void lay_unit(L *l, unit *u)
             l->oom = 1;
         divider(l, sec->title, sec->subtitle, sec->loc);
     }
+    /* its pages' items into the keep arena, exactly sized */
+    if (l->oom || ashi_dl_close(&u->dl)) {
+        ashi_dl_release(&u->dl);
+        l->oom = 1;
+    }
     ashi_arena_reset(l->a);
     ashi_arena_reset(l->cache_arena);
     l->gc.n = 0;
@@ -614,7 +619,7 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
             return -1;
         s.nlines = s.nlines > 1 ? 1 : s.nlines;
         lay_emit_lines(&l, &s, x, l.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
-        if (l.oom)
+        if (l.oom || ashi_dl_close_page(dl, l.page))
             return -1;
     }
     return 0;

@@ -192,7 +192,9 @@ const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
         return NULL;
     }
     ashi_csv *csv = ashi_arena_alloc(l->keep, sizeof *csv);
-    int rc = !csv ? -2 : ashi_csv_parse((const char *)f->data, f->len, src, l->keep, l->d, csv);
+    int rc = !csv ? -2
+                  : ashi_csv_parse((const char *)f->data, f->len, src, l->limits.table_rows,
+                                   MAX_COLS, l->keep, l->d, csv);
     if (rc == -2)
         l->oom = 1;
     l->csv_files[l->ncsv] = f;
@@ -207,8 +209,21 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         if (l->rows_table[i] == t)
             return l->rows_made[i];
     const ashi_csv *csv = lay_csv(l, t, src);
-    if (!csv || l->nrows_made == 16)
+    if (!csv)
         return NULL;
+    if (l->nrows_made == 16) {
+        if (!ashi_diag_has(l->d, "limit", t->loc))
+            ashi_diag_add(l->d, ASHI_ERROR, "limit", t->loc,
+                          "a deck may have at most 16 tables read from CSV files");
+        return NULL;
+    }
+    if (csv->n == 0) {
+        ashi_diag_add(l->d, ASHI_ERROR, "csv", t->loc, "CSV '%s' has no rows (only blank lines)",
+                      src);
+        l->rows_table[l->nrows_made] = t;
+        l->rows_made[l->nrows_made++] = NULL;
+        return NULL;
+    }
     ashi_block *head = NULL, **tail = &head;
     for (size_t r = 0; r < csv->n; r++) {
         ashi_block *row = ashi_arena_alloc(l->keep, sizeof *row);
@@ -220,19 +235,23 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
         row->loc = t->loc;
         ashi_block **ct = &row->children;
         for (size_t k = 0; k < csv->rows[r].n; k++) {
+            const char *text = csv->rows[r].fields[k];
             ashi_block *c = ashi_arena_alloc(l->keep, sizeof *c);
-            ashi_inline *in = ashi_arena_alloc(l->keep, sizeof *in);
-            if (!c || !in) {
+            /* an empty cell has no text run */
+            ashi_inline *in = text[0] ? ashi_arena_alloc(l->keep, sizeof *in) : NULL;
+            if (!c || (text[0] && !in)) {
                 l->oom = 1;
                 return NULL;
             }
             c->kind = ASHI_BLOCK_CELL;
             c->loc = t->loc;
-            in->kind = ASHI_INL_TEXT;
-            in->text = csv->rows[r].fields[k];
-            in->len = strlen(in->text);
-            in->loc = t->loc;
-            c->inl = in->len ? in : NULL;
+            if (in) {
+                in->kind = ASHI_INL_TEXT;
+                in->text = text;
+                in->len = strlen(text);
+                in->loc = t->loc;
+            }
+            c->inl = in;
             *ct = c;
             ct = &c->next;
         }

@@ -32,10 +32,14 @@ typedef struct ashi_csv {
     size_t n;
 } ashi_csv;
 
-/* Parses CSV bytes into rows of fields (in the arena). Problems are
- * diagnostics naming the CSV file `name` and its line. Returns 0, -1 for a
+/* Parses CSV bytes into rows of fields (in the arena; empty fields share
+ * one empty string, blank lines are no rows). Problems are diagnostics
+ * naming the CSV file `name` with its line and column: malformed quoting,
+ * NUL bytes, invalid UTF-8, more than max_rows rows (the table-rows limit)
+ * or a row of more than max_fields fields. Memory: the text, a pointer per
+ * field and a row record per row, nothing more. Returns 0, -1 for a
  * malformed CSV, -2 when out of memory. */
-int ashi_csv_parse(const char *data, size_t len, const char *name, ashi_arena *a,
-                   ashi_diags *d, ashi_csv *out);
+int ashi_csv_parse(const char *data, size_t len, const char *name, size_t max_rows,
+                   size_t max_fields, ashi_arena *a, ashi_diags *d, ashi_csv *out);
 
 #endif
