@@ -3,6 +3,7 @@
  * placeholders and arrows. Every block is measured (dry) before it is drawn
  * where its size matters; x y w h place a block absolutely on the page.
  * SPDX-License-Identifier: MIT */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,14 +79,100 @@ double lay_valign(L *l, const ashi_block *b)
     return 0;
 }
 
+/* Heights measured on this slide, by what decides them: the blocks, the
+ * width, the alignment, the text scale (fit), and where a table may split
+ * (the frame's bottom, the table split and its first row). A block nested
+ * at any depth is then measured once per width, not once per container
+ * above it (which made nesting exponential). */
+typedef struct measured {
+    const ashi_block *blocks, *split_table;
+    double w, scale, frame_bottom, h;
+    int al, split_from;
+} measured;
+
+struct lay_measure_cache {
+    measured *v;
+    size_t n, cap; /* cap a power of two */
+};
+
+static size_t measure_hash(const measured *k)
+{
+    uint64_t h = (uint64_t)(uintptr_t)k->blocks * 0x9E3779B97F4A7C15ull;
+    uint64_t bits;
+    double parts[3] = {k->w, k->scale, k->frame_bottom};
+    for (int i = 0; i < 3; i++) {
+        memcpy(&bits, &parts[i], sizeof bits);
+        h = (h ^ bits) * 0x100000001B3ull;
+    }
+    h ^= (uint64_t)(k->al * 31 + k->split_from) ^ (uint64_t)(uintptr_t)k->split_table;
+    return (size_t)(h ^ h >> 29);
+}
+
+static int measure_same(const measured *a, const measured *b)
+{
+    return a->blocks == b->blocks && a->w == b->w && a->scale == b->scale &&
+           a->frame_bottom == b->frame_bottom && a->al == b->al &&
+           a->split_table == b->split_table && a->split_from == b->split_from;
+}
+
+static measured *measure_slot(struct lay_measure_cache *c, const measured *k)
+{
+    for (size_t i = measure_hash(k) & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
+        if (!c->v[i].blocks || measure_same(&c->v[i], k))
+            return &c->v[i];
+}
+
+/* Remembers a height; a full table doubles (nothing is remembered when
+ * memory runs out: measuring just happens again). */
+static void measure_put(L *l, const measured *k)
+{
+    struct lay_measure_cache *c = l->measure_cache;
+    ashi_arena *a = l->cache_arena ? l->cache_arena : l->keep;
+    if (!c) {
+        c = l->measure_cache = ashi_arena_alloc(a, sizeof *c);
+        if (!c)
+            return;
+    }
+    if ((c->n + 1) * 2 > c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        measured *v = ashi_arena_alloc(a, cap * sizeof *v), *old = c->v;
+        if (!v)
+            return;
+        size_t oldcap = c->cap;
+        c->v = v;
+        c->cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].blocks)
+                *measure_slot(c, &old[i]) = old[i];
+    }
+    measured *e = measure_slot(c, k);
+    if (!e->blocks)
+        c->n++;
+    *e = *k;
+}
+
 /* Runs blocks without drawing, to know their height. */
 double lay_measure(L *l, const ashi_block *blocks, double w, align al)
 {
-    int dry = l->dry;
+    if (!blocks)
+        return 0;
+    measured k = {blocks, l->split_table, w, l->scale, l->frame_bottom, 0, (int)al,
+                  l->split_from};
+    struct lay_measure_cache *c = l->measure_cache;
+    if (c && c->cap) {
+        measured *e = measure_slot(c, &k);
+        if (e->blocks)
+            return e->h;
+    }
+    int dry = l->dry, split_next = l->split_next;
     l->dry = 1;
-    double h = lay_blocks(l, blocks, 0, 0, w, 0, al);
+    k.h = lay_blocks(l, blocks, 0, 0, w, 0, al);
     l->dry = dry;
-    return h;
+    /* a table that split while measuring leaves word of it in split_next:
+     * such a measure is not remembered, so the word is given again */
+    if (!l->oom && l->split_next == split_next)
+        measure_put(l, &k);
+    return k.h;
 }
 
 static double measure_one(L *l, const ashi_block *b, double w, align al)
@@ -301,6 +388,8 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
     double hb = measure_one(l, before, sw, ALIGN_CENTER);
     double ha = measure_one(l, after, sw, ALIGN_CENTER);
     double h = hb > ha ? hb : ha;
+    if (l->dry)
+        return h;
     block(l, before, x, y + (h - hb) / 2, sw, ALIGN_CENTER);
     block(l, after, x + sw + mid, y + (h - ha) / 2, sw, ALIGN_CENTER);
     /* the arrow in the middle, the ratio above it */
@@ -348,6 +437,8 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
     double inner_w = w - 2 * pad;
     double content = lay_measure(l, b->children, inner_w, al);
     double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
+    if (l->dry)
+        return h; /* measuring: the content is measured, not laid again */
     if (fixed_h > 0 && content > h - 2 * pad + 0.01)
         ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
                       "the box's content overflows it by %.1f mm",
@@ -457,6 +548,8 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
         heights[i] = lay_measure(l, c->children, widths[i], al);
         h = heights[i] > h ? heights[i] : h;
     }
+    if (l->dry)
+        return h; /* measuring: each column is measured, not laid again */
     double cx = x;
     i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {

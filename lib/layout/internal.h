@@ -39,6 +39,7 @@ typedef struct L {
     /* glyphs of runs shaped on this slide, in their own arena (emptied
      * with a) so that releasing part of a never cuts into it */
     struct ashi_shape_cache *shape_cache; /* made when first needed */
+    struct lay_measure_cache *measure_cache; /* heights measured, likewise */
     ashi_arena *cache_arena;              /* NULL: keep */
     int dry;              /* measuring only: nothing goes to the display list */
     double scale;         /* text size factor of the frame being laid (fit) */

@@ -395,6 +395,7 @@ static void lay_unit(L *l, unit *u)
     ashi_arena_reset(l->cache_arena);
     l->gc.n = 0;
     l->shape_cache = NULL; /* its arena was emptied */
+    l->measure_cache = NULL;
     u->oom = l->oom || u->diags.oom;
     u->done = 1;
 }
@@ -416,6 +417,7 @@ static void *work(void *arg)
     l.keep = w->keep;
     l.cache_arena = w->cache;
     l.shape_cache = NULL;
+    l.measure_cache = NULL;
     for (;;) {
         pthread_mutex_lock(&t->lock);
         size_t i = t->next;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "api_debug.h"
 #include "ashireport.h"
 #include "base/base.h"
 #include "harness.h"
@@ -177,6 +178,71 @@ static void test_no_overlap(const char *deck_path)
     ashi_deck_free(deck);
 }
 
+/* A deck nesting `depth` containers of one kind around a paragraph:
+ * box, columns (a 1 mm column beside the rest), or both in turn. */
+static char *nested(const char *kind, int depth)
+{
+    ashi_buf b = {0};
+    ashi_buf_puts(&b, "<deck xmlns=\"urn:ashireport:deck:1\"><slide title=\"t\">");
+    for (int i = 0; i < depth; i++) {
+        int box = kind[0] == 'b' || (kind[0] == 'm' && i % 2);
+        ashi_buf_puts(&b, box ? "<box padding=\"0mm\">"
+                              : "<columns gap=\"0mm\" widths=\"1mm 1fr\"><column/><column>");
+    }
+    ashi_buf_puts(&b, "<p>いちばん深い段落</p>");
+    for (int i = depth - 1; i >= 0; i--) {
+        int box = kind[0] == 'b' || (kind[0] == 'm' && i % 2);
+        ashi_buf_puts(&b, box ? "</box>" : "</column></columns>");
+    }
+    ashi_buf_puts(&b, "</slide></deck>");
+    return b.data;
+}
+
+/* Allocations made loading a nested deck (a count that grows with the work
+ * done); checks that the innermost paragraph is drawn. */
+static size_t nested_cost(const char *kind, int depth)
+{
+    char *xml = nested(kind, depth);
+    ashi_mem probe = {0};
+    ashi_options *opt = NULL;
+    ashi_options_new(&opt);
+    ashi_options_set_alloc_probe(opt, &probe);
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_memory(opt, xml, strlen(xml), "nested.xml", NULL, &deck), ASHI_OK);
+    ashi_buf got = {0};
+    CHECK_INT(ashi__deck_trace(deck, &got), ASHI_OK);
+    CHECK(got.data && strstr(got.data, "\"いちばん深い段落\" gids"));
+    ashi_buf_free(&got);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+    free(xml);
+    return probe.count;
+}
+
+/* Laying out nested containers costs in proportion to their number: the
+ * allocations grow linearly with the depth (they doubled with every level
+ * when each container measured its content again: 4, 8 and 16 levels then
+ * cost about 1 : 16 : 4,000), and the deepest nesting allowed lays out
+ * with its innermost paragraph drawn. */
+static void test_nesting_linear(void)
+{
+    static const struct {
+        const char *kind;
+        int deepest; /* elements nest at most 256 deep */
+    } kinds[] = {{"box", 253}, {"columns", 126}, {"mixed", 168}};
+    for (size_t k = 0; k < 3; k++) {
+        size_t c4 = nested_cost(kinds[k].kind, 4), c8 = nested_cost(kinds[k].kind, 8);
+        size_t c16 = nested_cost(kinds[k].kind, 16);
+        t_checks++;
+        if (c8 < c4 || c16 < c8 || c16 - c8 > 3 * (c8 - c4) + 50) {
+            t_failed++;
+            fprintf(stderr, "%s nested 4/8/16 deep: %zu/%zu/%zu allocations, not linear\n",
+                    kinds[k].kind, c4, c8, c16);
+        }
+        nested_cost(kinds[k].kind, kinds[k].deepest);
+    }
+}
+
 int main(int argc, char **argv)
 {
     int update = argc > 1 && strcmp(argv[1], "--update") == 0;
@@ -233,6 +299,7 @@ int main(int argc, char **argv)
         free(names[i]);
     }
     test_decimal_points();
+    test_nesting_linear();
     test_bar_heights();
     test_no_overlap(ASHI_TEST_DIR "/decks/charts.xml");
     test_no_overlap(ASHI_TEST_DIR "/../data/asahikawa.xml");
