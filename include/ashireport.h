@@ -105,14 +105,17 @@ ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
  * all the images of a deck together (a PNG counts all its pixels, a JPEG,
  * embedded as it is and checked at 1/8 scale, one in 64), 512 MiB of PDF, 256 KiB of text in one
  * paragraph, cell or label (far more than a page can show; laying out text
- * costs about 300 bytes of memory per character). Since 0.2. */
+ * costs about 300 bytes of memory per character), 1,000,000 elements in a
+ * deck. Fixed limits, named in their diagnostics too: elements nest at most
+ * 256 deep; an element has at most 64 attributes. Since 0.2. */
 typedef enum ashi_limit {
     ASHI_LIMIT_INPUT_BYTES,
     ASHI_LIMIT_SLIDES,
     ASHI_LIMIT_TABLE_ROWS,
     ASHI_LIMIT_IMAGE_PIXELS,
     ASHI_LIMIT_OUTPUT_BYTES,
-    ASHI_LIMIT_TEXT_BYTES
+    ASHI_LIMIT_TEXT_BYTES,
+    ASHI_LIMIT_ELEMENTS /* Since 0.3 */
 } ashi_limit;
 
 /** Sets a limit (a positive value); ASHI_E_ARGUMENT for an unknown limit

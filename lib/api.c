@@ -104,6 +104,9 @@ ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit, size_t v
     case ASHI_LIMIT_TEXT_BYTES:
         opt->limits.text_bytes = value;
         return ASHI_OK;
+    case ASHI_LIMIT_ELEMENTS:
+        opt->limits.elements = value;
+        return ASHI_OK;
     }
     return ASHI_E_ARGUMENT;
 }

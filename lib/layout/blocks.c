@@ -223,7 +223,7 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
         return 0;
     }
     double indent = m.nlines ? m.lines[0].width : 0, top = y;
-    for (const ashi_item *it = b->items; it; it = it->next) {
+    for (const ashi_item *it = b->items; it && !lay_too_tall(l, y - top); it = it->next) {
         align a = lay_text_align(l, b, body, al);
         if (lay_shape(l, it->inl, NULL, body, body->size, it->loc, w - indent, a, &s)) {
             l->oom = 1;
@@ -772,6 +772,14 @@ static double gap_before(L *l, const ashi_block *prev, const ashi_block *b)
     return size * BLOCK_GAP;
 }
 
+int lay_too_tall(L *l, double extent)
+{
+    double page = l->page ? l->page->h : l->doc->page_h;
+    if (extent > 10 * page)
+        l->cut = 1;
+    return l->cut;
+}
+
 double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
                   align al)
 {
@@ -780,6 +788,8 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
     const ashi_block *prev = NULL;
     int skipping = l->split_from > 0; /* a continuation page starts at its table */
     for (const ashi_block *b = blocks; b && !l->oom; b = b->next) {
+        if (lay_too_tall(l, y - top))
+            break;
         if (skipping && b != l->split_table)
             continue;
         skipping = 0;

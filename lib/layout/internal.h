@@ -42,6 +42,7 @@ typedef struct L {
     struct lay_measure_cache *measure_cache; /* heights measured, likewise */
     ashi_arena *cache_arena;              /* NULL: keep */
     int dry;              /* measuring only: nothing goes to the display list */
+    int cut;              /* a slide's blocks ran over ten pages: the rest is not laid */
     double scale;         /* text size factor of the frame being laid (fit) */
     int draft;            /* overflow is a warning, marked in red */
     ashi_limits limits;
@@ -161,7 +162,10 @@ const ashi_block *lay_table_rows(L *l, const ashi_block *t, const char *src);
 
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. With l->dry set it
- * only measures. */
+ * only measures. Blocks (or list items) past ten pages' height are not
+ * laid at all (l->cut is set): such a slide is an overflow anyway, and
+ * laying out a million paragraphs of it took seconds and gigabytes. */
+int lay_too_tall(L *l, double extent);
 double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
                   align al);
 

@@ -100,12 +100,13 @@ static int master_number(L *l)
  * warning and a red frame on the page. */
 static void body(L *l, const ashi_slide *s, double x, double y, double w, double h, align al)
 {
+    l->cut = 0;
     l->scale = 1;
     l->dry = 1;
     l->frame_bottom = y + h;
     l->split_next = 0;
     double used = lay_blocks(l, s->blocks, x, y, w, h, al);
-    if (used > h + 0.01 && s->fit && strcmp(s->fit, "shrink") == 0) {
+    if (used > h + 0.01 && !l->cut && s->fit && strcmp(s->fit, "shrink") == 0) {
         double min = 0.7, v;
         if (s->fit_min) {
             size_t n = strlen(s->fit_min);
@@ -119,14 +120,21 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
             else
                 min = v / 100;
         }
-        for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01; k -= 0.025) {
+        for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->cut; k -= 0.025) {
             l->scale = k;
             l->split_next = 0;
             used = lay_blocks(l, s->blocks, x, y, w, h, al);
         }
     }
     l->dry = 0;
-    if (used > h + 0.01) {
+    if (l->cut) {
+        ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
+                      "slide %zu '%s': the body overflows its frame by more than %.0f mm (it "
+                      "is over ten pages tall; laying it out stopped there)",
+                      page_no(l), slide_name(l, s), (used - h) * 25.4 / 72.0);
+        if (l->draft)
+            lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
+    } else if (used > h + 0.01) {
         overflow(l, s, "the body", used - h);
         if (l->draft)
             lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);

@@ -25,6 +25,7 @@ typedef struct parser {
     size_t pos;        /* locate(): the last byte located, and its place */
     unsigned line, col;
     size_t slides, max_slides; /* slides and sections seen, and the limit */
+    size_t elements, max_elements;
     size_t text, max_text;     /* bytes of the text node being read (no
                                   white space), and the limit */
 } parser;
@@ -107,8 +108,15 @@ static void on_start_element(void *ctx, const xmlChar *localname,
     }
     *loc = where;
     node->_private = loc;
-    /* Stop reading at the slide limit rather than build a tree of millions
-     * of nodes first. */
+    /* Stop reading at the elements limit and the slides limit rather than
+     * build a tree of millions of nodes first. */
+    if (++p->elements > p->max_elements) {
+        ashi_diag_add(p->d, ASHI_ERROR, "limit", *loc,
+                      "the deck has more than %zu elements, over the elements limit of %zu",
+                      p->max_elements, p->max_elements);
+        xmlStopParser(ctxt);
+        return;
+    }
     if ((!strcmp((const char *)localname, "slide") ||
          !strcmp((const char *)localname, "section")) &&
         ++p->slides > p->max_slides) {
@@ -1169,12 +1177,74 @@ static void check_declared_encoding(parser *p, const char *data, size_t len)
                   (int)(n > 40 ? 40 : n), v);
 }
 
+/* libxml2 checks each attribute of a start tag against all the ones before
+ * it, which is quadratic: 100,000 attributes on one element took 30 s. So
+ * the deck's start tags are counted first, in one linear pass over its
+ * bytes (comments, CDATA sections, processing instructions and quoted
+ * values skipped), and an element with more attributes than any element of
+ * the vocabulary can have is refused before libxml2 sees it. Returns how
+ * many such elements there are (each reported at its '<'). */
+#define MAX_ATTRIBUTES 64
+
+static size_t count_attributes(parser *p)
+{
+    const char *s = p->data, *end = p->data + p->len;
+    size_t bad = 0;
+    while (s < end) {
+        const char *lt = memchr(s, '<', (size_t)(end - s));
+        if (!lt || lt + 1 >= end)
+            break;
+        s = lt + 1;
+        const char *close = NULL;
+        size_t n = (size_t)(end - s);
+        if (n >= 3 && !memcmp(s, "!--", 3)) {
+            close = "-->";
+        } else if (n >= 8 && !memcmp(s, "![CDATA[", 8)) {
+            close = "]]>";
+        } else if (*s == '?') {
+            close = "?>";
+        } else if (*s == '!' || *s == '/') {
+            close = ">"; /* a DOCTYPE (refused later) or an end tag */
+        }
+        if (close) {
+            size_t cl = strlen(close);
+            const char *e = memmem(s, (size_t)(end - s), close, cl);
+            s = e ? e + cl : end;
+            continue;
+        }
+        /* a start tag: count '=' outside quoted values up to its '>' */
+        size_t attrs = 0;
+        while (s < end && *s != '>') {
+            if (*s == '"' || *s == '\'') {
+                const char *q = memchr(s + 1, *s, (size_t)(end - s - 1));
+                s = q ? q + 1 : end;
+                continue;
+            }
+            attrs += *s == '=';
+            s++;
+        }
+        if (attrs > MAX_ATTRIBUTES) {
+            const char *name = lt + 1, *ne = name;
+            while (ne < end && ne - name < 40 && !xml_space((unsigned char)*ne) && *ne != '>' &&
+                   *ne != '/')
+                ne++;
+            ashi_diag_add(p->d, ASHI_ERROR, "limit", locate(p, (size_t)(lt - p->data)),
+                          "<%.*s> has %zu attributes, over the limit of %d attributes on one "
+                          "element",
+                          (int)(ne - name), name, attrs, MAX_ATTRIBUTES);
+            bad++;
+        }
+    }
+    return bad;
+}
+
 int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi_arena *a,
                    ashi_diags *d, ashi_doc **out)
 {
     parser p = {.a = a,
                 .d = d,
                 .max_slides = limits ? limits->slides : SIZE_MAX,
+                .max_elements = limits ? limits->elements : SIZE_MAX,
                 .max_text = limits ? limits->text_bytes : SIZE_MAX,
                 .data = data,
                 .len = len,
@@ -1188,7 +1258,7 @@ int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi
         return 0;
     }
     check_declared_encoding(&p, data, len);
-    if (d->errors)
+    if (d->errors || count_attributes(&p))
         return 0;
 
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
@@ -1205,6 +1275,10 @@ int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi
     p.characters = ctxt->sax->characters;
     ctxt->sax->characters = on_characters;
     ctxt->sax->cdataBlock = on_characters;
+    /* comments and processing instructions mean nothing in a deck: no
+     * nodes for them (millions of them made a tree of gigabytes) */
+    ctxt->sax->comment = NULL;
+    ctxt->sax->processingInstruction = NULL;
     ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->externalSubset = NULL;
     ctxt->sax->entityDecl = NULL;

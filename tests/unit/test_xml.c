@@ -173,8 +173,35 @@ static void test_diagnostics(void)
 #undef DECK
 }
 
+/* The elements limit stops reading at the first element over it;
+ * comments and processing instructions are no elements. */
+static void test_elements_limit(void)
+{
+    ashi_limits lim = ASHI_LIMITS_DEFAULT;
+    lim.elements = 5;
+    const char *xml = "<deck xmlns=\"urn:ashireport:deck:1\"><slide title=\"t\">\n"
+                      "<!-- a --><?pi x?><p>1</p><p>2</p>\n  <p>3</p><p>4</p><p>5</p></slide></deck>";
+    parsed p = {.a = ashi_arena_new(NULL)};
+    p.d.arena = p.a;
+    p.d.file = "t.xml";
+    CHECK(ashi_xml_parse(xml, strlen(xml), &lim, p.a, &p.d, &p.doc) == 0);
+    CHECK_STR(diag(&p, 0),
+              "3:11: the deck has more than 5 elements, over the elements limit of 5");
+    CHECK_INT(p.d.n, 1);
+    lim.elements = 7;
+    ashi_arena_free(p.a);
+    p = (parsed){.a = ashi_arena_new(NULL)};
+    p.d.arena = p.a;
+    p.d.file = "t.xml";
+    CHECK(ashi_xml_parse(xml, strlen(xml), &lim, p.a, &p.d, &p.doc) == 0);
+    CHECK_INT(p.d.n, 0);
+    CHECK(p.doc != NULL);
+    ashi_arena_free(p.a);
+}
+
 int main(void)
 {
+    test_elements_limit();
     test_model();
     test_diagnostics();
     return t_done();
