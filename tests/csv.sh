@@ -84,7 +84,7 @@ set +e
 "$cli" check badchart.xml 2>badchart.err
 rc=$?
 set -e
-[ "$rc" -eq 1 ] && [ "$(cat badchart.err)" = "badchart.csv:3:2: error: '7千' is not a number" ] \
+[ "$rc" -eq 1 ] && [ "$(cat badchart.err)" = "badchart.csv:3:1: error: '7千' in field 2 ('件数') is not a number" ] \
   || fail "chart CSV diagnostic: $(cat badchart.err)"
 echo "ok: 2000 rows on $pages pages, charts from CSV"
 echo "1 passed, 0 failed"

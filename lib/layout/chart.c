@@ -27,7 +27,9 @@ void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double
         if (!(hi > lo))
             hi = lo + v;
     }
-    double span = hi - lo, raw = span / 5;
+    /* a fifth of the span, taken apart so that a span wider than the
+     * largest double (-1e308 to 1e308) still has one */
+    double raw = hi / 5 - lo / 5;
     double mag = pow(10, floor(log10(raw)));
     static const double steps[] = {1, 2, 2.5, 5, 10};
     double s = 10 * mag;
@@ -39,14 +41,39 @@ void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double
     *step = s;
     *out_lo = floor(lo / s + 1e-9) * s;
     *out_hi = ceil(hi / s - 1e-9) * s;
+    /* rounded out past the largest double: the ends themselves */
+    if (!isfinite(*out_lo))
+        *out_lo = lo;
+    if (!isfinite(*out_hi))
+        *out_hi = hi;
     if (*out_hi == *out_lo)
         *out_hi = *out_lo + s;
+}
+
+int lay_axis_ticks(double lo, double hi, double step, double *ticks, int max)
+{
+    if (!(hi > lo) || !(step > 0) || !isfinite(lo) || !isfinite(hi) || max < 1)
+        return 0;
+    /* multiples of the step inside lo..hi: the first at or above lo, then a
+     * step apart (never past hi, however lo and hi were chosen) */
+    double k0 = ceil(lo / step - 1e-9), k1 = floor(hi / step + 1e-9);
+    if (!(k1 >= k0))
+        return 0;
+    double first = k0 * step;
+    int n = 0;
+    for (double k = 0; k <= k1 - k0 && n < max; k++) {
+        double v = first + step * k;
+        if (!isfinite(v))
+            break;
+        ticks[n++] = v;
+    }
+    return n;
 }
 
 /* Thousands separators, locale-independent. */
 static void put_grouped(char *out, size_t size, double v, int decimals)
 {
-    char raw[64];
+    char raw[400]; /* the largest double has 309 digits */
     snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
     char *dot = strchr(raw, '.');
     size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw), k = 0;
@@ -61,6 +88,11 @@ static void put_grouped(char *out, size_t size, double v, int decimals)
     out[k] = 0;
     if (dot)
         snprintf(out + k, size - k, "%s", dot);
+}
+
+int lay_fixed_format(const char *fmt)
+{
+    return !strncmp(fmt, "fixed:", 6) && fmt[6] >= '0' && fmt[6] <= '4' && !fmt[7];
 }
 
 /* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
@@ -118,6 +150,16 @@ static int decimals_for(const double *v, size_t n, double div)
     return d;
 }
 
+/* Decimals that tell ticks a step apart (0.25 needs two), up to twelve. */
+static int step_decimals(double step)
+{
+    int d = 0;
+    for (double m = fabs(step); d < 12 && (m < 1 - 1e-9 || fabs(m - round(m)) > 1e-6 * m);
+         m *= 10)
+        d++;
+    return d;
+}
+
 /* ---- data ----------------------------------------------------------------- */
 
 typedef struct chart {
@@ -128,6 +170,11 @@ typedef struct chart {
     uint32_t colors[MAX_SERIES];
     double *vals[MAX_SERIES];
     size_t nseries;
+    /* where the numbers were written, for what is said about them: each
+     * series element, or (csv set) each category's row of the CSV */
+    ashi_loc series_loc[MAX_SERIES];
+    const char *csv;
+    unsigned cat_line[MAX_CATS];
 } chart;
 
 static const char *inline_text(L *l, const ashi_inline *in)
@@ -147,6 +194,36 @@ static const char *inline_text(L *l, const ashi_inline *in)
  * readers: dark blue, light orange, mid teal, light blue-grey, dark red. */
 static const uint32_t palette[] = {0x1F4E79, 0xF2A33A, 0x3F8F7F, 0xA9C4E2, 0x9E2A2B, 0x6B6B6B};
 
+static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
+/* At most max bytes of s, cut between UTF-8 characters, for quoting. */
+static int quoted(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return (int)n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return (int)max;
+}
+
+/* A number as a chart writes it (7,498 too); -1 when it is none, or too
+ * long to be one. */
+static int chart_number(const char *s, size_t len, double *v)
+{
+    char clean[64];
+    size_t m = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ',')
+            continue;
+        if (m + 1 >= sizeof clean)
+            return -1;
+        clean[m++] = s[i];
+    }
+    clean[m] = 0;
+    return ashi_parse_number(clean, v);
+}
+
+/* The numbers of a series, all counted (only max kept). */
 static int parse_numbers(L *l, const ashi_block *s, const char *text, double *out, size_t max,
                          size_t *n)
 {
@@ -157,25 +234,18 @@ static int parse_numbers(L *l, const ashi_block *s, const char *text, double *ou
             p++;
         if (!*p)
             break;
-        char tok[64];
         size_t k = strcspn(p, " \t\n");
-        snprintf(tok, sizeof tok, "%.*s", (int)(k < 63 ? k : 63), p);
-        p += k;
-        /* 7,498 is a number too */
-        char clean[64];
-        size_t m = 0;
-        for (char *t = tok; *t; t++)
-            if (*t != ',')
-                clean[m++] = *t;
-        clean[m] = 0;
         double v;
-        if (ashi_parse_number(clean, &v)) {
+        if (chart_number(p, k, &v)) {
             ashi_diag_add(D(l), ASHI_ERROR, "chart-data", s->loc,
-                          "'%s' in a series is not a number", tok);
+                          "'%.*s%s' in a series is not a number", quoted(p, k, 60), p,
+                          k > 60 ? "..." : "");
             return -1;
         }
+        p += k;
         if (*n < max)
-            out[(*n)++] = v;
+            out[*n] = v;
+        (*n)++;
     }
     return 0;
 }
@@ -184,21 +254,37 @@ static int load_data(L *l, const ashi_block *b, chart *c)
 {
     memset(c, 0, sizeof *c);
     const char *src = ashi_block_attr(b, "src");
-    size_t want = 0;
+    size_t ncats = 0, nseries = 0;
     for (const ashi_block *k = b->children; k; k = k->next) {
-        if (k->kind == ASHI_BLOCK_CATEGORY && c->ncats < MAX_CATS) {
-            c->cat_blocks[c->ncats] = k;
-            c->cats[c->ncats++] = inline_text(l, k->inl);
+        if (k->kind == ASHI_BLOCK_CATEGORY) {
+            if (ncats < MAX_CATS) {
+                c->cat_blocks[ncats] = k;
+                c->cats[ncats] = inline_text(l, k->inl);
+            }
+            ncats++;
+        } else if (k->kind == ASHI_BLOCK_SERIES) {
+            nseries++;
         }
     }
-    want = c->ncats;
+    /* more bars than any page shows legibly: an error naming the limit,
+     * never a chart cut short */
+    if (ncats > MAX_CATS) {
+        const ashi_block *k = c->cat_blocks[MAX_CATS - 1]->next;
+        while (k->kind != ASHI_BLOCK_CATEGORY)
+            k = k->next;
+        ashi_diag_add(D(l), ASHI_ERROR, "limit", k->loc,
+                      "the chart has %zu categories, over the limit of %d", ncats, MAX_CATS);
+        return -1;
+    }
+    c->ncats = ncats;
+    size_t want = c->ncats;
     for (const ashi_block *k = b->children; k; k = k->next) {
         if (k->kind != ASHI_BLOCK_SERIES)
             continue;
         if (c->nseries == MAX_SERIES) {
-            ashi_diag_add(D(l), ASHI_ERROR, "limit", k->loc, "a chart has at most %d series",
-                          MAX_SERIES);
-            break;
+            ashi_diag_add(D(l), ASHI_ERROR, "limit", k->loc,
+                          "the chart has %zu series, over the limit of %d", nseries, MAX_SERIES);
+            return -1;
         }
         size_t i = c->nseries;
         c->vals[i] = ashi_arena_alloc(l->a, (MAX_CATS + 1) * sizeof(double));
@@ -211,11 +297,13 @@ static int load_data(L *l, const ashi_block *b, chart *c)
             return -1;
         if (n != want) {
             ashi_diag_add(D(l), ASHI_ERROR, "chart-data", k->loc,
-                          "the series has %zu numbers for %zu categories", n, want);
+                          "the series has %zu number%s for %zu categor%s", n, plural(n), want,
+                          want == 1 ? "y" : "ies");
             return -1;
         }
         c->names[i] = ashi_block_attr(k, "name");
         c->colors[i] = lay_color(l, k, "color", palette[i % (sizeof palette / sizeof palette[0])]);
+        c->series_loc[i] = k->loc;
         c->nseries++;
     }
     if (src) {
@@ -236,11 +324,26 @@ static int load_data(L *l, const ashi_block *b, chart *c)
                              "columns at least");
             return -1;
         }
-        size_t ns = csv->rows[0].n - 1;
-        if (ns > MAX_SERIES)
-            ns = MAX_SERIES;
+        const ashi_csv_row *head = &csv->rows[0];
+        size_t ns = head->n - 1;
+        if (ns > MAX_SERIES) {
+            ashi_diag_add_in(D(l), src, ASHI_ERROR, "limit", (ashi_loc){head->line, 1},
+                             "the CSV has %zu series (columns after the first), over a chart's "
+                             "limit of %d",
+                             ns, MAX_SERIES);
+            return -1;
+        }
+        if (csv->n - 1 > MAX_CATS) {
+            ashi_diag_add_in(D(l), src, ASHI_ERROR, "limit",
+                             (ashi_loc){csv->rows[MAX_CATS + 1].line, 1},
+                             "the CSV has %zu categories (rows after the header), over a "
+                             "chart's limit of %d",
+                             csv->n - 1, MAX_CATS);
+            return -1;
+        }
+        c->csv = src;
         for (size_t i = 0; i < ns; i++) {
-            c->names[i] = csv->rows[0].fields[i + 1];
+            c->names[i] = head->fields[i + 1];
             c->colors[i] = palette[i % (sizeof palette / sizeof palette[0])];
             c->vals[i] = ashi_arena_alloc(l->a, (MAX_CATS + 1) * sizeof(double));
             if (!c->vals[i]) {
@@ -248,26 +351,27 @@ static int load_data(L *l, const ashi_block *b, chart *c)
                 return -1;
             }
         }
-        for (size_t r = 1; r < csv->n && c->ncats < MAX_CATS; r++) {
+        for (size_t r = 1; r < csv->n; r++) {
             const ashi_csv_row *row = &csv->rows[r];
-            if (row->n != ns + 1) {
+            if (row->n != head->n) {
                 ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data", (ashi_loc){row->line, 1},
-                                 "the row has %zu fields; the header has %zu", row->n, ns + 1);
+                                 "the row has %zu field%s; the header has %zu", row->n,
+                                 plural(row->n), head->n);
                 return -1;
             }
             c->cat_blocks[c->ncats] = b;
             c->cats[c->ncats] = row->fields[0];
+            c->cat_line[c->ncats] = row->line;
             for (size_t i = 0; i < ns; i++) {
-                char clean[64];
-                size_t m = 0;
-                for (const char *q = row->fields[i + 1]; *q && m + 1 < sizeof clean; q++)
-                    if (*q != ',')
-                        clean[m++] = *q;
-                clean[m] = 0;
-                if (ashi_parse_number(clean, &c->vals[i][c->ncats])) {
+                const char *f = row->fields[i + 1];
+                if (chart_number(f, strlen(f), &c->vals[i][c->ncats])) {
+                    /* the row's line; its fields' columns are not kept */
                     ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data",
-                                     (ashi_loc){row->line, (unsigned)i + 2},
-                                     "'%s' is not a number", row->fields[i + 1]);
+                                     (ashi_loc){row->line, 1},
+                                     "'%.*s%s' in field %zu ('%.*s') is not a number",
+                                     quoted(f, strlen(f), 60), f, strlen(f) > 60 ? "..." : "",
+                                     i + 2, quoted(c->names[i], strlen(c->names[i]), 60),
+                                     c->names[i]);
                     return -1;
                 }
             }
@@ -370,6 +474,144 @@ static double cat_height(L *l, const char *s, const ashi_text_style *st, double 
     return h;
 }
 
+/* ---- the axis --------------------------------------------------------------- */
+
+static int imax(int a, int b) { return a > b ? a : b; }
+
+/* Where the bar of series i in category k reaches: its value, or stacked
+ * the totals of the positive and of the negative parts of all series
+ * (has_pos, has_neg: whether there are any). */
+static void extent(const chart *c, size_t k, int stacked, size_t i, double *top, double *bottom,
+                   int *has_pos, int *has_neg)
+{
+    double pos = 0, neg = 0;
+    *has_pos = *has_neg = 0;
+    for (size_t s = 0; s < c->nseries; s++) {
+        double v = c->vals[s][k];
+        if (!stacked && s != i)
+            continue;
+        if (v >= 0)
+            pos += v, *has_pos = 1;
+        else
+            neg += v, *has_neg = 1;
+    }
+    *top = pos;
+    *bottom = neg;
+}
+
+/* The value axis: from the data (with zero), or min and max where given;
+ * an axis with no room for the data is an error, a value outside a given
+ * range a warning (its bar is cut at the plot's edge). */
+static int axis_range(L *l, const ashi_block *b, const chart *c, int stacked, double *tlo,
+                      double *thi, double *step)
+{
+    double lo = 0, hi = 0;
+    for (size_t k = 0; k < c->ncats; k++)
+        for (size_t i = 0; i < (stacked ? 1 : c->nseries); i++) {
+            double top, bottom;
+            int has_pos, has_neg;
+            extent(c, k, stacked, i, &top, &bottom, &has_pos, &has_neg);
+            hi = fmax(hi, top);
+            lo = fmin(lo, bottom);
+        }
+    const char *vmin = ashi_block_attr(b, "min"), *vmax = ashi_block_attr(b, "max");
+    double umin = 0, umax = 0;
+    int has_min = vmin && !ashi_parse_number(vmin, &umin);
+    int has_max = vmax && !ashi_parse_number(vmax, &umax);
+    if (vmin && !has_min)
+        lay_bad(l, b, "min", vmin, "a number");
+    if (vmax && !has_max)
+        lay_bad(l, b, "max", vmax, "a number");
+    if (has_min && has_max && !(umin < umax)) {
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc, "min '%s' must be below max '%s'",
+                      vmin, vmax);
+        return -1;
+    }
+    if (has_min && !has_max && !(hi > umin)) {
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc,
+                      "min '%s' is not below the largest %s, %.15g: no bar would show (lower "
+                      "min, or give max too)",
+                      vmin, stacked ? "total" : "value", hi);
+        return -1;
+    }
+    if (has_max && !has_min && !(umax > lo)) {
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc,
+                      "max '%s' is not above where the axis starts, %.15g (zero or the smallest "
+                      "%s): no bar would show (raise max, or give min too)",
+                      vmax, lo, stacked ? "total" : "value");
+        return -1;
+    }
+    lay_nice_ticks(has_min ? umin : lo, has_max ? umax : hi, tlo, thi, step);
+    if (has_min)
+        *tlo = umin;
+    if (has_max)
+        *thi = umax;
+    if (!has_min && !has_max)
+        return 0;
+    /* what a given range leaves out: said, never drawn outside the plot */
+    size_t out = 0;
+    for (size_t i = 0; i < (stacked ? 1 : c->nseries); i++)
+        for (size_t k = 0; k < c->ncats; k++) {
+            double ends[2];
+            int has[2];
+            extent(c, k, stacked, i, &ends[0], &ends[1], &has[0], &has[1]);
+            for (int e = 0; e < 2; e++) {
+                double v = ends[e];
+                int above = has_max && v > umax;
+                if (!has[e] || (!above && !(has_min && v < umin)) || out++ >= 8)
+                    continue;
+                /* a value at its series; a stack's total at the chart (or,
+                 * from a CSV, at its category's row) */
+                ashi_loc at = c->csv ? (ashi_loc){c->cat_line[k], 1}
+                              : stacked ? b->loc
+                                        : c->series_loc[i];
+                const char *cat = c->cats[k];
+                char msg[400];
+                if (stacked)
+                    snprintf(msg, sizeof msg, "the %stotal %.15g of category '%.*s'",
+                             e ? "negative " : "", v, quoted(cat, strlen(cat), 60), cat);
+                else if (c->names[i] && c->nseries > 1)
+                    snprintf(msg, sizeof msg, "the value %.15g of series '%.*s', category '%.*s'",
+                             v, quoted(c->names[i], strlen(c->names[i]), 60), c->names[i],
+                             quoted(cat, strlen(cat), 60), cat);
+                else
+                    snprintf(msg, sizeof msg, "the value %.15g of category '%.*s'", v,
+                             quoted(cat, strlen(cat), 60), cat);
+                const char *edge = above ? vmax : vmin;
+                if (c->csv)
+                    ashi_diag_add_in(D(l), c->csv, ASHI_WARNING, "chart-range", at,
+                                     "%s is %s the axis %s %.*s and is clipped to it", msg,
+                                     above ? "above" : "below", above ? "maximum" : "minimum",
+                                     quoted(edge, strlen(edge), 40), edge);
+                else
+                    ashi_diag_add(D(l), ASHI_WARNING, "chart-range", at,
+                                  "%s is %s the axis %s %.*s and is clipped to it", msg,
+                                  above ? "above" : "below", above ? "maximum" : "minimum",
+                                  quoted(edge, strlen(edge), 40), edge);
+            }
+        }
+    if (out > 8)
+        ashi_diag_add(D(l), ASHI_WARNING, "chart-range", b->loc,
+                      "%zu more values lie outside the axis range %s to %s and are clipped to it",
+                      out - 8, vmin ? vmin : "(from the data)", vmax ? vmax : "(from the data)");
+    return 0;
+}
+
+/* A bar from a to a + len cut to lo..hi (a value outside a given min and
+ * max); 1 when it was cut. */
+static int clip(double *a, double *len, double lo, double hi)
+{
+    double e = *a + *len;
+    if (*a >= lo && e <= hi)
+        return 0;
+    double na = fmin(fmax(*a, lo), hi), ne = fmin(fmax(e, lo), hi);
+    *a = na;
+    *len = ne - na;
+    return 1;
+}
+
+static double clamp(double v, double lo, double hi) { return fmin(fmax(v, lo), hi); }
+
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
     chart c;
@@ -385,6 +627,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         lay_bad(l, b, "type", type, "bar or hbar");
     const char *st = ashi_block_attr(b, "stacked");
     int stacked = st && !strcmp(st, "true");
+    double tlo, thi, step;
+    if (axis_range(l, b, &c, stacked, &tlo, &thi, &step))
+        return h > 0 ? h : ASHI_MM(75);
     if (h <= 0)
         h = ASHI_MM(75);
     double top = y, bottom = y + h;
@@ -438,59 +683,21 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     }
     double right = x + w - (legend_right ? legend_w + ASHI_MM(3) : 0);
 
-    /* the value range and its ticks */
-    double lo = 0, hi = 0;
-    for (size_t k = 0; k < c.ncats; k++) {
-        double pos = 0, neg = 0;
-        for (size_t i = 0; i < c.nseries; i++) {
-            double v = c.vals[i][k];
-            if (stacked && v >= 0)
-                pos += v;
-            else if (stacked)
-                neg += v;
-            else
-                pos = fmax(pos, v), neg = fmin(neg, v);
-        }
-        hi = fmax(hi, pos);
-        lo = fmin(lo, neg);
-    }
-    const char *vmin = ashi_block_attr(b, "min"), *vmax = ashi_block_attr(b, "max");
-    double v;
-    if (vmin && !ashi_parse_number(vmin, &v))
-        lo = v;
-    else if (vmin)
-        lay_bad(l, b, "min", vmin, "a number");
-    if (vmax && !ashi_parse_number(vmax, &v))
-        hi = v;
-    else if (vmax)
-        lay_bad(l, b, "max", vmax, "a number");
-    double tlo, thi, step;
-    lay_nice_ticks(lo, hi, &tlo, &thi, &step);
-    if (vmin && !ashi_parse_number(vmin, &v))
-        tlo = v;
-    if (vmax && !ashi_parse_number(vmax, &v))
-        thi = v;
     const char *fmt = ashi_block_attr(b, "number-format");
     if (fmt && strcmp(fmt, "comma") && strcmp(fmt, "percent") && strcmp(fmt, "man") &&
-        strcmp(fmt, "oku") && strcmp(fmt, "auto") && strncmp(fmt, "fixed:", 6)) {
-        lay_bad(l, b, "number-format", fmt, "comma, fixed:N, percent, man, oku or auto");
+        strcmp(fmt, "oku") && strcmp(fmt, "auto") && !lay_fixed_format(fmt)) {
+        lay_bad(l, b, "number-format", fmt,
+                "comma, fixed:N (N from 0 to 4), percent, man, oku or auto");
         fmt = NULL;
     }
     int nu = lay_number_unit(fmt ? fmt : "auto", fmax(fabs(thi), fabs(tlo)));
     double div = nu == 1 ? 1e4 : nu == 2 ? 1e8 : 1;
-    int nt = (int)round((thi - tlo) / step) + 1;
     double ticks[64];
-    if (nt > 64)
-        nt = 64;
-    for (int i = 0; i < nt; i++)
-        ticks[i] = tlo + step * i;
-    int tick_dec = decimals_for(ticks, (size_t)nt, div);
-    double all[MAX_CATS * MAX_SERIES];
-    size_t nall = 0;
+    int nt = lay_axis_ticks(tlo, thi, step, ticks, 64);
+    int tick_dec = imax(decimals_for(ticks, (size_t)nt, div), step_decimals(step / div));
+    int val_dec = 0;
     for (size_t i = 0; i < c.nseries; i++)
-        for (size_t k = 0; k < c.ncats; k++)
-            all[nall++] = c.vals[i][k];
-    int val_dec = decimals_for(all, nall, div);
+        val_dec = imax(val_dec, decimals_for(c.vals[i], c.ncats, div));
     char label[64];
     double tick_w = 0;
     for (int i = 0; i < nt; i++) {
@@ -498,6 +705,17 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         tick_w = fmax(tick_w, text_width(l, label, cap, small));
     }
     const char *hl = ashi_block_attr(b, "highlight");
+    if (hl) {
+        /* a highlight naming no category would mute every bar */
+        size_t k = 0;
+        while (k < c.ncats && strcmp(hl, c.cats[k]))
+            k++;
+        if (k == c.ncats) {
+            ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc,
+                          "highlight '%s' names no category of the chart", hl);
+            hl = NULL;
+        }
+    }
     uint32_t accent = t->colors[ASHI_COLOR_ACCENT], muted = 0xB8C2CC;
     uint32_t grid_c = 0xD9D9D9, axis_c = 0x6B6B6B;
     const ashi_text_style *vs = &t->styles[ASHI_STYLE_TABLE_HEAD];
@@ -516,7 +734,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             return h;
         }
         double scale = (plot_bottom - plot_top) / (thi - tlo);
-        double y0 = plot_bottom - (0 - tlo) * scale;
+        /* zero, where the bars start; the plot's edge when the axis leaves
+         * zero out */
+        double y0 = plot_bottom - (0 - tlo) * scale, y0c = clamp(y0, plot_top, plot_bottom);
         if (unit)
             text_at(l, unit, cap, small, b->loc, x, top, tick_w + ASHI_MM(2), ALIGN_START, 1, NULL);
         for (int i = 0; i < nt; i++) {
@@ -542,12 +762,12 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                           "the chart's value labels would be smaller than %g pt; give it more "
                           "width or fewer categories",
                           MIN_TEXT);
-            vfs = MIN_TEXT;
+            return h; /* (labels squeezed past reading say nothing more) */
         }
         for (size_t k = 0; k < c.ncats; k++) {
             double gx = plot_x + slot * (double)k + slot * (1 - share) / 2, gw = slot * share;
             int hit = hl && !strcmp(hl, c.cats[k]);
-            double pos = y0, neg = y0, top_label = y0;
+            double pos = y0, neg = y0, top_label = y0c;
             for (size_t i = 0; i < c.nseries; i++) {
                 double val = c.vals[i][k], bh = fabs(val) * scale;
                 double bx = stacked ? gx : gx + gw / (double)c.nseries * (double)i;
@@ -563,7 +783,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                     if (stacked)
                         neg = by + bh;
                 }
-                lay_rect(l, bx, by, bwid, bh, col);
+                if (!clip(&by, &bh, plot_top, plot_bottom) || bh > 0)
+                    lay_rect(l, bx, by, bwid, bh, col);
                 lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
                 if (stacked) {
                     /* segment values inside, in white, where they fit */
@@ -583,6 +804,17 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                         ly = by + 2;
                         vstyle.color = 0xFFFFFF;
                     }
+                    /* a negative bar down to the plot's bottom: the label
+                     * inside it, or above it when it is too short, off the
+                     * category labels */
+                    if (val < 0 && ly + vfs * 1.3 > plot_bottom + 0.01) {
+                        if (bh > vfs * 1.4) {
+                            ly = by + bh - vfs * 1.3 - 1;
+                            vstyle.color = 0xFFFFFF;
+                        } else {
+                            ly = by - vfs * 1.3;
+                        }
+                    }
                     /* centred on the bar, in its share of the slot; moved
                      * off a taller neighbour in the group that the label
                      * would otherwise run into (1,035 beside 6,137) */
@@ -590,9 +822,12 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                     if (val >= 0 && vstyle.color != 0xFFFFFF && c.nseries > 1) {
                         double lw = text_width(l, label, &vstyle, vfs), lo = -1e9, hi = 1e9;
                         double below = ly + vfs * 1.3;
-                        if (i > 0 && y0 - fmax(c.vals[i - 1][k], 0) * scale < below)
+                        if (i > 0 && clamp(y0 - fmax(c.vals[i - 1][k], 0) * scale, plot_top,
+                                           plot_bottom) < below)
                             lo = bx;
-                        if (i + 1 < c.nseries && y0 - fmax(c.vals[i + 1][k], 0) * scale < below)
+                        if (i + 1 < c.nseries &&
+                            clamp(y0 - fmax(c.vals[i + 1][k], 0) * scale, plot_top, plot_bottom) <
+                                below)
                             hi = bx + bwid;
                         if (lw <= hi - lo) {
                             if (cx + lw / 2 > hi)
@@ -616,7 +851,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, plot_x + slot * (double)k + 1,
                     plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);
         }
-        lay_line(l, plot_x, y0, right, y0, 0.8, axis_c, 0);
+        lay_line(l, plot_x, y0c, right, y0c, 0.8, axis_c, 0);
     } else {
         /* labels left of the bars, values along the bottom */
         double label_w = 0;
@@ -638,6 +873,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             return h;
         }
         double scale = (plot_right - plot_x) / (thi - tlo), x0 = plot_x + (0 - tlo) * scale;
+        double x0c = clamp(x0, plot_x, plot_right);
         double slot = (plot_bottom - plot_top) / (double)c.ncats, share = bar_share(l, b);
         /* value labels beside the bars: the bars of a group sit a bar's
          * thickness apart, so their labels are no taller than that */
@@ -648,7 +884,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                           "the chart's value labels would be smaller than %g pt; give it more "
                           "height, a wider bar-width or fewer categories",
                           MIN_TEXT);
-            vfs = MIN_TEXT;
+            return h;
         }
         /* every gridline, but only as many tick labels as fit side by side */
         int stride = 1;
@@ -675,16 +911,19 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         for (size_t k = 0; k < c.ncats; k++) {
             double gy = plot_top + slot * (double)k + slot * (1 - share) / 2, gh = slot * share;
             int hit = hl && !strcmp(hl, c.cats[k]);
-            double pos = x0, end = x0;
+            double pos = x0, neg = x0, end = x0c;
             for (size_t i = 0; i < c.nseries; i++) {
                 double val = c.vals[i][k], bl = fabs(val) * scale;
                 double by = stacked ? gy : gy + gh / (double)c.nseries * (double)i;
                 double bh = stacked ? gh : gh / (double)c.nseries;
                 uint32_t col = bar_color(&c, i, hl, hit, accent, muted);
-                double bx = val >= 0 ? (stacked ? pos : x0) : x0 - bl;
+                double bx = val >= 0 ? (stacked ? pos : x0) : (stacked ? neg : x0) - bl;
                 if (stacked && val >= 0)
                     pos += bl;
-                lay_rect(l, bx, by, bl, bh, col);
+                else if (stacked)
+                    neg -= bl;
+                if (!clip(&bx, &bl, plot_x, plot_right) || bl > 0)
+                    lay_rect(l, bx, by, bl, bh, col);
                 end = fmax(end, bx + bl);
                 lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
                 if (!stacked)
@@ -703,7 +942,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, x,
                     plot_top + slot * (double)k + (slot - lh) / 2, label_w, ALIGN_END, 3, NULL);
         }
-        lay_line(l, x0, plot_top, x0, plot_bottom, 0.8, axis_c, 0);
+        lay_line(l, x0c, plot_top, x0c, plot_bottom, 0.8, axis_c, 0);
     }
     return h;
 }

@@ -140,6 +140,11 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
 /* Nice axis: lo..hi widened to multiples of a step of 1, 2, 2.5 or 5 x 10^n
  * giving about five intervals. */
 void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step);
+/* The ticks of an axis lo..hi: the multiples of step inside it, at most
+ * max of them; returns how many (0 for an empty or unusable range). */
+int lay_axis_ticks(double lo, double hi, double step, double *ticks, int max);
+/* 1 when fmt is fixed:N with N from 0 to 4 (a chart's or a column's). */
+int lay_fixed_format(const char *fmt);
 /* 0: plain, 1: 万, 2: 億 — for number-format man, oku, or auto (by the top). */
 int lay_number_unit(const char *fmt, double top);
 /* A value as number-format says, in the unit given, with `decimals`. */

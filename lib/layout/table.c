@@ -60,13 +60,10 @@ static const char *format_number(L *l, const ashi_block *col, const char *text)
     } else if (strcmp(fmt, "oku") == 0) {
         v /= 1e8, unit = "億";
         decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
-    } else if (strncmp(fmt, "fixed:", 6) == 0) {
-        decimals = atoi(fmt + 6);
-        if (decimals < 0 || decimals > 4)
-            decimals = 0;
+    } else if (lay_fixed_format(fmt)) {
+        decimals = fmt[6] - '0';
     } else if (strcmp(fmt, "comma") != 0) {
-        lay_bad(l, col, "format", fmt, "comma, fixed:N, man or oku");
-        return text;
+        return text; /* reported by check_table */
     }
     /* digits with thousands separators, locale-independent */
     char raw[64];
@@ -268,7 +265,32 @@ const ashi_block *lay_table_rows(L *l, const ashi_block *t, const char *src)
     return csv_rows(l, t, src);
 }
 
-static int build(L *l, const ashi_block *t, grid *g)
+/* A whole number as the schema writes one (spaces and a + allowed), larger
+ * ones read as 10^9 + 1; -1 when it is none. */
+static int whole(const char *v, long *out)
+{
+    const char *p = v;
+    long n = 0;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p == '+')
+        p++;
+    if (*p < '0' || *p > '9')
+        return -1;
+    for (; *p >= '0' && *p <= '9'; p++)
+        n = n > 1000000000L ? n : n * 10 + (*p - '0');
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p)
+        return -1;
+    *out = n;
+    return 0;
+}
+
+/* The grid of cells from the rows, their spans placed as HTML places them.
+ * What is wrong goes to d: the layout's quiet sink when measuring, the
+ * deck once, from check_table. */
+static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
 {
     memset(g, 0, sizeof *g);
     size_t ncells = 0;
@@ -278,11 +300,15 @@ static int build(L *l, const ashi_block *t, grid *g)
     const ashi_block *data = NULL;
     if (src) {
         data = csv_rows(l, t, src);
+        const ashi_csv *csv = data ? NULL : lay_csv(l, t, src);
+        if (csv && !csv->n)
+            ashi_diag_add(d, ASHI_ERROR, "table", t->loc, "the table's CSV '%s' has no rows",
+                          src);
         if (!data)
             return -1;
         for (const ashi_block *r = t->children; r; r = r->next)
             if (r->kind == ASHI_BLOCK_ROW) {
-                ashi_diag_add(D(l), ASHI_ERROR, "table", r->loc,
+                ashi_diag_add(d, ASHI_ERROR, "table", r->loc,
                               "a table with src takes its rows from the CSV, not from <tr>");
                 break;
             }
@@ -299,9 +325,14 @@ static int build(L *l, const ashi_block *t, grid *g)
             ncells++;
     }
     if ((size_t)nrows > l->limits.table_rows) {
-        ashi_diag_add(D(l), ASHI_ERROR, "limit", t->loc,
+        ashi_diag_add(d, ASHI_ERROR, "limit", t->loc,
                       "the table has %d rows, over the table-rows limit of %zu", nrows,
                       l->limits.table_rows);
+        return -1;
+    }
+    if (!nrows) {
+        ashi_diag_add(d, ASHI_ERROR, "table", t->loc,
+                      "the table has no rows (it needs <tr> elements or src)");
         return -1;
     }
     g->nrows = nrows;
@@ -314,6 +345,29 @@ static int build(L *l, const ashi_block *t, grid *g)
         l->oom = 1;
         return -1;
     }
+    /* padding: one length for the sides, three quarters of it above and below */
+    const char *pad = ashi_block_attr(t, "padding");
+    g->pad_x = ASHI_MM(2);
+    if (pad && (ashi_parse_length(pad, &g->pad_x) || !(g->pad_x >= 0) ||
+                g->pad_x > ASHI_MM(5000))) {
+        ashi_diag_add(d, ASHI_ERROR, "bad-value", t->loc,
+                      "padding '%s' must be a length (mm, pt, cm, in)", pad);
+        g->pad_x = ASHI_MM(2);
+    }
+    g->pad_y = g->pad_x * 0.75;
+    const char *hr = ashi_block_attr(t, "header-rows");
+    long hn = 0;
+    if (hr && (whole(hr, &hn) || hn > nrows)) {
+        if (whole(hr, &hn))
+            ashi_diag_add(d, ASHI_ERROR, "bad-value", t->loc,
+                          "header-rows '%s' must be a whole number from 0", hr);
+        else
+            ashi_diag_add(d, ASHI_ERROR, "bad-value", t->loc,
+                          "header-rows '%s' is more than the table's %d row%s", hr, nrows,
+                          nrows == 1 ? "" : "s");
+        hn = 0;
+    }
+    g->header_rows = (int)hn;
     int row = 0;
     for (const ashi_block *r = rows; r; r = r->next) {
         if (r->kind != ASHI_BLOCK_ROW)
@@ -323,44 +377,56 @@ static int build(L *l, const ashi_block *t, grid *g)
             while (col < MAX_COLS && used[row * MAX_COLS + col])
                 col++;
             const char *vs = ashi_block_attr(b, "colspan"), *vr = ashi_block_attr(b, "rowspan");
-            int span_c = vs ? atoi(vs) : 1, span_r = vr ? atoi(vr) : 1;
-            if (span_c < 1 || span_c > MAX_COLS) {
-                lay_bad(l, b, "colspan", vs, "a whole number from 1 to 64");
+            long span_c = 1, span_r = 1;
+            if (vs && (whole(vs, &span_c) || span_c < 1 || span_c > MAX_COLS)) {
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", b->loc,
+                              "colspan '%s' must be a whole number from 1 to %d", vs, MAX_COLS);
                 span_c = 1;
             }
-            if (span_r < 1 || span_r > nrows - row) {
-                lay_bad(l, b, "rowspan", vr, "a whole number that stays inside the table");
+            if (vr && (whole(vr, &span_r) || span_r < 1)) {
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", b->loc,
+                              "rowspan '%s' must be a whole number from 1", vr);
                 span_r = 1;
+            } else if (span_r > nrows - row) {
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", b->loc,
+                              "rowspan '%s' runs past the end of the table: the cell is in row "
+                              "%d of %d",
+                              vr, row + 1, nrows);
+                span_r = nrows - row;
             }
             if (col + span_c > MAX_COLS) {
-                ashi_diag_add(D(l), ASHI_ERROR, "limit", b->loc, "a table has at most 64 columns");
+                ashi_diag_add(d, ASHI_ERROR, "limit", b->loc,
+                              "the cell would reach column %ld; a table has at most %d columns",
+                              col + span_c, MAX_COLS);
                 break;
             }
+            /* a colspan running into a rowspan from above: two cells on
+             * one place */
+            for (int j = 1; j < span_c; j++)
+                if (used[row * MAX_COLS + col + j]) {
+                    ashi_diag_add(d, ASHI_ERROR, "table", b->loc,
+                                  "the cell's colspan runs into column %d, which a cell from a "
+                                  "row above spans",
+                                  col + j + 1);
+                    span_c = j;
+                    break;
+                }
             cell *c = &g->cells[g->ncells++];
             c->b = b;
             c->row = row;
             c->col = col;
-            c->rows = span_r;
-            c->cols = span_c;
-            for (int i = 0; i < span_r; i++)
-                for (int j = 0; j < span_c; j++)
+            c->rows = (int)span_r;
+            c->cols = (int)span_c;
+            for (int i = 0; i < c->rows; i++)
+                for (int j = 0; j < c->cols; j++)
                     used[(row + i) * MAX_COLS + col + j] = 1;
-            col += span_c;
+            col += c->cols;
             if (col > g->ncols)
                 g->ncols = col;
         }
         row++;
     }
     free(used);
-    /* padding: one length for the sides, three quarters of it above and below */
-    g->pad_x = lay_length(l, t, "padding", 0, ASHI_MM(2), 0);
-    g->pad_y = g->pad_x * 0.75;
-    const char *hr = ashi_block_attr(t, "header-rows");
-    g->header_rows = hr ? atoi(hr) : 0;
-    if (hr && (g->header_rows < 0 || g->header_rows > nrows)) {
-        lay_bad(l, t, "header-rows", hr, "a number of rows the table has");
-        g->header_rows = 0;
-    }
     return g->ncols ? 0 : -1;
 }
 
@@ -446,10 +512,8 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
 {
     double w = span_w(g, c), px = g->pad_x, py = g->pad_y;
     double iw = w - 2 * px;
-    const char *va = ashi_block_attr(c->b, "valign");
+    const char *va = ashi_block_attr(c->b, "valign"); /* checked by check_table */
     double share = !va ? 0.5 : !strcmp(va, "top") ? 0 : !strcmp(va, "bottom") ? 1 : 0.5;
-    if (va && strcmp(va, "top") && strcmp(va, "middle") && strcmp(va, "bottom"))
-        lay_bad(l, c->b, "valign", va, "top, middle or bottom");
     if (c->b->children) {
         /* blocks in a cell are set at the table's text size */
         double scale = l->scale;
@@ -517,7 +581,7 @@ static grid *measured(L *l, const ashi_block *t, double w)
         l->oom = 1;
         return NULL;
     }
-    if (build(l, t, g) || widths(l, t, g, w))
+    if (build(l, t, g, &l->quiet) || widths(l, t, g, w))
         return NULL;
     /* row heights: single-row cells first, then spans stretch their last row */
     double py = 2 * g->pad_y;
@@ -567,8 +631,87 @@ static grid *measured(L *l, const ashi_block *t, double w)
     return g;
 }
 
+/* A mark to line a column up on: one character. */
+static int check_char(L *l, const ashi_block *b)
+{
+    const char *ch = ashi_block_attr(b, "char");
+    size_t pos = 0, n = ch ? strlen(ch) : 0;
+    uint32_t cp;
+    if (ch && (!n || ashi_utf8_next(ch, n, &pos, &cp) || pos != n)) {
+        lay_bad(l, b, "char", ch, "one character");
+        return -1;
+    }
+    return 0;
+}
+
+/* Everything wrong with a table's attributes and cells, said once: when
+ * its first page is drawn (measuring says nothing, and a table measured
+ * once is not built again). */
+static void check_table(L *l, const ashi_block *t)
+{
+    grid g;
+    scratch_mark m = lay_scratch_save(l);
+    int built = !build(l, t, &g, l->d);
+    const char *split = ashi_block_attr(t, "split"), *borders = ashi_block_attr(t, "borders");
+    if (split && strcmp(split, "continue") && strcmp(split, "error"))
+        lay_bad(l, t, "split", split, "error or continue");
+    if (borders && strcmp(borders, "grid") && strcmp(borders, "rules") && strcmp(borders, "none"))
+        lay_bad(l, t, "borders", borders, "grid, rules or none");
+    /* <col>: one per column at most, each format and char usable */
+    int ncol = 0, said = 0;
+    for (const ashi_block *k = t->children; k; k = k->next) {
+        if (k->kind != ASHI_BLOCK_COL)
+            continue;
+        if (built && ncol++ == g.ncols && !said) {
+            int n = ncol;
+            for (const ashi_block *r = k->next; r; r = r->next)
+                n += r->kind == ASHI_BLOCK_COL;
+            ashi_diag_add(l->d, ASHI_ERROR, "count", k->loc,
+                          "the table has %d <col> elements for %d column%s", n, g.ncols,
+                          g.ncols == 1 ? "" : "s");
+            said = 1;
+        }
+        const char *f = ashi_block_attr(k, "format");
+        if (f && strcmp(f, "comma") && strcmp(f, "man") && strcmp(f, "oku") &&
+            !lay_fixed_format(f))
+            lay_bad(l, k, "format", f, "comma, fixed:N (N from 0 to 4), man or oku");
+        check_char(l, k);
+    }
+    /* cells: valign, and a char that align="char" uses */
+    int char_used[MAX_COLS] = {0};
+    for (size_t i = 0; built && i < g.ncells; i++) {
+        cell *c = &g.cells[i];
+        const char *va = ashi_block_attr(c->b, "valign");
+        if (va && strcmp(va, "top") && strcmp(va, "middle") && strcmp(va, "bottom"))
+            lay_bad(l, c->b, "valign", va, "top, middle or bottom");
+        const char *ch = ashi_block_attr(c->b, "char");
+        int uses = !strcmp(cell_align(c, &g), "char");
+        if (ch) {
+            if (!check_char(l, c->b) && !uses)
+                ashi_diag_add(l->d, ASHI_WARNING, "unused", c->b->loc,
+                              "char '%s' is used only with align=\"char\"", ch);
+        } else if (uses && c->cols == 1) {
+            char_used[c->col] = 1;
+        }
+    }
+    for (int i = 0; built && i < g.ncols; i++) {
+        const ashi_block *k = g.colspec[i];
+        const char *ch = k ? ashi_block_attr(k, "char") : NULL;
+        if (ch && !char_used[i] && strlen(ch))
+            ashi_diag_add(l->d, ASHI_WARNING, "unused", k->loc,
+                          "char '%s' is used only with align=\"char\" (no cell of its column "
+                          "is aligned on a character)",
+                          ch);
+    }
+    lay_scratch_release(l, &m);
+}
+
 double lay_table(L *l, const ashi_block *t, double x, double y, double w)
 {
+    /* a continuation page: the table's problems were said on its first */
+    int continued = l->split_table == t && l->split_from > 0;
+    if (!l->dry && !continued)
+        check_table(l, t);
     grid *gp = measured(l, t, w);
     if (!gp)
         return 0;
@@ -579,8 +722,6 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
      * as fit, the rest going to a continuation page. */
     const char *split = ashi_block_attr(t, "split");
     int cont = split && !strcmp(split, "continue");
-    if (split && !cont && strcmp(split, "error"))
-        lay_bad(l, t, "split", split, "error or continue");
     int from = l->split_table == t ? l->split_from : g.header_rows, to = g.nrows;
     if (from < g.header_rows || from > g.nrows)
         from = g.header_rows;
@@ -620,8 +761,6 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
 
     const char *borders = ashi_block_attr(t, "borders");
     int grid_lines = !borders || !strcmp(borders, "grid"), rules = borders && !strcmp(borders, "rules");
-    if (borders && !grid_lines && !rules && strcmp(borders, "none"))
-        lay_bad(l, t, "borders", borders, "grid, rules or none");
     const char *zebra = ashi_block_attr(t, "zebra"), *first = ashi_block_attr(t, "first-col");
     uint32_t head_fill = th->colors[ASHI_COLOR_TABLE_HEAD];
     uint32_t zebra_fill = th->colors[ASHI_COLOR_TABLE_ZEBRA];
@@ -642,8 +781,11 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
      * of the rows shown */
     size_t ranges[2][2] = {{g.row_first[0], g.row_first[hdr]},
                            {g.row_first[from], g.row_first[to]}};
+    ashi_diags *said = l->d;
     for (int part = 0; part < 2; part++)
     for (size_t k = ranges[part][0]; k < ranges[part][1]; k++) {
+        /* header rows repeated: what their content says was said */
+        l->d = part == 0 && continued ? &l->quiet : said;
         cell *c = &g.cells[k];
         double cx = colx[c->col], cy = ROWY(c->row), cw = span_w(&g, c), ch = 0;
         for (int i = 0; i < c->rows; i++)
@@ -663,6 +805,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         if (grid_lines)
             lay_box(l, cx, cy, cw, ch, ASHI_NO_COLOR, line, 0.5, 0, 0);
     }
+    l->d = said;
     if (rules && shown) {
         /* the Japanese report style: heavy rules at top and bottom, a rule
          * under the header, thin rules between rows */
