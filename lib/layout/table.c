@@ -214,13 +214,6 @@ static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
                           "a deck may have at most 16 tables read from CSV files");
         return NULL;
     }
-    if (csv->n == 0) {
-        ashi_diag_add(l->d, ASHI_ERROR, "csv", t->loc, "CSV '%s' has no rows (only blank lines)",
-                      src);
-        l->rows_table[l->nrows_made] = t;
-        l->rows_made[l->nrows_made++] = NULL;
-        return NULL;
-    }
     ashi_block *head = NULL, **tail = &head;
     for (size_t r = 0; r < csv->n; r++) {
         ashi_block *row = ashi_arena_alloc(l->keep, sizeof *row);
