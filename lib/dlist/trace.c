@@ -130,8 +130,11 @@ static int t_image(void *u, const ashi_dl_image *im)
     double v[] = {im->x, im->y, im->w, im->h};
     for (int i = 0; i < 4; i++) {
         ashi_buf_num(b, v[i], 2);
-        ashi_buf_putc(b, i == 1 ? ' ' : i == 3 ? '\n' : i == 0 ? ',' : 'x');
+        ashi_buf_putc(b, i == 1 ? ' ' : i == 3 ? (im->orientation > 1 ? ' ' : '\n')
+                         : i == 0 ? ',' : 'x');
     }
+    if (im->orientation > 1)
+        ashi_buf_printf(b, "orientation %d\n", im->orientation);
     if (im->clip_w > 0) {
         ashi_buf_puts(b, "    clip ");
         double c[] = {im->clip_x, im->clip_y, im->clip_w, im->clip_h};
