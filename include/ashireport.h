@@ -101,9 +101,10 @@ ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
 
 /** Resource limits a deck must stay within; exceeding one is a diagnostic
  * naming the limit. Defaults: input 64 MiB (the deck and each file it
- * reads), 10,000 slides, 100,000 table rows, 100 megapixels decoded for
- * all the images of a deck together (a PNG counts all its pixels, a JPEG,
- * embedded as it is and checked at 1/8 scale, one in 64), 512 MiB of PDF, 256 KiB of text in one
+ * reads), 10,000 slides, 100,000 table rows, 100 megapixels (the most an
+ * image may have, and the most decoded for all the images of a deck
+ * together: a PNG counts all its pixels, a JPEG, embedded as it is and
+ * checked at 1/8 scale, one in 64), 512 MiB of PDF, 256 KiB of text in one
  * paragraph, cell or label (far more than a page can show; laying out text
  * costs about 300 bytes of memory per character), 1,000,000 elements in a
  * deck. Fixed limits, named in their diagnostics too: elements nest at most

@@ -63,12 +63,15 @@ typedef struct ashi_dl_text_span {
     size_t len;
 } ashi_dl_text_span;
 
-/* An image drawn into a box, clipped to clip (when clip_w > 0). */
+/* An image drawn into a box, clipped to clip (when clip_w > 0). The box is
+ * the image as shown; orientation is the EXIF one (1-8) that turns or
+ * mirrors the stored image into it (5-8 swap its width and height). */
 typedef struct ashi_dl_image {
     const struct ashi_image *image;
     double x, y, w, h;
     double clip_x, clip_y, clip_w, clip_h;
     const char *alt; /* alternative text, or NULL */
+    int orientation;
 } ashi_dl_image;
 
 typedef enum ashi_dl_kind {

@@ -129,9 +129,14 @@ static int t_image(void *u, const ashi_dl_image *im)
     ashi_buf_printf(b, "  image %s ", slash ? slash + 1 : im->image->path);
     double v[] = {im->x, im->y, im->w, im->h};
     for (int i = 0; i < 4; i++) {
+        if (i)
+            ashi_buf_putc(b, ", x"[i - 1]);
         ashi_buf_num(b, v[i], 2);
-        ashi_buf_putc(b, i == 1 ? ' ' : i == 3 ? '\n' : i == 0 ? ',' : 'x');
     }
+    /* the EXIF orientation the drawing applies, when it turns anything */
+    if (im->orientation > 1)
+        ashi_buf_printf(b, " orientation %d", im->orientation);
+    ashi_buf_putc(b, '\n');
     if (im->clip_w > 0) {
         ashi_buf_puts(b, "    clip ");
         double c[] = {im->clip_x, im->clip_y, im->clip_w, im->clip_h};

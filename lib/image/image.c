@@ -1,13 +1,103 @@
-/* image.c — PNG through libpng's simplified API (which reports errors by
- * return value, no longjmp), JPEG by walking its markers.
+/* image.c — PNG through libpng's simplified API, JPEG by walking its
+ * markers and then reading all its scans with TurboJPEG (both report errors
+ * by return value, no longjmp); the EXIF orientation from a bounds-checked
+ * look at one TIFF tag.
  * SPDX-License-Identifier: MIT */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <png.h>
+#include <turbojpeg.h>
 
 #include "image/image.h"
+
+/* ---- EXIF orientation ---------------------------------------------------------- */
+
+static uint32_t get16(const unsigned char *p, int le)
+{
+    return le ? (uint32_t)p[0] | (uint32_t)p[1] << 8 : (uint32_t)p[0] << 8 | p[1];
+}
+
+static uint32_t get32(const unsigned char *p, int le)
+{
+    return le ? get16(p, 1) | get16(p + 2, 1) << 16 : get16(p, 0) << 16 | get16(p + 2, 0);
+}
+
+int ashi_exif_orientation(const unsigned char *tiff, size_t len)
+{
+    if (!tiff || len < 8)
+        return 1;
+    int le = tiff[0] == 'I' && tiff[1] == 'I';
+    if (!le && !(tiff[0] == 'M' && tiff[1] == 'M'))
+        return 1;
+    if (get16(tiff + 2, le) != 42)
+        return 1;
+    /* IFD0 only: no offset is followed past it, so no loop can form */
+    uint32_t ifd = get32(tiff + 4, le);
+    if (ifd < 8 || ifd > len - 2)
+        return 1;
+    size_t n = get16(tiff + ifd, le);
+    size_t room = (len - ifd - 2) / 12; /* entries the buffer really holds */
+    if (n > room)
+        n = room;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *e = tiff + ifd + 2 + 12 * i;
+        if (get16(e, le) != 0x0112)
+            continue;
+        /* a SHORT as the standard says; a LONG from careless writers */
+        uint32_t type = get16(e + 2, le), count = get32(e + 4, le), v = 0;
+        if (type == 3 && count == 1)
+            v = get16(e + 8, le);
+        else if (type == 4 && count == 1)
+            v = get32(e + 8, le);
+        return v >= 1 && v <= 8 ? (int)v : 1;
+    }
+    return 1;
+}
+
+/* Where shown pixel (x, y) of an image stored w x h comes from under EXIF
+ * orientation o (5 to 8 show it w and h swapped). */
+static void orient_src(int o, long long w, long long h, long long x, long long y, long long *sx,
+                       long long *sy)
+{
+    switch (o) {
+    case 2: *sx = w - 1 - x, *sy = y; break;
+    case 3: *sx = w - 1 - x, *sy = h - 1 - y; break;
+    case 4: *sx = x, *sy = h - 1 - y; break;
+    case 5: *sx = y, *sy = x; break;
+    case 6: *sx = y, *sy = h - 1 - x; break;
+    case 7: *sx = w - 1 - y, *sy = h - 1 - x; break;
+    case 8: *sx = w - 1 - y, *sy = x; break;
+    default: *sx = x, *sy = y; break;
+    }
+}
+
+/* ---- PNG ------------------------------------------------------------------------- */
+
+/* The first eXIf chunk's data, or NULL: a walk over the chunk headers,
+ * each length checked against what is left. */
+static const unsigned char *png_exif(const unsigned char *data, size_t len, size_t *n)
+{
+    size_t i = 8;
+    while (len - i >= 12) {
+        size_t clen = get32(data + i, 0);
+        if (clen > len - i - 12)
+            return NULL;
+        const unsigned char *type = data + i + 4;
+        if (memcmp(type, "eXIf", 4) == 0) {
+            *n = clen;
+            return data + i + 8;
+        }
+        if (memcmp(type, "IEND", 4) == 0)
+            return NULL;
+        i += 12 + clen;
+    }
+    return NULL;
+}
 
 /* The pixels decoding an image costs: all of a PNG's; a JPEG is embedded as
  * it is and only checked at 1/8 scale, one pixel in 64. */
@@ -18,14 +108,16 @@ size_t ashi_image_cost(ashi_image_kind kind, unsigned w, unsigned h)
     return (size_t)((unsigned long long)w * h);
 }
 
-/* Is there room for the image in what is left of the deck's pixels? */
+/* Is the image within the limit, and is there room for it in what is left
+ * of the deck's pixels? */
 static int over_budget(ashi_image_kind kind, unsigned long w, unsigned long h,
                        size_t max_pixels, size_t used, char *msg, size_t msg_size)
 {
     size_t cost = ashi_image_cost(kind, (unsigned)w, (unsigned)h);
-    if (used <= max_pixels && cost <= max_pixels - used)
+    int alone = (unsigned long long)w * h > max_pixels;
+    if (!alone && used <= max_pixels && cost <= max_pixels - used)
         return 0;
-    if (used)
+    if (!alone)
         snprintf(msg, msg_size,
                  "has %lu x %lu pixels, over the image-pixels limit of %zu for the deck's "
                  "images together (%zu used by the images before it)",
@@ -75,9 +167,14 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
         *why = msg;
         return NULL;
     }
+    size_t exif_len = 0;
+    const unsigned char *exif = png_exif(data, len, &exif_len);
+    int o = exif ? ashi_exif_orientation(exif, exif_len) : 1;
     img->kind = ASHI_IMAGE_RAW;
-    img->w = p.width;
-    img->h = p.height;
+    img->w = o >= 5 ? p.height : p.width;
+    img->h = o >= 5 ? p.width : p.height;
+    img->stored_w = img->w; /* the pixels come turned */
+    img->stored_h = img->h;
     img->channels = grey ? 1 : 3;
     size_t n = (size_t)p.width * p.height;
     img->pixels = ashi_arena_alloc(a, n * (size_t)img->channels);
@@ -87,13 +184,25 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
         *why = "does not fit in memory";
         return NULL;
     }
-    /* split colour and alpha: PDF wants the alpha as a soft mask */
-    int step = img->channels + alpha;
-    for (size_t i = 0; i < n; i++) {
-        memcpy(img->pixels + i * (size_t)img->channels, buf + i * (size_t)step,
-               (size_t)img->channels);
-        if (alpha)
-            img->alpha[i] = buf[i * (size_t)step + (size_t)img->channels];
+    /* Split colour and alpha (PDF wants the alpha as a soft mask) and turn
+     * the pixels as the orientation says, in one pass: the source of each
+     * shown pixel moves by a fixed step along a row and down a column. */
+    long long sx, sy, w = p.width;
+    orient_src(o, w, p.height, 0, 0, &sx, &sy);
+    long long base = sy * w + sx;
+    orient_src(o, w, p.height, 1, 0, &sx, &sy);
+    long long step_x = sy * w + sx - base;
+    orient_src(o, w, p.height, 0, 1, &sx, &sy);
+    long long step_y = sy * w + sx - base;
+    size_t ch = (size_t)img->channels, step = ch + (size_t)alpha, k = 0;
+    for (unsigned y = 0; y < img->h; y++, base += step_y) {
+        long long src = base;
+        for (unsigned x = 0; x < img->w; x++, src += step_x, k++) {
+            const unsigned char *s = buf + (size_t)src * step;
+            memcpy(img->pixels + k * ch, s, ch);
+            if (alpha)
+                img->alpha[k] = s[ch];
+        }
     }
     free(buf);
     if (img->alpha) {
@@ -107,18 +216,65 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
     return img;
 }
 
-static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
-                             size_t max_pixels, size_t used, const char **why, char *msg,
+/* ---- JPEG ------------------------------------------------------------------------ */
+
+/* Reads every scan with TurboJPEG, at 1/8 scale into a small buffer (the
+ * entropy-coded data is all decoded, the inverse DCT is cheap); a warning
+ * is damage too. NULL when the data is sound. */
+static const char *jpeg_check(const unsigned char *data, size_t len, ashi_mem *mem, char *msg,
+                              size_t msg_size)
+{
+    tjhandle tj = tjInitDecompress();
+    if (!tj)
+        return "does not fit in memory";
+    const char *why = NULL;
+    unsigned char *buf = NULL;
+    int w, h, sub, cs;
+    if (tjDecompressHeader3(tj, data, (unsigned long)len, &w, &h, &sub, &cs) == 0) {
+        tjscalingfactor eighth = {1, 8};
+        int sw = TJSCALED(w, eighth), sh = TJSCALED(h, eighth);
+        /* CMYK and YCCK only decode as CMYK */
+        int pf = cs == TJCS_CMYK || cs == TJCS_YCCK ? TJPF_CMYK
+                 : cs == TJCS_GRAY                  ? TJPF_GRAY
+                                                    : TJPF_RGB;
+        buf = ashi_malloc(mem, (size_t)sw * (size_t)sh * (size_t)tjPixelSize[pf]);
+        if (!buf) {
+            why = "does not fit in memory";
+            goto cleanup;
+        }
+        if (tjDecompress2(tj, data, (unsigned long)len, buf, sw, 0, sh, pf,
+                          TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) == 0)
+            goto cleanup;
+    }
+    /* libjpeg's messages start with a capital: ours are lower case */
+    const char *e = tjGetErrorStr2(tj);
+    if (!e || !*e)
+        e = "?";
+    int lower = isupper((unsigned char)e[0]) && islower((unsigned char)e[1]);
+    snprintf(msg, msg_size, "is a damaged JPEG (%c%s)",
+             lower ? tolower((unsigned char)e[0]) : e[0], e + 1);
+    why = msg;
+cleanup:
+    free(buf);
+    tjDestroy(tj);
+    return why;
+}
+
+static ashi_image *load_jpeg(ashi_image *img, const unsigned char *data, size_t len,
+                             size_t max_pixels, size_t used, ashi_arena *a, const char **why,
+                             char *msg,
                              size_t msg_size)
 {
+    /* the markers up to the first scan: frame, Adobe transform, EXIF */
     size_t i = 2;
-    int adobe = 0;
-    while (i + 4 <= len) {
+    int adobe = 0, frame = 0, exif = 0;
+    unsigned m = 0;
+    while (i + 2 <= len) {
         if (data[i] != 0xFF) {
             *why = "is a damaged JPEG (no marker where one must be)";
             return NULL;
         }
-        unsigned m = data[i + 1];
+        m = data[i + 1];
         if (m == 0xFF) { /* fill byte */
             i++;
             continue;
@@ -127,11 +283,9 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
             i += 2;
             continue;
         }
-        if (m == 0xD9 || m == 0xDA) {
-            *why = "is a JPEG without a frame header";
-            return NULL;
-        }
-        size_t seg = (size_t)data[i + 2] << 8 | data[i + 3];
+        if (m == 0xD9 || m == 0xDA)
+            break;
+        size_t seg = i + 4 <= len ? (size_t)data[i + 2] << 8 | data[i + 3] : 0;
         if (seg < 2 || i + 2 + seg > len) {
             *why = "is a truncated JPEG";
             return NULL;
@@ -139,7 +293,11 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
         const unsigned char *s = data + i + 4;
         if (m == 0xEE && seg >= 7 && memcmp(s, "Adobe", 5) == 0)
             adobe = 1;
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+        if (m == 0xE1 && !exif && seg >= 8 && memcmp(s, "Exif\0\0", 6) == 0) {
+            exif = 1;
+            img->orientation = ashi_exif_orientation(s + 6, seg - 8);
+        }
+        if (!frame && m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
             if (m != 0xC0 && m != 0xC1 && m != 0xC2) {
                 *why = "uses a JPEG process PDF cannot show (lossless, hierarchical or "
                        "arithmetic coding)";
@@ -149,40 +307,58 @@ static ashi_image *load_jpeg(ashi_image *img, unsigned char *data, size_t len,
                 *why = "is a damaged JPEG";
                 return NULL;
             }
-            img->h = (unsigned)s[1] << 8 | s[2];
-            img->w = (unsigned)s[3] << 8 | s[4];
+            img->stored_h = (unsigned)s[1] << 8 | s[2];
+            img->stored_w = (unsigned)s[3] << 8 | s[4];
             img->channels = s[5];
-            if (s[0] != 8 || !img->w || !img->h ||
+            if (s[0] != 8 || !img->stored_w || !img->stored_h ||
                 (img->channels != 1 && img->channels != 3 && img->channels != 4)) {
                 *why = "is a JPEG PDF cannot show (not 8-bit grey, RGB or CMYK)";
                 return NULL;
             }
-            if (over_budget(ASHI_IMAGE_JPEG, img->w, img->h, max_pixels, used, msg,
-                            msg_size)) {
+            /* before any decoding */
+            if (over_budget(ASHI_IMAGE_JPEG, img->stored_w, img->stored_h, max_pixels, used,
+                            msg, msg_size)) {
                 *why = msg;
                 return NULL;
             }
             img->progressive = m == 0xC2;
-            img->kind = ASHI_IMAGE_JPEG;
-            img->data = data;
-            img->len = len;
-            /* the end-of-image marker must be there: no truncated data */
-            if (len < 2 || data[len - 2] != 0xFF || data[len - 1] != 0xD9) {
-                size_t k = len;
-                while (k > i && !(data[k - 2] == 0xFF && data[k - 1] == 0xD9))
-                    k--;
-                if (k <= i) {
-                    *why = "is a truncated JPEG (no end marker)";
-                    return NULL;
-                }
-            }
-            img->inverted = adobe && img->channels == 4;
-            return img;
+            frame = 1;
         }
         i += 2 + seg;
     }
-    *why = "is a truncated JPEG";
-    return NULL;
+    if (i + 2 > len) {
+        *why = "is a truncated JPEG";
+        return NULL;
+    }
+    if (!frame) {
+        *why = "is a JPEG without a frame header";
+        return NULL;
+    }
+    if (m == 0xD9) {
+        *why = "is a damaged JPEG (no scan data)";
+        return NULL;
+    }
+    /* the end-of-image marker must be there: no truncated data */
+    if (data[len - 2] != 0xFF || data[len - 1] != 0xD9) {
+        size_t k = len;
+        while (k > i && !(data[k - 2] == 0xFF && data[k - 1] == 0xD9))
+            k--;
+        if (k <= i) {
+            *why = "is a truncated JPEG (no end marker)";
+            return NULL;
+        }
+    }
+    if ((*why = jpeg_check(data, len, ashi_arena_mem(a), msg, msg_size)))
+        return NULL;
+    img->kind = ASHI_IMAGE_JPEG;
+    img->data = data;
+    img->len = len;
+    img->inverted = adobe && img->channels == 4;
+    /* shown turned: w and h swap for 5 to 8, the drawing applies the rest */
+    int swap = img->orientation >= 5;
+    img->w = swap ? img->stored_h : img->stored_w;
+    img->h = swap ? img->stored_w : img->stored_h;
+    return img;
 }
 
 ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char *name,
@@ -190,18 +366,19 @@ ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char 
                               ashi_diags *d, ashi_loc loc)
 {
     const char *why = NULL;
-    char msg[200];
+    char msg[256];
     ashi_image *img = ashi_arena_alloc(a, sizeof *img);
-    if (!img)
+    if (!img) {
         why = "does not fit in memory";
-    if (img) {
+    } else {
+        memset(img, 0, sizeof *img);
         img->path = name;
+        img->orientation = 1;
         static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
         if (len >= 8 && memcmp(data, png_sig, 8) == 0)
             img = load_png(img, data, len, max_pixels, used_pixels, a, &why, msg, sizeof msg);
         else if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-            img = load_jpeg(img, (unsigned char *)data, len, max_pixels, used_pixels, &why, msg,
-                            sizeof msg);
+            img = load_jpeg(img, data, len, max_pixels, used_pixels, a, &why, msg, sizeof msg);
         else {
             why = "is neither a PNG nor a JPEG file";
             img = NULL;

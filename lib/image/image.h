@@ -1,7 +1,8 @@
 /* image.h — PNG and JPEG files read for layout (their size) and for the
  * PDF (their pixels or their DCT data). PNGs are decoded with libpng, never
  * by libharu (its loader crashes on RGB PNGs with tRNS); JPEGs are passed
- * through as DCT data after a bounds-checked look at their markers.
+ * through as DCT data once TurboJPEG has read all their scans. Both honour
+ * the EXIF orientation.
  * SPDX-License-Identifier: MIT */
 #ifndef ASHI_IMAGE_H
 #define ASHI_IMAGE_H
@@ -12,13 +13,15 @@
 typedef enum ashi_image_kind { ASHI_IMAGE_RAW, ASHI_IMAGE_JPEG } ashi_image_kind;
 
 typedef struct ashi_image {
-    const char *path;
+    const char *path;      /* the file (ashi_image_load) or the name (ashi_image_decode) */
     ashi_image_kind kind;
-    unsigned w, h;
+    unsigned w, h;         /* as shown, the EXIF orientation applied: what layout places */
+    unsigned stored_w, stored_h; /* as stored in pixels or data (w, h swapped for 5-8) */
+    int orientation;       /* EXIF 1-8 the drawing applies: JPEG only, RAW pixels come turned (1) */
     int channels;          /* 1 grey, 3 RGB, 4 CMYK (JPEG only) */
     unsigned char *pixels; /* RAW: w*h*channels bytes, 8 bits each */
     unsigned char *alpha;  /* RAW: w*h bytes, or NULL when opaque */
-    unsigned char *data;   /* JPEG: the file */
+    const unsigned char *data; /* JPEG: the file */
     size_t len;
     int inverted;          /* JPEG: Adobe CMYK, stored inverted */
     int progressive;
@@ -27,9 +30,10 @@ typedef struct ashi_image {
 /* Decodes an image file's bytes (PNG or JPEG, told by its signature; data
  * stays owned by the caller and must outlive the image, whose JPEG data
  * points into it). Problems are diagnostics at loc naming the image as
- * `name` (the path as the deck wrote it); returns NULL then. The pixels it
- * costs (ashi_image_cost) must fit in what used_pixels leaves of
- * max_pixels, the deck's image-pixels limit. Memory comes from the arena. */
+ * `name` (the path as the deck wrote it); returns NULL then. The image may
+ * have at most max_pixels (the image-pixels limit), and the pixels decoding
+ * it costs (ashi_image_cost) must fit in what used_pixels leaves of them,
+ * for the deck's images together. Memory comes from the arena. */
 ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char *name,
                               size_t max_pixels, size_t used_pixels, ashi_arena *a,
                               ashi_diags *d, ashi_loc loc);
@@ -38,5 +42,10 @@ ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char 
  * of a PNG's (decoded whole); one in 64 of a JPEG's (embedded as it is,
  * checked at 1/8 scale). */
 size_t ashi_image_cost(ashi_image_kind kind, unsigned w, unsigned h);
+
+/* The EXIF orientation (tag 0x0112 of IFD0) in len bytes of TIFF data,
+ * either byte order: 1 to 8, or 1 for anything missing, out of range or
+ * malformed. Never reads outside the buffer. */
+int ashi_exif_orientation(const unsigned char *tiff, size_t len);
 
 #endif

@@ -2,6 +2,7 @@
  * the layout only measures. SPDX-License-Identifier: MIT */
 #include <string.h>
 
+#include "image/image.h"
 #include "layout/internal.h"
 
 static ashi_dl_item *item(L *l, ashi_dl_kind kind)
@@ -54,5 +55,5 @@ void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, 
 {
     ashi_dl_item *it = item(l, ASHI_DL_IMAGE);
     if (it)
-        it->u.image = (ashi_dl_image){im, x, y, w, h, cx, cy, cw, ch, alt};
+        it->u.image = (ashi_dl_image){im, x, y, w, h, cx, cy, cw, ch, alt, im->orientation};
 }

@@ -339,12 +339,13 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
     HPDF_Doc pdf = w->pdf;
     HPDF_Image x = NULL;
     if (im->kind == ASHI_IMAGE_RAW) {
-        x = HPDF_LoadRawImageFromMem(pdf, im->pixels, im->w, im->h,
+        x = HPDF_LoadRawImageFromMem(pdf, im->pixels, im->stored_w, im->stored_h,
                                      im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB,
                                      8);
         if (x && im->alpha) {
             HPDF_Image mask =
-                HPDF_LoadRawImageFromMem(pdf, im->alpha, im->w, im->h, HPDF_CS_DEVICE_GRAY, 8);
+                HPDF_LoadRawImageFromMem(pdf, im->alpha, im->stored_w, im->stored_h,
+                                         HPDF_CS_DEVICE_GRAY, 8);
             if (!mask || HPDF_Dict_Add(x, "SMask", mask))
                 return NULL;
         }
@@ -355,8 +356,8 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
             return NULL;
         x->filter = HPDF_STREAM_FILTER_DCT_DECODE;
         if (HPDF_Dict_AddName(x, "Type", "XObject") || HPDF_Dict_AddName(x, "Subtype", "Image") ||
-            HPDF_Dict_AddNumber(x, "Width", (HPDF_INT32)im->w) ||
-            HPDF_Dict_AddNumber(x, "Height", (HPDF_INT32)im->h) ||
+            HPDF_Dict_AddNumber(x, "Width", (HPDF_INT32)im->stored_w) ||
+            HPDF_Dict_AddNumber(x, "Height", (HPDF_INT32)im->stored_h) ||
             HPDF_Dict_AddName(x, "ColorSpace", spaces[im->channels]) ||
             HPDF_Dict_AddNumber(x, "BitsPerComponent", 8) ||
             HPDF_Stream_Write(x->stream, im->data, (HPDF_UINT)im->len))
@@ -399,12 +400,23 @@ static int draw_image(void *user, const ashi_dl_image *im)
         put_xy(b, im->clip_w, im->clip_h);
         ashi_buf_puts(b, " re W n\n");
     }
-    ashi_buf_num(b, im->w, 3);
-    ashi_buf_puts(b, " 0 0 ");
-    ashi_buf_num(b, im->h, 3);
-    ashi_buf_putc(b, ' ');
-    put_xy(b, im->x, w->page_h - im->y - im->h);
-    ashi_buf_printf(b, " cm /%s Do\nQ\n", name);
+    /* The image's unit square (u right, v up, its first row at v = 1) onto
+     * the box as shown: X = x + w (xu u + xv v + x0), Y = bottom + h (yu u +
+     * yv v + y0), turned or mirrored as the EXIF orientation says. */
+    static const signed char turn[9][6] = {
+        {1, 0, 0, 0, 1, 0},   {1, 0, 0, 0, 1, 0},  {-1, 0, 1, 0, 1, 0},
+        {-1, 0, 1, 0, -1, 1}, {1, 0, 0, 0, -1, 1}, {0, -1, 1, -1, 0, 1},
+        {0, 1, 0, -1, 0, 1},  {0, 1, 0, 1, 0, 0},  {0, -1, 1, 1, 0, 0},
+    };
+    const signed char *t = turn[im->orientation >= 1 && im->orientation <= 8 ? im->orientation : 1];
+    double bottom = w->page_h - im->y - im->h;
+    double m[6] = {im->w * t[0], im->h * t[3], im->w * t[1],
+                   im->h * t[4], im->x + im->w * t[2], bottom + im->h * t[5]};
+    for (int i = 0; i < 6; i++) {
+        ashi_buf_num(b, m[i], 3);
+        ashi_buf_putc(b, ' ');
+    }
+    ashi_buf_printf(b, "cm /%s Do\nQ\n", name);
     if (im->alt)
         ashi_buf_puts(b, "EMC\n");
     return 0;
