@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ashireport.h"
 
@@ -142,12 +143,19 @@ int main(int argc, char **argv)
     if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
         fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
     if (st == ASHI_OK && render) {
+        /* the PDF itself may have gone to standard output (-o /dev/stdout):
+         * then the message goes to standard error */
+        struct stat so, po;
+        FILE *msg = fstat(1, &so) == 0 && stat(out_path, &po) == 0 && so.st_dev == po.st_dev &&
+                            so.st_ino == po.st_ino
+                        ? stderr
+                        : stdout;
         size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
         if (sides == n)
-            printf("wrote %s (%zu page%s)\n", out_path, n, n == 1 ? "" : "s");
+            fprintf(msg, "wrote %s (%zu page%s)\n", out_path, n, n == 1 ? "" : "s");
         else /* imposed: booklet sheet sides, 2-up handout pages */
-            printf("wrote %s (%zu page%s on %zu PDF page%s)\n", out_path, n, n == 1 ? "" : "s",
-                   sides, sides == 1 ? "" : "s");
+            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n", out_path, n,
+                    n == 1 ? "" : "s", sides, sides == 1 ? "" : "s");
     }
     free(def);
     ashi_deck_free(deck);

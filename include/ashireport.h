@@ -231,8 +231,13 @@ ASHI_EXPORT ashi_status ashi_deck_render_callback(ashi_deck *deck,
                                                   void *user);
 
 /** Renders the deck to a file. The PDF is written to a temporary file in
- * the same folder and renamed over path only when complete, so a failed
- * render leaves any previous file untouched and no partial file behind. */
+ * the folder of the file path names (links followed) and renamed over it
+ * only when complete, so a failed render leaves any previous file
+ * untouched, no partial file behind, and a link a link. A new file gets
+ * mode 0666 less the umask, a replaced one keeps its mode. A FIFO or a
+ * character device (/dev/stdout) is written into directly. Refused with
+ * ASHI_E_IO (and a diagnostic): the deck's own file or any file it read,
+ * a folder, anything else that is not a regular file. */
 ASHI_EXPORT ashi_status ashi_deck_render_file(ashi_deck *deck,
                                               const char *path);
 

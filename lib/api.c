@@ -509,20 +509,6 @@ ashi_status ashi_deck_render_callback(ashi_deck *deck, ashi_write_fn write, void
     return st;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
 {
     if (!deck || !path || !path[0])
@@ -533,41 +519,9 @@ ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
         ashi_buf_free(&b);
         return st;
     }
-    /* Write beside the target, then rename: readers never see a partial
-     * file and a failure leaves the old one untouched. */
-    size_t plen = strlen(path);
-    char *tmp = ashi_malloc(deck->mem, plen + 16);
-    if (!tmp) {
-        ashi_buf_free(&b);
-        return ASHI_E_MEMORY;
-    }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", 12);
-    int fd = mkstemp(tmp);
-    ashi_loc none = {0, 0};
-    if (fd < 0) {
-        ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot write '%s': %s", path,
-                      strerror(errno));
-        st = ASHI_E_IO;
-    } else {
-        int bad = write_all(fd, b.data, b.len) || fchmod(fd, 0644) || fsync(fd);
-        int err = errno;
-        if (close(fd))
-            bad = 1;
-        if (!bad && rename(tmp, path) == 0) {
-            st = ASHI_OK;
-        } else {
-            if (!bad)
-                err = errno;
-            unlink(tmp);
-            ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot write '%s': %s", path,
-                          strerror(err));
-            st = ASHI_E_IO;
-        }
-    }
-    free(tmp);
+    int rc = ashi_res_write(&deck->res, path, b.data, b.len, &deck->diags);
     ashi_buf_free(&b);
-    return st;
+    return rc < 0 ? ASHI_E_MEMORY : rc ? ASHI_E_IO : ASHI_OK;
 }
 
 void ashi_free(void *ptr) { free(ptr); }

@@ -17,7 +17,7 @@ for deck in "$dir"/*.xml; do
   if [ "$rc" -ne 1 ]; then
     echo "FAIL [$name]: exit status $rc, want 1"; failed=$((failed+1)); continue
   fi
-  if [ -e "$pdf" ] || ls "$work" | grep -q "^$name.pdf.tmp"; then
+  if [ -e "$pdf" ] || ls -a "$work" | grep -q "^$name.pdf.tmp\|^\.ashi-"; then
     echo "FAIL [$name]: an output file was written"; failed=$((failed+1)); continue
   fi
   if ! diff -u "$dir/$name.expect" "$work/$name.got"; then

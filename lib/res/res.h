@@ -68,4 +68,13 @@ int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino
 /* Is this file one the deck was read from (the deck, an image, a CSV)? */
 int ashi_res_is_input(const ashi_res *r, unsigned long long dev, unsigned long long ino);
 
+/* Writes len bytes to path (output.c): never over a file the deck was read
+ * from; a regular file (or none yet) is replaced atomically by a new file
+ * written beside the file a link leads to (mode 0666 less the umask, or the
+ * replaced file's mode) and renamed over it; a FIFO or a character device
+ * is written into; anything else is refused. Returns 0, 1 when it could not
+ * (reported in d), -1 when out of memory. */
+int ashi_res_write(const ashi_res *r, const char *path, const void *data, size_t len,
+                   ashi_diags *d);
+
 #endif
