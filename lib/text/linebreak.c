@@ -14,12 +14,18 @@ typedef struct lb {
     double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink */
     ashi_mem *mem;
     ashi_arena *arena; /* where the sums go; NULL: the heap, freed after */
+    size_t steps;      /* clusters looked at: the work, for ashi_text_opts.work */
 } lb;
 
-static const ashi_cluster *C(const lb *L, size_t i) { return &L->p->clusters[i]; }
+/* Every look at a cluster goes through here, so that steps counts them. */
+static const ashi_cluster *C(lb *L, size_t i)
+{
+    L->steps++;
+    return &L->p->clusters[i];
+}
 
 /* Drops trailing Western spaces (and the breaks after them). */
-static size_t trim(const lb *L, size_t s, size_t e)
+static size_t trim(lb *L, size_t s, size_t e)
 {
     while (e > s && (C(L, e - 1)->cls == ASHI_CL_SPACE || C(L, e - 1)->cls == ASHI_CL_BREAK))
         e--;
@@ -27,7 +33,7 @@ static size_t trim(const lb *L, size_t s, size_t e)
 }
 
 /* Natural width of clusters [s, e) set as one line. */
-static double natural(const lb *L, size_t s, size_t e)
+static double natural(lb *L, size_t s, size_t e)
 {
     if (e <= s)
         return 0;
@@ -35,22 +41,22 @@ static double natural(const lb *L, size_t s, size_t e)
            C(L, e - 1)->trail;
 }
 
-static double shrinkable(const lb *L, size_t s, size_t e)
+static double shrinkable(lb *L, size_t s, size_t e)
 {
     return e >= s + 2 ? L->ps[e - 1] - L->ps[s] : 0;
 }
 
-static int may_hang(const lb *L, size_t i)
+static int may_hang(lb *L, size_t i)
 {
     const ashi_cluster *c = C(L, i);
     return L->o->hanging && (c->cls == ASHI_CL_COMMA || c->cls == ASHI_CL_FULL_STOP) &&
            ashi_is_wide(c->cp);
 }
 
-/* Does [s, e) fit in w, perhaps with a hanging comma or full stop? */
-static int fits(const lb *L, size_t s, size_t e, double w, int *hang)
+/* Does [s, e) fit in w, perhaps with a hanging comma or full stop? e is
+ * the end with its trailing spaces already dropped. */
+static int fits_trimmed(lb *L, size_t s, size_t e, double w, int *hang)
 {
-    e = trim(L, s, e);
     double n = natural(L, s, e);
     *hang = 0;
     if (n <= w + EPS)
@@ -62,9 +68,14 @@ static int fits(const lb *L, size_t s, size_t e, double w, int *hang)
     return 0;
 }
 
+static int fits(lb *L, size_t s, size_t e, double w, int *hang)
+{
+    return fits_trimmed(L, s, trim(L, s, e), w, hang);
+}
+
 /* Positions of the clusters of [s, e): compressed when wider than w,
  * spread to w when justifying. */
-static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
+static int place(lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
 {
     size_t s = ln->c0, e = ln->c1, n = e - s;
     ln->x = ashi_arena_alloc(a, (n + 1) * sizeof *ln->x);
@@ -122,7 +133,7 @@ static int place(const lb *L, ashi_line *ln, double w, int justify, ashi_arena *
  * an era name (令和 / 5年度), else between a number and its units, else
  * the last place JLReq allows a line to end and the next to start (no
  * closing bracket starting the next line), else at e. */
-static size_t split_unit(const lb *L, size_t s, size_t e)
+static size_t split_unit(lb *L, size_t s, size_t e)
 {
     size_t legal = 0, last = e < L->p->nclusters ? e : L->p->nclusters - 1;
     if (last <= s)
@@ -137,19 +148,19 @@ static size_t split_unit(const lb *L, size_t s, size_t e)
     return legal ? legal : e;
 }
 
-/* Warns once per word that had to be split. */
-static void warn_word(const lb *L, size_t at, ashi_diags *d, size_t *warned)
+/* Warns once per word that had to be split. *warned is the end of the
+ * last word warned about: lines only go forward, so a split before it is
+ * in that word, and each word is walked once, not once per line. */
+static void warn_word(lb *L, size_t at, ashi_diags *d, size_t *warned)
 {
-    if (!d || !ashi_jclass_is_word((ashi_jclass)C(L, at)->cls))
+    if (!d || at < *warned || !ashi_jclass_is_word((ashi_jclass)C(L, at)->cls))
         return;
-    size_t s = at, e = at;
+    size_t s = at, e = at + 1;
     while (s > 0 && ashi_jclass_is_word((ashi_jclass)C(L, s - 1)->cls))
         s--;
-    if (*warned == s + 1)
-        return;
-    *warned = s + 1;
     while (e < L->p->nclusters && ashi_jclass_is_word((ashi_jclass)C(L, e)->cls))
         e++;
+    *warned = e;
     const ashi_cluster *a = C(L, s), *b = C(L, e - 1);
     int len = (int)(b->off + b->len - a->off);
     ashi_diag_add(d, ASHI_WARNING, "word-split", a->loc,
@@ -184,14 +195,14 @@ static int prefix_sums(lb *L, const ashi_para *p)
 int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem, double *min,
                      double *max)
 {
-    lb L = {p, o, NULL, NULL, NULL, mem, NULL};
+    lb L = {.p = p, .o = o, .mem = mem};
     *min = *max = 0;
     int rc = prefix_sums(&L, p);
     if (rc == 0) {
         size_t n = p->nclusters, word = 0, line = 0;
         for (size_t i = 1; i <= n; i++) {
-            int forced = i == n || p->clusters[i].cls == ASHI_CL_BREAK;
-            if (forced || p->clusters[i].brk == ASHI_BRK_OK) {
+            int forced = i == n || C(&L, i)->cls == ASHI_CL_BREAK;
+            if (forced || C(&L, i)->brk == ASHI_BRK_OK) {
                 double w = natural(&L, word, trim(&L, word, i));
                 *min = w > *min ? w : *min;
                 word = i;
@@ -206,6 +217,8 @@ int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem,
     free(L.pw);
     free(L.pg);
     free(L.ps);
+    if (o->work)
+        *o->work += L.steps;
     return rc;
 }
 
@@ -214,7 +227,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                      size_t *nout)
 {
     size_t n = p->nclusters;
-    lb L = {p, o, NULL, NULL, NULL, ashi_arena_mem(a), a};
+    lb L = {.p = p, .o = o, .mem = ashi_arena_mem(a), .arena = a};
     size_t cap = 8, nl = 0;
     ashi_line *lines = ashi_malloc(L.mem, cap * sizeof *lines);
     int rc = -1;
@@ -225,13 +238,19 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
         double w = nl == 0 ? width - first_indent : width;
         size_t end = n, next;
         int forced = 0, hang = 0, overflow = 0;
-        size_t j = s;
+        /* t: the end of [s, j] without its trailing spaces, kept as j goes
+         * (trimming afresh at every j walks a long run of spaces again and
+         * again) */
+        size_t j = s, t = s;
         for (; j < n; j++) {
-            if (p->clusters[j].cls == ASHI_CL_BREAK) {
+            const ashi_cluster *c = C(&L, j);
+            if (c->cls == ASHI_CL_BREAK) {
                 forced = 1;
                 break;
             }
-            if (j > s && !fits(&L, s, j + 1, w, &hang)) {
+            if (c->cls != ASHI_CL_SPACE)
+                t = j + 1;
+            if (j > s && !fits_trimmed(&L, s, t, w, &hang)) {
                 overflow = 1;
                 break;
             }
@@ -239,7 +258,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
         if (!overflow) {
             end = j; /* a forced break or the paragraph's end */
             fits(&L, s, end, w, &hang);
-        } else if (p->clusters[j].brk == ASHI_BRK_OK) {
+        } else if (C(&L, j)->brk == ASHI_BRK_OK) {
             end = j;
             fits(&L, s, end, w, &hang);
             forced = 0;
@@ -248,18 +267,18 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
             /* oikomi: keep the characters up to the next break opportunity
              * on this line if compressing its spaces makes room */
             size_t e2 = j + 1;
-            while (e2 < n && p->clusters[e2].brk == ASHI_BRK_NO && e2 - j < 4)
+            while (e2 < n && C(&L, e2)->brk == ASHI_BRK_NO && e2 - j < 4)
                 e2++;
             size_t t2 = trim(&L, s, e2);
-            if ((e2 == n || p->clusters[e2].brk != ASHI_BRK_NO) &&
+            if ((e2 == n || C(&L, e2)->brk != ASHI_BRK_NO) &&
                 natural(&L, s, t2) - shrinkable(&L, s, t2) <= w + EPS) {
                 end = e2;
-                if (e2 < n && p->clusters[e2].cls == ASHI_CL_BREAK)
+                if (e2 < n && C(&L, e2)->cls == ASHI_CL_BREAK)
                     forced = 1;
             } else {
                 /* oidashi: break at the last opportunity before */
                 size_t e1 = j;
-                while (e1 > s && p->clusters[e1].brk != ASHI_BRK_OK)
+                while (e1 > s && C(&L, e1)->brk != ASHI_BRK_OK)
                     e1--;
                 if (e1 > s) {
                     end = e1;
@@ -282,7 +301,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                 }
             }
         }
-        next = end < n && p->clusters[end].cls == ASHI_CL_BREAK ? end + 1 : end;
+        next = end < n && C(&L, end)->cls == ASHI_CL_BREAK ? end + 1 : end;
         if (nl == cap) {
             ashi_line *nl2 = ashi_realloc(L.mem, lines, (cap *= 2) * sizeof *lines);
             if (!nl2)
@@ -314,5 +333,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
     rc = 0;
 done:
     free(lines);
+    if (o->work)
+        *o->work += L.steps;
     return rc;
 }

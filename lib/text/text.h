@@ -189,6 +189,10 @@ typedef struct ashi_text_opts {
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* an opening bracket starting a line: no space before */
     int hanging;            /* 、。 at the end of a line may hang past it */
+    /* When not NULL, ashi_break_lines and ashi_para_extent add to it the
+     * number of clusters they looked at: their work, which tests hold to
+     * grow linearly with the paragraph whatever its text. */
+    size_t *work;
 } ashi_text_opts;
 
 /* The defaults JLReq and the theme agree on. */
