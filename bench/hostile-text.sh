@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # hostile-text.sh — the line-breaking figures of issue #14 item 3: one-slide
 # decks whose only paragraph is one hostile shape (one Latin word with no
-# space, one number, kana and kanji, one <nobr>, one ruby base, chains of
-# closing brackets and of 、, a URL, Latin and Japanese alternating, …) at
-# four sizes of paragraph text (32,000 to 262,000 bytes, the last just
-# under the 256 KiB text-bytes limit), each rendered RUNS times (default 5)
-# by a Release `ashireport render` as a user runs it. Prints the median
-# wall time, the peak memory and how the time grows from one size to the
-# next (x2 in size: about x2 is linear, x4 quadratic). Most of these decks
-# overflow their slide (an error, exit 1): the time is what is measured.
+# space, one number, kana and kanji, one <nobr>, one ruby base with a short
+# and with a long reading, chains of closing brackets, of 、 and of opening
+# brackets, leaders, a URL, Latin and Japanese alternating, numbers with
+# units, era dates) at four sizes of paragraph text (32,000 to 262,000
+# bytes, the last just under the 256 KiB text-bytes limit), each rendered
+# RUNS times (default 5) by a Release `ashireport render` as a user runs
+# it. Prints the median wall time, the peak memory and how the time grows
+# from one size to the next (x2 in size: about x2 is linear, x4
+# quadratic). Most of these decks overflow their slide (an error, exit 1):
+# the time is what is measured. ASHI_CLI=PATH measures another build.
 # Timings are figures to read, never test assertions.
 # Usage: bench/hostile-text.sh [RUNS] [SHAPE...]
 # SPDX-License-Identifier: MIT
@@ -17,9 +19,12 @@ cd "$(dirname "$0")/.."
 runs="${1:-5}"
 shift || true
 scripts/deps.sh --bench
-cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-rel -j2 >/dev/null
-cli=build-rel/cli/ashireport
+cli="${ASHI_CLI:-}"
+if [ -z "$cli" ]; then
+  cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build-rel -j2 >/dev/null
+  cli=build-rel/cli/ashireport
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export LC_ALL=C
@@ -39,6 +44,7 @@ body() {
     kana)     rep あ漢 "$b" ;;                       # a break between any two
     nobr)     printf '<nobr>'; rep あ漢 "$b"; printf '</nobr>' ;;
     ruby)     printf '<ruby rt="かんじ">'; rep 漢 "$b"; printf '</ruby>' ;;
+    rubylong) printf '<ruby rt="'; rep か $(( b / 2 )); printf '">'; rep 漢 $(( b / 2 )); printf '</ruby>' ;;
     closing)  printf '漢'; rep '」' "$b" ;;          # no line may start with 」
     commas)   printf '漢'; rep '、' "$b" ;;
     opening)  rep '「' "$b"; printf '漢' ;;          # no line may end with 「
@@ -61,7 +67,7 @@ deck() {
 median() { sort -n | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 shapes=("$@")
-[ ${#shapes[@]} -gt 0 ] || shapes=(latin digits kana nobr ruby closing commas opening leaders url mixed units era)
+[ ${#shapes[@]} -gt 0 ] || shapes=(latin digits kana nobr ruby rubylong closing commas opening leaders url mixed units era)
 sizes=(32000 64000 128000 262000)
 printf '%-9s %8s %10s %9s %7s\n' shape bytes "median ms" "peak MB" growth
 for shape in "${shapes[@]}"; do

@@ -284,8 +284,12 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
     sh.lang = hb_language_from_string("ja", -1);
     int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;
 
-    size_t span_off = 0, nrubies = 0, ruby_span[64];
-    ashi_ruby rubies[64];
+    /* where each span with a reading put its base: [c0, c1), and the span */
+    typedef struct ruby_at {
+        size_t c0, c1, span;
+    } ruby_at;
+    vec rubies = {.elem = sizeof(ruby_at), .mem = ashi_arena_mem(a)};
+    size_t span_off = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         const ashi_span *s = &spans[i];
         if (s->brk) {
@@ -335,11 +339,12 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             shape_run(&sh, s, run_face, span_off + run_start, s->len - run_start))
             rc = -1;
         span_off += s->len;
-        if (rc == 0 && s->ruby && s->ruby_len && sh.clusters.n > first_cluster &&
-            nrubies < 64) {
-            rubies[nrubies].c0 = first_cluster;
-            rubies[nrubies].c1 = sh.clusters.n;
-            ruby_span[nrubies++] = i;
+        if (rc == 0 && s->ruby && s->ruby_len && sh.clusters.n > first_cluster) {
+            ruby_at *r = vec_push(&rubies);
+            if (r)
+                *r = (ruby_at){first_cluster, sh.clusters.n, i};
+            else
+                rc = -1;
         }
     }
     hb_buffer_destroy(sh.buf);
@@ -377,12 +382,13 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
     free(sh.glyphs.v);
     free(sh.uncached.v);
     /* Readings: shaped at half the base size; clusters point at them. */
-    if (rc == 0 && nrubies) {
-        out->rubies = ashi_arena_alloc(a, nrubies * sizeof *out->rubies);
+    if (rc == 0 && rubies.n) {
+        out->rubies = ashi_arena_alloc(a, rubies.n * sizeof *out->rubies);
         if (!out->rubies)
-            return -1;
-        for (size_t r = 0; r < nrubies; r++) {
-            const ashi_span *base = &spans[ruby_span[r]];
+            rc = -1;
+        for (size_t r = 0; rc == 0 && r < rubies.n; r++) {
+            const ruby_at *at = (const ruby_at *)rubies.v + r;
+            const ashi_span *base = &spans[at->span];
             ashi_span rs = *base;
             rs.text = base->ruby;
             rs.len = base->ruby_len;
@@ -391,16 +397,20 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             rs.group = 0;
             rs.rise = 0;
             ashi_ruby *ru = &out->rubies[r];
-            *ru = rubies[r];
-            if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text))
-                return -1;
+            ru->c0 = at->c0;
+            ru->c1 = at->c1;
+            if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text)) {
+                rc = -1;
+                break;
+            }
             ru->width = 0;
             for (size_t k = 0; k < ru->text.nclusters; k++)
                 ru->width += ru->text.clusters[k].width;
             for (size_t k = ru->c0; k < ru->c1; k++)
-                out->clusters[k].ruby = (uint16_t)(r + 1);
+                out->clusters[k].ruby = (uint32_t)(r + 1);
         }
-        out->nrubies = nrubies;
+        out->nrubies = rubies.n;
     }
+    free(rubies.v);
     return rc;
 }

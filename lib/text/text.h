@@ -130,7 +130,7 @@ typedef struct ashi_cluster {
                              (1) or an era name with its year (2): where a unit
                              wider than the line is split first */
     uint16_t group;       /* clusters of one non-zero group stay on one line */
-    uint16_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
+    uint32_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
     float rise;           /* baseline shift, points, up */
     /* Spacing (spacing.c), in points. Punctuation is set on a half-em core
      * whatever the font's own advance; shift moves the glyph onto it. */
