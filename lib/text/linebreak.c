@@ -11,9 +11,10 @@
 typedef struct lb {
     const ashi_para *p;
     const ashi_text_opts *o;
-    double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink */
+    double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink (one heap
+                             block at pw, freed on return: scratch stays out
+                             of the arena, which keeps only the lines) */
     ashi_mem *mem;
-    ashi_arena *arena; /* where the sums go; NULL: the heap, freed after */
     size_t steps;      /* clusters looked at: the work, for ashi_text_opts.work */
 } lb;
 
@@ -73,6 +74,28 @@ static int fits(lb *L, size_t s, size_t e, double w, int *hang)
     return fits_trimmed(L, s, trim(L, s, e), w, hang);
 }
 
+/* The space added to the gap after cluster k (negative: taken from it). */
+typedef struct adjust {
+    enum { ADJ_NONE, ADJ_SQUEEZE, ADJ_SPREAD } mode;
+    double f;          /* squeeze: share of each gap's shrink taken */
+    double f1, rest;   /* spread: share of a quarter em next to Western text, and
+                          what each gap between Japanese characters gets */
+} adjust;
+
+static double extra(lb *L, const adjust *j, size_t k)
+{
+    const ashi_cluster *c = C(L, k);
+    if (j->mode == ADJ_SQUEEZE)
+        return -(c->gap - c->gap_min) * j->f;
+    if (j->mode == ADJ_SPREAD) {
+        if (c->gap_kind == ASHI_GAP_SCRIPT || c->gap_kind == ASHI_GAP_SPACE)
+            return c->size / 4 * j->f1;
+        if (c->gap_kind == ASHI_GAP_CHAR)
+            return j->rest;
+    }
+    return 0;
+}
+
 /* Positions of the clusters of [s, e): compressed when wider than w,
  * spread to w when justifying. */
 static int place(lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
@@ -84,45 +107,34 @@ static int place(lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
     double nat = natural(L, s, e);
     ln->natural = nat;
     double room = ln->hang ? w + C(L, e - 1)->width : w;
-    double *extra = ashi_arena_alloc(a, (n + 1) * sizeof *extra); /* zeroed */
-    if (!extra)
-        return -1;
+    adjust j = {ADJ_NONE, 0, 0, 0};
     if (n >= 2 && nat > room + EPS) {
         /* oikomi: take the excess from the compressible spaces */
         double cap = shrinkable(L, s, e), need = nat - room;
-        double f = cap > 0 ? (need < cap ? need / cap : 1) : 0;
-        for (size_t k = s; k + 1 < e; k++)
-            extra[k - s] = -(C(L, k)->gap - C(L, k)->gap_min) * f;
+        j.mode = ADJ_SQUEEZE;
+        j.f = cap > 0 ? (need < cap ? need / cap : 1) : 0;
     } else if (n >= 2 && justify && nat < room - EPS) {
         /* First the spaces next to Western text (up to a quarter em more),
          * then evenly between all characters; never inside a word. */
         double slack = room - nat, cap1 = 0;
-        size_t n1 = 0, n2 = 0;
-        for (size_t k = s; k + 1 < e; k++) {
-            int kind = C(L, k)->gap_kind;
-            if (kind == ASHI_GAP_SCRIPT || kind == ASHI_GAP_SPACE) {
-                n1++;
-                cap1 += C(L, k)->size / 4;
-            } else if (kind == ASHI_GAP_CHAR) {
-                n2++;
-            }
-        }
-        double f1 = n2 == 0 ? (cap1 > 0 ? slack / cap1 : 0) : (slack < cap1 ? slack / cap1 : 1);
-        double rest = n2 ? (slack - cap1 * f1) / (double)n2 : 0;
+        size_t n2 = 0;
         for (size_t k = s; k + 1 < e; k++) {
             int kind = C(L, k)->gap_kind;
             if (kind == ASHI_GAP_SCRIPT || kind == ASHI_GAP_SPACE)
-                extra[k - s] = C(L, k)->size / 4 * f1;
+                cap1 += C(L, k)->size / 4;
             else if (kind == ASHI_GAP_CHAR)
-                extra[k - s] = rest;
+                n2++;
         }
+        j.mode = ADJ_SPREAD;
+        j.f1 = n2 == 0 ? (cap1 > 0 ? slack / cap1 : 0) : (slack < cap1 ? slack / cap1 : 1);
+        j.rest = n2 ? (slack - cap1 * j.f1) / (double)n2 : 0;
     }
     double x = C(L, s)->lead;
     for (size_t k = s; k < e; k++) {
         ln->x[k - s] = (float)x;
         x += C(L, k)->width;
         if (k + 1 < e)
-            x += C(L, k)->gap + extra[k - s];
+            x += C(L, k)->gap + extra(L, &j, k);
     }
     x += C(L, e - 1)->trail;
     ln->width = ln->hang ? x - C(L, e - 1)->width : x;
@@ -172,17 +184,11 @@ static void warn_word(lb *L, size_t at, ashi_diags *d, size_t *warned)
 static int prefix_sums(lb *L, const ashi_para *p)
 {
     size_t n = p->nclusters;
-    if (L->arena) {
-        L->pw = ashi_arena_alloc(L->arena, 3 * (n + 1) * sizeof *L->pw);
-        L->pg = L->pw ? L->pw + n + 1 : NULL;
-        L->ps = L->pw ? L->pg + n + 1 : NULL;
-    } else {
-        L->pw = ashi_calloc(L->mem, n + 1, sizeof *L->pw);
-        L->pg = ashi_calloc(L->mem, n + 1, sizeof *L->pg);
-        L->ps = ashi_calloc(L->mem, n + 1, sizeof *L->ps);
-    }
-    if (!L->pw || !L->pg || !L->ps)
+    L->pw = ashi_calloc(L->mem, 3 * (n + 1), sizeof *L->pw);
+    if (!L->pw)
         return -1;
+    L->pg = L->pw + n + 1;
+    L->ps = L->pg + n + 1;
     for (size_t i = 0; i < n; i++) {
         const ashi_cluster *c = &p->clusters[i];
         L->pw[i + 1] = L->pw[i] + c->width;
@@ -215,8 +221,6 @@ int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem,
         }
     }
     free(L.pw);
-    free(L.pg);
-    free(L.ps);
     if (o->work)
         *o->work += L.steps;
     return rc;
@@ -227,7 +231,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
                      size_t *nout)
 {
     size_t n = p->nclusters;
-    lb L = {.p = p, .o = o, .mem = ashi_arena_mem(a), .arena = a};
+    lb L = {.p = p, .o = o, .mem = ashi_arena_mem(a)};
     size_t cap = 8, nl = 0;
     ashi_line *lines = ashi_malloc(L.mem, cap * sizeof *lines);
     int rc = -1;
@@ -333,6 +337,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
     rc = 0;
 done:
     free(lines);
+    free(L.pw);
     if (o->work)
         *o->work += L.steps;
     return rc;

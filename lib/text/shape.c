@@ -12,17 +12,23 @@ typedef struct vec {
     void *v;
     size_t n, cap, elem;
     ashi_mem *mem;
+    ashi_arena *arena; /* when set, the elements live there (zeroed) */
 } vec;
 
-/* Room for at least `need` elements; -1 when out of memory. */
+/* Room for at least `need` elements; -1 when out of memory. An arena
+ * vector leaves its old block in the arena: sized right from the start,
+ * it never grows. */
 static int vec_reserve(vec *x, size_t need)
 {
     if (need <= x->cap)
         return 0;
-    size_t cap = x->cap ? x->cap : 64;
+    size_t cap = x->cap ? x->cap : need > 64 ? need : 64;
     while (cap < need)
         cap *= 2;
-    void *p = ashi_realloc(x->mem, x->v, cap * x->elem);
+    if (cap > SIZE_MAX / x->elem)
+        return -1;
+    void *p = x->arena ? ashi_arena_grow(x->arena, x->v, x->n * x->elem, cap * x->elem)
+                       : ashi_realloc(x->mem, x->v, cap * x->elem);
     if (!p)
         return -1;
     x->v = p;
@@ -35,7 +41,8 @@ static void *vec_push(vec *x)
     if (vec_reserve(x, x->n + 1))
         return NULL;
     void *e = (char *)x->v + x->n++ * x->elem;
-    memset(e, 0, x->elem);
+    if (!x->arena)
+        memset(e, 0, x->elem);
     return e;
 }
 
@@ -280,9 +287,20 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
     sh.glyphs.elem = sizeof(ashi_glyph);
     sh.uncached.elem = sizeof(cached_glyph);
     sh.clusters.mem = sh.glyphs.mem = sh.uncached.mem = ashi_arena_mem(a);
+    /* Clusters and glyphs go straight into the arena, room made at once
+     * for one of each per character and break (HarfBuzz merges, seldom
+     * splits): no copy of them at the end. */
+    sh.clusters.arena = sh.glyphs.arena = a;
+    size_t chars = 0;
+    for (size_t i = 0; i < total; i++)
+        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < n; i++)
+        chars += spans[i].brk != 0;
+    int rc = vec_reserve(&sh.clusters, chars + 1) || vec_reserve(&sh.glyphs, chars + 1) ? -1 : 0;
     sh.buf = hb_buffer_create();
     sh.lang = hb_language_from_string("ja", -1);
-    int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;
+    if (!hb_buffer_allocation_successful(sh.buf))
+        rc = -1;
 
     /* where each span with a reading put its base: [c0, c1), and the span */
     typedef struct ruby_at {
@@ -367,19 +385,9 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
         out->len = total;
         out->nclusters = sh.clusters.n;
         out->nglyphs = sh.glyphs.n;
-        out->clusters = ashi_arena_alloc(a, sh.clusters.n * sizeof(ashi_cluster) + 1);
-        out->glyphs = ashi_arena_alloc(a, sh.glyphs.n * sizeof(ashi_glyph) + 1);
-        if (!out->clusters || !out->glyphs)
-            rc = -1;
-        else {
-            if (sh.clusters.n)
-                memcpy(out->clusters, cl, sh.clusters.n * sizeof(ashi_cluster));
-            if (sh.glyphs.n)
-                memcpy(out->glyphs, sh.glyphs.v, sh.glyphs.n * sizeof(ashi_glyph));
-        }
+        out->clusters = cl;
+        out->glyphs = sh.glyphs.v;
     }
-    free(sh.clusters.v);
-    free(sh.glyphs.v);
     free(sh.uncached.v);
     /* Readings: shaped at half the base size; clusters point at them. */
     if (rc == 0 && rubies.n) {
