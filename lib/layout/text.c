@@ -392,20 +392,30 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
                       int max_lines, shaped *out)
 {
     const ashi_text_style *st = &l->t->styles[id];
-    int phrase = l->phrase;
+    int phrase = l->phrase, dry = l->dry, rc = -1;
     l->phrase = 1; /* titles wrap at their spaces when that costs no line */
-    for (double size = st->size; size >= st->size * 0.6 - 1e-9; size -= 1) {
+    double min = st->size * 0.6 - 1e-9;
+    /* An attempt that does not fit leaves nothing behind in the scratch
+     * arena (each would keep its whole shaped text there), unless the
+     * shaping cache lives in it too; and the smaller sizes say nothing the
+     * first did not (missing glyphs, limits). */
+    int tidy = (l->cache_arena ? l->cache_arena : l->keep) != l->a;
+    for (double size = st->size; size >= min; size -= 1) {
+        scratch_mark mark = lay_scratch_save(l);
         if (lay_shape(l, NULL, s, st, size, loc, width, ALIGN_START, out)) {
             l->oom = 1;
-            l->phrase = phrase;
-            return -1;
+            break;
         }
         if ((int)out->nlines <= max_lines) {
-            l->phrase = phrase;
-            return 0;
+            rc = 0;
+            break;
         }
+        if (tidy && size - 1 >= min)
+            lay_scratch_release(l, &mark);
+        l->dry = 1;
     }
     l->phrase = phrase;
-    return -1;
+    l->dry = dry;
+    return rc;
 }
 

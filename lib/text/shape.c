@@ -46,6 +46,55 @@ static void *vec_push(vec *x)
     return e;
 }
 
+/* Characters no face has that were reported, by source location and code
+ * point: each once per element, however often it comes (an open-addressed
+ * set). */
+typedef struct seen_key {
+    uint32_t line, col, cp, used;
+} seen_key;
+
+typedef struct seen {
+    seen_key *k;
+    size_t n, cap;
+    ashi_mem *mem;
+} seen;
+
+static size_t seen_slot(const seen_key *k, size_t cap, seen_key key)
+{
+    uint64_t h = ((uint64_t)key.line * 0x9E3779B97F4A7C15u) ^
+                 ((uint64_t)key.col * 0xC2B2AE3D27D4EB4Fu) ^ ((uint64_t)key.cp * 0x165667B19E3779F9u);
+    size_t i = (size_t)(h >> 24) & (cap - 1);
+    while (k[i].used && (k[i].line != key.line || k[i].col != key.col || k[i].cp != key.cp))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* 1 when the character at loc is new (and now kept), 0 when it was
+ * there; new too when there is no memory to keep it (reported again,
+ * never lost). */
+static int seen_add(seen *s, ashi_loc loc, uint32_t cp)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        seen_key *k = ashi_calloc(s->mem, cap, sizeof *k);
+        if (!k)
+            return 1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->k[i].used)
+                k[seen_slot(k, cap, s->k[i])] = s->k[i];
+        free(s->k);
+        s->k = k;
+        s->cap = cap;
+    }
+    seen_key key = {loc.line, loc.col, cp, 1};
+    size_t i = seen_slot(s->k, s->cap, key);
+    if (s->k[i].used)
+        return 0;
+    s->k[i] = key;
+    s->n++;
+    return 1;
+}
+
 /* Characters that take the face of the character before them. */
 static int is_attached(uint32_t cp)
 {
@@ -307,6 +356,7 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
         size_t c0, c1, span;
     } ruby_at;
     vec rubies = {.elem = sizeof(ruby_at), .mem = ashi_arena_mem(a)};
+    seen missing = {.mem = ashi_arena_mem(a)};
     size_t span_off = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         const ashi_span *s = &spans[i];
@@ -338,10 +388,11 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             } else if (!(f = cover(fs, s, cp))) {
                 char u[5] = {0};
                 ashi_utf8_put(cp, u);
-                ashi_diag_add(d, ASHI_WARNING, "missing-glyph", s->loc,
-                              "character U+%04X '%s' is in none of the theme's fonts; "
-                              "it is drawn as an empty box",
-                              cp, u);
+                if (seen_add(&missing, s->loc, cp))
+                    ashi_diag_add(d, ASHI_WARNING, "missing-glyph", s->loc,
+                                  "character U+%04X '%s' is in none of the theme's fonts; "
+                                  "it is drawn as an empty box",
+                                  cp, u);
                 f = span_face(fs, s->family, s->bold);
             }
             if (run_face && f != run_face) {
@@ -389,6 +440,7 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
         out->glyphs = sh.glyphs.v;
     }
     free(sh.uncached.v);
+    free(missing.k);
     /* Readings: shaped at half the base size; clusters point at them. */
     if (rc == 0 && rubies.n) {
         out->rubies = ashi_arena_alloc(a, rubies.n * sizeof *out->rubies);

@@ -299,6 +299,25 @@ static void test_shaping(env *e)
     }
     CHECK_INT(p.glyphs[0].gid, 0);
     CHECK(p.glyphs[1].gid != 0);
+
+    /* Once per span and character, however often it comes: 2,000 of 𠮷
+     * and one 😀 in one span, 𠮷 again in the next. */
+    ashi_buf b = {0};
+    for (int i = 0; i < 2000; i++)
+        ashi_buf_puts(&b, "𠮷野");
+    ashi_buf_puts(&b, "😀");
+    ashi_span two[2] = {span(b.data, 10), span("𠮷", 10)};
+    two[1].loc.line = 8;
+    before = e->d.n;
+    CHECK(ashi_shape(&e->fs, two, 2, e->a, &e->d, &p) == 0);
+    CHECK_INT(e->d.n, before + 3);
+    if (e->d.n == before + 3) {
+        CHECK(strstr(e->d.v[before].message, "U+20BB7") != NULL);
+        CHECK(strstr(e->d.v[before + 1].message, "U+1F600") != NULL);
+        CHECK_INT(e->d.v[before + 2].line, 8);
+    }
+    CHECK_INT(p.nclusters, 4002);
+    ashi_buf_free(&b);
 }
 
 /* ---- line breaking stays linear ----------------------------------------------
@@ -334,7 +353,7 @@ static size_t break_work(env *e, const hostile *h, size_t n, double width, size_
     ashi_para p;
     ashi_line *lines = NULL;
     *nlines = 0;
-    if (ashi_shape(&e->fs, &s, 1, e->a, NULL, &p) == 0) {
+    if (ashi_shape(&e->fs, &s, 1, e->a, &e->d, &p) == 0) {
         ashi_space(&p, &o);
         double min, max;
         if (ashi_para_extent(&p, &o, ashi_arena_mem(e->a), &min, &max) ||
@@ -392,7 +411,7 @@ static void test_long_word(env *fixed)
     ashi_line *lines;
     size_t nl;
     ashi_text_opts o = ashi_text_opts_default();
-    CHECK(ashi_shape(&fixed->fs, &s, 1, fixed->a, NULL, &p) == 0);
+    CHECK(ashi_shape(&fixed->fs, &s, 1, fixed->a, &fixed->d, &p) == 0);
     ashi_space(&p, &o);
     CHECK(ashi_break_lines(&p, 32, 0, ASHI_ALIGN_START, &o, fixed->a, NULL, &lines, &nl) == 0);
     CHECK_INT(nl, 6);
