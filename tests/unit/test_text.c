@@ -325,7 +325,7 @@ static void test_shaping(env *e)
  * n and of 4n repeats: about four times as much, never sixteen, whatever
  * the paragraph holds. */
 typedef struct hostile {
-    const char *name, *pre, *rep, *post;
+    const char *name, *pre, *rep, *post; /* '|' in rep: a forced break */
     int group; /* one <nobr> (1) or one ruby base (2) */
 } hostile;
 
@@ -340,12 +340,27 @@ static size_t break_work(env *e, const hostile *h, size_t n, double width, size_
     for (size_t i = 0; i < n; i++)
         memcpy(text + pl + i * rl, h->rep, rl);
     memcpy(text + pl + n * rl, h->post, ql + 1);
-    ashi_span s = span(text, 10);
-    if (h->group)
-        s.group = 1;
-    if (h->group == 2) {
-        s.ruby = "かんじ";
-        s.ruby_len = strlen(s.ruby);
+    /* '|' is a forced break (a span of its own) */
+    size_t nspans = 1;
+    for (const char *c = text; *c; c++)
+        nspans += 2 * (*c == '|');
+    ashi_span *spans = malloc(nspans * sizeof *spans);
+    size_t k = 0;
+    for (const char *c = text; spans;) {
+        size_t len = strcspn(c, "|");
+        spans[k] = span(c, 10);
+        spans[k].len = len;
+        spans[k].group = h->group ? 1 : 0;
+        if (h->group == 2) {
+            spans[k].ruby = "かんじ";
+            spans[k].ruby_len = strlen(spans[k].ruby);
+        }
+        k++;
+        if (!c[len])
+            break;
+        spans[k] = span("", 10);
+        spans[k++].brk = 1;
+        c += len + 1;
     }
     size_t work = 0, before = e->d.n;
     ashi_text_opts o = ashi_text_opts_default();
@@ -353,7 +368,7 @@ static size_t break_work(env *e, const hostile *h, size_t n, double width, size_
     ashi_para p;
     ashi_line *lines = NULL;
     *nlines = 0;
-    if (ashi_shape(&e->fs, &s, 1, e->a, &e->d, &p) == 0) {
+    if (spans && ashi_shape(&e->fs, spans, k, e->a, &e->d, &p) == 0) {
         ashi_space(&p, &o);
         double min, max;
         if (ashi_para_extent(&p, &o, ashi_arena_mem(e->a), &min, &max) ||
@@ -361,6 +376,7 @@ static size_t break_work(env *e, const hostile *h, size_t n, double width, size_
             work = 0;
     }
     *warnings = e->d.n - before;
+    free(spans);
     free(text);
     return work;
 }
@@ -382,6 +398,9 @@ static void test_linear_work(env *e)
         {"a number and its units", "", "5万", "", 0},
         {"era dates", "", "令和5年度", "", 0},
         {"a run of spaces", "a", " ", "b", 0},
+        {"words", "", "abc ", "", 0},
+        {"one nobr of words", "", "abc ", "", 1},
+        {"forced breaks", "", "ab|", "", 0},
     };
     const size_t n = 1500;
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
