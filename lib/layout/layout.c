@@ -123,7 +123,11 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
         for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->cut; k -= 0.025) {
             l->scale = k;
             l->split_next = 0;
+            scratch_mark m = lay_scratch_save(l);
             used = lay_blocks(l, s->blocks, x, y, w, h, al);
+            /* a size that is not the last tried leaves nothing behind */
+            if (used > h + 0.01 && k - 0.025 >= min - 1e-9)
+                lay_scratch_release(l, &m);
         }
     }
     l->dry = 0;

@@ -329,27 +329,36 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         r->nglyphs = k;
         c = e;
     }
-    /* Readings whose base starts on this line, centred over the base. */
+    /* Readings over the part of their base on this line, centred over it:
+     * the whole reading when the whole base is here; a base too long for
+     * one line carries on each line the share of the reading its clusters
+     * make of the base (rather than the whole reading again on every line,
+     * which costs the base's lines times the reading). */
     for (size_t i = ln->c0; i < ln->c1; i++) {
         const ashi_cluster *cl = &p->clusters[i];
         if (!cl->ruby || (i > ln->c0 && p->clusters[i - 1].ruby == cl->ruby))
             continue;
         const ashi_ruby *ru = &p->rubies[cl->ruby - 1];
         size_t last = ru->c1 - 1 < ln->c1 ? ru->c1 - 1 : ln->c1 - 1;
+        size_t nbase = ru->c1 - ru->c0, nread = ru->text.nclusters;
+        size_t r0 = nread * (i - ru->c0) / nbase, r1 = nread * (last + 1 - ru->c0) / nbase;
+        if (r1 == r0)
+            continue;
         double x0 = ln->x[i - ln->c0], x1 = ln->x[last - ln->c0] + p->clusters[last].width;
-        ashi_line rl = {0, ru->text.nclusters, ru->width, ru->width, NULL, 0};
-        rl.x = ashi_arena_alloc(l->a, (ru->text.nclusters + 1) * sizeof *rl.x);
+        ashi_line rl = {r0, r1, 0, 0, NULL, 0};
+        rl.x = ashi_arena_alloc(l->a, (r1 - r0 + 1) * sizeof *rl.x);
         if (!rl.x)
             return -1;
         double pen = 0;
-        for (size_t k = 0; k < ru->text.nclusters; k++) {
-            rl.x[k] = (float)pen;
+        for (size_t k = r0; k < r1; k++) {
+            rl.x[k - r0] = (float)pen;
             pen += ru->text.clusters[k].width;
         }
-        double rs = ru->text.nclusters ? ru->text.clusters[0].size : cl->size / 2;
+        rl.width = rl.natural = r0 == 0 && r1 == nread ? ru->width : pen;
+        double rs = ru->text.clusters[r0].size;
         double ry = y - cl->rise - ASCENT * cl->size - (1 - ASCENT) * rs;
         /* inside the base line's span: extracted text is the base only */
-        if (emit_line(l, &ru->text, &rl, x + (x0 + x1 - ru->width) / 2, ry, 0))
+        if (emit_line(l, &ru->text, &rl, x + (x0 + x1 - rl.width) / 2, ry, 0))
             return -1;
     }
     if (span && ln->c1 > ln->c0 && !ashi_dl_add_item(l->dl, l->page, ASHI_DL_SPAN_END))
@@ -383,20 +392,30 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
                       int max_lines, shaped *out)
 {
     const ashi_text_style *st = &l->t->styles[id];
-    int phrase = l->phrase;
+    int phrase = l->phrase, dry = l->dry, rc = -1;
     l->phrase = 1; /* titles wrap at their spaces when that costs no line */
-    for (double size = st->size; size >= st->size * 0.6 - 1e-9; size -= 1) {
+    double min = st->size * 0.6 - 1e-9;
+    /* An attempt that does not fit leaves nothing behind in the scratch
+     * arena (each would keep its whole shaped text there), unless the
+     * shaping cache lives in it too; and the smaller sizes say nothing the
+     * first did not (missing glyphs, limits). */
+    int tidy = (l->cache_arena ? l->cache_arena : l->keep) != l->a;
+    for (double size = st->size; size >= min; size -= 1) {
+        scratch_mark mark = lay_scratch_save(l);
         if (lay_shape(l, NULL, s, st, size, loc, width, ALIGN_START, out)) {
             l->oom = 1;
-            l->phrase = phrase;
-            return -1;
+            break;
         }
         if ((int)out->nlines <= max_lines) {
-            l->phrase = phrase;
-            return 0;
+            rc = 0;
+            break;
         }
+        if (tidy && size - 1 >= min)
+            lay_scratch_release(l, &mark);
+        l->dry = 1;
     }
     l->phrase = phrase;
-    return -1;
+    l->dry = dry;
+    return rc;
 }
 

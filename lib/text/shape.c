@@ -12,17 +12,23 @@ typedef struct vec {
     void *v;
     size_t n, cap, elem;
     ashi_mem *mem;
+    ashi_arena *arena; /* when set, the elements live there (zeroed) */
 } vec;
 
-/* Room for at least `need` elements; -1 when out of memory. */
+/* Room for at least `need` elements; -1 when out of memory. An arena
+ * vector leaves its old block in the arena: sized right from the start,
+ * it never grows. */
 static int vec_reserve(vec *x, size_t need)
 {
     if (need <= x->cap)
         return 0;
-    size_t cap = x->cap ? x->cap : 64;
+    size_t cap = x->cap ? x->cap : need > 64 ? need : 64;
     while (cap < need)
         cap *= 2;
-    void *p = ashi_realloc(x->mem, x->v, cap * x->elem);
+    if (cap > SIZE_MAX / x->elem)
+        return -1;
+    void *p = x->arena ? ashi_arena_grow(x->arena, x->v, x->n * x->elem, cap * x->elem)
+                       : ashi_realloc(x->mem, x->v, cap * x->elem);
     if (!p)
         return -1;
     x->v = p;
@@ -35,8 +41,58 @@ static void *vec_push(vec *x)
     if (vec_reserve(x, x->n + 1))
         return NULL;
     void *e = (char *)x->v + x->n++ * x->elem;
-    memset(e, 0, x->elem);
+    if (!x->arena)
+        memset(e, 0, x->elem);
     return e;
+}
+
+/* Characters no face has that were reported, by source location and code
+ * point: each once per element, however often it comes (an open-addressed
+ * set). */
+typedef struct seen_key {
+    uint32_t line, col, cp, used;
+} seen_key;
+
+typedef struct seen {
+    seen_key *k;
+    size_t n, cap;
+    ashi_mem *mem;
+} seen;
+
+static size_t seen_slot(const seen_key *k, size_t cap, seen_key key)
+{
+    uint64_t h = ((uint64_t)key.line * 0x9E3779B97F4A7C15u) ^
+                 ((uint64_t)key.col * 0xC2B2AE3D27D4EB4Fu) ^ ((uint64_t)key.cp * 0x165667B19E3779F9u);
+    size_t i = (size_t)(h >> 24) & (cap - 1);
+    while (k[i].used && (k[i].line != key.line || k[i].col != key.col || k[i].cp != key.cp))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* 1 when the character at loc is new (and now kept), 0 when it was
+ * there; new too when there is no memory to keep it (reported again,
+ * never lost). */
+static int seen_add(seen *s, ashi_loc loc, uint32_t cp)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        seen_key *k = ashi_calloc(s->mem, cap, sizeof *k);
+        if (!k)
+            return 1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->k[i].used)
+                k[seen_slot(k, cap, s->k[i])] = s->k[i];
+        free(s->k);
+        s->k = k;
+        s->cap = cap;
+    }
+    seen_key key = {loc.line, loc.col, cp, 1};
+    size_t i = seen_slot(s->k, s->cap, key);
+    if (s->k[i].used)
+        return 0;
+    s->k[i] = key;
+    s->n++;
+    return 1;
 }
 
 /* Characters that take the face of the character before them. */
@@ -280,12 +336,28 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
     sh.glyphs.elem = sizeof(ashi_glyph);
     sh.uncached.elem = sizeof(cached_glyph);
     sh.clusters.mem = sh.glyphs.mem = sh.uncached.mem = ashi_arena_mem(a);
+    /* Clusters and glyphs go straight into the arena, room made at once
+     * for one of each per character and break (HarfBuzz merges, seldom
+     * splits): no copy of them at the end. */
+    sh.clusters.arena = sh.glyphs.arena = a;
+    size_t chars = 0;
+    for (size_t i = 0; i < total; i++)
+        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < n; i++)
+        chars += spans[i].brk != 0;
+    int rc = vec_reserve(&sh.clusters, chars + 1) || vec_reserve(&sh.glyphs, chars + 1) ? -1 : 0;
     sh.buf = hb_buffer_create();
     sh.lang = hb_language_from_string("ja", -1);
-    int rc = hb_buffer_allocation_successful(sh.buf) ? 0 : -1;
+    if (!hb_buffer_allocation_successful(sh.buf))
+        rc = -1;
 
-    size_t span_off = 0, nrubies = 0, ruby_span[64];
-    ashi_ruby rubies[64];
+    /* where each span with a reading put its base: [c0, c1), and the span */
+    typedef struct ruby_at {
+        size_t c0, c1, span;
+    } ruby_at;
+    vec rubies = {.elem = sizeof(ruby_at), .mem = ashi_arena_mem(a)};
+    seen missing = {.mem = ashi_arena_mem(a)};
+    size_t span_off = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         const ashi_span *s = &spans[i];
         if (s->brk) {
@@ -316,10 +388,11 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             } else if (!(f = cover(fs, s, cp))) {
                 char u[5] = {0};
                 ashi_utf8_put(cp, u);
-                ashi_diag_add(d, ASHI_WARNING, "missing-glyph", s->loc,
-                              "character U+%04X '%s' is in none of the theme's fonts; "
-                              "it is drawn as an empty box",
-                              cp, u);
+                if (seen_add(&missing, s->loc, cp))
+                    ashi_diag_add(d, ASHI_WARNING, "missing-glyph", s->loc,
+                                  "character U+%04X '%s' is in none of the theme's fonts; "
+                                  "it is drawn as an empty box",
+                                  cp, u);
                 f = span_face(fs, s->family, s->bold);
             }
             if (run_face && f != run_face) {
@@ -335,11 +408,12 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             shape_run(&sh, s, run_face, span_off + run_start, s->len - run_start))
             rc = -1;
         span_off += s->len;
-        if (rc == 0 && s->ruby && s->ruby_len && sh.clusters.n > first_cluster &&
-            nrubies < 64) {
-            rubies[nrubies].c0 = first_cluster;
-            rubies[nrubies].c1 = sh.clusters.n;
-            ruby_span[nrubies++] = i;
+        if (rc == 0 && s->ruby && s->ruby_len && sh.clusters.n > first_cluster) {
+            ruby_at *r = vec_push(&rubies);
+            if (r)
+                *r = (ruby_at){first_cluster, sh.clusters.n, i};
+            else
+                rc = -1;
         }
     }
     hb_buffer_destroy(sh.buf);
@@ -362,27 +436,19 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
         out->len = total;
         out->nclusters = sh.clusters.n;
         out->nglyphs = sh.glyphs.n;
-        out->clusters = ashi_arena_alloc(a, sh.clusters.n * sizeof(ashi_cluster) + 1);
-        out->glyphs = ashi_arena_alloc(a, sh.glyphs.n * sizeof(ashi_glyph) + 1);
-        if (!out->clusters || !out->glyphs)
-            rc = -1;
-        else {
-            if (sh.clusters.n)
-                memcpy(out->clusters, cl, sh.clusters.n * sizeof(ashi_cluster));
-            if (sh.glyphs.n)
-                memcpy(out->glyphs, sh.glyphs.v, sh.glyphs.n * sizeof(ashi_glyph));
-        }
+        out->clusters = cl;
+        out->glyphs = sh.glyphs.v;
     }
-    free(sh.clusters.v);
-    free(sh.glyphs.v);
     free(sh.uncached.v);
+    free(missing.k);
     /* Readings: shaped at half the base size; clusters point at them. */
-    if (rc == 0 && nrubies) {
-        out->rubies = ashi_arena_alloc(a, nrubies * sizeof *out->rubies);
+    if (rc == 0 && rubies.n) {
+        out->rubies = ashi_arena_alloc(a, rubies.n * sizeof *out->rubies);
         if (!out->rubies)
-            return -1;
-        for (size_t r = 0; r < nrubies; r++) {
-            const ashi_span *base = &spans[ruby_span[r]];
+            rc = -1;
+        for (size_t r = 0; rc == 0 && r < rubies.n; r++) {
+            const ruby_at *at = (const ruby_at *)rubies.v + r;
+            const ashi_span *base = &spans[at->span];
             ashi_span rs = *base;
             rs.text = base->ruby;
             rs.len = base->ruby_len;
@@ -391,16 +457,20 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             rs.group = 0;
             rs.rise = 0;
             ashi_ruby *ru = &out->rubies[r];
-            *ru = rubies[r];
-            if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text))
-                return -1;
+            ru->c0 = at->c0;
+            ru->c1 = at->c1;
+            if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text)) {
+                rc = -1;
+                break;
+            }
             ru->width = 0;
             for (size_t k = 0; k < ru->text.nclusters; k++)
                 ru->width += ru->text.clusters[k].width;
             for (size_t k = ru->c0; k < ru->c1; k++)
-                out->clusters[k].ruby = (uint16_t)(r + 1);
+                out->clusters[k].ruby = (uint32_t)(r + 1);
         }
-        out->nrubies = nrubies;
+        out->nrubies = rubies.n;
     }
+    free(rubies.v);
     return rc;
 }

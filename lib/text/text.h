@@ -130,7 +130,7 @@ typedef struct ashi_cluster {
                              (1) or an era name with its year (2): where a unit
                              wider than the line is split first */
     uint16_t group;       /* clusters of one non-zero group stay on one line */
-    uint16_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
+    uint32_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
     float rise;           /* baseline shift, points, up */
     /* Spacing (spacing.c), in points. Punctuation is set on a half-em core
      * whatever the font's own advance; shift moves the glyph onto it. */
@@ -189,6 +189,10 @@ typedef struct ashi_text_opts {
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* an opening bracket starting a line: no space before */
     int hanging;            /* 、。 at the end of a line may hang past it */
+    /* When not NULL, ashi_break_lines and ashi_para_extent add to it the
+     * number of clusters they looked at: their work, which tests hold to
+     * grow linearly with the paragraph whatever its text. */
+    size_t *work;
 } ashi_text_opts;
 
 /* The defaults JLReq and the theme agree on. */

@@ -299,6 +299,145 @@ static void test_shaping(env *e)
     }
     CHECK_INT(p.glyphs[0].gid, 0);
     CHECK(p.glyphs[1].gid != 0);
+
+    /* Once per span and character, however often it comes: 2,000 of 𠮷
+     * and one 😀 in one span, 𠮷 again in the next. */
+    ashi_buf b = {0};
+    for (int i = 0; i < 2000; i++)
+        ashi_buf_puts(&b, "𠮷野");
+    ashi_buf_puts(&b, "😀");
+    ashi_span two[2] = {span(b.data, 10), span("𠮷", 10)};
+    two[1].loc.line = 8;
+    before = e->d.n;
+    CHECK(ashi_shape(&e->fs, two, 2, e->a, &e->d, &p) == 0);
+    CHECK_INT(e->d.n, before + 3);
+    if (e->d.n == before + 3) {
+        CHECK(strstr(e->d.v[before].message, "U+20BB7") != NULL);
+        CHECK(strstr(e->d.v[before + 1].message, "U+1F600") != NULL);
+        CHECK_INT(e->d.v[before + 2].line, 8);
+    }
+    CHECK_INT(p.nclusters, 4002);
+    ashi_buf_free(&b);
+}
+
+/* ---- line breaking stays linear ----------------------------------------------
+ * Work (clusters looked at, ashi_text_opts.work) for a hostile paragraph of
+ * n and of 4n repeats: about four times as much, never sixteen, whatever
+ * the paragraph holds. */
+typedef struct hostile {
+    const char *name, *pre, *rep, *post; /* '|' in rep: a forced break */
+    int group; /* one <nobr> (1) or one ruby base (2) */
+} hostile;
+
+static size_t break_work(env *e, const hostile *h, size_t n, double width, size_t *nlines,
+                         size_t *warnings)
+{
+    size_t pl = strlen(h->pre), rl = strlen(h->rep), ql = strlen(h->post);
+    char *text = malloc(pl + n * rl + ql + 1);
+    if (!text)
+        return 0;
+    memcpy(text, h->pre, pl);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + pl + i * rl, h->rep, rl);
+    memcpy(text + pl + n * rl, h->post, ql + 1);
+    /* '|' is a forced break (a span of its own) */
+    size_t nspans = 1;
+    for (const char *c = text; *c; c++)
+        nspans += 2 * (*c == '|');
+    ashi_span *spans = malloc(nspans * sizeof *spans);
+    size_t k = 0;
+    for (const char *c = text; spans;) {
+        size_t len = strcspn(c, "|");
+        spans[k] = span(c, 10);
+        spans[k].len = len;
+        spans[k].group = h->group ? 1 : 0;
+        if (h->group == 2) {
+            spans[k].ruby = "かんじ";
+            spans[k].ruby_len = strlen(spans[k].ruby);
+        }
+        k++;
+        if (!c[len])
+            break;
+        spans[k] = span("", 10);
+        spans[k++].brk = 1;
+        c += len + 1;
+    }
+    size_t work = 0, before = e->d.n;
+    ashi_text_opts o = ashi_text_opts_default();
+    o.work = &work;
+    ashi_para p;
+    ashi_line *lines = NULL;
+    *nlines = 0;
+    if (spans && ashi_shape(&e->fs, spans, k, e->a, &e->d, &p) == 0) {
+        ashi_space(&p, &o);
+        double min, max;
+        if (ashi_para_extent(&p, &o, ashi_arena_mem(e->a), &min, &max) ||
+            ashi_break_lines(&p, width, 0, ASHI_ALIGN_JUSTIFY, &o, e->a, &e->d, &lines, nlines))
+            work = 0;
+    }
+    *warnings = e->d.n - before;
+    free(spans);
+    free(text);
+    return work;
+}
+
+static void test_linear_work(env *e)
+{
+    static const hostile shapes[] = {
+        {"one Latin word", "", "a", "", 0},
+        {"one number", "", "7", "", 0},
+        {"kana and kanji", "", "あ漢", "", 0},
+        {"one nobr", "", "あ漢", "", 1},
+        {"one ruby base", "", "漢", "", 2},
+        {"closing brackets", "漢", "」", "", 0},
+        {"commas", "漢", "、", "", 0},
+        {"opening brackets", "", "「", "漢", 0},
+        {"leaders", "", "…", "", 0},
+        {"a URL", "https://", "www.example.com/path/to/page_1.html?q=a&r=5#f-", "", 0},
+        {"Latin and Japanese", "", "ab漢", "", 0},
+        {"a number and its units", "", "5万", "", 0},
+        {"era dates", "", "令和5年度", "", 0},
+        {"a run of spaces", "a", " ", "b", 0},
+        {"words", "", "abc ", "", 0},
+        {"one nobr of words", "", "abc ", "", 1},
+        {"forced breaks", "", "ab|", "", 0},
+    };
+    const size_t n = 1500;
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+        size_t l1, l4, w1, w4;
+        size_t small = break_work(e, &shapes[i], n, 40, &l1, &w1);
+        size_t big = break_work(e, &shapes[i], 4 * n, 40, &l4, &w4);
+        t_checks++;
+        if (small == 0 || big > 5 * small) {
+            t_failed++;
+            fprintf(stderr, "%s: %zu clusters looked at for %zu repeats, %zu for %zu\n",
+                    shapes[i].name, small, n, big, 4 * n);
+        }
+    }
+}
+
+/* A word far wider than the line: cut every six letters (5 pt each at
+ * 10 pt, in a 32 pt line), with one warning. */
+static void test_long_word(env *fixed)
+{
+    const hostile h = {"one Latin word", "", "a", "", 0};
+    size_t nlines, warnings;
+    CHECK(break_work(fixed, &h, 6000, 32, &nlines, &warnings) > 0);
+    CHECK_INT(nlines, 1000);
+    CHECK_INT(warnings, 1);
+    ashi_span s = span("abcdefghijklmnopqrstuvwxyz0123456789", 10);
+    ashi_para p;
+    ashi_line *lines;
+    size_t nl;
+    ashi_text_opts o = ashi_text_opts_default();
+    CHECK(ashi_shape(&fixed->fs, &s, 1, fixed->a, &fixed->d, &p) == 0);
+    ashi_space(&p, &o);
+    CHECK(ashi_break_lines(&p, 32, 0, ASHI_ALIGN_START, &o, fixed->a, NULL, &lines, &nl) == 0);
+    CHECK_INT(nl, 6);
+    for (size_t i = 0; i < nl && i < 6; i++) {
+        CHECK_INT(lines[i].c0, 6 * i);
+        CHECK_INT(lines[i].c1, 6 * i + 6);
+    }
 }
 
 int main(void)
@@ -311,6 +450,8 @@ int main(void)
     env *fonts[2] = {&e, &fixed};
     run_spec(fonts, ASHI_TEST_DIR "/text/linebreak.spec");
     run_spec(fonts, ASHI_TEST_DIR "/text/spacing.spec");
+    test_linear_work(&e);
+    test_long_word(&fixed);
     env_close(&e);
     env_close(&fixed);
     return t_done();
