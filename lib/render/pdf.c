@@ -738,6 +738,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.content.mem = w.mem;
     size_t max_bytes = o->max_bytes;
     ashi_status st = ASHI_E_PDF;
+    int reported = 0; /* a failure already said in d */
     const char *stage = "creating the document";
     w.pdf = HPDF_New(on_hpdf_error, &w);
     if (!w.pdf)
@@ -752,9 +753,12 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         goto done;
     stage = "embedding fonts";
     ashi_phase_mark t = ashi_phase_begin(w.mem);
-    for (int i = 0; i < w.nfonts; i++)
-        if (ashi_embed_write(&w.fonts[i], w.pdf))
+    for (int i = 0; i < w.nfonts; i++) {
+        int rc = ashi_embed_write(&w.fonts[i], w.pdf, d);
+        reported = rc == -2;
+        if (rc)
             goto done;
+    }
     ashi_phase_end(w.mem, ASHI_PHASE_SUBSET, t);
     stage = "writing pages";
     if (ashi_print_sheets(&w, dl))
@@ -801,7 +805,7 @@ done:
         w.oom |= w.fonts[i].oom;
     if (st != ASHI_OK && (w.oom || w.content.oom || out->oom || w.error == HPDF_FAILD_TO_ALLOC_MEM)) {
         st = ASHI_E_MEMORY;
-    } else if (st != ASHI_OK) {
+    } else if (st != ASHI_OK && !reported) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_ERROR, "pdf", none,
                       "PDF output failed while %s (libharu error 0x%04lX, detail %lu)", stage,
