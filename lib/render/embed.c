@@ -40,6 +40,84 @@ int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len)
     return 0;
 }
 
+/* poppler reads each ToUnicode destination as one token of at most 255
+ * characters, '<', four hex digits per UTF-16 unit and '>': a longer one is
+ * refused with a warning. So no glyph is given more than 63 units. */
+#define MAX_UNITS 63
+
+static unsigned units_of(uint32_t cp) { return cp >= 0x10000 ? 2 : 1; }
+
+/* One cluster: its text t (len bytes) shown by the k glyphs g. Within the
+ * limit the first glyph reads as the whole text, as for a ligature. A
+ * longer cluster (a letter with dozens of marks, a long emoji sequence) is
+ * spread over its glyphs: trailing glyphs that are the font's own glyphs
+ * of the trailing characters (the marks) read as those characters, and
+ * the rest goes to the glyphs before them in order, at most MAX_UNITS
+ * each; what no glyph is left for is in the line's ActualText, which
+ * carries every line's exact text anyway. */
+static int use_cluster(ashi_embed *e, const ashi_dl_glyph *g, size_t k, const char *t,
+                       size_t len)
+{
+    size_t units = 0, pos = 0;
+    uint32_t cp;
+    while (pos < len && units <= MAX_UNITS) {
+        ashi_utf8_next(t, len, &pos, &cp);
+        units += units_of(cp);
+    }
+    if (units <= MAX_UNITS) {
+        for (size_t i = 0; i < k; i++)
+            if (ashi_embed_use(e, g[i].gid, t, i ? 0 : len))
+                return -1;
+        return 0;
+    }
+    size_t end = len, j = k;
+    while (j > 1 && end > 0) {
+        size_t start = end - 1;
+        while (start > 0 && ((unsigned char)t[start] & 0xC0) == 0x80)
+            start--;
+        size_t q = start;
+        ashi_utf8_next(t, end, &q, &cp);
+        uint32_t own = ashi_face_glyph(e->face, cp);
+        if (!own || own != g[j - 1].gid)
+            break;
+        if (ashi_embed_use(e, own, t + start, end - start))
+            return -1;
+        end = start;
+        j--;
+    }
+    pos = 0;
+    for (size_t i = 0; i < j; i++) {
+        size_t start = pos;
+        units = 0;
+        while (pos < end) {
+            size_t q = pos;
+            ashi_utf8_next(t, end, &q, &cp);
+            if (units + units_of(cp) > MAX_UNITS)
+                break;
+            units += units_of(cp);
+            pos = q;
+        }
+        if (ashi_embed_use(e, g[i].gid, t + start, pos - start))
+            return -1;
+    }
+    return 0;
+}
+
+int ashi_embed_use_run(ashi_embed *e, const ashi_dl_run *r)
+{
+    /* a cluster: a glyph with text and the glyphs without text after it */
+    for (size_t i = 0; i < r->nglyphs;) {
+        size_t j = i + 1;
+        while (j < r->nglyphs && r->glyphs[j].tlen == 0)
+            j++;
+        const ashi_dl_glyph *g = &r->glyphs[i];
+        if (use_cluster(e, g, j - i, r->text + g->toff, g->tlen))
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
 uint32_t ashi_embed_gid(const ashi_embed *e, uint32_t gid)
 {
     hb_codepoint_t n = hb_map_get(e->old_to_new, gid);

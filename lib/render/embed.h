@@ -24,6 +24,9 @@ typedef struct ashi_embed {
 
 /* Records a glyph (and the text it shows, first one wins) for a face. */
 int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len);
+/* Records the glyphs of a run and the text each shows in the ToUnicode map
+ * (first one wins), no glyph's over poppler's limit. */
+int ashi_embed_use_run(ashi_embed *e, const ashi_dl_run *r);
 /* Subsets the face and creates the PDF font objects in pdf. Returns 0; -1
  * when out of memory (e->oom or libharu's allocation error); -2 when it
  * failed otherwise, reported in d naming the font file. */

@@ -67,14 +67,7 @@ static int collect_run(void *user, const ashi_dl_run *r)
 {
     writer *w = user;
     ashi_embed *e = font_of(w, r->face);
-    if (!e)
-        return -1;
-    for (size_t i = 0; i < r->nglyphs; i++) {
-        const ashi_dl_glyph *g = &r->glyphs[i];
-        if (ashi_embed_use(e, g->gid, r->text + g->toff, g->tlen))
-            return -1;
-    }
-    return 0;
+    return e ? ashi_embed_use_run(e, r) : -1;
 }
 
 /* ---- pass 2: content streams -------------------------------------------- */
