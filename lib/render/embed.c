@@ -40,6 +40,84 @@ int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len)
     return 0;
 }
 
+/* poppler reads each ToUnicode destination as one token of at most 255
+ * characters, '<', four hex digits per UTF-16 unit and '>': a longer one is
+ * refused with a warning. So no glyph is given more than 63 units. */
+#define MAX_UNITS 63
+
+static unsigned units_of(uint32_t cp) { return cp >= 0x10000 ? 2 : 1; }
+
+/* One cluster: its text t (len bytes) shown by the k glyphs g. Within the
+ * limit the first glyph reads as the whole text, as for a ligature. A
+ * longer cluster (a letter with dozens of marks, a long emoji sequence) is
+ * spread over its glyphs: trailing glyphs that are the font's own glyphs
+ * of the trailing characters (the marks) read as those characters, and
+ * the rest goes to the glyphs before them in order, at most MAX_UNITS
+ * each; what no glyph is left for is in the line's ActualText, which
+ * carries every line's exact text anyway. */
+static int use_cluster(ashi_embed *e, const ashi_dl_glyph *g, size_t k, const char *t,
+                       size_t len)
+{
+    size_t units = 0, pos = 0;
+    uint32_t cp;
+    while (pos < len && units <= MAX_UNITS) {
+        ashi_utf8_next(t, len, &pos, &cp);
+        units += units_of(cp);
+    }
+    if (units <= MAX_UNITS) {
+        for (size_t i = 0; i < k; i++)
+            if (ashi_embed_use(e, g[i].gid, t, i ? 0 : len))
+                return -1;
+        return 0;
+    }
+    size_t end = len, j = k;
+    while (j > 1 && end > 0) {
+        size_t start = end - 1;
+        while (start > 0 && ((unsigned char)t[start] & 0xC0) == 0x80)
+            start--;
+        size_t q = start;
+        ashi_utf8_next(t, end, &q, &cp);
+        uint32_t own = ashi_face_glyph(e->face, cp);
+        if (!own || own != g[j - 1].gid)
+            break;
+        if (ashi_embed_use(e, own, t + start, end - start))
+            return -1;
+        end = start;
+        j--;
+    }
+    pos = 0;
+    for (size_t i = 0; i < j; i++) {
+        size_t start = pos;
+        units = 0;
+        while (pos < end) {
+            size_t q = pos;
+            ashi_utf8_next(t, end, &q, &cp);
+            if (units + units_of(cp) > MAX_UNITS)
+                break;
+            units += units_of(cp);
+            pos = q;
+        }
+        if (ashi_embed_use(e, g[i].gid, t + start, pos - start))
+            return -1;
+    }
+    return 0;
+}
+
+int ashi_embed_use_run(ashi_embed *e, const ashi_dl_run *r)
+{
+    /* a cluster: a glyph with text and the glyphs without text after it */
+    for (size_t i = 0; i < r->nglyphs;) {
+        size_t j = i + 1;
+        while (j < r->nglyphs && r->glyphs[j].tlen == 0)
+            j++;
+        const ashi_dl_glyph *g = &r->glyphs[i];
+        if (use_cluster(e, g, j - i, r->text + g->toff, g->tlen))
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
 uint32_t ashi_embed_gid(const ashi_embed *e, uint32_t gid)
 {
     hb_codepoint_t n = hb_map_get(e->old_to_new, gid);
@@ -133,28 +211,10 @@ static void build_tounicode(const ashi_embed *e, ashi_buf *b)
                      "end\nend\n");
 }
 
+/* The subset of the face with the glyphs used, as checked at load. */
 static int subset(ashi_embed *e, hb_blob_t **out)
 {
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in)
-        return -1;
-    hb_set_union(hb_subset_input_glyph_set(in), e->gids);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    /* Layout tables are of no use inside a PDF, nor is the character map:
-     * the PDF addresses glyphs by id (Identity CIDToGIDMap) and its text
-     * comes from the ToUnicode map, and PDF asks no cmap of a CIDFontType2
-     * program. */
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    static const hb_tag_t tags[] = {
-        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
-        HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
-        HB_TAG('c', 'm', 'a', 'p'),
-    };
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        hb_set_add(drop, tags[i]);
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(e->face->hb_face, in);
-    hb_subset_input_destroy(in);
+    hb_subset_plan_t *plan = ashi_face_subset_plan(e->face, e->gids);
     if (!plan)
         return -1;
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
@@ -167,6 +227,26 @@ static int subset(ashi_embed *e, hb_blob_t **out)
     *out = hb_face_reference_blob(sub);
     hb_face_destroy(sub);
     return hb_blob_get_length(*out) ? 0 : -1;
+}
+
+/* A failure to embed, named by the font file: -1 when out of memory (the
+ * caller reports it), else -2 with a diagnostic in d. */
+static int failed(ashi_embed *e, HPDF_Doc pdf, ashi_diags *d, const char *harfbuzz)
+{
+    HPDF_STATUS err = HPDF_GetError(pdf);
+    if (e->oom || err == HPDF_FAILD_TO_ALLOC_MEM)
+        return -1;
+    const char *slash = strrchr(e->face->path, '/');
+    const char *name = slash ? slash + 1 : e->face->path;
+    ashi_loc none = {0, 0};
+    if (harfbuzz)
+        ashi_diag_add(d, ASHI_ERROR, "font-bad", none,
+                      "font file '%s' could not be embedded: %s", name, harfbuzz);
+    else
+        ashi_diag_add(d, ASHI_ERROR, "font-bad", none,
+                      "font file '%s' could not be embedded: libharu error 0x%04lX, detail %lu",
+                      name, (unsigned long)err, (unsigned long)HPDF_GetErrorDetail(pdf));
+    return -2;
 }
 
 static HPDF_Dict indirect_dict(HPDF_Doc pdf)
@@ -184,12 +264,12 @@ static int scaled(const ashi_embed *e, int v)
     return (int)((x + (x >= 0 ? u / 2 : -u / 2)) / u);
 }
 
-int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
+int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, ashi_diags *d)
 {
     hb_blob_t *blob = NULL;
     if (subset(e, &blob)) {
         hb_blob_destroy(blob);
-        return -1;
+        return failed(e, pdf, d, "HarfBuzz could not make its subset");
     }
     int rc = -1;
     ashi_buf cmap = {.mem = e->mem};
@@ -290,7 +370,7 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf)
 done:
     ashi_buf_free(&cmap);
     hb_blob_destroy(blob);
-    return rc;
+    return rc ? failed(e, pdf, d, NULL) : 0;
 }
 
 void ashi_embed_free(ashi_embed *e)

@@ -67,14 +67,7 @@ static int collect_run(void *user, const ashi_dl_run *r)
 {
     writer *w = user;
     ashi_embed *e = font_of(w, r->face);
-    if (!e)
-        return -1;
-    for (size_t i = 0; i < r->nglyphs; i++) {
-        const ashi_dl_glyph *g = &r->glyphs[i];
-        if (ashi_embed_use(e, g->gid, r->text + g->toff, g->tlen))
-            return -1;
-    }
-    return 0;
+    return e ? ashi_embed_use_run(e, r) : -1;
 }
 
 /* ---- pass 2: content streams -------------------------------------------- */
@@ -750,6 +743,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.content.mem = w.mem;
     size_t max_bytes = o->max_bytes;
     ashi_status st = ASHI_E_PDF;
+    int reported = 0; /* a failure already said in d */
     const char *stage = "creating the document";
     w.pdf = HPDF_New(on_hpdf_error, &w);
     if (!w.pdf)
@@ -764,9 +758,12 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         goto done;
     stage = "embedding fonts";
     ashi_phase_mark t = ashi_phase_begin(w.mem);
-    for (int i = 0; i < w.nfonts; i++)
-        if (ashi_embed_write(&w.fonts[i], w.pdf))
+    for (int i = 0; i < w.nfonts; i++) {
+        int rc = ashi_embed_write(&w.fonts[i], w.pdf, d);
+        reported = rc == -2;
+        if (rc)
             goto done;
+    }
     ashi_phase_end(w.mem, ASHI_PHASE_SUBSET, t);
     stage = "writing pages";
     if (ashi_print_sheets(&w, dl))
@@ -813,7 +810,7 @@ done:
         w.oom |= w.fonts[i].oom;
     if (st != ASHI_OK && (w.oom || w.content.oom || out->oom || w.error == HPDF_FAILD_TO_ALLOC_MEM)) {
         st = ASHI_E_MEMORY;
-    } else if (st != ASHI_OK) {
+    } else if (st != ASHI_OK && !reported) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_ERROR, "pdf", none,
                       "PDF output failed while %s (libharu error 0x%04lX, detail %lu)", stage,

@@ -1,11 +1,13 @@
-/* font.c — opens font files once: one read-only mapping serves FreeType and
- * HarfBuzz; a font cache shares opened faces between decks and threads.
- * SPDX-License-Identifier: MIT */
+/* font.c — opens font files once: each is read into memory (so a file that
+ * changes afterwards cannot touch the library), checked, and then served
+ * from that copy to FreeType and HarfBuzz; a font cache shares opened faces
+ * between decks and threads. SPDX-License-Identifier: MIT */
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,12 +15,14 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <hb.h>
 
 #include "api_debug.h"
 #include "text/text.h"
 
 #define MAX_FONT_FILE (256u * 1024 * 1024)
+#define WHY_SIZE 200
 
 static void face_free(ashi_face *f)
 {
@@ -30,59 +34,467 @@ static void face_free(ashi_face *f)
         hb_face_destroy(f->hb_face);
     if (f->ft_face)
         FT_Done_Face(f->ft_face);
-    if (f->map)
-        munmap(f->map, f->map_len);
-    f->hb_font = f->hb_face = f->ft_face = f->map = NULL;
+    free(f->data);
+    f->hb_font = f->hb_face = f->ft_face = NULL;
+    f->data = NULL;
 }
 
-/* Maps and opens one font file into f (strings in a). Returns NULL, or why
- * the file cannot be used (then f holds nothing). */
-static const char *load_face(ashi_face *f, FT_Library lib, const char *path, ashi_arena *a)
+/* ---- reading ------------------------------------------------------------ */
+
+/* Reads the whole file into f->data: its size from fstat, every byte of it
+ * or an error (a file cut short or replaced while it is read is refused,
+ * never a signal later, as a mapping of it would give). */
+static int read_font(ashi_face *f, const char *path, ashi_mem *m, char *why)
 {
-    f->path = ashi_arena_strdup(a, path);
-    if (!f->path)
-        return "does not fit in memory";
-    const char *why = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* non-blocking: a FIFO put in the font's place must not hang open() */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        why = "cannot be read";
+    int rc = -1;
+    if (fd < 0) {
+        snprintf(why, WHY_SIZE, "cannot be read");
+    } else if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+        snprintf(why, WHY_SIZE, "is not a regular file");
     } else if (st.st_size < 12 || (unsigned long long)st.st_size > MAX_FONT_FILE) {
-        why = "has an impossible size";
+        snprintf(why, WHY_SIZE, "has an impossible size");
+    } else if (!(f->data = ashi_malloc(m, (size_t)st.st_size))) {
+        snprintf(why, WHY_SIZE, "does not fit in memory");
     } else {
-        f->map_len = (size_t)st.st_size;
-        f->map = mmap(NULL, f->map_len, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (f->map == MAP_FAILED) {
-            f->map = NULL;
-            why = "cannot be mapped";
+        size_t want = (size_t)st.st_size, got = 0;
+        while (got < want) {
+            ssize_t n = read(fd, f->data + got, want - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += (size_t)n;
         }
+        f->size = got;
+        if (got == want)
+            rc = 0;
+        else
+            snprintf(why, WHY_SIZE, "changed while it was read (%zu of %zu bytes)", got, want);
     }
     if (fd >= 0)
         close(fd);
+    return rc;
+}
+
+/* ---- checking: what FreeType opens, HarfBuzz may still read as empty ---- */
+
+static unsigned u16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
+static uint32_t u32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+#define TAG(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
+
+/* A table tag for a message: its four characters, '?' for unprintable. */
+static void tag_name(uint32_t tag, char out[5])
+{
+    for (int i = 0; i < 4; i++) {
+        unsigned c = tag >> (24 - 8 * i) & 0xFF;
+        out[i] = c >= 0x20 && c < 0x7F && c != '\'' ? (char)c : '?';
+    }
+    out[4] = 0;
+}
+
+typedef struct sfnt {
+    const uint8_t *p; /* the file */
+    size_t n;
+    const uint8_t *dir; /* the table records */
+    unsigned ntables;
+} sfnt;
+
+/* The table tagged tag, its length in *len; NULL when absent. */
+static const uint8_t *table(const sfnt *s, uint32_t tag, size_t *len)
+{
+    for (unsigned i = 0; i < s->ntables; i++) {
+        const uint8_t *r = s->dir + 16 * i;
+        if (u32(r) == tag) {
+            *len = u32(r + 12);
+            return s->p + u32(r + 8);
+        }
+    }
+    *len = 0;
+    return NULL;
+}
+
+/* The table directory: inside the file, each table inside the file, none
+ * listed twice. */
+static int check_directory(sfnt *s, char *why)
+{
+    size_t base = 0;
+    uint32_t magic = u32(s->p);
+    if (magic == TAG('t', 't', 'c', 'f')) { /* a collection: its first font is used */
+        if (s->n < 16 || u32(s->p + 8) == 0 || (base = u32(s->p + 12)) > s->n - 12) {
+            snprintf(why, WHY_SIZE, "is damaged: its collection header runs past the end of "
+                                    "the file");
+            return -1;
+        }
+        magic = u32(s->p + base);
+    }
+    if (magic == TAG('O', 'T', 'T', 'O')) {
+        snprintf(why, WHY_SIZE, "has no TrueType outlines (glyf table); only TrueType fonts "
+                                "can be embedded");
+        return -1;
+    }
+    if (magic != 0x00010000 && magic != TAG('t', 'r', 'u', 'e')) {
+        snprintf(why, WHY_SIZE, "is not a TrueType/OpenType font");
+        return -1;
+    }
+    s->ntables = u16(s->p + base + 4);
+    s->dir = s->p + base + 12;
+    if (s->ntables == 0 || base + 12 + 16 * (size_t)s->ntables > s->n) {
+        snprintf(why, WHY_SIZE, "is damaged: its table directory runs past the end of the "
+                                "file");
+        return -1;
+    }
+    for (unsigned i = 0; i < s->ntables; i++) {
+        const uint8_t *r = s->dir + 16 * i;
+        uint64_t off = u32(r + 8), len = u32(r + 12);
+        char name[5];
+        tag_name(u32(r), name);
+        if (off + len > s->n) {
+            snprintf(why, WHY_SIZE,
+                     "is damaged: its '%s' table runs past the end of the file (to byte "
+                     "%llu of %zu)",
+                     name, (unsigned long long)(off + len), s->n);
+            return -1;
+        }
+        for (unsigned j = 0; j < i; j++)
+            if (u32(s->dir + 16 * j) == u32(r)) {
+                snprintf(why, WHY_SIZE, "is damaged: it lists its '%s' table twice", name);
+                return -1;
+            }
+    }
+    return 0;
+}
+
+/* One glyph's outline, p[0..n) with n > 0: every field inside its bytes
+ * (else HarfBuzz's subsetter writes the glyph as empty), contour ends
+ * increasing, flags no further than the points, components that exist. */
+static const char *check_glyph(const uint8_t *p, size_t n, unsigned gid, unsigned nglyphs,
+                               unsigned *component)
+{
+    if (n < 10)
+        return "is cut short";
+    int contours = (int16_t)u16(p);
+    size_t q = 10;
+    if (contours > 0) {
+        if (q + 2 * (size_t)contours + 2 > n)
+            return "is cut short";
+        long last = -1;
+        for (int i = 0; i < contours; i++, q += 2) {
+            long end = (long)u16(p + q);
+            if (end <= last)
+                return "has its contour ends out of order";
+            last = end;
+        }
+        size_t points = (size_t)last + 1, coords = 0;
+        q += 2 + u16(p + q); /* instructions */
+        /* bytes of x and y per point by its flag's short and same bits */
+        static const uint8_t coord_bytes[64] = {
+#define XY(f) (((f) & 2 ? 1 : (f) & 16 ? 0 : 2) + ((f) & 4 ? 1 : (f) & 32 ? 0 : 2))
+#define XY4(f) XY(f), XY(f + 1), XY(f + 2), XY(f + 3)
+#define XY16(f) XY4(f), XY4(f + 4), XY4(f + 8), XY4(f + 12)
+            XY16(0), XY16(16), XY16(32), XY16(48),
+#undef XY16
+#undef XY4
+#undef XY
+        };
+        for (size_t k = 0; k < points;) {
+            if (q >= n)
+                return "is cut short";
+            unsigned fl = p[q++];
+            size_t rep = 1;
+            if (fl & 8) {
+                if (q >= n)
+                    return "is cut short";
+                rep += p[q++];
+                if (rep > points - k)
+                    return "has flags past its last point";
+            }
+            coords += rep * coord_bytes[fl & 63];
+            k += rep;
+        }
+        if (q + coords > n)
+            return "is cut short";
+    } else if (contours < 0) { /* composite */
+        unsigned fl;
+        do {
+            if (q + 4 > n)
+                return "is cut short";
+            fl = u16(p + q);
+            unsigned g = u16(p + q + 2);
+            if (g >= nglyphs || g == gid) {
+                *component = g;
+                return g == gid ? "is made of itself" : "is made of a glyph the font does not have";
+            }
+            q += 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+            if (q > n)
+                return "is cut short";
+        } while (fl & 0x20);
+        if (fl & 0x100) {
+            if (q + 2 > n || q + 2 + u16(p + q) > n)
+                return "is cut short";
+        }
+    }
+    return NULL;
+}
+
+/* The tables HarfBuzz's subsetter and the PDF embedding read to find
+ * glyphs and their widths: head, maxp, hhea, hmtx, loca and glyf consistent
+ * with one another and every glyph's outline inside glyf. */
+static int check_tables(const sfnt *s, char *why)
+{
+    static const uint32_t required[] = {
+        TAG('h', 'e', 'a', 'd'), TAG('h', 'h', 'e', 'a'), TAG('h', 'm', 't', 'x'),
+        TAG('m', 'a', 'x', 'p'), TAG('c', 'm', 'a', 'p'), TAG('l', 'o', 'c', 'a'),
+        TAG('g', 'l', 'y', 'f'),
+    };
+    size_t len;
+    if (!table(s, TAG('g', 'l', 'y', 'f'), &len) && table(s, TAG('C', 'F', 'F', ' '), &len)) {
+        snprintf(why, WHY_SIZE, "has no TrueType outlines (glyf table); only TrueType fonts "
+                                "can be embedded");
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (!table(s, required[i], &len)) {
+            char name[5];
+            tag_name(required[i], name);
+            snprintf(why, WHY_SIZE, "lacks the '%s' table every TrueType font has", name);
+            return -1;
+        }
+
+    size_t head_len, maxp_len, hhea_len, hmtx_len, loca_len, glyf_len;
+    const uint8_t *head = table(s, TAG('h', 'e', 'a', 'd'), &head_len);
+    const uint8_t *maxp = table(s, TAG('m', 'a', 'x', 'p'), &maxp_len);
+    const uint8_t *hhea = table(s, TAG('h', 'h', 'e', 'a'), &hhea_len);
+    (void)table(s, TAG('h', 'm', 't', 'x'), &hmtx_len);
+    const uint8_t *loca = table(s, TAG('l', 'o', 'c', 'a'), &loca_len);
+    const uint8_t *glyf = table(s, TAG('g', 'l', 'y', 'f'), &glyf_len);
+    if (head_len < 54 || u16(head) != 1 || u32(head + 12) != 0x5F0F3CF5u) {
+        snprintf(why, WHY_SIZE, "is damaged: its 'head' table is not a font header");
+        return -1;
+    }
+    unsigned loc_format = u16(head + 50);
+    if (loc_format > 1) {
+        snprintf(why, WHY_SIZE,
+                 "is damaged: its 'head' table gives loca format %u (0 or 1 expected)",
+                 loc_format);
+        return -1;
+    }
+    uint32_t maxp_version = maxp_len >= 6 ? u32(maxp) : 0;
+    if (!(maxp_version == 0x00005000 || (maxp_version == 0x00010000 && maxp_len >= 32))) {
+        snprintf(why, WHY_SIZE, "is damaged: its 'maxp' table is cut short or unknown");
+        return -1;
+    }
+    unsigned nglyphs = u16(maxp + 4);
+    if (nglyphs == 0) {
+        snprintf(why, WHY_SIZE, "is damaged: its 'maxp' table gives no glyphs");
+        return -1;
+    }
+    if (hhea_len < 36 || u16(hhea) != 1) {
+        snprintf(why, WHY_SIZE, "is damaged: its 'hhea' table is cut short or unknown");
+        return -1;
+    }
+    unsigned metrics = u16(hhea + 34);
+    if (metrics == 0) {
+        snprintf(why, WHY_SIZE, "is damaged: its 'hhea' table gives no glyph widths");
+        return -1;
+    }
+    if (metrics > nglyphs)
+        metrics = nglyphs;
+    size_t hmtx_need = 4 * (size_t)metrics + 2 * (size_t)(nglyphs - metrics);
+    if (hmtx_len < hmtx_need) {
+        snprintf(why, WHY_SIZE,
+                 "is damaged: its 'hmtx' table holds %zu bytes where its %u glyphs need %zu",
+                 hmtx_len, nglyphs, hmtx_need);
+        return -1;
+    }
+    size_t loca_need = ((size_t)nglyphs + 1) * (loc_format ? 4 : 2);
+    if (loca_len < loca_need) {
+        snprintf(why, WHY_SIZE,
+                 "is damaged: its 'loca' table holds %zu bytes where its %u glyphs need %zu",
+                 loca_len, nglyphs, loca_need);
+        return -1;
+    }
+    size_t prev = 0;
+    for (unsigned g = 0; g <= nglyphs; g++) {
+        size_t off = loc_format ? u32(loca + 4 * (size_t)g) : 2 * (size_t)u16(loca + 2 * (size_t)g);
+        if (off < prev) {
+            snprintf(why, WHY_SIZE,
+                     "is damaged: its 'loca' table ends glyph %u before it starts", g - 1);
+            return -1;
+        }
+        if (off > glyf_len) {
+            snprintf(why, WHY_SIZE,
+                     "is damaged: glyph %u runs past the end of its 'glyf' table (to byte %zu "
+                     "of %zu)",
+                     g ? g - 1 : 0, off, glyf_len);
+            return -1;
+        }
+        if (g && off > prev) {
+            unsigned component = 0;
+            const char *bad = check_glyph(glyf + prev, off - prev, g - 1, nglyphs, &component);
+            if (bad && strncmp(bad, "is made", 7) == 0) {
+                snprintf(why, WHY_SIZE, "is damaged: glyph %u %s (glyph %u)", g - 1, bad,
+                         component);
+                return -1;
+            }
+            if (bad) {
+                snprintf(why, WHY_SIZE, "is damaged: glyph %u %s", g - 1, bad);
+                return -1;
+            }
+        }
+        prev = off;
+    }
+    return 0;
+}
+
+/* ---- subsetting --------------------------------------------------------- */
+
+/* The plan for a subset of face with the glyphs in glyphs, as the PDF
+ * embeds it, with one more table left out when also_drop is not 0. Layout
+ * tables are of no use inside a PDF, nor is the character map: the PDF
+ * addresses glyphs by id (Identity CIDToGIDMap), its text comes from the
+ * ToUnicode map, and PDF asks no cmap of a CIDFontType2 program. */
+static hb_subset_plan_t *plan_subset(hb_face_t *face, const hb_set_t *glyphs, hb_tag_t also_drop)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return NULL;
+    hb_set_union(hb_subset_input_glyph_set(in), glyphs);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    static const hb_tag_t tags[] = {
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
+        HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
+        HB_TAG('c', 'm', 'a', 'p'),
+    };
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        hb_set_add(drop, tags[i]);
+    if (also_drop)
+        hb_set_add(drop, also_drop);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
+    hb_subset_input_destroy(in);
+    return plan;
+}
+
+void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs)
+{
+    return plan_subset(f->hb_face, glyphs, 0);
+}
+
+/* Does a subset of face (with .notdef alone, or one table left out) come
+ * out? -1 when HarfBuzz gives up, 1 when out of memory. */
+static int try_subset(hb_face_t *face, hb_tag_t also_drop)
+{
+    hb_set_t *glyphs = hb_set_create();
+    hb_set_add(glyphs, 0);
+    if (!hb_set_allocation_successful(glyphs)) {
+        hb_set_destroy(glyphs);
+        return 1;
+    }
+    hb_subset_plan_t *plan = plan_subset(face, glyphs, also_drop);
+    hb_set_destroy(glyphs);
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
+    int ok = blob && hb_blob_get_length(blob) > 0;
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    hb_subset_plan_destroy(plan);
+    return ok ? 0 : -1;
+}
+
+/* The subsetter runs over every table the embedding keeps, and gives up
+ * on the first one that does not pass HarfBuzz's checks; the check at load
+ * subsets .notdef alone, and names the table when leaving one out helps. */
+static int check_subset(const sfnt *s, hb_face_t *face, char *why)
+{
+    int rc = try_subset(face, 0);
+    if (rc == 0)
+        return 0;
+    if (rc > 0) {
+        snprintf(why, WHY_SIZE, "does not fit in memory");
+        return -1;
+    }
+    for (unsigned i = 0; i < s->ntables; i++) {
+        uint32_t tag = u32(s->dir + 16 * i);
+        if (try_subset(face, tag) == 0) {
+            char name[5];
+            tag_name(tag, name);
+            snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset its '%s' table", name);
+            return -1;
+        }
+    }
+    snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset it");
+    return -1;
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+/* Reads, checks and opens one font file into f (strings in a, the file's
+ * bytes from m). Returns 0, or -1 with why the file cannot be used in why
+ * (then f holds nothing). */
+static int load_face(ashi_face *f, FT_Library lib, const char *path, ashi_arena *a,
+                     ashi_mem *m, char *why)
+{
+    f->path = ashi_arena_strdup(a, path);
+    if (!f->path) {
+        snprintf(why, WHY_SIZE, "does not fit in memory");
+        return -1;
+    }
+    if (read_font(f, path, m, why)) {
+        face_free(f);
+        return -1;
+    }
     FT_Face ft = NULL;
-    if (!why && FT_New_Memory_Face(lib, f->map, (FT_Long)f->map_len, 0, &ft))
-        why = "is not a font FreeType can read";
+    int bad = 0;
+    if (FT_New_Memory_Face(lib, f->data, (FT_Long)f->size, 0, &ft)) {
+        snprintf(why, WHY_SIZE, "is not a font FreeType can read");
+        bad = 1;
+    }
     f->ft_face = ft;
-    if (!why && !FT_IS_SFNT(ft))
-        why = "is not a TrueType/OpenType font";
-    if (!why) {
-        hb_blob_t *blob = hb_blob_create(f->map, (unsigned)f->map_len,
+    if (!bad && !FT_IS_SFNT(ft)) {
+        snprintf(why, WHY_SIZE, "is not a TrueType/OpenType font");
+        bad = 1;
+    }
+    sfnt s = {f->data, f->size, NULL, 0};
+    bad = bad || check_directory(&s, why) || check_tables(&s, why);
+    if (!bad && (ft->units_per_EM < 16 || ft->units_per_EM > 16384 || ft->num_glyphs < 1)) {
+        snprintf(why, WHY_SIZE, "has broken header values");
+        bad = 1;
+    }
+    if (!bad) {
+        hb_blob_t *blob = hb_blob_create((const char *)f->data, (unsigned)f->size,
                                          HB_MEMORY_MODE_READONLY, NULL, NULL);
         f->hb_face = hb_face_create(blob, 0);
         hb_blob_destroy(blob);
-        hb_blob_t *glyf = hb_face_reference_table(f->hb_face, HB_TAG('g', 'l', 'y', 'f'));
-        if (hb_blob_get_length(glyf) == 0)
-            why = "has no TrueType outlines (glyf table); only TrueType fonts can be embedded";
-        hb_blob_destroy(glyf);
+        /* the character map HarfBuzz reads, or every character would
+         * silently come from another font */
+        hb_set_t *cps = hb_set_create();
+        hb_face_collect_unicodes(f->hb_face, cps);
+        if (!hb_set_allocation_successful(cps)) {
+            snprintf(why, WHY_SIZE, "does not fit in memory");
+            bad = 1;
+        } else if (hb_set_is_empty(cps)) {
+            snprintf(why, WHY_SIZE, "has no character map HarfBuzz can read ('cmap' table)");
+            bad = 1;
+        }
+        hb_set_destroy(cps);
+        bad = bad || check_subset(&s, f->hb_face, why);
     }
-    if (!why && (ft->units_per_EM < 16 || ft->units_per_EM > 16384 || ft->num_glyphs < 1))
-        why = "has broken header values";
-    const char *ps = why ? NULL : FT_Get_Postscript_Name(ft);
-    if (!why && !(f->ps_name = ashi_arena_strdup(a, ps ? ps : "Unnamed")))
-        why = "does not fit in memory";
-    if (why) {
+    const char *ps = bad ? NULL : FT_Get_Postscript_Name(ft);
+    if (!bad && !(f->ps_name = ashi_arena_strdup(a, ps ? ps : "Unnamed"))) {
+        snprintf(why, WHY_SIZE, "does not fit in memory");
+        bad = 1;
+    }
+    if (bad) {
         face_free(f);
-        return why;
+        return -1;
     }
     f->upem = ft->units_per_EM;
     f->hb_font = hb_font_create(f->hb_face);
@@ -99,7 +511,7 @@ static const char *load_face(ashi_face *f, FT_Library lib, const char *path, ash
     f->cap_height = os2 && os2->version >= 2 ? os2->sCapHeight : f->ascender * 7 / 10;
     TT_Postscript *post = FT_Get_Sfnt_Table(ft, FT_SFNT_POST);
     f->italic_angle = post ? (int)(post->italicAngle >> 16) : 0;
-    return NULL;
+    return 0;
 }
 
 /* ---- the shared cache (ashi_font_cache in the public API) --------------- */
@@ -143,11 +555,11 @@ void ashi_font_cache_destroy(ashi_font_cache *c)
 }
 
 /* The cached face for path, opened into the cache on first use. NULL with
- * *why when the file cannot be used, or with *why NULL when the cache is
+ * why set when the file cannot be used, or with why empty when the cache is
  * full (the caller opens the face itself). */
-static ashi_face *cached_face(ashi_font_cache *c, const char *path, const char **why)
+static ashi_face *cached_face(ashi_font_cache *c, const char *path, char *why)
 {
-    *why = NULL;
+    why[0] = 0;
     ashi_face *f = NULL;
     pthread_mutex_lock(&c->lock);
     for (int i = 0; i < c->nfaces && !f; i++)
@@ -155,8 +567,9 @@ static ashi_face *cached_face(ashi_font_cache *c, const char *path, const char *
             f = c->faces[i];
     if (!f && c->nfaces < CACHE_FACES) {
         ashi_face *n = ashi_arena_alloc(c->a, sizeof *n);
-        *why = n ? load_face(n, c->ft_library, path, c->a) : "does not fit in memory";
-        if (!*why)
+        if (!n)
+            snprintf(why, WHY_SIZE, "does not fit in memory");
+        else if (load_face(n, c->ft_library, path, c->a, NULL, why) == 0)
             c->faces[c->nfaces++] = f = n;
     }
     pthread_mutex_unlock(&c->lock);
@@ -179,18 +592,18 @@ static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
     for (int i = 0; i < fs->nfaces; i++)
         if (strcmp(fs->faces[i]->path, path) == 0)
             return fs->faces[i];
-    const char *why = NULL;
-    ashi_face *f = fs->cache ? cached_face(fs->cache, path, &why) : NULL;
-    int owned = !f && !why;
+    char why[WHY_SIZE] = "";
+    ashi_face *f = fs->cache ? cached_face(fs->cache, path, why) : NULL;
+    int owned = !f && !why[0];
     if (owned) {
         if (!fs->ft_library && FT_Init_FreeType((FT_Library *)&fs->ft_library))
             return NULL;
         f = ashi_arena_alloc(a, sizeof *f);
         if (!f)
             return NULL;
-        why = load_face(f, fs->ft_library, path, a);
+        load_face(f, fs->ft_library, path, a, ashi_arena_mem(a), why);
     }
-    if (why) {
+    if (why[0]) {
         const char *slash = strrchr(path, '/');
         ashi_diag_add(d, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
                       slash ? slash + 1 : path, why);

@@ -8,8 +8,9 @@
 
 /* ---- fonts (font.c) ----------------------------------------------------- */
 
-/* One font file: mapped once, shared by FreeType (metrics, coverage) and
- * HarfBuzz (shaping, subsetting). Owned by its fontset. */
+/* One font file: read into memory once, checked, and shared by FreeType
+ * (metrics, coverage) and HarfBuzz (shaping, subsetting). Owned by its
+ * fontset. */
 typedef struct ashi_face {
     const char *path;
     const char *ps_name;  /* PostScript name, for the PDF FontDescriptor */
@@ -19,8 +20,8 @@ typedef struct ashi_face {
     void *ft_face;        /* FT_Face */
     void *hb_face;        /* hb_face_t * */
     void *hb_font;        /* hb_font_t *, scale = upem */
-    void *map;
-    size_t map_len;
+    unsigned char *data;  /* the whole file, read at load */
+    size_t size;
 } ashi_face;
 
 typedef struct ashi_font_family {
@@ -54,6 +55,11 @@ void ashi_fontset_close(ashi_fontset *fs);
 uint32_t ashi_face_glyph(const ashi_face *f, uint32_t cp);
 /* Advance width of a glyph in font units. */
 int ashi_face_advance(const ashi_face *f, uint32_t gid);
+/* The HarfBuzz plan (hb_subset_plan_t *, freed by the caller) for the
+ * subset of f with the glyph ids in glyphs (an hb_set_t *) that the PDF
+ * embeds, the one every face passed as a trial at load; NULL when
+ * HarfBuzz fails. */
+void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs);
 
 /* ---- JLReq classes (classes.c) ------------------------------------------ */
 

@@ -455,6 +455,93 @@ static void test_absolute_paths(void)
     ashi_options_free(opt);
 }
 
+/* Font files are read into memory at load: a font file cut to nothing
+ * between load and render (which, mapped, would kill the process with
+ * SIGBUS when the subset reads it) changes nothing in the PDF, for a
+ * deck's own faces and for a cache's; a load after the cut reports it. */
+static int copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    char buf[65536];
+    size_t n;
+    int rc = in && out ? 0 : -1;
+    while (!rc && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    if (in)
+        fclose(in);
+    if (out && fclose(out))
+        rc = -1;
+    return rc;
+}
+
+static ashi_status load_render(ashi_options *opt, const char *xml, const char *dir,
+                               ashi_deck **deck, unsigned char **pdf, size_t *len)
+{
+    ashi_status st = ashi_deck_load_memory(opt, xml, strlen(xml), "cut.xml", dir, deck);
+    if (st == ASHI_OK && pdf)
+        st = ashi_deck_render_memory(*deck, pdf, len);
+    return st;
+}
+
+static void test_font_file_cut(void)
+{
+    static const char xml[] =
+        "<deck xmlns=\"urn:ashireport:deck:1\"><theme>"
+        "<font name=\"copy\" regular=\"Copy-Regular.ttf\" bold=\"Copy-Bold.ttf\"/></theme>"
+        "<slide title=\"書体の写し\"><p>旭川市の<b>取組</b>と Latin text</p></slide></deck>";
+    char dir[] = "/tmp/ashi-font-cut-XXXXXX", reg[64], bold[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(reg, sizeof reg, "%s/Copy-Regular.ttf", dir);
+    snprintf(bold, sizeof bold, "%s/Copy-Bold.ttf", dir);
+    CHECK_INT(copy_file(ASHI_TEST_FONTDIR "/BIZUDPGothic-Regular.ttf", reg), 0);
+    CHECK_INT(copy_file(ASHI_TEST_FONTDIR "/BIZUDPGothic-Bold.ttf", bold), 0);
+
+    ashi_deck *ref = NULL, *own = NULL, *cached = NULL, *after = NULL, *lost = NULL;
+    unsigned char *ref_pdf = NULL, *pdf = NULL;
+    size_t ref_len = 0, len = 0;
+    CHECK_INT(load_render(NULL, xml, dir, &ref, &ref_pdf, &ref_len), ASHI_OK);
+    ashi_font_cache *cache = NULL;
+    ashi_options *opt = NULL;
+    CHECK_INT(ashi_font_cache_new(&cache), ASHI_OK);
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_set_font_cache(opt, cache), ASHI_OK);
+    CHECK_INT(load_render(NULL, xml, dir, &own, NULL, NULL), ASHI_OK);
+    CHECK_INT(load_render(opt, xml, dir, &cached, NULL, NULL), ASHI_OK);
+
+    CHECK_INT(truncate(reg, 0), 0);
+    CHECK_INT(truncate(bold, 0), 0);
+    CHECK_INT(ashi_deck_render_memory(own, &pdf, &len), ASHI_OK);
+    CHECK(len == ref_len && ref_pdf && pdf && !memcmp(pdf, ref_pdf, len));
+    ashi_free(pdf);
+    pdf = NULL;
+    CHECK_INT(ashi_deck_render_memory(cached, &pdf, &len), ASHI_OK);
+    CHECK(len == ref_len && ref_pdf && pdf && !memcmp(pdf, ref_pdf, len));
+    ashi_free(pdf);
+    pdf = NULL;
+    /* a later deck gets the cache's copies, opened once */
+    CHECK_INT(load_render(opt, xml, dir, &after, &pdf, &len), ASHI_OK);
+    CHECK(len == ref_len && ref_pdf && pdf && !memcmp(pdf, ref_pdf, len));
+    CHECK_INT(ashi__font_cache_faces(cache), 3); /* the two copies and the fallback */
+    ashi_free(pdf);
+    /* without the cache the file is read again, and found cut */
+    CHECK_INT(load_render(NULL, xml, dir, &lost, NULL, NULL), ASHI_E_DECK);
+    ashi_diag g = {0};
+    CHECK(ashi_deck_diag_count(lost) >= 1 && ashi_deck_diag(lost, 0, &g) == ASHI_OK);
+    CHECK_STR(g.message, "font file 'Copy-Regular.ttf' has an impossible size");
+
+    ashi_deck_free(ref);
+    ashi_deck_free(own);
+    ashi_deck_free(cached);
+    ashi_deck_free(after);
+    ashi_deck_free(lost);
+    ashi_free(ref_pdf);
+    ashi_options_free(opt);
+    ashi_font_cache_free(cache);
+    unlink(reg);
+    unlink(bold);
+    rmdir(dir);
+}
+
 int main(void)
 {
     test_basics();
@@ -464,5 +551,6 @@ int main(void)
     test_font_cache();
     test_render();
     test_missing_file();
+    test_font_file_cut();
     return t_done();
 }
