@@ -252,6 +252,63 @@ int ashi_alloc_can_fail(void)
 #endif
 }
 
+/* The faces the laid-out deck uses (that HarfBuzz subsets them as the PDF
+ * will) and the outline of every glyph it uses, checked once per glyph (a
+ * whole font's at load cost more than laying out a small deck):
+ * a damaged one is reported as a damaged font file, at its <font> (or at
+ * the deck's start for a font the deck does not name), once per font, so
+ * that check and render report the same. Returns -1 when out of memory. */
+static int check_glyphs(ashi_deck *deck)
+{
+    ashi_fontset *fs = &deck->fonts;
+    unsigned char *seen[2 * ASHI_MAX_FAMILIES] = {0};
+    int bad[2 * ASHI_MAX_FAMILIES] = {0};
+    for (size_t p = 0; p < deck->dlist.npages; p++) {
+        const ashi_dl_page *pg = &deck->dlist.pages[p];
+        for (size_t i = 0; i < pg->nitems; i++) {
+            const ashi_dl_run *run = &pg->items[i].u.run;
+            if (pg->items[i].kind != ASHI_DL_RUN)
+                continue;
+            int k = 0;
+            while (k < fs->nfaces && fs->faces[k] != run->face)
+                k++;
+            if (k == fs->nfaces || bad[k])
+                continue;
+            const ashi_face *f = fs->faces[k];
+            char why[160];
+            int first = !seen[k];
+            if (!seen[k] && !(seen[k] = ashi_arena_alloc(deck->arena, f->nglyphs / 8 + 1)))
+                return -1;
+            for (size_t g = 0; g < run->nglyphs && !bad[k]; g++) {
+                unsigned gid = run->glyphs[g].gid;
+                if (gid < f->nglyphs && (seen[k][gid / 8] >> (gid % 8) & 1))
+                    continue;
+                if (gid < f->nglyphs)
+                    seen[k][gid / 8] |= (unsigned char)(1u << (gid % 8));
+                /* the face as a whole when first met, then each glyph */
+                int r = first ? ashi_face_check_subset(f, why, sizeof why) : 0;
+                first = 0;
+                if (!r)
+                    r = ashi_face_check_glyph(f, gid, why, sizeof why);
+                if (!r)
+                    continue;
+                bad[k] = 1;
+                ashi_loc loc = {1, 1};
+                for (int fam = 0; fam < deck->theme.nfamilies; fam++)
+                    if ((fs->families[fam].regular == f || fs->families[fam].bold == f) &&
+                        deck->theme.families[fam].loc.line) {
+                        loc = deck->theme.families[fam].loc;
+                        break;
+                    }
+                const char *slash = strrchr(f->path, '/');
+                ashi_diag_add(&deck->diags, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
+                              slash ? slash + 1 : f->path, why);
+            }
+        }
+    }
+    return deck->diags.oom ? -1 : 0;
+}
+
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
  * that can still run runs, so that one load reports every problem. */
 static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data,
@@ -305,7 +362,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
                                  opt && opt->draft,
                                  opt ? opt->threads : 1, limits_of(opt), a, d, &deck->dlist);
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
-    if (rc)
+    if (rc || (fonts_ok && check_glyphs(deck)))
         return ASHI_E_MEMORY;
     ashi_xml_flush_schema(deck->doc, d);
     if (d->oom)

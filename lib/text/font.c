@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,7 +35,7 @@ static void face_free(ashi_face *f)
         hb_face_destroy(f->hb_face);
     if (f->ft_face)
         FT_Done_Face(f->ft_face);
-    free(f->data);
+    free(f->base);
     f->hb_font = f->hb_face = f->ft_face = NULL;
     f->data = NULL;
 }
@@ -56,10 +57,13 @@ static int read_font(ashi_face *f, const char *path, ashi_mem *m, char *why)
         snprintf(why, WHY_SIZE, "is not a regular file");
     } else if (st.st_size < 12 || (unsigned long long)st.st_size > MAX_FONT_FILE) {
         snprintf(why, WHY_SIZE, "has an impossible size");
-    } else if (!(f->data = ashi_malloc(m, (size_t)st.st_size))) {
+    } else if (!(f->data = ashi_malloc(m, (size_t)st.st_size + (2u << 20)))) {
         snprintf(why, WHY_SIZE, "does not fit in memory");
     } else {
         size_t want = (size_t)st.st_size, got = 0;
+        f->base = f->data;
+        f->data = (unsigned char *)(((uintptr_t)f->data + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1));
+        madvise(f->data, want & ~(size_t)((2u << 20) - 1), MADV_HUGEPAGE);
         while (got < want) {
             ssize_t n = read(fd, f->data + got, want - got);
             if (n < 0 && errno == EINTR)
@@ -245,7 +249,8 @@ static const char *check_glyph(const uint8_t *p, size_t n, unsigned gid, unsigne
 
 /* The tables HarfBuzz's subsetter and the PDF embedding read to find
  * glyphs and their widths: head, maxp, hhea, hmtx, loca and glyf consistent
- * with one another and every glyph's outline inside glyf. */
+ * with one another, every glyph inside glyf. (The outlines of the glyphs a
+ * deck uses are checked once it is laid out: ashi_face_check_glyph.) */
 static int check_tables(const sfnt *s, char *why)
 {
     static const uint32_t required[] = {
@@ -273,7 +278,7 @@ static int check_tables(const sfnt *s, char *why)
     const uint8_t *hhea = table(s, TAG('h', 'h', 'e', 'a'), &hhea_len);
     (void)table(s, TAG('h', 'm', 't', 'x'), &hmtx_len);
     const uint8_t *loca = table(s, TAG('l', 'o', 'c', 'a'), &loca_len);
-    const uint8_t *glyf = table(s, TAG('g', 'l', 'y', 'f'), &glyf_len);
+    (void)table(s, TAG('g', 'l', 'y', 'f'), &glyf_len);
     if (head_len < 54 || u16(head) != 1 || u32(head + 12) != 0x5F0F3CF5u) {
         snprintf(why, WHY_SIZE, "is damaged: its 'head' table is not a font header");
         return -1;
@@ -335,20 +340,61 @@ static int check_tables(const sfnt *s, char *why)
                      g ? g - 1 : 0, off, glyf_len);
             return -1;
         }
-        if (g && off > prev) {
-            unsigned component = 0;
-            const char *bad = check_glyph(glyf + prev, off - prev, g - 1, nglyphs, &component);
-            if (bad && strncmp(bad, "is made", 7) == 0) {
-                snprintf(why, WHY_SIZE, "is damaged: glyph %u %s (glyph %u)", g - 1, bad,
-                         component);
-                return -1;
-            }
-            if (bad) {
-                snprintf(why, WHY_SIZE, "is damaged: glyph %u %s", g - 1, bad);
-                return -1;
-            }
-        }
         prev = off;
+    }
+    return 0;
+}
+
+/* Where glyph gid's outline lies in glyf, from loca (checked at load). */
+static void glyph_span(const ashi_face *f, unsigned gid, size_t *from, size_t *to)
+{
+    const uint8_t *loca = f->loca;
+    if (f->loc_format) {
+        *from = u32(loca + 4 * (size_t)gid);
+        *to = u32(loca + 4 * (size_t)gid + 4);
+    } else {
+        *from = 2 * (size_t)u16(loca + 2 * (size_t)gid);
+        *to = 2 * (size_t)u16(loca + 2 * (size_t)gid + 2);
+    }
+}
+
+int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t size)
+{
+    /* the glyph and the glyphs it is made of, a few levels deep */
+    unsigned stack[16];
+    int n = 0;
+    stack[n++] = gid;
+    while (n) {
+        unsigned g = stack[--n];
+        if (g >= f->nglyphs) {
+            snprintf(why, size, "is damaged: it has no glyph %u", g);
+            return -1;
+        }
+        size_t from, to;
+        glyph_span(f, g, &from, &to);
+        if (to <= from)
+            continue; /* no outline: a space */
+        unsigned component = 0;
+        const uint8_t *p = f->glyf + from;
+        const char *bad = check_glyph(p, to - from, g, f->nglyphs, &component);
+        if (bad && strncmp(bad, "is made", 7) == 0) {
+            snprintf(why, size, "is damaged: glyph %u %s (glyph %u)", g, bad, component);
+            return -1;
+        }
+        if (bad) {
+            snprintf(why, size, "is damaged: glyph %u %s", g, bad);
+            return -1;
+        }
+        if ((int16_t)u16(p) < 0) { /* composite: its parts too */
+            size_t q = 10;
+            unsigned fl;
+            do {
+                fl = u16(p + q);
+                if (n < 16)
+                    stack[n++] = u16(p + q + 2);
+                q += 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+            } while (fl & 0x20);
+        }
     }
     return 0;
 }
@@ -410,8 +456,9 @@ static int try_subset(hb_face_t *face, hb_tag_t also_drop)
 }
 
 /* The subsetter runs over every table the embedding keeps, and gives up
- * on the first one that does not pass HarfBuzz's checks; the check at load
- * subsets .notdef alone, and names the table when leaving one out helps. */
+ * on the first one that does not pass HarfBuzz's checks; the check (for
+ * the faces a deck uses, once it is laid out) subsets .notdef alone, and
+ * names the table when leaving one out helps. */
 static int check_subset(const sfnt *s, hb_face_t *face, char *why)
 {
     int rc = try_subset(face, 0);
@@ -431,6 +478,16 @@ static int check_subset(const sfnt *s, hb_face_t *face, char *why)
         }
     }
     snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset it");
+    return -1;
+}
+
+int ashi_face_check_subset(const ashi_face *f, char *why, size_t size)
+{
+    sfnt s = {f->data, f->size, NULL, 0};
+    char msg[WHY_SIZE] = "";
+    if (check_directory(&s, msg) == 0 && check_subset(&s, f->hb_face, msg) == 0)
+        return 0;
+    snprintf(why, size, "%s", msg);
     return -1;
 }
 
@@ -485,7 +542,7 @@ static int load_face(ashi_face *f, FT_Library lib, const char *path, ashi_arena 
             bad = 1;
         }
         hb_set_destroy(cps);
-        bad = bad || check_subset(&s, f->hb_face, why);
+
     }
     const char *ps = bad ? NULL : FT_Get_Postscript_Name(ft);
     if (!bad && !(f->ps_name = ashi_arena_strdup(a, ps ? ps : "Unnamed"))) {
@@ -497,6 +554,11 @@ static int load_face(ashi_face *f, FT_Library lib, const char *path, ashi_arena 
         return -1;
     }
     f->upem = ft->units_per_EM;
+    size_t n;
+    f->glyf = table(&s, TAG('g', 'l', 'y', 'f'), &n);
+    f->loca = table(&s, TAG('l', 'o', 'c', 'a'), &n);
+    f->loc_format = u16(table(&s, TAG('h', 'e', 'a', 'd'), &n) + 50);
+    f->nglyphs = u16(table(&s, TAG('m', 'a', 'x', 'p'), &n) + 4);
     f->hb_font = hb_font_create(f->hb_face);
     hb_font_set_scale(f->hb_font, (int)f->upem, (int)f->upem);
     hb_ot_font_set_funcs(f->hb_font);

@@ -21,8 +21,21 @@ typedef struct ashi_face {
     void *hb_face;        /* hb_face_t * */
     void *hb_font;        /* hb_font_t *, scale = upem */
     unsigned char *data;  /* the whole file, read at load */
+    unsigned char *base;
     size_t size;
+    const unsigned char *loca, *glyf; /* in data, checked at load */
+    unsigned loc_format, nglyphs;
 } ashi_face;
+
+/* Checks the outline of glyph gid and of the glyphs it is made of (the
+ * glyphs a deck uses, once it is laid out: checking every glyph of a large
+ * font at load cost more than laying out a small deck). Returns 0, or -1
+ * with "is damaged: glyph N ..." in why. */
+int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t size);
+/* Does HarfBuzz subset the face as the PDF embedding does (with .notdef
+ * alone)? Checked for the faces a deck uses once it is laid out. Returns 0,
+ * or -1 with why. */
+int ashi_face_check_subset(const ashi_face *f, char *why, size_t size);
 
 typedef struct ashi_font_family {
     ashi_face *regular;
