@@ -347,7 +347,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     n += installed_font_dirs(a, dirs + n);
     dirs[n++] = ASHI_SOURCE_FONTDIR;
     t = ashi_phase_begin(m);
-    rc = ashi_style_resolve(deck->doc, dirs, n, a, d, &deck->theme);
+    rc = ashi_style_resolve(deck->doc, &deck->res, dirs, n, a, d, &deck->theme);
     ashi_phase_end(m, ASHI_PHASE_STYLE, t);
     if (rc)
         return ASHI_E_MEMORY;

@@ -81,6 +81,34 @@ if run 0 "$cli" render inside.xml -o inside.pdf; then
     && ok || fail "one file named four ways is not one image: $(pdfimages -list inside.pdf)"
 fi
 
+# ---- theme fonts follow the same rule ------------------------------------
+mkdir fonts-deck && cd fonts-deck || exit 1
+fontdir=$(cd "$tests/../fonts" && pwd)
+ln -s "$fontdir/BIZUDPGothic-Regular.ttf" linked-out.ttf
+mkfifo pipe.ttf
+cp "$fontdir/BIZUDPGothic-Regular.ttf" own.ttf
+cat >fonts.xml <<XML
+<deck xmlns="urn:ashireport:deck:1">
+  <theme>
+    <font name="a" regular="linked-out.ttf"/>
+    <font name="b" regular="pipe.ttf"/>
+    <font name="c" regular="$fontdir/BIZUDPGothic-Regular.ttf"/>
+    <font name="d" regular="../outside.ttf"/>
+  </theme>
+  <slide title="書体"><p>本文</p></slide>
+</deck>
+XML
+run 1 "$cli" check fonts.xml && same_err "fonts.xml:3:5: error: font file 'linked-out.ttf' leads out of the deck's folder through a symbolic link
+fonts.xml:4:5: error: font file 'pipe.ttf' is a FIFO (named pipe), not a regular file
+fonts.xml:5:5: error: font file '$fontdir/BIZUDPGothic-Regular.ttf' must be a relative path inside the deck's folder (or a file name found in a font folder)
+fonts.xml:6:5: error: font file '../outside.ttf' must be a relative path inside the deck's folder (or a file name found in a font folder)"
+# a font in the deck's folder is used, and never written over
+printf '<deck xmlns="urn:ashireport:deck:1"><theme><font name="o" regular="own.ttf"/></theme><slide title="t"><p>本文</p></slide></deck>' >own.xml
+run 0 "$cli" render own.xml -o own.pdf && pdffonts own.pdf | grep -q BIZUDPGothic && ok || fail "own font"
+run 1 "$cli" render own.xml -o own.ttf &&
+  same_err "own.xml:0:0: error: cannot write 'own.ttf': it is the deck itself or a file the deck reads; choose another output name"
+cd .. || exit 1
+
 # ---- -o: never the deck or a file it reads ------------------------------
 for out in deck.xml ./deck.xml "$work/deck.xml" photo.png data.csv; do
   sed 's|</slide>|<image src="photo.png" h="10mm"/><table src="data.csv"/></slide>|' deck.orig >deck.xml

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -377,6 +378,50 @@ static int remember(ashi_res *r, const char *name, const ashi_file *f, int kind)
         return -1;
     r->names[r->nnames++] = (struct ashi_res_name){copy, f, kind};
     return 0;
+}
+
+int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long long id[2],
+                    const char **why)
+{
+    *path = NULL;
+    *why = NULL;
+    opened o = {-1, NULL, 0, 0};
+    if (!name[0])
+        o.why = "is an empty name";
+    else if (r->absolute && (name[0] == '/' || r->base_dir))
+        o = open_anywhere(r, name);
+    else if (name[0] == '/' || climbs(name))
+        o.why = "must be a relative path inside the deck's folder (or a file name found in a "
+                "font folder)";
+    else if (!r->base_dir)
+        o.why = "cannot be read: the deck was given without a folder to read files from";
+    else
+        o = open_beneath(r, name);
+    if (o.oom)
+        return -1;
+    if (o.why) {
+        *why = o.why;
+        return o.outside ? 2 : 1;
+    }
+    /* the file opened, as a path the font reader opens again (and checks
+     * to be this same file by its identity) */
+    struct stat st;
+    char link[64], *real = NULL;
+    snprintf(link, sizeof link, "/proc/self/fd/%d", o.fd);
+    if (fstat(o.fd, &st) == 0)
+        real = realpath(link, NULL);
+    close(o.fd);
+    if (!real) {
+        *why = "cannot be read";
+        return 1;
+    }
+    *path = ashi_arena_strdup(r->a, real);
+    free(real);
+    if (!*path)
+        return -1;
+    id[0] = (unsigned long long)st.st_dev;
+    id[1] = (unsigned long long)st.st_ino;
+    return ashi_res_protect(r, id[0], id[1]) ? -1 : 0;
 }
 
 int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc loc,

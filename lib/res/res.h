@@ -62,6 +62,16 @@ void ashi_res_init(ashi_res *r, const char *base_dir, int absolute, size_t max_b
 int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc loc,
                   ashi_diags *d, const ashi_file **out);
 
+/* Finds a file the deck names by the same rule without reading it (the
+ * fonts of a theme, which the font reader reads itself): *path is its
+ * canonical path (in the arena) and id its device and inode, for the
+ * reader to check it opens the same file. Returns 0; 1 when there is no
+ * such file, or it is no regular file (why says so); 2 when the path rule
+ * refuses it (why); -1 when out of memory. The file is protected from
+ * being written over. */
+int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long long id[2],
+                    const char **why);
+
 /* Records a file that must not be written over (the deck's own file). */
 int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino);
 

@@ -148,6 +148,7 @@ static const char *find_font(const char *file, const char *const *dirs, size_t n
 }
 
 typedef struct resolver {
+    ashi_res *res; /* the deck's files; NULL: dirs alone */
     const char *const *dirs;
     size_t ndirs;
     ashi_arena *a;
@@ -155,9 +156,44 @@ typedef struct resolver {
     ashi_theme *t;
 } resolver;
 
-static const char *resolve_file(resolver *r, const char *file, ashi_loc loc)
+/* A font file: in the deck's folder by the path rule every file the deck
+ * names follows (lib/res: inside the folder, links judged by where they
+ * lead, regular files only; its identity kept in id for the reader), then
+ * in the font folders given and the installed and bundled ones. A name
+ * that is absolute or climbs with ".." is for the deck's folder alone (and
+ * absolute only when the options allow absolute paths). */
+static const char *resolve_file(resolver *r, const char *file, ashi_loc loc,
+                                unsigned long long id[2])
 {
-    const char *p = find_font(file, r->dirs, r->ndirs, r->a);
+    id[0] = id[1] = 0;
+    const char *p = NULL;
+    int tried_deck = 0;
+    if (r->res && (r->res->base_dir || file[0] == '/')) {
+        char *path = NULL;
+        const char *why = NULL;
+        int rc = ashi_res_locate(r->res, file, &path, id, &why);
+        if (rc < 0) {
+            r->d->oom = 1;
+            return NULL;
+        }
+        if (rc == 0)
+            return path;
+        if (rc == 2 || strcmp(why, "does not exist") != 0) {
+            ashi_diag_add(r->d, ASHI_ERROR, rc == 2 ? "font-path" : "font-missing", loc,
+                          "font file '%s' %s", file, why);
+            return NULL;
+        }
+        tried_deck = 1;
+    }
+    if (!r->res) {
+        p = find_font(file, r->dirs, r->ndirs, r->a);
+    } else if (file[0] != '/' && !strstr(file, "..")) {
+        /* the other folders: the user's own and the library's */
+        for (size_t i = 0; i < r->ndirs && !p; i++)
+            if (r->dirs[i] && r->dirs[i][0] &&
+                !(tried_deck && r->res->base_dir && !strcmp(r->dirs[i], r->res->base_dir)))
+                p = readable(ashi_arena_printf(r->a, "%s/%s", r->dirs[i], file), r->a);
+    }
     if (!p)
         ashi_diag_add(r->d, ASHI_ERROR, "font-missing", loc,
                       "font file '%s' not found in the deck's folder, the font folders "
@@ -180,18 +216,19 @@ static int family_index(resolver *r, const char *name, ashi_loc loc)
         ashi_family *f = &t->families[t->nfamilies];
         f->name = builtin_families[b].name;
         f->loc = loc;
-        f->regular = resolve_file(r, builtin_families[b].regular, loc);
-        f->bold = builtin_families[b].bold ? resolve_file(r, builtin_families[b].bold, loc)
-                                           : NULL;
+        f->regular = resolve_file(r, builtin_families[b].regular, loc, f->regular_id);
+        f->bold = builtin_families[b].bold
+                      ? resolve_file(r, builtin_families[b].bold, loc, f->bold_id)
+                      : NULL;
         return t->nfamilies++;
     }
     return -1;
 }
 
-int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndirs,
-                       ashi_arena *a, ashi_diags *d, ashi_theme *t)
+int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *dirs,
+                       size_t ndirs, ashi_arena *a, ashi_diags *d, ashi_theme *t)
 {
-    resolver r = {dirs, ndirs, a, d, t};
+    resolver r = {res, dirs, ndirs, a, d, t};
     set_default(t);
 
     for (const ashi_theme_font *f = doc->fonts; f; f = f->next) {
@@ -212,8 +249,8 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
         ashi_family *fam = &t->families[t->nfamilies++];
         fam->name = f->name;
         fam->loc = f->loc;
-        fam->regular = resolve_file(&r, f->regular, f->loc);
-        fam->bold = f->bold ? resolve_file(&r, f->bold, f->loc) : NULL;
+        fam->regular = resolve_file(&r, f->regular, f->loc, fam->regular_id);
+        fam->bold = f->bold ? resolve_file(&r, f->bold, f->loc, fam->bold_id) : NULL;
     }
 
     for (const ashi_theme_color *c = doc->colors; c; c = c->next) {
@@ -394,6 +431,7 @@ int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndir
         const char *fb = find_font("DroidSansFallbackFull.ttf", dirs, ndirs, a);
         if (fb) {
             ashi_family *f = &t->families[t->nfamilies++];
+            memset(f, 0, sizeof *f);
             f->name = "fallback";
             f->regular = fb;
             f->bold = NULL;

@@ -5,6 +5,7 @@
 #define ASHI_STYLE_STYLE_H
 
 #include "doc/doc.h"
+#include "res/res.h"
 
 #define ASHI_MAX_FAMILIES 8
 
@@ -46,6 +47,9 @@ typedef struct ashi_family {
     const char *name;
     const char *regular; /* resolved paths */
     const char *bold;    /* NULL: the family has no bold face */
+    /* device and inode of a file found in the deck's folder (0 0 when
+     * found in a font folder), checked again when it is opened */
+    unsigned long long regular_id[2], bold_id[2];
     ashi_loc loc;
 } ashi_family;
 
@@ -82,10 +86,11 @@ typedef struct ashi_theme {
 } ashi_theme;
 
 /* Resolves the deck's theme over the built-in default. Font files are
- * looked up in dirs[0..ndirs) in order. Problems go to d. Returns -1 only
- * when out of memory. */
-int ashi_style_resolve(const ashi_doc *doc, const char *const *dirs, size_t ndirs,
-                       ashi_arena *a, ashi_diags *d, ashi_theme *out);
+ * looked up in the deck's folder through res (its path rule; res NULL:
+ * none), then in dirs[0..ndirs) in order. Problems go to d. Returns -1
+ * only when out of memory. */
+int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *dirs,
+                       size_t ndirs, ashi_arena *a, ashi_diags *d, ashi_theme *out);
 
 /* Parses "#RGB", "#RRGGBB" or a theme colour name; 0 on success. */
 int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out);

@@ -45,7 +45,8 @@ static void face_free(ashi_face *f)
 /* Reads the whole file into f->data: its size from fstat, every byte of it
  * or an error (a file cut short or replaced while it is read is refused,
  * never a signal later, as a mapping of it would give). */
-static int read_font(ashi_face *f, const char *path, ashi_mem *m, char *why)
+static int read_font(ashi_face *f, const char *path, const unsigned long long *id,
+                     ashi_mem *m, char *why)
 {
     /* non-blocking: a FIFO put in the font's place must not hang open() */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -55,6 +56,10 @@ static int read_font(ashi_face *f, const char *path, ashi_mem *m, char *why)
         snprintf(why, WHY_SIZE, "cannot be read");
     } else if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
         snprintf(why, WHY_SIZE, "is not a regular file");
+    } else if (id && id[1] && ((unsigned long long)st.st_dev != id[0] ||
+                               (unsigned long long)st.st_ino != id[1])) {
+        /* found in the deck's folder by the path rule: still that file */
+        snprintf(why, WHY_SIZE, "changed while it was being opened");
     } else if (st.st_size < 12 || (unsigned long long)st.st_size > MAX_FONT_FILE) {
         snprintf(why, WHY_SIZE, "has an impossible size");
     } else if (!(f->data = ashi_malloc(m, (size_t)st.st_size + (2u << 20)))) {
@@ -496,15 +501,15 @@ int ashi_face_check_subset(const ashi_face *f, char *why, size_t size)
 /* Reads, checks and opens one font file into f (strings in a, the file's
  * bytes from m). Returns 0, or -1 with why the file cannot be used in why
  * (then f holds nothing). */
-static int load_face(ashi_face *f, FT_Library lib, const char *path, ashi_arena *a,
-                     ashi_mem *m, char *why)
+static int load_face(ashi_face *f, FT_Library lib, const char *path,
+                     const unsigned long long *id, ashi_arena *a, ashi_mem *m, char *why)
 {
     f->path = ashi_arena_strdup(a, path);
     if (!f->path) {
         snprintf(why, WHY_SIZE, "does not fit in memory");
         return -1;
     }
-    if (read_font(f, path, m, why)) {
+    if (read_font(f, path, id, m, why)) {
         face_free(f);
         return -1;
     }
@@ -619,7 +624,8 @@ void ashi_font_cache_destroy(ashi_font_cache *c)
 /* The cached face for path, opened into the cache on first use. NULL with
  * why set when the file cannot be used, or with why empty when the cache is
  * full (the caller opens the face itself). */
-static ashi_face *cached_face(ashi_font_cache *c, const char *path, char *why)
+static ashi_face *cached_face(ashi_font_cache *c, const char *path,
+                              const unsigned long long *id, char *why)
 {
     why[0] = 0;
     ashi_face *f = NULL;
@@ -631,7 +637,7 @@ static ashi_face *cached_face(ashi_font_cache *c, const char *path, char *why)
         ashi_face *n = ashi_arena_alloc(c->a, sizeof *n);
         if (!n)
             snprintf(why, WHY_SIZE, "does not fit in memory");
-        else if (load_face(n, c->ft_library, path, c->a, NULL, why) == 0)
+        else if (load_face(n, c->ft_library, path, id, c->a, NULL, why) == 0)
             c->faces[c->nfaces++] = f = n;
     }
     pthread_mutex_unlock(&c->lock);
@@ -648,14 +654,14 @@ int ashi__font_cache_faces(ashi_font_cache *c)
 
 /* ---- the faces of one deck ---------------------------------------------- */
 
-static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
-                            ashi_diags *d, ashi_loc loc)
+static ashi_face *open_face(ashi_fontset *fs, const char *path, const unsigned long long *id,
+                            ashi_arena *a, ashi_diags *d, ashi_loc loc)
 {
     for (int i = 0; i < fs->nfaces; i++)
         if (strcmp(fs->faces[i]->path, path) == 0)
             return fs->faces[i];
     char why[WHY_SIZE] = "";
-    ashi_face *f = fs->cache ? cached_face(fs->cache, path, why) : NULL;
+    ashi_face *f = fs->cache ? cached_face(fs->cache, path, id, why) : NULL;
     int owned = !f && !why[0];
     if (owned) {
         if (!fs->ft_library && FT_Init_FreeType((FT_Library *)&fs->ft_library))
@@ -663,7 +669,7 @@ static ashi_face *open_face(ashi_fontset *fs, const char *path, ashi_arena *a,
         f = ashi_arena_alloc(a, sizeof *f);
         if (!f)
             return NULL;
-        load_face(f, fs->ft_library, path, a, ashi_arena_mem(a), why);
+        load_face(f, fs->ft_library, path, id, a, ashi_arena_mem(a), why);
     }
     if (why[0]) {
         const char *slash = strrchr(path, '/');
@@ -684,8 +690,9 @@ int ashi_fontset_open(ashi_fontset *fs, const ashi_theme *t, ashi_font_cache *ca
     int rc = 0;
     for (int i = 0; i < t->nfamilies; i++) {
         const ashi_family *fam = &t->families[i];
-        ashi_face *r = fam->regular ? open_face(fs, fam->regular, a, d, fam->loc) : NULL;
-        ashi_face *b = fam->bold ? open_face(fs, fam->bold, a, d, fam->loc) : r;
+        ashi_face *r =
+            fam->regular ? open_face(fs, fam->regular, fam->regular_id, a, d, fam->loc) : NULL;
+        ashi_face *b = fam->bold ? open_face(fs, fam->bold, fam->bold_id, a, d, fam->loc) : r;
         if (!r || !b)
             rc = -1;
         fs->families[i].regular = r;

@@ -27,7 +27,7 @@ static void resolve(resolved *r, const char *theme, const char *const *dirs, siz
                                   theme);
     CHECK(ashi_xml_parse(xml, strlen(xml), NULL, r->a, &r->d, &r->doc) == 0 && r->doc);
     if (r->doc)
-        CHECK(ashi_style_resolve(r->doc, dirs, ndirs, r->a, &r->d, &r->t) == 0);
+        CHECK(ashi_style_resolve(r->doc, NULL, dirs, ndirs, r->a, &r->d, &r->t) == 0);
 }
 
 static const char *msg(resolved *r, size_t i)
