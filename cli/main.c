@@ -74,6 +74,7 @@ int main(int argc, char **argv)
     }
     const char *deck_path = NULL, *out_path = NULL;
     unsigned print = 0;
+    int font_dirs = 0;
     ashi_options *opt = NULL;
     if (ashi_options_new(&opt) != ASHI_OK) {
         fputs("ashireport: out of memory\n", stderr);
@@ -103,10 +104,17 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
             if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
-                fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);
+                if (font_dirs == ASHI_MAX_FONT_DIRS)
+                    fprintf(stderr,
+                            "ashireport: --font-dir '%s' is one more than the %d font folders "
+                            "that may be given\n",
+                            argv[i], ASHI_MAX_FONT_DIRS);
+                else
+                    fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);
                 ashi_options_free(opt);
                 return 2;
             }
+            font_dirs++;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "ashireport: unknown or incomplete option '%s'\n\n%s", a, usage);
             ashi_options_free(opt);

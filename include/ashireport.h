@@ -86,10 +86,14 @@ ASHI_EXPORT ashi_status ashi_options_new(ashi_options **out);
 /** Frees options; NULL is accepted. Since 0.1. */
 ASHI_EXPORT void ashi_options_free(ashi_options *opt);
 
+/** The most font folders ashi_options_add_font_dir takes. Since 0.3. */
+#define ASHI_MAX_FONT_DIRS 32
+
 /** Appends a folder to the font search path. Fonts named by a theme are
  * looked up in: the deck's folder, these folders in the order added, the
  * installed font folder, the source tree's fonts/ folder. The string is
- * copied. Since 0.1. */
+ * copied. ASHI_E_ARGUMENT for NULL, an empty string or a folder past the
+ * ASHI_MAX_FONT_DIRS-th. Since 0.1. */
 ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,
                                                   const char *dir);
 

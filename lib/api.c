@@ -16,7 +16,7 @@
 #include "api_debug.h"
 #include "xml/xml.h"
 
-#define MAX_FONT_DIRS 32
+#define MAX_FONT_DIRS ASHI_MAX_FONT_DIRS
 
 struct ashi_options {
     char *font_dirs[MAX_FONT_DIRS];

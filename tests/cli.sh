@@ -57,4 +57,10 @@ grep -q "huge.xml:0:0: error: the deck is 70000065 bytes, over the input-bytes l
   "$work/err" || fail "huge deck: $(cat "$work/err")"
 [ ! -e "$work/huge.pdf" ] || fail "a PDF was written for a huge deck"
 rm -f "$work/huge.xml"
+# the font-folder limit is named
+dirs=()
+for i in $(seq 1 33); do dirs+=(--font-dir "$work"); done
+expect_exit 2 "$cli" check "$tests/decks/minimal.xml" "${dirs[@]}"
+[ "$(cat "$work/err")" = "ashireport: --font-dir '$work' is one more than the 32 font folders that may be given" ] \
+  || fail "font-folder limit: $(cat "$work/err")"
 echo "1 passed, 0 failed"

@@ -45,8 +45,9 @@ int ashi_page_size(const char *name, double *w, double *h)
     double pw, ph;
     if (ashi_parse_length(first, &pw) || ashi_parse_length(sp + 1, &ph))
         return -1;
-    if (!(pw >= ASHI_MM(10) && ph >= ASHI_MM(10) && pw <= ASHI_MM(5000) && ph <= ASHI_MM(5000)))
-        return -1;
+    if (!(pw >= ASHI_MM(10) - 1e-9 && ph >= ASHI_MM(10) - 1e-9 && pw <= ASHI_MM(5000) + 1e-9 &&
+          ph <= ASHI_MM(5000) + 1e-9))
+        return -2;
     *w = pw;
     *h = ph;
     return 0;

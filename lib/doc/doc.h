@@ -162,7 +162,8 @@ typedef struct ashi_doc {
 } ashi_doc;
 
 /* Looks up a page name ("A4", "A4-landscape", "16:9", "210mm 297mm");
- * returns 0 and the size in points, -1 when unknown or invalid. */
+ * returns 0 and the size in points, -1 when unknown or invalid, -2 for two
+ * lengths outside 10mm to 5000mm. */
 int ashi_page_size(const char *name, double *w, double *h);
 
 #endif

@@ -72,6 +72,14 @@ static void overflow(L *l, const ashi_slide *s, const char *what, double by)
                   slide_name(l, s), what, by * 25.4 / 72.0);
 }
 
+static void title_too_long(L *l, const ashi_slide *s)
+{
+    ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
+                  "slide %zu '%s': the title does not fit on two lines even at 60 %% of its "
+                  "size",
+                  page_no(l), slide_name(l, s));
+}
+
 /* The master's logo, contained in a box and set against its right edge. */
 static void logo(L *l, double right, double y, double w, double h)
 {
@@ -167,7 +175,7 @@ static void content_slide(L *l, const ashi_slide *s)
                     overflow(l, s, "the title", h - band);
                 lay_emit_lines(l, &ts, mx, (band - h) / 2, pw - 2 * mx, ALIGN_START);
             } else if (!l->oom) {
-                overflow(l, s, "the title (more than two lines even at 60 % size)", 0);
+                title_too_long(l, s);
             }
         }
         top = band + ASHI_MM(BODY_GAP);
@@ -208,7 +216,7 @@ static void cover_slide(L *l, const ashi_slide *s)
         if (lay_fit_string(l, s->title, ASHI_STYLE_COVER_TITLE, s->loc, pw - 2 * mx, 2, &ts) == 0) {
             y += lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
         } else if (!l->oom) {
-            overflow(l, s, "the title (more than two lines even at 60 % size)", 0);
+            title_too_long(l, s);
         }
         lay_rect(l, pw / 2 - ASHI_MM(30), y + ASHI_MM(3), ASHI_MM(60), ASHI_MM(1.2),
                  t->colors[ASHI_COLOR_ACCENT]);

@@ -123,12 +123,21 @@ int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out)
             return -1;
         p += n + 1;
     }
-    if (p[-1] != ')' || *p || t->ncmyk == 64)
+    if (p[-1] != ')' || *p)
         return -1;
+    if (t->ncmyk == 64)
+        return -2;
     for (int i = 0; i < 4; i++)
         t->cmyk[t->ncmyk][i] = (uint8_t)(v[i] + 0.5);
     *out = ASHI_CMYK_TAG | (uint32_t)t->ncmyk++;
     return 0;
+}
+
+static void cmyk_limit(ashi_diags *d, ashi_loc loc, const char *value)
+{
+    ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                  "colour '%s' is one more than the 64 cmyk() colours a theme may define",
+                  value);
 }
 
 /* Finds a font file: absolute paths as they are, others in dirs in order. */
@@ -255,7 +264,12 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
 
     for (const ashi_theme_color *c = doc->colors; c; c = c->next) {
         uint32_t v;
-        if (ashi_style_color_cmyk(t, c->value, &v)) {
+        int rc = ashi_style_color_cmyk(t, c->value, &v);
+        if (rc == -2) {
+            cmyk_limit(d, c->loc, c->value);
+            continue;
+        }
+        if (rc) {
             ashi_diag_add(d, ASHI_ERROR, "bad-color", c->loc,
                           "colour '%s' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme colour "
                           "name",
@@ -376,7 +390,10 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
         }
         if (s->color) {
             uint32_t c;
-            if (ashi_style_color_cmyk(t, s->color, &c))
+            int rc = ashi_style_color_cmyk(t, s->color, &c);
+            if (rc == -2)
+                cmyk_limit(d, s->loc, s->color);
+            else if (rc)
                 ashi_diag_add(d, ASHI_ERROR, "bad-color", s->loc,
                               "colour '%s' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme "
                               "colour name",

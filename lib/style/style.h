@@ -95,7 +95,7 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
 /* Parses "#RGB", "#RRGGBB" or a theme colour name; 0 on success. */
 int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out);
 /* The same, and "cmyk(C,M,Y,K)" (percentages), which it adds to the theme's
- * CMYK table. */
+ * CMYK table: -1 when malformed, -2 when the table's 64 colours are taken. */
 int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out);
 #define ASHI_CMYK_TAG 0x01000000u
 #define ASHI_IS_CMYK(c) (((c) >> 24) == 0x01)

@@ -808,6 +808,24 @@ static ashi_block *parse_blocks(parser *p, xmlNodePtr parent)
     return head;
 }
 
+/* A page attribute: a known name, or two lengths within the range PDF
+ * and print allow; what is wrong is said with what is allowed. */
+static void page_size(parser *p, xmlNodePtr n, double *w, double *h)
+{
+    const char *page = attr(p, n, "page");
+    int rc = page ? ashi_page_size(page, w, h) : 0;
+    if (rc == -2)
+        error_at(p, n, "bad-value",
+                 "page size '%s' is out of range: width and height must each be from 10mm to "
+                 "5000mm",
+                 page);
+    else if (rc)
+        error_at(p, n, "bad-value",
+                 "unknown page size '%s' (known: A4, A3, B5, each with -landscape; "
+                 "16:9; or two lengths from 10mm to 5000mm such as '210mm 297mm')",
+                 page);
+}
+
 static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
 {
     static const char *const slide_attrs[] = {"title",  "subtitle", "layout", "page", "band",
@@ -835,12 +853,7 @@ static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
         else
             s->layout = (ashi_slide_layout)found;
     }
-    const char *page = attr(p, n, "page");
-    if (page && ashi_page_size(page, &s->page_w, &s->page_h))
-        error_at(p, n, "bad-value",
-                 "unknown page size '%s' (known: A4, A3, B5, each with -landscape; "
-                 "16:9; or two lengths such as '210mm 297mm')",
-                 page);
+    page_size(p, n, &s->page_w, &s->page_h);
     const char *parts[3] = {"band", "footer", "number"};
     int *vals[3] = {&s->band, &s->footer, &s->number};
     for (int i = 0; i < 3; i++) {
@@ -1020,12 +1033,7 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
     double bl;
     if (doc->bleed && (ashi_parse_length(doc->bleed, &bl) || bl < 0 || bl > ASHI_MM(20)))
         error_at(p, root, "bad-value", "bleed '%s' must be a length from 0 to 20mm", doc->bleed);
-    const char *page = attr(p, root, "page");
-    if (page && ashi_page_size(page, &doc->page_w, &doc->page_h))
-        error_at(p, root, "bad-value",
-                 "unknown page size '%s' (known: A4, A3, B5, each with -landscape; "
-                 "16:9; or two lengths such as '210mm 297mm')",
-                 page);
+    page_size(p, root, &doc->page_w, &doc->page_h);
 
     ashi_entry **tail = &doc->entries;
     int seen_body = 0, seen_info = 0;

@@ -91,7 +91,9 @@ static void test_pages(void)
     CHECK(ashi_page_size("16:9", &w, &h) == 0 && fabs(h - ASHI_MM(190.5)) < 1e-9);
     CHECK(ashi_page_size("100mm 50mm", &w, &h) == 0 && fabs(w - ASHI_MM(100)) < 1e-9);
     CHECK(ashi_page_size("A5", &w, &h) == -1);
-    CHECK(ashi_page_size("0mm 0mm", &w, &h) == -1);
+    CHECK(ashi_page_size("0mm 0mm", &w, &h) == -2);
+    CHECK(ashi_page_size("10mm 5000mm", &w, &h) == 0);
+    CHECK(ashi_page_size("10mm 5001mm", &w, &h) == -2);
     CHECK(ashi_page_size("A4-portrait", &w, &h) == -1);
 }
 

@@ -144,7 +144,10 @@ static void test_diagnostics(void)
                "2:7: date '2026-13-01' is not YYYY-MM-DD");
     expect_one("<deck xmlns=\"urn:ashireport:deck:1\" page=\"A5\"><slide/></deck>",
                "1:1: unknown page size 'A5' (known: A4, A3, B5, each with -landscape; "
-               "16:9; or two lengths such as '210mm 297mm')");
+               "16:9; or two lengths from 10mm to 5000mm such as '210mm 297mm')");
+    expect_one("<deck xmlns=\"urn:ashireport:deck:1\" page=\"9mm 6000mm\"><slide/></deck>",
+               "1:1: page size '9mm 6000mm' is out of range: width and height must each be "
+               "from 10mm to 5000mm");
     expect_one("<deck><slide/></deck>",
                "1:1: <deck> must be in the namespace urn:ashireport:deck:1 "
                "(add xmlns=\"urn:ashireport:deck:1\")");
