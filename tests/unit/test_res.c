@@ -218,6 +218,10 @@ static void test_api(void)
     CHECK_STR(diag_text(dk, 0), "2:1: CSV 'secret/payroll.csv' cannot be read: the deck was "
                                 "given without a folder to read files from");
     ashi_deck_free(dk);
+    /* an empty deck is said to be empty, at 1:1 (it was "out of memory") */
+    CHECK_INT(ashi_deck_load_memory(opt, "", 0, "empty.xml", NULL, &dk), ASHI_E_DECK);
+    CHECK_STR(diag_text(dk, 0), "1:1: the deck is empty");
+    ashi_deck_free(dk);
     /* with the folder given, it is read */
     CHECK_INT(ashi_deck_load_memory(opt, xml, strlen(xml), "mem.xml", deck, &dk), ASHI_OK);
     ashi_deck_free(dk);
