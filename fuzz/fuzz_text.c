@@ -7,9 +7,16 @@
 
 #include "text/text.h"
 
+/* the fonts, read and checked once for the whole run, as a program that
+ * renders many documents would (a cache of the harness, not of the
+ * library) */
+static ashi_font_cache *fonts;
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
+        return 0;
+    if (!fonts && !(fonts = ashi_font_cache_create()))
         return 0;
     /* first byte: width; second: options */
     double width = 4 + data[0] * 2.0;
@@ -26,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ashi_fontset fs;
     const char *dirs[] = {ASHI_FUZZ_FONTDIR};
     if (ashi_style_resolve(&doc, NULL, dirs, 1, a, &d, &t) == 0 &&
-        ashi_fontset_open(&fs, &t, NULL, a, &d) == 0) {
+        ashi_fontset_open(&fs, &t, fonts, a, &d) == 0) {
         /* the text engine takes valid UTF-8 (the XML layer checks it) */
         if (ashi_utf8_check(text, len) == (size_t)-1) {
             ashi_span s[2];
