@@ -14,7 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* half the inputs laid out on two threads */
     ashi_options_set_threads(opt, size & 1 ? 2 : 1);
     ashi_deck *deck = NULL;
-    if (ashi_deck_load_memory(opt, data, size, "fuzz.xml", NULL, &deck) == ASHI_OK) {
+    /* the deck's folder is fuzz/corpus: a deck may name image/rgb8.png or
+     * csv/simple, the other targets' seeds */
+    if (ashi_deck_load_memory(opt, data, size, "fuzz.xml", ASHI_FUZZ_DECKDIR, &deck) == ASHI_OK) {
         unsigned char *pdf = NULL;
         size_t len = 0;
         if (ashi_deck_render_memory(deck, &pdf, &len) == ASHI_OK)
