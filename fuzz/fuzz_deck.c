@@ -11,12 +11,19 @@
 
 #include "ashireport.h"
 
+/* the fonts, read and checked once for the run through a font cache (as a
+ * program rendering many documents does), but for one input in sixteen,
+ * which opens its own */
+static ashi_font_cache *fonts;
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ashi_options *opt = NULL;
-    if (ashi_options_new(&opt) != ASHI_OK)
+    if ((!fonts && ashi_font_cache_new(&fonts) != ASHI_OK) || ashi_options_new(&opt) != ASHI_OK)
         return 0;
     ashi_options_add_font_dir(opt, ASHI_FUZZ_FONTDIR);
+    if (size % 16)
+        ashi_options_set_font_cache(opt, fonts);
     /* half the inputs laid out on two threads */
     ashi_options_set_threads(opt, size & 1 ? 2 : 1);
     ashi_deck *deck = NULL;
