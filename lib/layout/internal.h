@@ -44,6 +44,8 @@ typedef struct L {
     int dry;              /* measuring only: nothing goes to the display list */
     int cut;              /* a slide's blocks ran over ten pages: the rest is not laid */
     double scale;         /* text size factor of the frame being laid (fit) */
+    uint32_t text_color;  /* the frame's text colour over the styles' (a section
+                             divider's blocks); ASHI_NO_COLOR: the styles' */
     int draft;            /* overflow is a warning, marked in red */
     ashi_limits limits;
     ashi_res *res;                 /* the files the deck names */

@@ -235,8 +235,12 @@ static void cover_slide(L *l, const ashi_slide *s)
         footer(l, page_no(l), part(s->number, 0));
 }
 
-/* The divider: a full-page colour with the title and subtitle centred. */
-static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc)
+/* The divider: a full-page colour with the title and subtitle centred; a
+ * slide with layout="section" shows its blocks under them, centred with
+ * them, in the colour of the band's text (they were dropped without a
+ * word). */
+static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
+                    const ashi_slide *s)
 {
     const ashi_theme *t = l->t;
     double pw = l->page->w, ph = l->page->h;
@@ -255,14 +259,29 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc)
         h += ts.height;
     if (have_s)
         h += ASHI_MM(8) + ss.height;
-    double y = (ph - h) / 2;
+    /* the blocks: measured first, so that the whole stands centred */
+    double bw = pw - 4 * mx, bh = 0, gap = ASHI_MM(10);
+    if (s && s->blocks) {
+        l->text_color = t->colors[ASHI_COLOR_BAND_TEXT];
+        l->frame_bottom = ph - ASHI_MM(12);
+        bh = lay_measure(l, s->blocks, bw, ALIGN_CENTER);
+        l->text_color = ASHI_NO_COLOR;
+    }
+    double y = (ph - h - (bh > 0 ? gap + bh : 0)) / 2;
+    if (y < ASHI_MM(12))
+        y = ASHI_MM(12);
     if (have_t)
         y += lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
     if (have_s) {
         lay_rect(l, pw / 2 - ASHI_MM(20), y + ASHI_MM(3), ASHI_MM(40), ASHI_MM(0.8),
                  t->colors[ASHI_COLOR_BAND_TEXT]);
         y += ASHI_MM(8);
-        lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
+        y += lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
+    }
+    if (s && s->blocks) {
+        l->text_color = t->colors[ASHI_COLOR_BAND_TEXT];
+        body(l, s, 2 * mx, y + gap, bw, ph - ASHI_MM(12) - (y + gap), ALIGN_CENTER);
+        l->text_color = ASHI_NO_COLOR;
     }
 }
 
@@ -320,7 +339,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
         cover_slide(l, s);
         break;
     case ASHI_LAYOUT_SECTION:
-        divider(l, s->title, s->subtitle, s->loc);
+        divider(l, s->title, s->subtitle, s->loc, s);
         break;
     case ASHI_LAYOUT_BLANK:
         blank_slide(l, s);
@@ -337,7 +356,8 @@ static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
                       const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *dl)
 {
     L l = {.doc = doc, .t = t, .fs = fs, .a = a, .keep = a, .d = d, .dl = dl,
-           .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits};
+           .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits,
+           .text_color = ASHI_NO_COLOR};
     l.quiet.oom = 1; /* a sink: adds nothing */
     l.opts.autospace = t->autospace;
     l.opts.bracket_start_half = t->bracket_start_half;
@@ -404,7 +424,7 @@ static void lay_unit(L *l, unit *u)
         const ashi_section *sec = u->section;
         if (ashi_dl_add_outline(l->dl, 0, sec->title ? sec->title : "", 0))
             l->oom = 1;
-        divider(l, sec->title, sec->subtitle, sec->loc);
+        divider(l, sec->title, sec->subtitle, sec->loc, NULL);
     }
     /* its pages' items into the keep arena, exactly sized */
     if (l->oom || ashi_dl_close(&u->dl)) {

@@ -7,13 +7,13 @@
 
 /* ---- text --------------------------------------------------------------- */
 
-static ashi_span base_span(const ashi_text_style *st, ashi_loc loc)
+static ashi_span base_span(const L *l, const ashi_text_style *st, ashi_loc loc)
 {
     ashi_span s = {0};
     s.family = st->family;
     s.bold = st->bold;
     s.size = st->size;
-    s.color = st->color;
+    s.color = l->text_color != ASHI_NO_COLOR ? l->text_color : st->color;
     s.loc = loc;
     return s;
 }
@@ -187,14 +187,14 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     const ashi_text_style *em = &l->t->styles[ASHI_STYLE_EM];
     size_t k = 0;
     if (plain) {
-        spans[k] = base_span(st, loc);
+        spans[k] = base_span(l, st, loc);
         spans[k].size = size;
         spans[k].text = plain;
         spans[k++].len = strlen(plain);
     }
     for (const ashi_inline *i = inl; i; i = i->next) {
         ashi_span *s = &spans[k++];
-        *s = base_span(st, i->loc);
+        *s = base_span(l, st, i->loc);
         s->size = size;
         s->brk = i->kind == ASHI_INL_BREAK;
         s->text = i->text;
