@@ -108,6 +108,15 @@ size_t ashi_utf8_check(const char *s, size_t len);
  * forms): where a source line break between two characters is no space. */
 int ashi_is_wide(uint32_t cp);
 
+/* Colours, as the theme resolves them and the display list carries them:
+ * 0xRRGGBB, or ASHI_CMYK_TAG | i for entry i of the deck's CMYK table. */
+#define ASHI_CMYK_TAG 0x01000000u
+#define ASHI_IS_CMYK(c) (((c) >> 24) == 0x01)
+
+/* The most font families a theme has (a deck opens at most twice as many
+ * faces: regular and bold). */
+#define ASHI_MAX_FAMILIES 8
+
 /* Numbers and lengths. */
 /* Parses a length ("12mm", "16pt", "1.5cm", "2in") into points; returns 0
  * on success, -1 when malformed, -2 for an unknown unit. */

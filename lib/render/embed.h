@@ -6,7 +6,7 @@
 #include <hpdf.h>
 
 #include "dlist/dlist.h"
-#include "text/text.h"
+#include "text/face.h"
 
 typedef struct ashi_embed {
     ashi_face *face;

@@ -7,8 +7,6 @@
 #include "doc/doc.h"
 #include "res/res.h"
 
-#define ASHI_MAX_FAMILIES 8
-
 typedef enum ashi_style_id {
     ASHI_STYLE_BODY,             /* p, list items */
     ASHI_STYLE_H,                /* h */
@@ -97,7 +95,5 @@ int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out);
 /* The same, and "cmyk(C,M,Y,K)" (percentages), which it adds to the theme's
  * CMYK table: -1 when malformed, -2 when the table's 64 colours are taken. */
 int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out);
-#define ASHI_CMYK_TAG 0x01000000u
-#define ASHI_IS_CMYK(c) (((c) >> 24) == 0x01)
 
 #endif

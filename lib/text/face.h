@@ -1,0 +1,49 @@
+/* face.h — one font face as the text stage opens it and the PDF device
+ * embeds it: its bytes, metrics and HarfBuzz objects (font.c). The output
+ * stage includes this and not text.h, so that it sees no document model.
+ * SPDX-License-Identifier: MIT */
+#ifndef ASHI_FACE_H
+#define ASHI_FACE_H
+
+#include "base/base.h"
+
+/* One font file: read into memory once, checked, and shared by FreeType
+ * (metrics, coverage) and HarfBuzz (shaping, subsetting). Owned by its
+ * fontset. */
+typedef struct ashi_face {
+    const char *path;
+    const char *ps_name;  /* PostScript name, for the PDF FontDescriptor */
+    unsigned upem;
+    /* metrics in font units */
+    int ascender, descender, cap_height, bbox[4], italic_angle;
+    void *ft_face;        /* FT_Face */
+    void *hb_face;        /* hb_face_t * */
+    void *hb_font;        /* hb_font_t *, scale = upem */
+    unsigned char *data;  /* the whole file, read at load */
+    unsigned char *base;
+    size_t size;
+    const unsigned char *loca, *glyf; /* in data, checked at load */
+    unsigned loc_format, nglyphs;
+} ashi_face;
+
+/* Checks the outline of glyph gid and of the glyphs it is made of (the
+ * glyphs a deck uses, once it is laid out: checking every glyph of a large
+ * font at load cost more than laying out a small deck). Returns 0, or -1
+ * with "is damaged: glyph N ..." in why. */
+int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t size);
+/* Does HarfBuzz subset the face as the PDF embedding does (with .notdef
+ * alone)? Checked for the faces a deck uses once it is laid out. Returns 0,
+ * or -1 with why. */
+int ashi_face_check_subset(const ashi_face *f, char *why, size_t size);
+
+/* Glyph for cp in face, 0 when the face has none. */
+uint32_t ashi_face_glyph(const ashi_face *f, uint32_t cp);
+/* Advance width of a glyph in font units. */
+int ashi_face_advance(const ashi_face *f, uint32_t gid);
+/* The HarfBuzz plan (hb_subset_plan_t *, freed by the caller) for the
+ * subset of f with the glyph ids in glyphs (an hb_set_t *) that the PDF
+ * embeds, the one every face passed as a trial at load; NULL when
+ * HarfBuzz fails. */
+void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs);
+
+#endif
