@@ -111,7 +111,7 @@ ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
  * checked at 1/8 scale, one in 64), 512 MiB of PDF, 256 KiB of text in one
  * paragraph, cell or label (far more than a page can show; laying out text
  * costs about 300 bytes of memory per character), 1,000,000 elements in a
- * deck. Fixed limits, named in their diagnostics too: elements nest at most
+ * deck, 1 GiB for all the files a deck reads together (images, CSV). Fixed limits, named in their diagnostics too: elements nest at most
  * 256 deep; an element has at most 64 attributes. Since 0.2. */
 typedef enum ashi_limit {
     ASHI_LIMIT_INPUT_BYTES,
@@ -120,7 +120,8 @@ typedef enum ashi_limit {
     ASHI_LIMIT_IMAGE_PIXELS,
     ASHI_LIMIT_OUTPUT_BYTES,
     ASHI_LIMIT_TEXT_BYTES,
-    ASHI_LIMIT_ELEMENTS /* Since 0.3 */
+    ASHI_LIMIT_ELEMENTS,   /* Since 0.3 */
+    ASHI_LIMIT_FILES_BYTES /* Since 0.3 */
 } ashi_limit;
 
 /** Sets a limit (a positive value); ASHI_E_ARGUMENT for an unknown limit

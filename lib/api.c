@@ -13,6 +13,7 @@
 
 #include "layout/layout.h"
 #include "render/render.h"
+#include "res/res.h"
 #include "api_debug.h"
 #include "xml/xml.h"
 
@@ -106,6 +107,9 @@ ashi_status ashi_options_set_limit(ashi_options *opt, ashi_limit limit, size_t v
         return ASHI_OK;
     case ASHI_LIMIT_ELEMENTS:
         opt->limits.elements = value;
+        return ASHI_OK;
+    case ASHI_LIMIT_FILES_BYTES:
+        opt->limits.files_bytes = value;
         return ASHI_OK;
     }
     return ASHI_E_ARGUMENT;
@@ -319,6 +323,7 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     deck->res.base_dir = base_dir;
     deck->res.absolute = opt && opt->absolute_paths;
     deck->res.max_bytes = limits_of(opt)->input_bytes;
+    deck->res.max_total = limits_of(opt)->files_bytes;
     ashi_diags *d = &deck->diags;
     ashi_mem *m = deck->mem;
     size_t k = 0;
@@ -357,9 +362,11 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
     int fonts_ok = ashi_fontset_open(&deck->fonts, &deck->theme, opt ? opt->font_cache : NULL,
                                      a, d) == 0;
     ashi_phase_end(m, ASHI_PHASE_FONTS, t);
+    /* the files the deck names, read and decoded before layout */
+    if (ashi_res_load_deck(&deck->res, deck->doc, limits_of(opt), a, d))
+        return ASHI_E_MEMORY;
     t = ashi_phase_begin(m);
-    rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, &deck->res,
-                                 opt && opt->draft,
+    rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
                                  opt ? opt->threads : 1, limits_of(opt), a, d, &deck->dlist);
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
     if (rc || (fonts_ok && check_glyphs(deck)))

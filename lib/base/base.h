@@ -127,11 +127,12 @@ int ashi_parse_number(const char *s, double *out);
 
 /* Resource limits (ashi_options_set_limit). */
 typedef struct ashi_limits {
-    size_t input_bytes, slides, table_rows, image_pixels, output_bytes, text_bytes, elements;
+    size_t input_bytes, slides, table_rows, image_pixels, output_bytes, text_bytes, elements,
+        files_bytes;
 } ashi_limits;
 #define ASHI_LIMITS_DEFAULT                                                        \
     {64u * 1024 * 1024, 10000, 100000, 100u * 1000 * 1000, 512u * 1024 * 1024, \
-     256u * 1024, 1000000}
+     256u * 1024, 1000000, (size_t)1 << 30}
 
 /* Diagnostics list, owned by a deck. */
 typedef struct ashi_diags {

@@ -76,6 +76,11 @@ typedef struct ashi_block {
     struct ashi_block *children; /* columns, column, box, compare, table, row, cell */
     int header;         /* cell: th */
     ashi_attr *attrs;   /* all attributes, NULL-name terminated */
+    /* what the files it names hold, read and decoded at load (lib/res);
+     * NULL when there is none or it could not be used (reported) */
+    const struct ashi_image *image; /* image src */
+    const struct ashi_csv *csv;     /* table or chart src */
+    struct ashi_block *rows;        /* table src: its rows, made from csv */
     struct ashi_block *next;
 } ashi_block;
 
@@ -151,6 +156,7 @@ typedef struct ashi_doc {
     const char *footer_text;  /* <master footer-text> */
     const char *master_number, *master_background;
     const char *master_logo; /* image file, relative to the deck */
+    const struct ashi_image *logo; /* it, decoded at load; NULL: none */
     ashi_loc master_loc;
     ashi_loc theme_loc;
     ashi_entry *entries;

@@ -627,49 +627,6 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
     return h;
 }
 
-/* An image the deck names, through the resolver (one path rule, each file
- * read once whatever it is called); decoded once per file, all of them
- * together within the image-pixels limit. */
-ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc)
-{
-    const ashi_file *f = NULL;
-    int rc = ashi_res_read(l->res, src, ASHI_RES_IMAGE, loc, l->d, &f);
-    if (rc < 0)
-        l->oom = 1;
-    if (!f)
-        return NULL;
-    for (size_t i = 0; i < l->nimages; i++)
-        if (l->image_files[i] == f)
-            return l->images[i];
-    if (l->nimages == 64) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", loc,
-                      "image '%s' is one more than the 64 image files a deck may use", src);
-        return NULL;
-    }
-    /* reported once, when first met, whether measuring or drawing */
-    ashi_image *im = ashi_image_decode(f->data, f->len, src, l->limits.image_pixels,
-                                       l->image_pixels, l->keep, l->d, loc);
-    if (im)
-        l->image_pixels += ashi_image_cost(im->kind, im->w, im->h);
-    l->image_files[l->nimages] = f;
-    l->images[l->nimages++] = im;
-    return im;
-}
-
-void lay_preload(L *l, const ashi_block *b)
-{
-    for (; b; b = b->next) {
-        const char *src = ashi_block_attr(b, "src");
-        if (b->kind == ASHI_BLOCK_IMAGE && src)
-            lay_image_file(l, src, b->loc);
-        else if (b->kind == ASHI_BLOCK_TABLE && src)
-            lay_table_rows(l, b, src);
-        else if (b->kind == ASHI_BLOCK_CHART && src)
-            lay_csv(l, b, src);
-        lay_preload(l, b->children);
-    }
-}
-
 /* fit="contain" (whole image inside the box) or "cover" (box filled,
  * clipped); height from h, else the image's own proportions; caption below. */
 static double image(L *l, const ashi_block *b, double x, double y, double w, double h)
@@ -684,7 +641,7 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
         cover = 1;
     else if (fit && strcmp(fit, "contain") != 0)
         lay_bad(l, b, "fit", fit, "contain or cover");
-    ashi_image *im = lay_image_file(l, src, b->loc);
+    const ashi_image *im = b->image; /* decoded at load (NULL: reported there) */
     double iw = im ? im->w : 4, ih = im ? im->h : 3;
     if (h <= 0)
         h = im ? w * ih / iw : 0; /* a broken image (reported) takes no room */

@@ -315,7 +315,7 @@ static int load_data(L *l, const ashi_block *b, chart *c)
                           "and <series>");
             return -1;
         }
-        const ashi_csv *csv = lay_csv(l, b, src);
+        const ashi_csv *csv = b->csv; /* read at load (NULL: reported there) */
         if (!csv)
             return -1;
         if (csv->n < 2 || csv->rows[0].n < 2) {

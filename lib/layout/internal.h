@@ -48,24 +48,13 @@ typedef struct L {
                              divider's blocks); ASHI_NO_COLOR: the styles' */
     int draft;            /* overflow is a warning, marked in red */
     ashi_limits limits;
-    ashi_res *res;                 /* the files the deck names */
-    struct ashi_image *images[64]; /* decoded once per deck, per file */
-    const struct ashi_file *image_files[64];
-    size_t nimages;
-    size_t image_pixels; /* decoded so far, against the image-pixels limit */
+
     ashi_diags quiet; /* where diagnostics go while measuring: nowhere */
     double frame_bottom;  /* of the body frame being laid */
     /* a table split over pages: the rows of split_table from split_from are
      * due on this page; a table cut short sets split_next */
     const ashi_block *split_table;
     int split_from, split_next;
-    /* CSV files parsed once per file; a table's rows made from one once */
-    const struct ashi_file *csv_files[16];
-    struct ashi_csv *csv[16];
-    size_t ncsv;
-    const ashi_block *rows_table[16];
-    ashi_block *rows_made[16];
-    size_t nrows_made;
     /* tables measured: grid per (table, width, scale) */
     struct grid_cache {
         const ashi_block *table[8];
@@ -153,19 +142,9 @@ int lay_number_unit(const char *fmt, double top);
 void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
                        int decimals);
 
-/* table.c: a block's CSV file (its src), read once; NULL when unusable */
-const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src);
 /* table.c */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 
-/* blocks.c: an image file the deck names, decoded once (NULL when it cannot
- * be; reported at loc). */
-struct ashi_image *lay_image_file(L *l, const char *src, ashi_loc loc);
-/* Loads the images and CSV files the blocks use (in document order), so
- * that laying slides out only reads the caches (and can run on threads). */
-void lay_preload(L *l, const ashi_block *blocks);
-/* The rows a table with src makes from its CSV (made once). */
-const ashi_block *lay_table_rows(L *l, const ashi_block *t, const char *src);
 
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. With l->dry set it

@@ -83,9 +83,7 @@ static void title_too_long(L *l, const ashi_slide *s)
 /* The master's logo, contained in a box and set against its right edge. */
 static void logo(L *l, double right, double y, double w, double h)
 {
-    if (!l->doc->master_logo)
-        return;
-    ashi_image *im = lay_image_file(l, l->doc->master_logo, l->doc->master_loc);
+    const ashi_image *im = l->doc->logo;
     if (!im)
         return;
     double s = w / im->w < h / im->h ? w / im->w : h / im->h;
@@ -511,13 +509,12 @@ static void join_diags(ashi_diags *d, const ashi_diags *u)
     }
 }
 
-int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi_res *res,
-                int draft, int threads, const ashi_limits *limits, ashi_arena *a,
-                ashi_diags *d, ashi_dlist *out)
+int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
+                int threads, const ashi_limits *limits, ashi_arena *a, ashi_diags *d,
+                ashi_dlist *out)
 {
     L l = layout_state(doc, t, fs, limits, a, d, out);
     l.draft = draft;
-    l.res = res;
     /* units: one per slide and per section divider (the parser has kept
      * their number within the slides limit) */
     size_t slides = 0;
@@ -539,9 +536,6 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi
     out->date = doc->date;
     out->lang = doc->lang;
 
-    /* images and CSV files first, in document order, into the caches */
-    if (doc->master_logo)
-        lay_image_file(&l, doc->master_logo, doc->master_loc);
     unit *units = ashi_arena_alloc(a, (slides + 1) * sizeof *units);
     if (!units)
         return -1;
@@ -549,13 +543,11 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi
     for (const ashi_entry *e = doc->entries; e; e = e->next) {
         if (e->slide) {
             units[n++] = (unit){.slide = e->slide};
-            lay_preload(&l, e->slide->blocks);
             continue;
         }
         units[n++] = (unit){.section = e->section};
         for (const ashi_slide *s = e->section->slides; s; s = s->next_in_section) {
             units[n++] = (unit){.slide = s, .level = 1};
-            lay_preload(&l, s->blocks);
         }
     }
     for (size_t i = 0; i < n; i++)

@@ -6,18 +6,17 @@
 #define ASHI_LAYOUT_H
 
 #include "dlist/dlist.h"
-#include "res/res.h"
 #include "text/text.h"
 
 /* Lays out the whole deck into out (whose arena is a). Problems go to d.
  * Returns -1 only when out of memory. With draft set, overflowing text is
  * a warning and its frame is marked in red on the page instead of an
- * error. Images and CSV files are read through res before any slide is
- * laid out. Slides are laid out on up to `threads` threads (arenas of the
+ * error. The images and CSV files the blocks name are data in the model
+ * already (lib/res). Slides are laid out on up to `threads` threads (arenas of the
  * others go to out->arenas); the result is the same for any number. */
-int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, ashi_res *res,
-                int draft, int threads, const ashi_limits *limits, ashi_arena *a,
-                ashi_diags *d, ashi_dlist *out);
+int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int draft,
+                int threads, const ashi_limits *limits, ashi_arena *a, ashi_diags *d,
+                ashi_dlist *out);
 
 /* Adds to every page of dl a label in the slug, below the bleed: the deck's
  * file name, the page number and total, and the deck's date, at 6 pt in

@@ -169,94 +169,6 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
 
 /* ---- the grid ------------------------------------------------------------- */
 
-/* A CSV file beside a block (a table's or a chart's src), read and parsed
- * once. NULL (reported) when it is unusable. */
-const struct ashi_csv *lay_csv(L *l, const ashi_block *b, const char *src)
-{
-    const ashi_file *f = NULL;
-    int rd = ashi_res_read(l->res, src, ASHI_RES_CSV, b->loc, l->d, &f);
-    if (rd < 0)
-        l->oom = 1;
-    if (!f)
-        return NULL;
-    /* one file, however many blocks (or names) use it: parsed once */
-    for (size_t i = 0; i < l->ncsv; i++)
-        if (l->csv_files[i] == f)
-            return l->csv[i];
-    if (l->ncsv == 16) {
-        ashi_diag_add(l->d, ASHI_ERROR, "limit", b->loc,
-                      "CSV '%s' is one more than the 16 CSV files a deck may read", src);
-        return NULL;
-    }
-    ashi_csv *csv = ashi_arena_alloc(l->keep, sizeof *csv);
-    int rc = !csv ? -2
-                  : ashi_csv_parse((const char *)f->data, f->len, src, l->limits.table_rows,
-                                   MAX_COLS, l->keep, l->d, csv);
-    if (rc == -2)
-        l->oom = 1;
-    l->csv_files[l->ncsv] = f;
-    l->csv[l->ncsv++] = rc ? NULL : csv;
-    return rc ? NULL : csv;
-}
-
-/* Rows of text cells from a table's CSV, made once. */
-static ashi_block *csv_rows(L *l, const ashi_block *t, const char *src)
-{
-    for (size_t i = 0; i < l->nrows_made; i++)
-        if (l->rows_table[i] == t)
-            return l->rows_made[i];
-    const ashi_csv *csv = lay_csv(l, t, src);
-    if (!csv)
-        return NULL;
-    if (l->nrows_made == 16) {
-        if (!ashi_diag_has(l->d, "limit", t->loc))
-            ashi_diag_add(l->d, ASHI_ERROR, "limit", t->loc,
-                          "a deck may have at most 16 tables read from CSV files");
-        return NULL;
-    }
-    ashi_block *head = NULL, **tail = &head;
-    for (size_t r = 0; r < csv->n; r++) {
-        ashi_block *row = ashi_arena_alloc(l->keep, sizeof *row);
-        if (!row) {
-            l->oom = 1;
-            return NULL;
-        }
-        row->kind = ASHI_BLOCK_ROW;
-        row->loc = t->loc;
-        ashi_block **ct = &row->children;
-        for (size_t k = 0; k < csv->rows[r].n; k++) {
-            const char *text = csv->rows[r].fields[k];
-            ashi_block *c = ashi_arena_alloc(l->keep, sizeof *c);
-            /* an empty cell has no text run */
-            ashi_inline *in = text[0] ? ashi_arena_alloc(l->keep, sizeof *in) : NULL;
-            if (!c || (text[0] && !in)) {
-                l->oom = 1;
-                return NULL;
-            }
-            c->kind = ASHI_BLOCK_CELL;
-            c->loc = t->loc;
-            if (in) {
-                in->kind = ASHI_INL_TEXT;
-                in->text = text;
-                in->len = strlen(text);
-                in->loc = t->loc;
-            }
-            c->inl = in;
-            *ct = c;
-            ct = &c->next;
-        }
-        *tail = row;
-        tail = &row->next;
-    }
-    l->rows_table[l->nrows_made] = t;
-    l->rows_made[l->nrows_made++] = head;
-    return head;
-}
-
-const ashi_block *lay_table_rows(L *l, const ashi_block *t, const char *src)
-{
-    return csv_rows(l, t, src);
-}
 
 /* A whole number as the schema writes one (spaces and a + allowed), larger
  * ones read as 10^9 + 1; -1 when it is none. */
@@ -292,8 +204,8 @@ static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
     const char *src = ashi_block_attr(t, "src");
     const ashi_block *data = NULL;
     if (src) {
-        data = csv_rows(l, t, src);
-        const ashi_csv *csv = data ? NULL : lay_csv(l, t, src);
+        data = t->rows; /* made from its CSV at load */
+        const ashi_csv *csv = t->csv;
         if (csv && !csv->n)
             ashi_diag_add(d, ASHI_ERROR, "table", t->loc, "the table's CSV '%s' has no rows",
                           src);

@@ -468,6 +468,15 @@ int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc lo
                           name, (long long)st.st_size, r->max_bytes);
             return remember(r, name, NULL, kind) ? -1 : 1;
         }
+        if (r->max_total && (unsigned long long)st.st_size > r->max_total - r->total) {
+            close(o.fd);
+            ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                          "%s '%s' (%lld bytes) would bring the files the deck reads over the "
+                          "files-bytes limit of %zu bytes together",
+                          what, name, (long long)st.st_size, r->max_total);
+            return remember(r, name, NULL, kind) ? -1 : 1;
+        }
+        r->total += (size_t)st.st_size;
         ashi_file *f = ashi_arena_alloc(r->a, sizeof *f);
         const char *why = NULL;
         unsigned char *data = f ? read_whole(o.fd, (size_t)st.st_size, r->a, &why) : NULL;

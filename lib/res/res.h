@@ -16,6 +16,7 @@
 #define ASHI_RES_H
 
 #include "base/base.h"
+#include "doc/doc.h"
 
 /* A file read for the deck: its bytes (NUL-terminated, in the deck's
  * arena) and its identity on disk. */
@@ -32,6 +33,7 @@ typedef struct ashi_res {
     const char *base_dir; /* the deck's folder; NULL: none */
     int absolute;         /* absolute paths (and links out) allowed */
     size_t max_bytes;     /* per file */
+    size_t max_total, total; /* all files read, together (0: no bound) */
     ashi_arena *a;
     /* names already resolved, each to its file (or to NULL: reported) */
     struct ashi_res_name {
@@ -71,6 +73,15 @@ int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc lo
  * being written over. */
 int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long long id[2],
                     const char **why);
+
+/* Reads, checks and decodes every file the deck's model names (deck.c):
+ * images (each file decoded once, all within the image-pixels limit),
+ * CSV files (parsed once; a table's rows made from its CSV) and the
+ * master's logo, in document order, into the model's blocks (image, csv,
+ * rows) and doc->logo. Problems go to d. Returns -1 only when out of
+ * memory. */
+int ashi_res_load_deck(ashi_res *r, ashi_doc *doc, const ashi_limits *lim, ashi_arena *a,
+                       ashi_diags *d);
 
 /* Records a file that must not be written over (the deck's own file). */
 int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "res/res.h"
 #include "style/style.h"
 
 static const char *const style_names[ASHI_STYLE_COUNT] = {

@@ -5,7 +5,6 @@
 #define ASHI_STYLE_STYLE_H
 
 #include "doc/doc.h"
-#include "res/res.h"
 
 typedef enum ashi_style_id {
     ASHI_STYLE_BODY,             /* p, list items */
@@ -87,7 +86,8 @@ typedef struct ashi_theme {
  * looked up in the deck's folder through res (its path rule; res NULL:
  * none), then in dirs[0..ndirs) in order. Problems go to d. Returns -1
  * only when out of memory. */
-int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *dirs,
+struct ashi_res; /* res/res.h */
+int ashi_style_resolve(const ashi_doc *doc, struct ashi_res *res, const char *const *dirs,
                        size_t ndirs, ashi_arena *a, ashi_diags *d, ashi_theme *out);
 
 /* Parses "#RGB", "#RRGGBB" or a theme colour name; 0 on success. */

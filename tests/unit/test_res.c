@@ -173,6 +173,16 @@ static void test_rule(void)
     CHECK_INT(rd(&ra, &d, "fifo.csv", ASHI_RES_IMAGE, &g, &msg), 1);
     CHECK_STR(msg, "image 'fifo.csv' is a FIFO (named pipe), not a regular file");
 
+    /* the files read together stay within the files-bytes limit */
+    ashi_res rt;
+    ashi_res_init(&rt, deck, 0, 1000, a);
+    rt.max_total = 9;
+    CHECK_INT(rd(&rt, &d, "a.csv", ASHI_RES_CSV, &g, &msg), 0); /* 8 bytes */
+    CHECK_INT(rd(&rt, &d, "sub/b.csv", ASHI_RES_CSV, &g, &msg), 1); /* 2 more */
+    CHECK_STR(msg, "CSV 'sub/b.csv' (2 bytes) would bring the files the deck reads over the "
+                   "files-bytes limit of 9 bytes together");
+    CHECK_INT(rd(&rt, &d, "./a.csv", ASHI_RES_CSV, &g, &msg), 0); /* read already */
+
     /* no folder (a deck from memory without base_dir): nothing relative */
     ashi_res rn;
     ashi_res_init(&rn, NULL, 0, 1000, a);
