@@ -90,11 +90,6 @@ static void put_grouped(char *out, size_t size, double v, int decimals)
         snprintf(out + k, size - k, "%s", dot);
 }
 
-int lay_fixed_format(const char *fmt)
-{
-    return !strncmp(fmt, "fixed:", 6) && fmt[6] >= '0' && fmt[6] <= '4' && !fmt[7];
-}
-
 /* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
 int lay_number_unit(const char *fmt, double top)
 {

@@ -20,7 +20,10 @@ typedef ashi_align align;
 #define ALIGN_END ASHI_ALIGN_END
 #define ALIGN_JUSTIFY ASHI_ALIGN_JUSTIFY
 
+struct lay_flow;
+
 typedef struct L {
+    const struct lay_flow *flow; /* blocks.c's entry points, for blocks in cells */
     const ashi_doc *doc;
     const ashi_theme *t;
     ashi_fontset *fs;
@@ -89,6 +92,25 @@ typedef struct shaped {
     double height;       /* all lines */
 } shaped;
 
+/* values.c: attribute values, reported when wrong (once: when drawing) */
+void lay_bad(L *l, const ashi_block *b, const char *name, const char *value, const char *want);
+double lay_length(L *l, const ashi_block *b, const char *name, double rel, double def,
+                  double min);
+uint32_t lay_color(L *l, const ashi_block *b, const char *name, uint32_t def);
+double lay_valign(L *l, const ashi_block *b);
+align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame);
+/* values.c: a widths attribute ("40mm 30% 1fr auto") for n columns; a
+ * percentage is of pct_of. Returns -1 (reported) when it is wrong. */
+typedef enum { LAY_W_FIXED, LAY_W_FR, LAY_W_AUTO } lay_width_kind;
+typedef struct lay_width {
+    lay_width_kind kind;
+    double v; /* points, or fr share */
+} lay_width;
+int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
+               lay_width *out);
+/* values.c: 1 when fmt is fixed:N with N from 0 to 4 (a chart's or a column's). */
+int lay_fixed_format(const char *fmt);
+
 /* text.c */
 int lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,
               double size, ashi_loc loc, double width, align al, shaped *out);
@@ -106,26 +128,6 @@ void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
                double cx, double cy, double cw, double ch, const char *alt);
 
-/* blocks.c: attribute values, reported when wrong (once: when drawing) */
-void lay_bad(L *l, const ashi_block *b, const char *name, const char *value, const char *want);
-double lay_length(L *l, const ashi_block *b, const char *name, double rel, double def,
-                  double min);
-uint32_t lay_color(L *l, const ashi_block *b, const char *name, uint32_t def);
-double lay_valign(L *l, const ashi_block *b);
-align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame);
-/* blocks.c: the height of blocks at a width, drawing nothing */
-double lay_measure(L *l, const ashi_block *blocks, double w, align al);
-
-/* blocks.c: a widths attribute ("40mm 30% 1fr auto") for n columns; a
- * percentage is of pct_of. Returns -1 (reported) when it is wrong. */
-typedef enum { LAY_W_FIXED, LAY_W_FR, LAY_W_AUTO } lay_width_kind;
-typedef struct lay_width {
-    lay_width_kind kind;
-    double v; /* points, or fr share */
-} lay_width;
-int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
-               lay_width *out);
-
 /* chart.c */
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h);
 /* Nice axis: lo..hi widened to multiples of a step of 1, 2, 2.5 or 5 x 10^n
@@ -134,18 +136,26 @@ void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double
 /* The ticks of an axis lo..hi: the multiples of step inside it, at most
  * max of them; returns how many (0 for an empty or unusable range). */
 int lay_axis_ticks(double lo, double hi, double step, double *ticks, int max);
-/* 1 when fmt is fixed:N with N from 0 to 4 (a chart's or a column's). */
-int lay_fixed_format(const char *fmt);
 /* 0: plain, 1: 万, 2: 億 — for number-format man, oku, or auto (by the top). */
 int lay_number_unit(const char *fmt, double top);
 /* A value as number-format says, in the unit given, with `decimals`. */
 void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
                        int decimals);
 
-/* table.c */
+/* table.c (blocks in its cells through l->flow) */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 
-
+/* blocks.c, the flow: the top of the layout files but layout.c, which
+ * calls it; table.c reaches it only through L's flow (lay_the_flow), so
+ * that no file calls back into one that calls it. */
+typedef struct lay_flow {
+    double (*blocks)(L *l, const ashi_block *blocks, double x, double y, double w, double h,
+                     align al);
+    double (*measure)(L *l, const ashi_block *blocks, double w, align al);
+} lay_flow;
+extern const lay_flow lay_the_flow;
+/* The height of blocks at a width, drawing nothing. */
+double lay_measure(L *l, const ashi_block *blocks, double w, align al);
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. With l->dry set it
  * only measures. Blocks (or list items) past ten pages' height are not

@@ -353,7 +353,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
 static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
                       const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *dl)
 {
-    L l = {.doc = doc, .t = t, .fs = fs, .a = a, .keep = a, .d = d, .dl = dl,
+    L l = {.flow = &lay_the_flow, .doc = doc, .t = t, .fs = fs, .a = a, .keep = a, .d = d, .dl = dl,
            .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits,
            .text_color = ASHI_NO_COLOR};
     l.quiet.oom = 1; /* a sink: adds nothing */
@@ -361,18 +361,6 @@ static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
     l.opts.bracket_start_half = t->bracket_start_half;
     l.opts.hanging = t->hanging;
     return l;
-}
-
-scratch_mark lay_scratch_save(const L *l)
-{
-    scratch_mark m = {ashi_arena_save(l->a), l->gc};
-    return m;
-}
-
-void lay_scratch_release(L *l, const scratch_mark *m)
-{
-    ashi_arena_release(l->a, m->arena);
-    l->gc = m->gc;
 }
 
 /* ---- the deck: units laid out alone, on threads, then joined ----------- */

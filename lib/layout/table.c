@@ -423,9 +423,10 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
         /* blocks in a cell are set at the table's text size */
         double scale = l->scale;
         l->scale *= cell_style(l, c, g)->size / l->t->styles[ASHI_STYLE_BODY].size;
-        double ch = lay_measure(l, c->b->children, iw, ALIGN_START);
+        double ch = l->flow->measure(l, c->b->children, iw, ALIGN_START);
         double off = (h - 2 * py - ch) * share;
-        lay_blocks(l, c->b->children, x + px, y + py + (off > 0 ? off : 0), iw, 0, ALIGN_START);
+        l->flow->blocks(l, c->b->children, x + px, y + py + (off > 0 ? off : 0), iw, 0,
+                        ALIGN_START);
         l->scale = scale;
         return ch + 2 * py;
     }

@@ -1,0 +1,17 @@
+/* scratch.c — giving back the scratch memory that measuring (or a page of
+ * a long table) leaves behind: arena marks, with the grids measured
+ * meanwhile forgotten. A leaf of the layout stage.
+ * SPDX-License-Identifier: MIT */
+#include "layout/internal.h"
+
+scratch_mark lay_scratch_save(const L *l)
+{
+    scratch_mark m = {ashi_arena_save(l->a), l->gc};
+    return m;
+}
+
+void lay_scratch_release(L *l, const scratch_mark *m)
+{
+    ashi_arena_release(l->a, m->arena);
+    l->gc = m->gc;
+}
