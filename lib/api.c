@@ -315,8 +315,8 @@ static int check_glyphs(ashi_deck *deck)
 
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
  * that can still run runs, so that one load reports every problem. */
-static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data,
-                        size_t len, const char *base_dir)
+static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const char *data,
+                               size_t len, const char *base_dir)
 {
     deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
@@ -397,6 +397,15 @@ static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *da
         return ASHI_E_FONT;
     deck->laid_out = 1;
     return ASHI_OK;
+}
+
+/* The stages, then every problem they found in source order, each once. */
+static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data, size_t len,
+                        const char *base_dir)
+{
+    ashi_status st = load_stages(deck, opt, data, len, base_dir);
+    ashi_diag_sort(&deck->diags);
+    return deck->diags.oom ? ASHI_E_MEMORY : st;
 }
 
 ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, size_t len,

@@ -139,9 +139,13 @@ typedef struct ashi_diags {
     ashi_arena *arena;
     const char *file;
     ashi_diag *v;
+    ashi_loc *keys; /* per diagnostic, where in the deck it belongs */
     size_t n, cap;
     size_t errors;
     int oom;
+    /* where in the deck diagnostics about another file (a CSV's lines)
+     * belong: the element that names the file; set around reading it */
+    ashi_loc origin;
 } ashi_diags;
 void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
                    ashi_loc loc, const char *fmt, ...)
@@ -149,6 +153,11 @@ void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
 /* A diagnostic about another file than the deck (a CSV it reads). */
 void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
                       ashi_loc loc, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Puts the diagnostics in source order, by where in the deck each belongs
+ * (a CSV's at the element naming it; those of no place first), keeping
+ * the order of those at one place, and drops repeats (same place, code and
+ * message). */
+void ashi_diag_sort(ashi_diags *d);
 /* Is there already a diagnostic at this line? (One problem, one message.) */
 int ashi_diag_at_line(const ashi_diags *d, unsigned line);
 /* Is there already a diagnostic with this code at this place? */

@@ -13,11 +13,14 @@ void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         ashi_diag *v = ashi_arena_grow(d->arena, d->v, d->n * sizeof *v, cap * sizeof *v);
-        if (!v) {
+        ashi_loc *k = v ? ashi_arena_grow(d->arena, d->keys, d->n * sizeof *k, cap * sizeof *k)
+                        : NULL;
+        if (!v || !k) {
             d->oom = 1;
             return;
         }
         d->v = v;
+        d->keys = k;
         d->cap = cap;
     }
     char msg[1024];
@@ -37,6 +40,7 @@ void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
         d->oom = 1;
         return;
     }
+    d->keys[d->n] = loc;
     d->n++;
     if (sev == ASHI_ERROR)
         d->errors++;
@@ -79,5 +83,70 @@ void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const 
         const char *copy = ashi_arena_strdup(d->arena, file);
         if (copy)
             d->v[n].file = copy;
+        d->keys[n] = d->origin;
     }
+}
+
+static int before(const ashi_loc *a, const ashi_loc *b)
+{
+    return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+static int same(const ashi_diag *a, const ashi_diag *b)
+{
+    return a->line == b->line && a->col == b->col && a->severity == b->severity &&
+           !strcmp(a->code, b->code) && !strcmp(a->message, b->message) &&
+           (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+}
+
+void ashi_diag_sort(ashi_diags *d)
+{
+    /* a stable merge sort, bottom up, through a second pair of arrays */
+    if (d->n > 1) {
+        ashi_diag *tv = ashi_arena_alloc(d->arena, d->n * sizeof *tv);
+        ashi_loc *tk = ashi_arena_alloc(d->arena, d->n * sizeof *tk);
+        if (!tv || !tk) {
+            d->oom = 1;
+            return;
+        }
+        ashi_diag *av = d->v, *bv = tv;
+        ashi_loc *ak = d->keys, *bk = tk;
+        for (size_t w = 1; w < d->n; w *= 2) {
+            for (size_t lo = 0; lo < d->n; lo += 2 * w) {
+                size_t mid = lo + w < d->n ? lo + w : d->n;
+                size_t hi = lo + 2 * w < d->n ? lo + 2 * w : d->n;
+                size_t i = lo, j = mid, o = lo;
+                while (i < mid || j < hi) {
+                    int left = j >= hi || (i < mid && !before(&ak[j], &ak[i]));
+                    size_t from = left ? i++ : j++;
+                    bv[o] = av[from];
+                    bk[o++] = ak[from];
+                }
+            }
+            ashi_diag *sv = av;
+            av = bv;
+            bv = sv;
+            ashi_loc *sk = ak;
+            ak = bk;
+            bk = sk;
+        }
+        if (av != d->v) {
+            memcpy(d->v, av, d->n * sizeof *av);
+            memcpy(d->keys, ak, d->n * sizeof *ak);
+        }
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int dup = 0;
+        for (size_t j = out; j-- > 0 && !before(&d->keys[j], &d->keys[i]) && !dup;)
+            dup = same(&d->v[j], &d->v[i]);
+        if (dup) {
+            if (d->v[i].severity == ASHI_ERROR)
+                d->errors--;
+            continue;
+        }
+        d->v[out] = d->v[i];
+        d->keys[out++] = d->keys[i];
+    }
+    d->n = out;
 }

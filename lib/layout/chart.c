@@ -610,7 +610,11 @@ static double clamp(double v, double lo, double hi) { return fmin(fmax(v, lo), h
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
     chart c;
-    if (load_data(l, b, &c))
+    /* the CSV's own lines belong where the chart names it */
+    l->d->origin = b->loc;
+    int bad = load_data(l, b, &c);
+    l->d->origin = (ashi_loc){0, 0};
+    if (bad)
         return 0;
     const ashi_theme *t = l->t;
     const ashi_text_style *cap = &t->styles[ASHI_STYLE_CAPTION];

@@ -119,11 +119,7 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
             char num[32];
             snprintf(num, sizeof num, "%.*s", (int)(n && s->fit_min[n - 1] == '%' ? n - 1 : n),
                      s->fit_min);
-            if (ashi_parse_number(num, &v) || v < 30 || v > 100)
-                ashi_diag_add(D(l), ASHI_ERROR, "bad-value", s->loc,
-                              "fit-min '%s' must be a percentage from 30%% to 100%%",
-                              s->fit_min);
-            else
+            if (ashi_parse_number(num, &v) == 0) /* checked at load */
                 min = v / 100;
         }
         for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->cut; k -= 0.025) {
@@ -490,10 +486,13 @@ static void join_diags(ashi_diags *d, const ashi_diags *u)
         if (dup)
             continue;
         ashi_loc loc = {g->line, g->col};
-        if (g->file && (!d->file || strcmp(g->file, d->file))) /* a CSV's */
+        if (g->file && (!d->file || strcmp(g->file, d->file))) { /* a CSV's */
+            d->origin = u->keys[i];
             ashi_diag_add_in(d, g->file, g->severity, g->code, loc, "%s", g->message);
-        else
+            d->origin = (ashi_loc){0, 0};
+        } else {
             ashi_diag_add(d, g->severity, g->code, loc, "%s", g->message);
+        }
     }
 }
 

@@ -72,9 +72,11 @@ static const ashi_csv *csv(loader *ld, const char *src, ashi_loc loc)
         if (ld->csvs[i].file == f)
             return ld->csvs[i].data;
     ashi_csv *c = ashi_arena_alloc(ld->a, sizeof *c);
+    ld->d->origin = loc; /* the CSV's own lines belong where it is named */
     int rc = !c ? -2
                 : ashi_csv_parse((const char *)f->data, f->len, src, ld->lim->table_rows,
                                  CSV_COLUMNS, ld->a, ld->d, c);
+    ld->d->origin = (ashi_loc){0, 0};
     if (rc == -2)
         ld->oom = 1;
     if (push(ld, &ld->csvs, &ld->ncsvs, &ld->capcsvs, f, rc ? NULL : c))

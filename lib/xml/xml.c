@@ -872,6 +872,19 @@ static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
     if (s->fit && strcmp(s->fit, "shrink") != 0 && strcmp(s->fit, "none") != 0)
         error_at(p, n, "bad-value", "fit '%s' must be shrink or none", s->fit);
     s->fit_min = attr(p, n, "fit-min");
+    if (s->fit_min) {
+        /* checked here, whether or not the slide needs shrinking */
+        size_t len = strlen(s->fit_min);
+        char num[32];
+        double v;
+        snprintf(num, sizeof num, "%.*s",
+                 (int)(len && s->fit_min[len - 1] == '%' ? len - 1 : len), s->fit_min);
+        if (len >= sizeof num || ashi_parse_number(num, &v) || v < 30 || v > 100) {
+            error_at(p, n, "bad-value", "fit-min '%s' must be a percentage from 30%% to 100%%",
+                     s->fit_min);
+            s->fit_min = NULL;
+        }
+    }
     s->blocks = parse_blocks(p, n);
     return s;
 }

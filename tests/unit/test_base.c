@@ -138,8 +138,39 @@ static void test_arena_diags(void)
     ashi_arena_free(a);
 }
 
+/* Diagnostics in source order: by where they belong (a CSV's at the
+ * element naming it), stable among those of one place, repeats dropped. */
+static void test_diag_sort(void)
+{
+    ashi_arena *a = ashi_arena_new(NULL);
+    ashi_diags d = {.arena = a, .file = "deck.xml"};
+    ashi_diag_add(&d, ASHI_ERROR, "b", (ashi_loc){9, 3}, "nine");
+    ashi_diag_add(&d, ASHI_ERROR, "a", (ashi_loc){3, 5}, "three first");
+    d.origin = (ashi_loc){5, 1};
+    ashi_diag_add_in(&d, "t.csv", ASHI_ERROR, "csv", (ashi_loc){2, 3}, "in the CSV");
+    d.origin = (ashi_loc){0, 0};
+    ashi_diag_add(&d, ASHI_WARNING, "a", (ashi_loc){3, 5}, "three second");
+    ashi_diag_add(&d, ASHI_ERROR, "io", (ashi_loc){0, 0}, "no place");
+    ashi_diag_add(&d, ASHI_ERROR, "b", (ashi_loc){9, 3}, "nine"); /* a repeat */
+    ashi_diag_add(&d, ASHI_ERROR, "b", (ashi_loc){7, 1}, "seven");
+    for (int i = 0; i < 100; i++) /* more than a few, out of order */
+        ashi_diag_add(&d, ASHI_NOTE, "n", (ashi_loc){(unsigned)(1000 - i), 1}, "%d", i);
+    ashi_diag_sort(&d);
+    CHECK_INT(d.n, 106);
+    CHECK_INT(d.errors, 5);
+    const char *want[] = {"no place", "three first", "three second", "in the CSV", "seven",
+                          "nine", "99"};
+    for (int i = 0; i < 7; i++)
+        CHECK_STR(d.v[i].message, want[i]);
+    CHECK_STR(d.v[3].file, "t.csv");
+    CHECK_INT(d.v[3].line, 2);
+    CHECK_STR(d.v[105].message, "0");
+    ashi_arena_free(a);
+}
+
 int main(void)
 {
+    test_diag_sort();
     test_utf8();
     test_numbers();
     test_pages();
