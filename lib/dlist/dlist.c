@@ -44,6 +44,11 @@ void ashi_dl_release(ashi_dlist *dl)
         }
 }
 
+const char *const ashi_dl_role_names[ASHI_ROLE_COUNT] = {
+    "section", "slide", "title", "subtitle", "heading", "paragraph", "list", "item",
+    "label", "body", "table", "thead", "tbody", "row", "th", "td", "figure", "caption",
+    "phrase", "group", "artifact"};
+
 ashi_dl_page *ashi_dl_add_page(ashi_dlist *dl, double w, double h, ashi_loc loc)
 {
     if (dl->npages && ashi_dl_close_page(dl, &dl->pages[dl->npages - 1]))
@@ -130,6 +135,12 @@ int ashi_dl_play_items(const ashi_dl_page *pg, const ashi_device *dev)
             break;
         case ASHI_DL_IMAGE:
             rc = dev->image ? dev->image(dev->user, &it->u.image) : 0;
+            break;
+        case ASHI_DL_STRUCT_BEGIN:
+            rc = dev->begin_struct ? dev->begin_struct(dev->user, &it->u.structure) : 0;
+            break;
+        case ASHI_DL_STRUCT_END:
+            rc = dev->end_struct ? dev->end_struct(dev->user) : 0;
             break;
         }
     }

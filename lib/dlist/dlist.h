@@ -74,6 +74,45 @@ typedef struct ashi_dl_image {
     int orientation;
 } ashi_dl_image;
 
+/* What a stretch of a page's items is, from the model (as MuPDF's device
+ * has begin_structure): the seam a tagging device reads. Begin and end
+ * items nest, across pages too (a slide's continuation pages, a section's
+ * divider and slides). */
+typedef enum ashi_dl_role {
+    ASHI_ROLE_SECTION,      /* a <section>: its divider, then its slides */
+    ASHI_ROLE_SLIDE,        /* a slide, with its continuation pages */
+    ASHI_ROLE_TITLE,        /* a slide's, section's or cover's title */
+    ASHI_ROLE_SUBTITLE,
+    ASHI_ROLE_HEADING,      /* <h> */
+    ASHI_ROLE_PARAGRAPH,    /* <p> */
+    ASHI_ROLE_LIST,
+    ASHI_ROLE_LIST_ITEM,
+    ASHI_ROLE_LABEL,        /* a list item's marker */
+    ASHI_ROLE_LIST_BODY,    /* a list item's text */
+    ASHI_ROLE_TABLE,
+    ASHI_ROLE_TABLE_HEAD,   /* the header rows */
+    ASHI_ROLE_TABLE_BODY,
+    ASHI_ROLE_TABLE_ROW,
+    ASHI_ROLE_HEADER_CELL,  /* th, or a cell of a header row */
+    ASHI_ROLE_CELL,
+    ASHI_ROLE_FIGURE,       /* an image, a chart, a photo placeholder */
+    ASHI_ROLE_CAPTION,
+    ASHI_ROLE_PHRASE,       /* a stat or a comparison: read as one */
+    ASHI_ROLE_GROUP,        /* columns, a column, a box */
+    ASHI_ROLE_ARTIFACT,     /* page furniture: backgrounds, bands, footers, marks */
+    ASHI_ROLE_COUNT
+} ashi_dl_role;
+
+/* The names of the roles, for traces ("section", "slide", ...). */
+extern const char *const ashi_dl_role_names[ASHI_ROLE_COUNT];
+
+typedef struct ashi_dl_struct {
+    ashi_dl_role role;
+    const char *alt;      /* a figure's alternative text (NULL: none) */
+    int colspan, rowspan; /* a cell's spans */
+    ashi_loc loc;         /* the element it comes from */
+} ashi_dl_struct;
+
 typedef enum ashi_dl_kind {
     ASHI_DL_RUN,
     ASHI_DL_RECT,
@@ -82,6 +121,8 @@ typedef enum ashi_dl_kind {
     ASHI_DL_SPAN_END,
     ASHI_DL_PATH,
     ASHI_DL_IMAGE,
+    ASHI_DL_STRUCT_BEGIN,
+    ASHI_DL_STRUCT_END,
 } ashi_dl_kind;
 
 typedef struct ashi_dl_item {
@@ -93,6 +134,7 @@ typedef struct ashi_dl_item {
         ashi_dl_text_span span;
         ashi_dl_path path;
         ashi_dl_image image;
+        ashi_dl_struct structure;
     } u;
 } ashi_dl_item;
 
@@ -152,6 +194,8 @@ typedef struct ashi_device {
     int (*span_end)(void *user);
     int (*path)(void *user, const ashi_dl_path *path);
     int (*image)(void *user, const ashi_dl_image *image);
+    int (*begin_struct)(void *user, const ashi_dl_struct *s); /* may be NULL */
+    int (*end_struct)(void *user);
     int (*end_page)(void *user, const ashi_dl_page *pg);
 } ashi_device;
 

@@ -148,9 +148,47 @@ static int t_image(void *u, const ashi_dl_image *im)
     return 0;
 }
 
+/* The tracer's state: its buffer first (the callbacks above take it as
+ * their ashi_buf), then the roles open, for naming what each end closes. */
+typedef struct tracer {
+    ashi_buf b;
+    ashi_dl_role open[512];
+    int depth;
+} tracer;
+
+static int t_struct_begin(void *u, const ashi_dl_struct *s)
+{
+    tracer *t = u;
+    ashi_buf_printf(&t->b, "  <%s %u:%u", ashi_dl_role_names[s->role], s->loc.line, s->loc.col);
+    if (s->colspan > 1)
+        ashi_buf_printf(&t->b, " colspan %d", s->colspan);
+    if (s->rowspan > 1)
+        ashi_buf_printf(&t->b, " rowspan %d", s->rowspan);
+    if (s->alt)
+        ashi_buf_printf(&t->b, " alt \"%s\"", s->alt);
+    ashi_buf_puts(&t->b, ">\n");
+    if (t->depth < 512)
+        t->open[t->depth] = s->role;
+    t->depth++;
+    return 0;
+}
+
+static int t_struct_end(void *u)
+{
+    tracer *t = u;
+    if (t->depth > 0 && --t->depth < 512)
+        ashi_buf_printf(&t->b, "  </%s>\n", ashi_dl_role_names[t->open[t->depth]]);
+    else
+        ashi_buf_puts(&t->b, "  </?> (an end with no begin)\n");
+    return 0;
+}
+
 int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
 {
-    ashi_device dev = {.user = out,
+    tracer tr = {.b = *out};
+    ashi_device dev = {.user = &tr,
+                       .begin_struct = t_struct_begin,
+                       .end_struct = t_struct_end,
                        .begin_page = t_begin,
                        .run = t_run,
                        .rect = t_rect,
@@ -160,8 +198,11 @@ int ashi_dl_trace(const ashi_dlist *dl, ashi_buf *out)
                        .path = t_path,
                        .image = t_image};
     for (size_t i = 0; i < dl->noutline; i++)
-        ashi_buf_printf(out, "outline %d \"%s\" page %zu\n", dl->outline[i].level,
+        ashi_buf_printf(&tr.b, "outline %d \"%s\" page %zu\n", dl->outline[i].level,
                         dl->outline[i].title, dl->outline[i].page + 1);
     int rc = ashi_dl_play(dl, &dev);
+    if (tr.depth)
+        ashi_buf_printf(&tr.b, "%d structure items left open\n", tr.depth);
+    *out = tr.b;
     return out->oom ? -1 : rc;
 }

@@ -153,8 +153,14 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
         double ix = x;
         if (al == ALIGN_CENTER && s.nlines == 1)
             ix = x + (w - indent - s.lines[0].width) / 2;
+        lay_begin(l, ASHI_ROLE_LIST_ITEM, NULL, it->loc);
+        lay_begin(l, ASHI_ROLE_LABEL, NULL, it->loc);
         lay_emit_lines(l, &m, ix, y, indent, ALIGN_START);
+        lay_end(l);
+        lay_begin(l, ASHI_ROLE_LIST_BODY, NULL, it->loc);
         y += lay_emit_lines(l, &s, ix + indent, y, w - indent, ALIGN_START);
+        lay_end(l);
+        lay_end(l);
         if (it->next)
             y += body->size * l->scale * 0.1;
     }
@@ -419,7 +425,9 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
     i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {
         double off = (h - heights[i]) * lay_valign(l, c);
+        lay_begin(l, ASHI_ROLE_GROUP, NULL, c->loc);
         lay_blocks(l, c->children, cx, y + off, widths[i], 0, al);
+        lay_end(l);
         cx += widths[i] + gap;
     }
     return h;
@@ -516,8 +524,11 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
         lay_image(l, im, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, cover ? x : 0, y,
                   cover ? w : 0, h, ashi_block_attr(b, "alt"));
     const char *caption = ashi_block_attr(b, "caption");
-    if (caption)
+    if (caption) {
+        lay_begin(l, ASHI_ROLE_CAPTION, NULL, b->loc);
         h += ASHI_MM(1.5) + styled(l, caption, ASHI_STYLE_CAPTION, b->loc, x, y + h + ASHI_MM(1.5), w);
+        lay_end(l);
+    }
     return h;
 }
 
@@ -570,9 +581,55 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
     return 0;
 }
 
+/* The role a block's items carry in the display list, and the
+ * alternative text of a figure; -1: none (a spacer). */
+static int role_of(const ashi_block *b, const char **alt)
+{
+    *alt = NULL;
+    switch (b->kind) {
+    case ASHI_BLOCK_H:
+        return ASHI_ROLE_HEADING;
+    case ASHI_BLOCK_P:
+        return ASHI_ROLE_PARAGRAPH;
+    case ASHI_BLOCK_LIST:
+        return ASHI_ROLE_LIST;
+    case ASHI_BLOCK_COLUMNS:
+    case ASHI_BLOCK_COLUMN:
+    case ASHI_BLOCK_BOX:
+        return ASHI_ROLE_GROUP;
+    case ASHI_BLOCK_STAT:
+    case ASHI_BLOCK_COMPARE:
+        return ASHI_ROLE_PHRASE;
+    case ASHI_BLOCK_TABLE:
+        return ASHI_ROLE_TABLE;
+    case ASHI_BLOCK_IMAGE:
+        *alt = ashi_block_attr(b, "alt");
+        /* alt="" says the image is decoration */
+        return *alt && !**alt ? ASHI_ROLE_ARTIFACT : ASHI_ROLE_FIGURE;
+    case ASHI_BLOCK_PLACEHOLDER:
+        *alt = ashi_block_attr(b, "label");
+        return ASHI_ROLE_FIGURE;
+    case ASHI_BLOCK_CHART:
+        *alt = ashi_block_attr(b, "title");
+        return ASHI_ROLE_FIGURE;
+    case ASHI_BLOCK_ARROW:
+        *alt = ashi_block_attr(b, "label");
+        return *alt ? ASHI_ROLE_FIGURE : ASHI_ROLE_ARTIFACT;
+    default:
+        return -1;
+    }
+}
+
 static double block(L *l, const ashi_block *b, double x, double y, double w, align al)
 {
-    return block_h(l, b, x, y, w, lay_length(l, b, "h", 0, 0, 1), al);
+    const char *alt;
+    int role = l->dry ? -1 : role_of(b, &alt);
+    if (role >= 0)
+        lay_begin(l, (ashi_dl_role)role, alt, b->loc);
+    double h = block_h(l, b, x, y, w, lay_length(l, b, "h", 0, 0, 1), al);
+    if (role >= 0)
+        lay_end(l);
+    return h;
 }
 
 /* Space before a block in the flow, after the previous one. */

@@ -57,3 +57,21 @@ void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, 
     if (it)
         it->u.image = (ashi_dl_image){im, x, y, w, h, cx, cy, cw, ch, alt, im->orientation};
 }
+
+void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
+                    ashi_loc loc)
+{
+    ashi_dl_item *it = item(l, ASHI_DL_STRUCT_BEGIN);
+    if (it)
+        it->u.structure = (ashi_dl_struct){role, alt, colspan, rowspan, loc};
+}
+
+void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc)
+{
+    lay_begin_cell(l, role, alt, 1, 1, loc);
+}
+
+void lay_end(L *l)
+{
+    item(l, ASHI_DL_STRUCT_END);
+}

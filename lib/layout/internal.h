@@ -127,6 +127,12 @@ void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32
 void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
                double cx, double cy, double cw, double ch, const char *alt);
+/* draw.c: structure items (nothing when l->dry): what the items between a
+ * begin and its end are, from the model; they nest */
+void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);
+void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
+                    ashi_loc loc);
+void lay_end(L *l);
 
 /* chart.c */
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h);

@@ -10,9 +10,18 @@
 
 /* ---- pages -------------------------------------------------------------- */
 
-/* The master's footer: a text at the left (the master's footer-text, else
+static void footer_parts(L *l, size_t page_no, int number);
+
+/* The master's footer (page furniture): a text at the left (the master's footer-text, else
  * the deck's author), the page number at the right, a rule above. */
 static void footer(L *l, size_t page_no, int number)
+{
+    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+    footer_parts(l, page_no, number);
+    lay_end(l);
+}
+
+static void footer_parts(L *l, size_t page_no, int number)
 {
     const ashi_theme *t = l->t;
     double pw = l->page->w, ph = l->page->h;
@@ -47,8 +56,11 @@ static void footer(L *l, size_t page_no, int number)
 static void background(L *l)
 {
     uint32_t bg = l->t->colors[ASHI_COLOR_BACKGROUND];
-    if (bg != 0xFFFFFF)
+    if (bg != 0xFFFFFF) {
+        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
         lay_rect(l, 0, 0, l->page->w, l->page->h, bg);
+        lay_end(l);
+    }
 }
 
 /* The number of the page being laid out, counting the pages of the units
@@ -88,7 +100,9 @@ static void logo(L *l, double right, double y, double w, double h)
         return;
     double s = w / im->w < h / im->h ? w / im->w : h / im->h;
     double dw = im->w * s, dh = im->h * s;
+    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
     lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL);
+    lay_end(l);
 }
 
 /* A master part: the slide's own choice, else the layout's default. */
@@ -138,12 +152,18 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
                       "slide %zu '%s': the body overflows its frame by more than %.0f mm (it "
                       "is over ten pages tall; laying it out stopped there)",
                       page_no(l), slide_name(l, s), (used - h) * 25.4 / 72.0);
-        if (l->draft)
+        if (l->draft) {
+            lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
             lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
+            lay_end(l);
+        }
     } else if (used > h + 0.01) {
         overflow(l, s, "the body", used - h);
-        if (l->draft)
+        if (l->draft) {
+            lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
             lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
+            lay_end(l);
+        }
     }
     l->split_next = 0;
     lay_blocks(l, s->blocks, x, y, w, h, al);
@@ -159,15 +179,19 @@ static void content_slide(L *l, const ashi_slide *s)
     background(l);
     double top = ASHI_MM(12);
     if (has_band) {
+        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
         lay_rect(l, 0, 0, pw, band, t->colors[ASHI_COLOR_BAND]);
         lay_rect(l, 0, band, pw, ASHI_MM(BAND_RULE), t->colors[ASHI_COLOR_ACCENT]);
+        lay_end(l);
         if (s->title) {
             shaped ts;
             if (lay_fit_string(l, s->title, ASHI_STYLE_TITLE, s->loc, pw - 2 * mx, 2, &ts) == 0) {
                 double h = ts.height;
                 if (h > band)
                     overflow(l, s, "the title", h - band);
+                lay_begin(l, ASHI_ROLE_TITLE, NULL, s->loc);
                 lay_emit_lines(l, &ts, mx, (band - h) / 2, pw - 2 * mx, ALIGN_START);
+                lay_end(l);
             } else if (!l->oom) {
                 title_too_long(l, s);
             }
@@ -200,27 +224,36 @@ static void cover_slide(L *l, const ashi_slide *s)
     double mx = ASHI_MM(MARGIN_X);
     background(l);
     if (part(s->band, 1)) {
+        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
         lay_rect(l, 0, 0, pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
         lay_rect(l, 0, ph - ASHI_MM(8), pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
+        lay_end(l);
     }
     logo(l, pw - mx, ASHI_MM(12), ASHI_MM(60), ASHI_MM(20));
     double y = ph * 0.2;
     if (s->title) {
         shaped ts;
         if (lay_fit_string(l, s->title, ASHI_STYLE_COVER_TITLE, s->loc, pw - 2 * mx, 2, &ts) == 0) {
+            lay_begin(l, ASHI_ROLE_TITLE, NULL, s->loc);
             y += lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
+            lay_end(l);
         } else if (!l->oom) {
             title_too_long(l, s);
         }
+        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
         lay_rect(l, pw / 2 - ASHI_MM(30), y + ASHI_MM(3), ASHI_MM(60), ASHI_MM(1.2),
                  t->colors[ASHI_COLOR_ACCENT]);
+        lay_end(l);
         y += ASHI_MM(8);
     }
     if (s->subtitle) {
         shaped ss;
         if (lay_fit_string(l, s->subtitle, ASHI_STYLE_COVER_SUBTITLE, s->loc, pw - 2 * mx, 2,
-                           &ss) == 0)
+                           &ss) == 0) {
+            lay_begin(l, ASHI_ROLE_SUBTITLE, NULL, s->loc);
             y += lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
+            lay_end(l);
+        }
     }
     y += ASHI_MM(6);
     double bottom = ph - ASHI_MM(part(s->footer, 0) ? FOOTER_H : 14);
@@ -239,7 +272,9 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
     const ashi_theme *t = l->t;
     double pw = l->page->w, ph = l->page->h;
     double mx = ASHI_MM(MARGIN_X);
+    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
     lay_rect(l, 0, 0, pw, ph, t->colors[ASHI_COLOR_SECTION]);
+    lay_end(l);
     shaped ts, ss;
     double h = 0;
     int have_t = title && lay_fit_string(l, title, ASHI_STYLE_SECTION_TITLE, loc, pw - 2 * mx, 2,
@@ -264,13 +299,20 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
     double y = (ph - h - (bh > 0 ? gap + bh : 0)) / 2;
     if (y < ASHI_MM(12))
         y = ASHI_MM(12);
-    if (have_t)
+    if (have_t) {
+        lay_begin(l, ASHI_ROLE_TITLE, NULL, loc);
         y += lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
+        lay_end(l);
+    }
     if (have_s) {
+        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
         lay_rect(l, pw / 2 - ASHI_MM(20), y + ASHI_MM(3), ASHI_MM(40), ASHI_MM(0.8),
                  t->colors[ASHI_COLOR_BAND_TEXT]);
+        lay_end(l);
         y += ASHI_MM(8);
+        lay_begin(l, ASHI_ROLE_SUBTITLE, NULL, loc);
         y += lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
+        lay_end(l);
     }
     if (s && s->blocks) {
         l->text_color = t->colors[ASHI_COLOR_BAND_TEXT];
@@ -296,6 +338,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
     }
     if (ashi_dl_add_outline(l->dl, level, slide_name(l, s), l->dl->npages - 1))
         l->oom = 1;
+    lay_begin(l, ASHI_ROLE_SLIDE, NULL, s->loc);
     /* a table with split="continue" that did not fit goes on over as many
      * follow-on pages as it needs, titled with a continuation mark */
     if (s->layout == ASHI_LAYOUT_CONTENT || s->layout == ASHI_LAYOUT_BLANK) {
@@ -326,6 +369,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
         }
         l->split_table = NULL;
         l->split_from = l->split_next = 0;
+        lay_end(l);
         return;
     }
     switch (s->layout) {
@@ -342,6 +386,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
         content_slide(l, s);
         break;
     }
+    lay_end(l);
 }
 
 /* The layout state for a deck: the theme's typesetting switches, nothing
@@ -373,6 +418,7 @@ typedef struct unit {
     const ashi_section *section; /* a section's divider */
     int level;
     size_t base;     /* pages before it, as laid out */
+    int closes;      /* the last unit of a section: ends the section's structure */
     ashi_dlist dl;   /* its pages and outline entries */
     ashi_diags diags;
     int oom, done;
@@ -406,8 +452,11 @@ static void lay_unit(L *l, unit *u)
         const ashi_section *sec = u->section;
         if (ashi_dl_add_outline(l->dl, 0, sec->title ? sec->title : "", 0))
             l->oom = 1;
+        lay_begin(l, ASHI_ROLE_SECTION, NULL, sec->loc);
         divider(l, sec->title, sec->subtitle, sec->loc, NULL);
     }
+    if (u->closes && l->page)
+        lay_end(l); /* the section this unit is the last of */
     /* its pages' items into the keep arena, exactly sized */
     if (l->oom || ashi_dl_close(&u->dl)) {
         ashi_dl_release(&u->dl);
@@ -532,9 +581,10 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
             units[n++] = (unit){.slide = e->slide};
             continue;
         }
-        units[n++] = (unit){.section = e->section};
+        units[n++] = (unit){.section = e->section, .closes = !e->section->slides};
         for (const ashi_slide *s = e->section->slides; s; s = s->next_in_section) {
             units[n++] = (unit){.slide = s, .level = 1};
+            units[n - 1].closes = !s->next_in_section;
         }
     }
     for (size_t i = 0; i < n; i++)
@@ -639,7 +689,9 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
         if (!text || lay_shape(&l, NULL, text, &st, st.size, none, w, ALIGN_START, &s))
             return -1;
         s.nlines = s.nlines > 1 ? 1 : s.nlines;
+        lay_begin(&l, ASHI_ROLE_ARTIFACT, NULL, none); /* print furniture */
         lay_emit_lines(&l, &s, x, l.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
+        lay_end(&l);
         if (l.oom || ashi_dl_close_page(dl, l.page))
             return -1;
     }

@@ -688,11 +688,21 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     size_t ranges[2][2] = {{g.row_first[0], g.row_first[hdr]},
                            {g.row_first[from], g.row_first[to]}};
     ashi_diags *said = l->d;
-    for (int part = 0; part < 2; part++)
+    for (int part = 0; part < 2; part++) {
+    /* the header rows and the rows shown, each a group of rows of cells */
+    int row = -1;
+    if (ranges[part][0] < ranges[part][1])
+        lay_begin(l, part == 0 ? ASHI_ROLE_TABLE_HEAD : ASHI_ROLE_TABLE_BODY, NULL, t->loc);
     for (size_t k = ranges[part][0]; k < ranges[part][1]; k++) {
         /* header rows repeated: what their content says was said */
         l->d = part == 0 && continued ? &l->quiet : said;
         cell *c = &g.cells[k];
+        if (c->row != row) {
+            if (row >= 0)
+                lay_end(l);
+            row = c->row;
+            lay_begin(l, ASHI_ROLE_TABLE_ROW, NULL, c->b->loc);
+        }
         double cx = colx[c->col], cy = ROWY(c->row), cw = span_w(&g, c), ch = 0;
         for (int i = 0; i < c->rows; i++)
             if (ROWY(c->row + i) >= 0)
@@ -705,11 +715,19 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
             fill = head_fill;
         else if (zebra && !strcmp(zebra, "on") && (c->row - g.header_rows) % 2 == 1)
             fill = zebra_fill;
+        lay_begin_cell(l, head ? ASHI_ROLE_HEADER_CELL : ASHI_ROLE_CELL, NULL, c->cols, c->rows,
+                       c->b->loc);
         if (fill != ASHI_NO_COLOR)
             lay_rect(l, cx, cy, cw, ch, fill);
         draw_cell(l, &g, c, cx, cy, ch, c->cols == 1 ? mark_x[c->col] : 0);
         if (grid_lines)
             lay_box(l, cx, cy, cw, ch, ASHI_NO_COLOR, line, 0.5, 0, 0);
+        lay_end(l);
+    }
+    if (row >= 0)
+        lay_end(l);
+    if (ranges[part][0] < ranges[part][1])
+        lay_end(l);
     }
     l->d = said;
     if (rules && shown) {
