@@ -128,10 +128,41 @@ static int over_budget(ashi_image_kind kind, unsigned long w, unsigned long h,
     return 1;
 }
 
+/* The chunks of a PNG, walked before libpng reads them: each must lie
+ * inside the file, as libpng allocates a chunk's declared length before
+ * reading it (a 344-byte file saying its tEXt chunk holds 1.87 GB took
+ * that much memory). NULL when they do, else why not. */
+static const char *png_chunks(const unsigned char *data, size_t len, char *msg, size_t size)
+{
+    size_t at = 8;
+    while (at + 12 <= len) {
+        size_t n = (size_t)data[at] << 24 | (size_t)data[at + 1] << 16 |
+                   (size_t)data[at + 2] << 8 | data[at + 3];
+        char type[5];
+        for (int i = 0; i < 4; i++) {
+            unsigned char c = data[at + 4 + i];
+            type[i] = (char)(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        type[4] = 0;
+        if (n > len - at - 12) {
+            snprintf(msg, size, "is a truncated PNG (its '%s' chunk says %zu bytes, more than "
+                     "the file holds)", type, n);
+            return msg;
+        }
+        if (!memcmp(type, "IEND", 4))
+            return NULL;
+        at += 12 + n;
+    }
+    snprintf(msg, size, "is a truncated PNG (no IEND chunk)");
+    return msg;
+}
+
 static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t len,
                             size_t max_pixels, size_t used, ashi_arena *a, const char **why,
                             char *msg, size_t msg_size)
 {
+    if ((*why = png_chunks(data, len, msg, msg_size)))
+        return NULL;
     png_image p;
     memset(&p, 0, sizeof p);
     p.version = PNG_IMAGE_VERSION;
