@@ -243,6 +243,40 @@ static void test_nesting_linear(void)
     }
 }
 
+/* The structure items nest, across pages and units, on one thread and on
+ * four: every begin has its end, the trace says no "left open" and no end
+ * without a begin; the sample booklet's sections and slides are all there. */
+static void test_structure(const char *deck_path, int threads, int sections, int slides)
+{
+    ashi_options *opt = NULL;
+    ashi_options_new(&opt);
+    ashi_options_set_threads(opt, threads);
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_file(opt, deck_path, &deck), ASHI_OK);
+    ashi_buf t = {0};
+    CHECK_INT(ashi__deck_trace(deck, &t), ASHI_OK);
+    CHECK(t.data && !strstr(t.data, "left open") && !strstr(t.data, "</?>"));
+    int nsec = 0, nslide = 0, depth = 0, worst = 0;
+    for (const char *p = t.data; p && (p = strstr(p, "\n  <")); p++) {
+        if (p[4] == '/')
+            depth--;
+        else
+            depth++;
+        worst = depth < worst ? depth : worst;
+        nsec += !strncmp(p + 4, "section ", 8);
+        nslide += !strncmp(p + 4, "slide ", 6);
+    }
+    CHECK_INT(depth, 0);
+    CHECK_INT(worst, 0);
+    if (sections >= 0) {
+        CHECK_INT(nsec, sections);
+        CHECK_INT(nslide, slides);
+    }
+    ashi_buf_free(&t);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
 int main(int argc, char **argv)
 {
     int update = argc > 1 && strcmp(argv[1], "--update") == 0;
@@ -300,6 +334,12 @@ int main(int argc, char **argv)
     }
     test_decimal_points();
     test_nesting_linear();
+    /* the sample booklet: 11 sections and 41 slides (53 pages: 11 dividers, a
+     * table continued on a second page) */
+    test_structure(ASHI_TEST_DIR "/../data/asahikawa.xml", 1, 11, 41);
+    test_structure(ASHI_TEST_DIR "/../data/asahikawa.xml", 4, 11, 41);
+    test_structure(ASHI_TEST_DIR "/decks/tables.xml", 4, -1, 0);
+    test_structure(ASHI_TEST_DIR "/decks/blocks.xml", 1, -1, 0);
     test_bar_heights();
     test_no_overlap(ASHI_TEST_DIR "/decks/charts.xml");
     test_no_overlap(ASHI_TEST_DIR "/../data/asahikawa.xml");
