@@ -408,8 +408,28 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
     struct stat st;
     char link[64], *real = NULL;
     snprintf(link, sizeof link, "/proc/self/fd/%d", o.fd);
-    if (fstat(o.fd, &st) == 0)
+    if (fstat(o.fd, &st) == 0) {
         real = realpath(link, NULL);
+        if (!real && r->base_dir && name[0] != '/') {
+            /* no /proc: the path as the system resolves it, if it is the
+             * very file the walk opened */
+            size_t bl = strlen(r->base_dir), nl = strlen(name);
+            char *joined = ashi_malloc(ashi_arena_mem(r->a), bl + nl + 2);
+            struct stat again;
+            if (joined) {
+                memcpy(joined, r->base_dir, bl);
+                joined[bl] = '/';
+                memcpy(joined + bl + 1, name, nl + 1);
+                real = realpath(joined, NULL);
+                free(joined);
+            }
+            if (real && (stat(real, &again) || again.st_dev != st.st_dev ||
+                         again.st_ino != st.st_ino)) {
+                free(real);
+                real = NULL;
+            }
+        }
+    }
     close(o.fd);
     if (!real) {
         *why = "cannot be read";
