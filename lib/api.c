@@ -442,22 +442,14 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
     ashi_loc none = {0, 0};
     /* only a regular file: a FIFO or a device is never opened (opening
      * either can block or act), and what is opened must be what was seen */
-    struct stat seen, st;
-    int fd = -1;
-    const char *why = NULL;
-    if (stat(path, &seen))
-        why = strerror(errno);
-    else if (!S_ISREG(seen.st_mode))
-        why = S_ISDIR(seen.st_mode) ? "it is a folder, not a file" : "it is not a regular file";
-    else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0)
-        why = strerror(errno);
-    else if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_dev != seen.st_dev ||
-             st.st_ino != seen.st_ino)
-        why = "it changed while it was being opened";
-    if (why) {
+    struct stat st;
+    int fd = ashi_res_open_regular(path, &st);
+    if (fd < 0) {
+        const char *why = fd == -1                ? strerror(errno)
+                          : fd == -3              ? "it changed while it was being opened"
+                          : S_ISDIR(st.st_mode) ? "it is a folder, not a file"
+                                                  : "it is not a regular file";
         ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot read the deck: %s", why);
-        if (fd >= 0)
-            close(fd);
         return ASHI_E_IO;
     }
     if ((unsigned long long)st.st_size > limits_of(opt)->input_bytes) {
@@ -467,20 +459,14 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
                       (long long)st.st_size, limits_of(opt)->input_bytes);
         return ASHI_E_DECK;
     }
-    size_t len = (size_t)st.st_size, got = 0;
+    size_t len = (size_t)st.st_size;
     char *data = ashi_arena_alloc(deck->arena, len + 1);
     if (!data) {
         close(fd);
         return ASHI_E_MEMORY;
     }
-    while (got < len) {
-        ssize_t r = read(fd, data + got, len - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        got += (size_t)r;
-    }
+    int failed;
+    size_t got = ashi_res_read_exact(fd, (unsigned char *)data, len, &failed);
     close(fd);
     if (ashi_res_protect(&deck->res, (unsigned long long)st.st_dev,
                          (unsigned long long)st.st_ino))

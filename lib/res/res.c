@@ -288,6 +288,43 @@ static int climbs(const char *name)
     return 0;
 }
 
+int ashi_res_open_regular(const char *path, struct stat *st)
+{
+    struct stat seen;
+    if (stat(path, &seen))
+        return -1;
+    if (!S_ISREG(seen.st_mode)) {
+        *st = seen;
+        return -2;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, st) || !S_ISREG(st->st_mode) || st->st_dev != seen.st_dev ||
+        st->st_ino != seen.st_ino) {
+        close(fd);
+        return -3;
+    }
+    return fd;
+}
+
+size_t ashi_res_read_exact(int fd, unsigned char *buf, size_t size, int *failed)
+{
+    size_t got = 0;
+    *failed = 0;
+    while (got < size) {
+        ssize_t k = read(fd, buf + got, size - got);
+        if (k < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (k < 0)
+            *failed = 1;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    return got;
+}
+
 /* With absolute paths allowed: any path, links followed as the system
  * does; still only regular files, never opened when they are not. */
 static opened open_anywhere(const ashi_res *r, const char *name)
@@ -314,22 +351,13 @@ static opened open_anywhere(const ashi_res *r, const char *name)
         return o;
     }
     struct stat st;
-    if (stat(path, &st)) {
-        o.why = errno_why(errno);
-    } else if (!S_ISREG(st.st_mode)) {
-        o.why = not_regular(st.st_mode);
-    } else {
-        int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-        struct stat got;
-        if (fd < 0) {
-            o.why = errno_why(errno);
-        } else if (fstat(fd, &got) || !S_ISREG(got.st_mode)) {
-            close(fd);
-            o.why = "changed while it was being opened";
-        } else {
-            o.fd = fd;
-        }
-    }
+    int fd = ashi_res_open_regular(path, &st);
+    if (fd >= 0)
+        o.fd = fd;
+    else
+        o.why = fd == -1   ? errno_why(errno)
+                : fd == -2 ? not_regular(st.st_mode)
+                           : "changed while it was being opened";
     free(path);
     return o;
 }
@@ -343,26 +371,13 @@ static unsigned char *read_whole(int fd, size_t size, ashi_arena *a, const char 
         *why = NULL; /* out of memory */
         return NULL;
     }
-    size_t got = 0;
-    for (;;) {
-        char probe;
-        ssize_t k = got < size ? read(fd, buf + got, size - got) : read(fd, &probe, 1);
-        if (k < 0 && (errno == EINTR || errno == EAGAIN))
-            continue;
-        if (k < 0) {
-            *why = "could not be read";
-            return NULL;
-        }
-        if (k == 0)
-            break;
-        if (got == size) {
-            *why = "changed while it was being read";
-            return NULL;
-        }
-        got += (size_t)k;
-    }
-    if (got != size) {
-        *why = "changed while it was being read";
+    int failed;
+    unsigned char probe;
+    size_t got = ashi_res_read_exact(fd, buf, size, &failed);
+    if (!failed && got == size)
+        got += ashi_res_read_exact(fd, &probe, 1, &failed); /* nothing more */
+    if (failed || got != size) {
+        *why = failed ? "could not be read" : "changed while it was being read";
         return NULL;
     }
     buf[size] = 0;

@@ -83,6 +83,17 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
 int ashi_res_load_deck(ashi_res *r, ashi_doc *doc, const ashi_limits *lim, ashi_arena *a,
                        ashi_diags *d);
 
+/* Opens path for reading only when it is a regular file, seen before it is
+ * opened (a FIFO or a device is never opened: that could block or act) and
+ * after (the same file by device and inode; *st is its status). Returns the
+ * descriptor; -1 with errno when it cannot be looked at or opened, -2 when
+ * it is no regular file (*st is what it is), -3 when it changed between. */
+struct stat;
+int ashi_res_open_regular(const char *path, struct stat *st);
+/* Reads up to size bytes of fd into buf, again after an interrupted read;
+ * returns how many it read, and sets *failed when a read failed. */
+size_t ashi_res_read_exact(int fd, unsigned char *buf, size_t size, int *failed);
+
 /* Records a file that must not be written over (the deck's own file). */
 int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino);
 

@@ -20,6 +20,7 @@
 #include <hb.h>
 
 #include "api_debug.h"
+#include "res/res.h"
 #include "text/text.h"
 
 #define MAX_FONT_FILE (256u * 1024 * 1024)
@@ -48,14 +49,16 @@ static void face_free(ashi_face *f)
 static int read_font(ashi_face *f, const char *path, const unsigned long long *id,
                      ashi_mem *m, char *why)
 {
-    /* non-blocking: a FIFO put in the font's place must not hang open() */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    /* a regular file only: a FIFO put in the font's place is never opened */
     struct stat st;
+    int fd = ashi_res_open_regular(path, &st);
     int rc = -1;
-    if (fd < 0) {
+    if (fd == -1) {
         snprintf(why, WHY_SIZE, "cannot be read");
-    } else if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+    } else if (fd == -2) {
         snprintf(why, WHY_SIZE, "is not a regular file");
+    } else if (fd < 0) {
+        snprintf(why, WHY_SIZE, "changed while it was being opened");
     } else if (id && id[1] && ((unsigned long long)st.st_dev != id[0] ||
                                (unsigned long long)st.st_ino != id[1])) {
         /* found in the deck's folder by the path rule: still that file */
@@ -69,14 +72,8 @@ static int read_font(ashi_face *f, const char *path, const unsigned long long *i
         f->base = f->data;
         f->data = (unsigned char *)(((uintptr_t)f->data + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1));
         madvise(f->data, want & ~(size_t)((2u << 20) - 1), MADV_HUGEPAGE);
-        while (got < want) {
-            ssize_t n = read(fd, f->data + got, want - got);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                break;
-            got += (size_t)n;
-        }
+        int failed;
+        got = ashi_res_read_exact(fd, f->data, want, &failed);
         f->size = got;
         if (got == want)
             rc = 0;
