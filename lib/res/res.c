@@ -268,8 +268,7 @@ done:
     return o;
 }
 
-/* Does a relative name climb above its folder with ".."? */
-static int climbs(const char *name)
+int ashi_res_climbs(const char *name)
 {
     int depth = 0;
     const char *p = name;
@@ -330,7 +329,7 @@ size_t ashi_res_read_exact(int fd, unsigned char *buf, size_t size, int *failed)
 static opened open_anywhere(const ashi_res *r, const char *name)
 {
     opened o = {-1, NULL, 0, 0};
-    if (name[0] != '/' && climbs(name)) {
+    if (name[0] != '/' && ashi_res_climbs(name)) {
         o.why = "must not climb out of the deck's folder with '..'";
         o.outside = 1;
         return o;
@@ -405,7 +404,7 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
         o.why = "is an empty name";
     else if (r->absolute && (name[0] == '/' || r->base_dir))
         o = open_anywhere(r, name);
-    else if (name[0] == '/' || climbs(name))
+    else if (name[0] == '/' || ashi_res_climbs(name))
         o.why = "must be a relative path inside the deck's folder (or a file name found in a "
                 "font folder)";
     else if (!r->base_dir)
@@ -474,7 +473,7 @@ int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc lo
         o.why = "is an empty name";
     } else if (r->absolute && (name[0] == '/' || r->base_dir)) {
         o = open_anywhere(r, name);
-    } else if (name[0] == '/' || climbs(name)) {
+    } else if (name[0] == '/' || ashi_res_climbs(name)) {
         o.why = "must be a relative path inside the deck's folder";
         o.outside = 1;
     } else if (!r->base_dir) {

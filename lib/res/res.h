@@ -83,6 +83,9 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
 int ashi_res_load_deck(ashi_res *r, ashi_doc *doc, const ashi_limits *lim, ashi_arena *a,
                        ashi_diags *d);
 
+/* Does a relative name climb above its folder with ".."? */
+int ashi_res_climbs(const char *name);
+
 /* Opens path for reading only when it is a regular file, seen before it is
  * opened (a FIFO or a device is never opened: that could block or act) and
  * after (the same file by device and inode; *st is its status). Returns the

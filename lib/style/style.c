@@ -141,14 +141,15 @@ static void cmyk_limit(ashi_diags *d, ashi_loc loc, const char *value)
                   value);
 }
 
-/* Finds a font file: absolute paths as they are, others in dirs in order. */
+/* Finds a font file: absolute paths as they are, others in dirs in order
+ * (but for the folder skip, already looked in). */
 static const char *find_font(const char *file, const char *const *dirs, size_t ndirs,
-                             ashi_arena *a)
+                             const char *skip, ashi_arena *a)
 {
     if (file[0] == '/')
         return readable(file, a);
     for (size_t i = 0; i < ndirs; i++) {
-        if (!dirs[i] || !dirs[i][0])
+        if (!dirs[i] || !dirs[i][0] || (skip && !strcmp(dirs[i], skip)))
             continue;
         const char *p = readable(ashi_arena_printf(a, "%s/%s", dirs[i], file), a);
         if (p)
@@ -173,7 +174,7 @@ typedef struct resolver {
  * that is absolute or climbs with ".." is for the deck's folder alone (and
  * absolute only when the options allow absolute paths). */
 static const char *resolve_file(resolver *r, const char *file, ashi_loc loc,
-                                unsigned long long id[2])
+                                unsigned long long id[2], int quiet)
 {
     id[0] = id[1] = 0;
     const char *p = NULL;
@@ -195,16 +196,12 @@ static const char *resolve_file(resolver *r, const char *file, ashi_loc loc,
         }
         tried_deck = 1;
     }
-    if (!r->res) {
-        p = find_font(file, r->dirs, r->ndirs, r->a);
-    } else if (file[0] != '/' && !strstr(file, "..")) {
-        /* the other folders: the user's own and the library's */
-        for (size_t i = 0; i < r->ndirs && !p; i++)
-            if (r->dirs[i] && r->dirs[i][0] &&
-                !(tried_deck && r->res->base_dir && !strcmp(r->dirs[i], r->res->base_dir)))
-                p = readable(ashi_arena_printf(r->a, "%s/%s", r->dirs[i], file), r->a);
-    }
-    if (!p)
+    /* the other folders: the user's own and the library's */
+    if (!r->res)
+        p = find_font(file, r->dirs, r->ndirs, NULL, r->a);
+    else if (file[0] != '/' && !ashi_res_climbs(file))
+        p = find_font(file, r->dirs, r->ndirs, tried_deck ? r->res->base_dir : NULL, r->a);
+    if (!p && !quiet)
         ashi_diag_add(r->d, ASHI_ERROR, "font-missing", loc,
                       "font file '%s' not found in the deck's folder, the font folders "
                       "given, or the installed and bundled font folders",
@@ -226,9 +223,9 @@ static int family_index(resolver *r, const char *name, ashi_loc loc)
         ashi_family *f = &t->families[t->nfamilies];
         f->name = builtin_families[b].name;
         f->loc = loc;
-        f->regular = resolve_file(r, builtin_families[b].regular, loc, f->regular_id);
+        f->regular = resolve_file(r, builtin_families[b].regular, loc, f->regular_id, 0);
         f->bold = builtin_families[b].bold
-                      ? resolve_file(r, builtin_families[b].bold, loc, f->bold_id)
+                      ? resolve_file(r, builtin_families[b].bold, loc, f->bold_id, 0)
                       : NULL;
         return t->nfamilies++;
     }
@@ -259,8 +256,8 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
         ashi_family *fam = &t->families[t->nfamilies++];
         fam->name = f->name;
         fam->loc = f->loc;
-        fam->regular = resolve_file(&r, f->regular, f->loc, fam->regular_id);
-        fam->bold = f->bold ? resolve_file(&r, f->bold, f->loc, fam->bold_id) : NULL;
+        fam->regular = resolve_file(&r, f->regular, f->loc, fam->regular_id, 0);
+        fam->bold = f->bold ? resolve_file(&r, f->bold, f->loc, fam->bold_id, 0) : NULL;
     }
 
     for (const ashi_theme_color *c = doc->colors; c; c = c->next) {
@@ -446,13 +443,13 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
     /* Last in the fallback order: a wide-coverage font for characters no
      * theme font has (silently absent when it cannot be found). */
     if (t->nfamilies < ASHI_MAX_FAMILIES) {
-        const char *fb = find_font("DroidSansFallbackFull.ttf", dirs, ndirs, a);
-        if (fb) {
-            ashi_family *f = &t->families[t->nfamilies++];
-            memset(f, 0, sizeof *f);
+        ashi_family *f = &t->families[t->nfamilies];
+        memset(f, 0, sizeof *f);
+        /* by the same rule as every font, silent only when it is nowhere */
+        f->regular = resolve_file(&r, "DroidSansFallbackFull.ttf", doc->loc, f->regular_id, 1);
+        if (f->regular) {
+            t->nfamilies++;
             f->name = "fallback";
-            f->regular = fb;
-            f->bold = NULL;
             f->loc = doc->loc;
         }
     }
