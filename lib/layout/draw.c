@@ -71,6 +71,11 @@ void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc)
     lay_begin_cell(l, role, alt, 1, 1, loc);
 }
 
+void lay_artifact(L *l)
+{
+    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+}
+
 void lay_end(L *l)
 {
     item(l, ASHI_DL_STRUCT_END);

@@ -132,6 +132,8 @@ void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, 
 void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);
 void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
                     ashi_loc loc);
+/* page furniture (a background, a band, a footer), until lay_end */
+void lay_artifact(L *l);
 void lay_end(L *l);
 
 /* chart.c */

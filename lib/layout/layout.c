@@ -16,7 +16,7 @@ static void footer_parts(L *l, size_t page_no, int number);
  * the deck's author), the page number at the right, a rule above. */
 static void footer(L *l, size_t page_no, int number)
 {
-    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+    lay_artifact(l);
     footer_parts(l, page_no, number);
     lay_end(l);
 }
@@ -57,7 +57,7 @@ static void background(L *l)
 {
     uint32_t bg = l->t->colors[ASHI_COLOR_BACKGROUND];
     if (bg != 0xFFFFFF) {
-        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+        lay_artifact(l);
         lay_rect(l, 0, 0, l->page->w, l->page->h, bg);
         lay_end(l);
     }
@@ -100,7 +100,7 @@ static void logo(L *l, double right, double y, double w, double h)
         return;
     double s = w / im->w < h / im->h ? w / im->w : h / im->h;
     double dw = im->w * s, dh = im->h * s;
-    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+    lay_artifact(l);
     lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL);
     lay_end(l);
 }
@@ -147,23 +147,17 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
         }
     }
     l->dry = 0;
-    if (l->cut) {
+    if (l->cut)
         ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                       "slide %zu '%s': the body overflows its frame by more than %.0f mm (it "
                       "is over ten pages tall; laying it out stopped there)",
                       page_no(l), slide_name(l, s), (used - h) * 25.4 / 72.0);
-        if (l->draft) {
-            lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
-            lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
-            lay_end(l);
-        }
-    } else if (used > h + 0.01) {
+    else if (used > h + 0.01)
         overflow(l, s, "the body", used - h);
-        if (l->draft) {
-            lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
-            lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
-            lay_end(l);
-        }
+    if ((l->cut || used > h + 0.01) && l->draft) {
+        lay_artifact(l);
+        lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
+        lay_end(l);
     }
     l->split_next = 0;
     lay_blocks(l, s->blocks, x, y, w, h, al);
@@ -179,7 +173,7 @@ static void content_slide(L *l, const ashi_slide *s)
     background(l);
     double top = ASHI_MM(12);
     if (has_band) {
-        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+        lay_artifact(l);
         lay_rect(l, 0, 0, pw, band, t->colors[ASHI_COLOR_BAND]);
         lay_rect(l, 0, band, pw, ASHI_MM(BAND_RULE), t->colors[ASHI_COLOR_ACCENT]);
         lay_end(l);
@@ -224,7 +218,7 @@ static void cover_slide(L *l, const ashi_slide *s)
     double mx = ASHI_MM(MARGIN_X);
     background(l);
     if (part(s->band, 1)) {
-        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+        lay_artifact(l);
         lay_rect(l, 0, 0, pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
         lay_rect(l, 0, ph - ASHI_MM(8), pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
         lay_end(l);
@@ -240,7 +234,7 @@ static void cover_slide(L *l, const ashi_slide *s)
         } else if (!l->oom) {
             title_too_long(l, s);
         }
-        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+        lay_artifact(l);
         lay_rect(l, pw / 2 - ASHI_MM(30), y + ASHI_MM(3), ASHI_MM(60), ASHI_MM(1.2),
                  t->colors[ASHI_COLOR_ACCENT]);
         lay_end(l);
@@ -272,7 +266,7 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
     const ashi_theme *t = l->t;
     double pw = l->page->w, ph = l->page->h;
     double mx = ASHI_MM(MARGIN_X);
-    lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+    lay_artifact(l);
     lay_rect(l, 0, 0, pw, ph, t->colors[ASHI_COLOR_SECTION]);
     lay_end(l);
     shaped ts, ss;
@@ -305,7 +299,7 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
         lay_end(l);
     }
     if (have_s) {
-        lay_begin(l, ASHI_ROLE_ARTIFACT, NULL, (ashi_loc){0, 0});
+        lay_artifact(l);
         lay_rect(l, pw / 2 - ASHI_MM(20), y + ASHI_MM(3), ASHI_MM(40), ASHI_MM(0.8),
                  t->colors[ASHI_COLOR_BAND_TEXT]);
         lay_end(l);
@@ -689,7 +683,7 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
         if (!text || lay_shape(&l, NULL, text, &st, st.size, none, w, ALIGN_START, &s))
             return -1;
         s.nlines = s.nlines > 1 ? 1 : s.nlines;
-        lay_begin(&l, ASHI_ROLE_ARTIFACT, NULL, none); /* print furniture */
+        lay_artifact(&l); /* print furniture */
         lay_emit_lines(&l, &s, x, l.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
         lay_end(&l);
         if (l.oom || ashi_dl_close_page(dl, l.page))
