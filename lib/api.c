@@ -371,7 +371,6 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
     if (rc || (fonts_ok && check_glyphs(deck)))
         return ASHI_E_MEMORY;
-    ashi_xml_flush_schema(deck->doc, d);
     if (d->oom)
         return ASHI_E_MEMORY;
     /* print settings: the options', else the deck's print="on" */

@@ -54,14 +54,14 @@ ln -s ../photo.png inside/up.png
     echo "  <slide title=\"ファイル\">$b</slide>"
   done
   echo '</deck>'; } >names.xml
-run 1 "$cli" render names.xml -o names.pdf && same_err "names.xml:2:23: error: image 'pipe.png' is a FIFO (named pipe), not a regular file
-names.xml:3:23: error: CSV 'pipe.csv' is a FIFO (named pipe), not a regular file
-names.xml:4:23: error: CSV 'dir.csv' is a folder, not a file
-names.xml:5:23: error: CSV 'zero.csv' leads out of the deck's folder through a symbolic link
-names.xml:6:23: error: CSV 'passwd.csv' leads out of the deck's folder through a symbolic link
-names.xml:7:23: error: image 'escape.png' leads out of the deck's folder through a symbolic link
-names.xml:8:23: error: image 'escape-abs.png' leads out of the deck's folder through a symbolic link
-names.xml:9:23: error: image '../outside-$$/secret.png' must be a relative path inside the deck's folder"
+run 1 "$cli" render names.xml -o names.pdf && same_err "names.xml:2:30: error: image 'pipe.png' is a FIFO (named pipe), not a regular file
+names.xml:3:30: error: CSV 'pipe.csv' is a FIFO (named pipe), not a regular file
+names.xml:4:30: error: CSV 'dir.csv' is a folder, not a file
+names.xml:5:30: error: CSV 'zero.csv' leads out of the deck's folder through a symbolic link
+names.xml:6:30: error: CSV 'passwd.csv' leads out of the deck's folder through a symbolic link
+names.xml:7:30: error: image 'escape.png' leads out of the deck's folder through a symbolic link
+names.xml:8:30: error: image 'escape-abs.png' leads out of the deck's folder through a symbolic link
+names.xml:9:30: error: image '../outside-$$/secret.png' must be a relative path inside the deck's folder"
 [ ! -e names.pdf ] && ok || fail "a PDF was written for names.xml"
 rm -rf ../outside-$$
 # links that stay inside are followed; one file named many ways is one image

@@ -53,10 +53,22 @@ int ashi_page_size(const char *name, double *w, double *h)
     return 0;
 }
 
-const char *ashi_block_attr(const ashi_block *b, const char *name)
+static const ashi_attr *find_attr(const ashi_block *b, const char *name)
 {
     for (const ashi_attr *a = b->attrs; a && a->name; a++)
         if (strcmp(a->name, name) == 0)
-            return a->value;
+            return a;
     return NULL;
+}
+
+ashi_loc ashi_block_attr_loc(const ashi_block *b, const char *name)
+{
+    const ashi_attr *a = find_attr(b, name);
+    return a ? a->loc : b->loc;
+}
+
+const char *ashi_block_attr_text(const ashi_block *b, const char *name)
+{
+    const ashi_attr *a = find_attr(b, name);
+    return a ? a->value : "";
 }

@@ -6,34 +6,6 @@
 
 #include "base/base.h"
 
-/* Inline run flags, combined as nesting goes. */
-enum {
-    ASHI_INL_BOLD = 1 << 0, /* <b> */
-    ASHI_INL_EM = 1 << 1,   /* <em>: the theme's em style (accent colour) */
-    ASHI_INL_SUP = 1 << 2,  /* <sup> */
-    ASHI_INL_SUB = 1 << 3,  /* <sub> */
-    ASHI_INL_NOBR = 1 << 4, /* <nobr>: kept on one line */
-};
-
-typedef enum ashi_inline_kind {
-    ASHI_INL_TEXT,
-    ASHI_INL_BREAK, /* <br/> */
-} ashi_inline_kind;
-
-typedef struct ashi_inline {
-    ashi_inline_kind kind;
-    unsigned flags;
-    const char *text; /* UTF-8, validated; NUL-terminated */
-    size_t len;
-    const char *color; /* <span color>, innermost wins; NULL: inherited */
-    const char *size;  /* <span size>: a length or a percentage; NULL: inherited */
-    const char *ruby;  /* <ruby rt>: the annotation over this run's text */
-    unsigned group;    /* runs of one <nobr> or <ruby> share a non-zero group */
-    ashi_loc loc;      /* of the element (or text parent) it came from */
-    ashi_loc span_loc; /* of the <span> that set color or size */
-    struct ashi_inline *next;
-} ashi_inline;
-
 typedef enum ashi_block_kind {
     ASHI_BLOCK_H,
     ASHI_BLOCK_P,
@@ -56,10 +28,137 @@ typedef enum ashi_block_kind {
     ASHI_BLOCK_SERIES,      /* numbers as text (inl), attributes name and color */
 } ashi_block_kind;
 
-/* An attribute as written; values are checked where they are used. */
+/* An attribute as written, with the place of its name (for what the load
+ * stage says about it later). */
 typedef struct ashi_attr {
     const char *name, *value;
+    ashi_loc loc;
 } ashi_attr;
+
+/* ---- typed attribute values ----------------------------------------------
+ * Every attribute is parsed once, when the deck is loaded, by the parser of
+ * its type (doc/value.c, driven by the vocabulary's table in doc/vocab.c);
+ * the later stages read these fields and never the text. */
+
+/* A length in points, or a percentage of what the layout measures against. */
+typedef struct ashi_len {
+    double v;           /* points, or percent when pct */
+    unsigned char set;  /* 0: not given */
+    unsigned char pct;
+} ashi_len;
+
+/* A colour as the deck gives it; the theme's names are resolved by the
+ * layout against the theme (their set is fixed: ashi_theme_color_names). */
+enum { ASHI_COLOR_UNSET, ASHI_COLOR_IS_NONE, ASHI_COLOR_IS_RGB, ASHI_COLOR_IS_THEME };
+typedef struct ashi_color {
+    unsigned char kind;
+    uint32_t v; /* 0xRRGGBB, or the theme colour's index */
+} ashi_color;
+
+#define ASHI_THEME_COLORS 10
+extern const char *const ashi_theme_color_names[ASHI_THEME_COLORS];
+
+/* A number format: tables' <col format> and charts' number-format. */
+enum { ASHI_NF_UNSET, ASHI_NF_COMMA, ASHI_NF_FIXED, ASHI_NF_PERCENT, ASHI_NF_MAN, ASHI_NF_OKU,
+       ASHI_NF_AUTO };
+typedef struct ashi_numfmt {
+    unsigned char kind, digits; /* digits: fixed:N */
+} ashi_numfmt;
+
+/* One entry of widths="40mm 1fr 25% auto". */
+enum { ASHI_W_AUTO, ASHI_W_FR, ASHI_W_FIXED, ASHI_W_PCT };
+typedef struct ashi_width {
+    unsigned char kind;
+    double v; /* fr share, points, or percent */
+} ashi_width;
+
+typedef struct ashi_widths {
+    const ashi_width *v; /* NULL: not given */
+    int n;
+} ashi_widths;
+
+/* border="0.75pt accent dashed" */
+typedef struct ashi_border {
+    double width;
+    ashi_color color;
+    unsigned char set, dashed;
+} ashi_border;
+
+typedef struct ashi_optnum {
+    double v;
+    unsigned char set;
+} ashi_optnum;
+
+/* Enumerations: 0 is "not given", then the values in the order the
+ * vocabulary lists them. */
+enum { ASHI_ALIGN_V_START = 1, ASHI_ALIGN_V_CENTER, ASHI_ALIGN_V_END, ASHI_ALIGN_V_JUSTIFY,
+       ASHI_ALIGN_V_NUM, ASHI_ALIGN_V_CHAR };
+enum { ASHI_VALIGN_TOP = 1, ASHI_VALIGN_MIDDLE, ASHI_VALIGN_BOTTOM };
+enum { ASHI_DIR_DOWN = 1, ASHI_DIR_RIGHT };
+enum { ASHI_ARROW_TRIANGLE = 1, ASHI_ARROW_BLOCK };
+enum { ASHI_FIT_CONTAIN = 1, ASHI_FIT_COVER };
+enum { ASHI_CHART_BAR = 1, ASHI_CHART_HBAR };
+enum { ASHI_LEGEND_TOP = 1, ASHI_LEGEND_RIGHT, ASHI_LEGEND_NONE };
+enum { ASHI_BORDERS_GRID = 1, ASHI_BORDERS_RULES, ASHI_BORDERS_NONE };
+enum { ASHI_SPLIT_ERROR = 1, ASHI_SPLIT_CONTINUE };
+enum { ASHI_BOOL_TRUE = 1, ASHI_BOOL_FALSE };
+enum { ASHI_ONOFF_ON = 1, ASHI_ONOFF_OFF };
+
+/* What a block's attributes say, typed. One struct for every kind of block
+ * (each kind reads its own fields); a block with no attributes shares
+ * ashi_props_none. */
+typedef struct ashi_props {
+    ashi_len x, y, w, h;                 /* every block: placement and size */
+    unsigned char align, valign;         /* h p col td th | box column td th */
+    unsigned char dir, arrow_style;      /* arrow */
+    unsigned char fit;                   /* image */
+    unsigned char type, stacked, legend; /* chart */
+    unsigned char borders, zebra, first_col, split; /* table */
+    ashi_color color;                    /* stat arrow series */
+    ashi_color fill;                     /* box */
+    ashi_border border;                  /* box */
+    ashi_len radius, padding, gap;       /* box | box table | columns */
+    ashi_widths widths;                  /* columns table */
+    ashi_numfmt format;                  /* col format, chart number-format */
+    ashi_optnum min, max;                /* chart */
+    double bar_width;                    /* chart: a share of the slot, 0: not given */
+    double aspect_w, aspect_h;           /* placeholder: 0 0: not given */
+    int header_rows;                     /* table: -1 not given */
+    int colspan, rowspan;                /* td th: 0 not given */
+    uint32_t chr;                        /* col td th char: the character, 0 not given */
+    const char *label, *value, *unit, *note, *title, *source, *src, *alt, *caption,
+        *marker, *name, *highlight, *ratio, *chr_text;
+} ashi_props;
+
+extern const ashi_props ashi_props_none;
+
+/* Inline run flags, combined as nesting goes. */
+enum {
+    ASHI_INL_BOLD = 1 << 0, /* <b> */
+    ASHI_INL_EM = 1 << 1,   /* <em>: the theme's em style (accent colour) */
+    ASHI_INL_SUP = 1 << 2,  /* <sup> */
+    ASHI_INL_SUB = 1 << 3,  /* <sub> */
+    ASHI_INL_NOBR = 1 << 4, /* <nobr>: kept on one line */
+};
+
+typedef enum ashi_inline_kind {
+    ASHI_INL_TEXT,
+    ASHI_INL_BREAK, /* <br/> */
+} ashi_inline_kind;
+
+typedef struct ashi_inline {
+    ashi_inline_kind kind;
+    unsigned flags;
+    const char *text; /* UTF-8, validated; NUL-terminated */
+    size_t len;
+    ashi_color color;  /* <span color>, innermost wins; unset: inherited */
+    ashi_len size;     /* <span size>: a length or a percentage; unset: inherited */
+    const char *ruby;  /* <ruby rt>: the annotation over this run's text */
+    unsigned group;    /* runs of one <nobr> or <ruby> share a non-zero group */
+    ashi_loc loc;      /* of the element (or text parent) it came from */
+    ashi_loc span_loc; /* of the <span> that set color or size */
+    struct ashi_inline *next;
+} ashi_inline;
 
 typedef struct ashi_item {
     ashi_loc loc;
@@ -75,7 +174,8 @@ typedef struct ashi_block {
     ashi_item *items;   /* list */
     struct ashi_block *children; /* columns, column, box, compare, table, row, cell */
     int header;         /* cell: th */
-    ashi_attr *attrs;   /* all attributes, NULL-name terminated */
+    ashi_attr *attrs;   /* the attributes as written, NULL-name terminated */
+    const ashi_props *p; /* and what they say; never NULL once loaded */
     /* what the files it names hold, read and decoded at load (lib/res);
      * NULL when there is none or it could not be used (reported) */
     const struct ashi_image *image; /* image src */
@@ -84,8 +184,10 @@ typedef struct ashi_block {
     struct ashi_block *next;
 } ashi_block;
 
-/* The value of a block's attribute, or NULL. */
-const char *ashi_block_attr(const ashi_block *b, const char *name);
+/* The place of a block's attribute as written, or the block's own; and
+ * its text as written ("" when absent), for messages. */
+ashi_loc ashi_block_attr_loc(const ashi_block *b, const char *name);
+const char *ashi_block_attr_text(const ashi_block *b, const char *name);
 
 typedef enum ashi_slide_layout {
     ASHI_LAYOUT_CONTENT,
@@ -103,8 +205,8 @@ typedef struct ashi_slide {
     ashi_slide_layout layout;
     double page_w, page_h; /* 0: the deck's */
     int band, footer, number; /* master parts: 1 on, 0 off, -1 as the master says */
-    const char *fit;          /* "shrink" or NULL */
-    const char *fit_min;      /* smallest size as a percentage, default 70% */
+    int fit_shrink;           /* fit="shrink" */
+    double fit_min;           /* its smallest size as a share, default 0.7 */
     ashi_block *blocks;
     struct ashi_section *section; /* NULL at deck level */
     struct ashi_slide *next_in_section;
@@ -152,19 +254,17 @@ typedef struct ashi_doc {
     ashi_theme_font *fonts;
     ashi_theme_color *colors;
     ashi_theme_style *styles;
-    const char *autospace, *hanging, *bracket_start; /* <theme> switches */
+    int autospace, hanging, bracket_start_half; /* <theme> switches; -1: not given */
     const char *footer_text;  /* <master footer-text> */
-    const char *master_number, *master_background;
+    int master_number;        /* 1 on, 0 off, -1 not given */
+    ashi_color master_background;
     const char *master_logo; /* image file, relative to the deck */
     const struct ashi_image *logo; /* it, decoded at load; NULL: none */
     ashi_loc master_loc;
     ashi_loc theme_loc;
     ashi_entry *entries;
-    const char *print;    /* deck print="on": bleed, marks, CMYK */
-    const char *bleed;    /* deck bleed="3mm" */
-    /* Schema violations, held back until the later stages have spoken:
-     * only those on a line no other diagnostic names are reported. */
-    ashi_diags schema;
+    int print;            /* deck print="on": bleed, marks, CMYK */
+    double bleed;         /* deck bleed="3mm" in points; -1: not given */
 } ashi_doc;
 
 /* Looks up a page name ("A4", "A4-landscape", "16:9", "210mm 297mm");

@@ -125,7 +125,7 @@ static double text(L *l, const ashi_block *b, ashi_style_id id, double x, double
                    align al)
 {
     const ashi_text_style *st = &l->t->styles[id];
-    align a = lay_text_align(l, b, st, al);
+    align a = lay_text_align(b, st, al);
     shaped s;
     if (lay_shape(l, b->inl, NULL, st, st->size, b->loc, w, a, &s)) {
         l->oom = 1;
@@ -145,7 +145,7 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
     }
     double indent = m.nlines ? m.lines[0].width : 0, top = y;
     for (const ashi_item *it = b->items; it && !lay_too_tall(l, y - top); it = it->next) {
-        align a = lay_text_align(l, b, body, al);
+        align a = lay_text_align(b, body, al);
         if (lay_shape(l, it->inl, NULL, body, body->size, it->loc, w - indent, a, &s)) {
             l->oom = 1;
             return 0;
@@ -174,18 +174,21 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
 static ashi_inline *run(L *l, const char *text, const ashi_text_style *st, ashi_loc loc)
 {
     ashi_inline *in = ashi_arena_alloc(l->a, sizeof *in);
-    char *size = ashi_arena_printf(l->a, "%.3fpt", st->size);
-    char *col = ashi_arena_printf(l->a, "#%06X", (unsigned)(st->color & 0xFFFFFF));
-    if (!in || !size || !col) {
+    if (!in) {
         l->oom = 1;
         return NULL;
     }
+    /* the size to a thousandth of a point, as a span would give it */
+    char num[48];
+    double size = st->size;
+    snprintf(num, sizeof num, "%.3f", st->size);
+    ashi_parse_number(num, &size);
     in->kind = ASHI_INL_TEXT;
     in->text = text;
     in->len = strlen(text);
     in->flags = st->bold ? ASHI_INL_BOLD : 0;
-    in->size = size;
-    in->color = col;
+    in->size = (ashi_len){size, 1, 0};
+    in->color = (ashi_color){ASHI_COLOR_IS_RGB, st->color}; /* a cmyk() colour too */
     in->loc = in->span_loc = loc;
     return in;
 }
@@ -206,18 +209,16 @@ static double styled(L *l, const char *s, ashi_style_id id, ashi_loc loc, double
 static double stat(L *l, const ashi_block *b, double x, double y, double w)
 {
     const ashi_theme *t = l->t;
-    const char *label = ashi_block_attr(b, "label"), *value = ashi_block_attr(b, "value");
-    const char *unit = ashi_block_attr(b, "unit"), *note = ashi_block_attr(b, "note");
+    const char *label = b->p->label, *value = b->p->value;
+    const char *unit = b->p->unit, *note = b->p->note;
     double top = y;
-    if (!value) {
-        ashi_diag_add(D(l), ASHI_ERROR, "missing-attribute", b->loc, "<stat> needs a value");
-        return 0;
-    }
+    if (!value)
+        return 0; /* reported at load */
     if (label)
         y += styled(l, label, ASHI_STYLE_STAT_LABEL, b->loc, x, y, w);
     /* The number and its unit stay on one line: in a narrow frame they get
      * smaller (down to half size) rather than break. */
-    uint32_t c = lay_color(l, b, "color", t->styles[ASHI_STYLE_STAT_VALUE].color);
+    uint32_t c = lay_col(l, b->p->color, t->styles[ASHI_STYLE_STAT_VALUE].color);
     shaped s;
     for (double k = 1; k >= 0.5 - 1e-9; k -= 0.05) {
         ashi_text_style vs = t->styles[ASHI_STYLE_STAT_VALUE], us = t->styles[ASHI_STYLE_STAT_UNIT];
@@ -293,17 +294,6 @@ static void arrow_shape(L *l, double x, double y, double w, double h, int down, 
     lay_path(l, xy, n, fill);
 }
 
-static int arrow_style(L *l, const ashi_block *b)
-{
-    const char *v = ashi_block_attr(b, "style");
-    if (!v || strcmp(v, "triangle") == 0)
-        return 0;
-    if (strcmp(v, "block") == 0)
-        return 1;
-    lay_bad(l, b, "style", v, "triangle or block");
-    return 0;
-}
-
 /* before ▶ ratio ▶ after */
 static double compare(L *l, const ashi_block *b, double x, double y, double w)
 {
@@ -311,7 +301,7 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
     if (!before || !after)
         return 0;
     double mid = w * 0.25 < ASHI_MM(34) ? w * 0.25 : ASHI_MM(34), sw = (w - mid) / 2;
-    const char *ratio = ashi_block_attr(b, "ratio");
+    const char *ratio = b->p->ratio;
     double hb = measure_one(l, before, sw, ALIGN_CENTER);
     double ha = measure_one(l, after, sw, ALIGN_CENTER);
     double h = hb > ha ? hb : ha;
@@ -342,24 +332,16 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
 static double box(L *l, const ashi_block *b, double x, double y, double w, double fixed_h,
                   align al)
 {
-    double pad = lay_length(l, b, "padding", 0, ASHI_MM(4), 0);
-    double radius = lay_length(l, b, "radius", 0, 0, 0);
-    uint32_t fill = lay_color(l, b, "fill", ASHI_NO_COLOR);
+    const ashi_props *p = b->p;
+    double pad = lay_len(&p->padding, 0, ASHI_MM(4));
+    double radius = lay_len(&p->radius, 0, 0);
+    uint32_t fill = lay_col(l, p->fill, ASHI_NO_COLOR);
     uint32_t stroke = ASHI_NO_COLOR;
     double bw = 0, dash = 0;
-    const char *border = ashi_block_attr(b, "border");
-    if (border) {
-        char wbuf[32] = "", cbuf[64] = "", sbuf[32] = "";
-        int n = sscanf(border, "%31s %63s %31s", wbuf, cbuf, sbuf);
-        uint32_t c = 0;
-        if (n < 2 || ashi_parse_length(wbuf, &bw) || bw < 0 || bw > 20 ||
-            ashi_style_color(l->t, cbuf, &c) ||
-            (n == 3 && strcmp(sbuf, "solid") && strcmp(sbuf, "dashed"))) {
-            lay_bad(l, b, "border", border, "a width, a colour and solid or dashed (0.75pt accent)");
-        } else {
-            stroke = c;
-            dash = n == 3 && strcmp(sbuf, "dashed") == 0 ? 3 * bw + 2 : 0;
-        }
+    if (p->border.set) {
+        bw = p->border.width;
+        stroke = lay_col(l, p->border.color, ASHI_NO_COLOR);
+        dash = p->border.dashed ? 3 * bw + 2 : 0;
     }
     double inner_w = w - 2 * pad;
     double content = lay_measure(l, b->children, inner_w, al);
@@ -371,7 +353,7 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
                       "the box's content overflows it by %.1f mm",
                       (content - (h - 2 * pad)) * 25.4 / 72);
     lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
-    double off = (h - 2 * pad - content) * lay_valign(l, b);
+    double off = (h - 2 * pad - content) * lay_valign(b, 0);
     lay_blocks(l, b->children, x + pad, y + pad + (off > 0 ? off : 0), inner_w, 0, al);
     return h;
 }
@@ -411,7 +393,7 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
         ashi_diag_add(D(l), ASHI_ERROR, "limit", b->loc, "at most 64 columns");
         return 0;
     }
-    double gap = lay_length(l, b, "gap", 0, ASHI_MM(6), 0), widths[64], heights[64], h = 0;
+    double gap = lay_len(&b->p->gap, 0, ASHI_MM(6)), widths[64], heights[64], h = 0;
     if (column_widths(l, b, w, gap, widths, n))
         return 0;
     int i = 0;
@@ -424,7 +406,7 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
     double cx = x;
     i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {
-        double off = (h - heights[i]) * lay_valign(l, c);
+        double off = (h - heights[i]) * lay_valign(c, 0);
         lay_begin(l, ASHI_ROLE_GROUP, NULL, c->loc);
         lay_blocks(l, c->children, cx, y + off, widths[i], 0, al);
         lay_end(l);
@@ -440,22 +422,14 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
 {
     if (h <= 0) {
         h = ASHI_MM(45);
-        const char *aspect = ashi_block_attr(b, "aspect");
-        if (aspect) {
-            double aw, ah;
-            char extra;
-            if (sscanf(aspect, "%lf:%lf%c", &aw, &ah, &extra) == 2 && aw > 0 && ah > 0 &&
-                aw < 100 && ah < 100)
-                h = w * ah / aw;
-            else
-                lay_bad(l, b, "aspect", aspect, "two numbers such as 4:3");
-        }
+        if (b->p->aspect_w > 0)
+            h = w * b->p->aspect_h / b->p->aspect_w;
     }
     uint32_t grey = 0xEEEEEE, line = 0x9A9A9A;
     lay_box(l, x, y, w, h, grey, line, 1, 0, 4);
     lay_line(l, x, y, x + w, y + h, 0.5, 0xC4C4C4, 0);
     lay_line(l, x + w, y, x, y + h, 0.5, 0xC4C4C4, 0);
-    const char *label = ashi_block_attr(b, "label");
+    const char *label = b->p->label;
     char *text = ashi_arena_printf(l->a, "【写真・差し替え予定】%s", label ? label : "");
     if (!text) {
         l->oom = 1;
@@ -485,16 +459,13 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
 
 static double arrow(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
-    const char *dir = ashi_block_attr(b, "dir");
-    int down = !dir || strcmp(dir, "down") == 0;
-    if (dir && !down && strcmp(dir, "right") != 0)
-        lay_bad(l, b, "dir", dir, "down or right");
+    int down = b->p->dir != ASHI_DIR_RIGHT;
     if (h <= 0)
         h = ASHI_MM(down ? 10 : 12);
     double aw = down ? ASHI_MM(16) : w;
-    arrow_shape(l, x + (w - aw) / 2, y, aw, h, down, arrow_style(l, b),
-                lay_color(l, b, "color", l->t->colors[ASHI_COLOR_ACCENT]));
-    const char *label = ashi_block_attr(b, "label");
+    arrow_shape(l, x + (w - aw) / 2, y, aw, h, down, b->p->arrow_style == ASHI_ARROW_BLOCK,
+                lay_col(l, b->p->color, l->t->colors[ASHI_COLOR_ACCENT]));
+    const char *label = b->p->label;
     if (label && !down)
         h += styled(l, label, ASHI_STYLE_CAPTION, b->loc, x, y + h, w);
     return h;
@@ -504,16 +475,9 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
  * clipped); height from h, else the image's own proportions; caption below. */
 static double image(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
-    const char *src = ashi_block_attr(b, "src"), *fit = ashi_block_attr(b, "fit");
-    if (!src) {
-        ashi_diag_add(D(l), ASHI_ERROR, "missing-attribute", b->loc, "<image> needs src");
-        return 0;
-    }
-    int cover = 0;
-    if (fit && strcmp(fit, "cover") == 0)
-        cover = 1;
-    else if (fit && strcmp(fit, "contain") != 0)
-        lay_bad(l, b, "fit", fit, "contain or cover");
+    if (!b->p->src)
+        return 0; /* reported at load */
+    int cover = b->p->fit == ASHI_FIT_COVER;
     const ashi_image *im = b->image; /* decoded at load (NULL: reported there) */
     double iw = im ? im->w : 4, ih = im ? im->h : 3;
     if (h <= 0)
@@ -522,8 +486,8 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
     double dw = iw * s, dh = ih * s;
     if (im)
         lay_image(l, im, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, cover ? x : 0, y,
-                  cover ? w : 0, h, ashi_block_attr(b, "alt"));
-    const char *caption = ashi_block_attr(b, "caption");
+                  cover ? w : 0, h, b->p->alt);
+    const char *caption = b->p->caption;
     if (caption) {
         lay_begin(l, ASHI_ROLE_CAPTION, NULL, b->loc);
         h += ASHI_MM(1.5) + styled(l, caption, ASHI_STYLE_CAPTION, b->loc, x, y + h + ASHI_MM(1.5), w);
@@ -603,17 +567,17 @@ static int role_of(const ashi_block *b, const char **alt)
     case ASHI_BLOCK_TABLE:
         return ASHI_ROLE_TABLE;
     case ASHI_BLOCK_IMAGE:
-        *alt = ashi_block_attr(b, "alt");
+        *alt = b->p->alt;
         /* alt="" says the image is decoration */
         return *alt && !**alt ? ASHI_ROLE_ARTIFACT : ASHI_ROLE_FIGURE;
     case ASHI_BLOCK_PLACEHOLDER:
-        *alt = ashi_block_attr(b, "label");
+        *alt = b->p->label;
         return ASHI_ROLE_FIGURE;
     case ASHI_BLOCK_CHART:
-        *alt = ashi_block_attr(b, "title");
+        *alt = b->p->title;
         return ASHI_ROLE_FIGURE;
     case ASHI_BLOCK_ARROW:
-        *alt = ashi_block_attr(b, "label");
+        *alt = b->p->label;
         return *alt ? ASHI_ROLE_FIGURE : ASHI_ROLE_ARTIFACT;
     default:
         return -1;
@@ -626,7 +590,7 @@ static double block(L *l, const ashi_block *b, double x, double y, double w, ali
     int role = l->dry ? -1 : role_of(b, &alt);
     if (role >= 0)
         lay_begin(l, (ashi_dl_role)role, alt, b->loc);
-    double h = block_h(l, b, x, y, w, lay_length(l, b, "h", 0, 0, 1), al);
+    double h = block_h(l, b, x, y, w, lay_len(&b->p->h, 0, 0), al);
     if (role >= 0)
         lay_end(l);
     return h;
@@ -672,17 +636,18 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
         if (skipping && b != l->split_table)
             continue;
         skipping = 0;
-        if (ashi_block_attr(b, "x") || ashi_block_attr(b, "y")) {
+        const ashi_props *p = b->p;
+        if (p->x.set || p->y.set) {
             /* absolute: page coordinates, out of the flow */
-            double bx = lay_length(l, b, "x", 0, ASHI_MM(MARGIN_X), 0);
-            double by = lay_length(l, b, "y", 0, ASHI_MM(BAND_H + BODY_GAP), 0);
-            double bw = lay_length(l, b, "w", l->page ? l->page->w : 0, w, 1);
+            double bx = lay_len(&p->x, 0, ASHI_MM(MARGIN_X));
+            double by = lay_len(&p->y, 0, ASHI_MM(BAND_H + BODY_GAP));
+            double bw = lay_len(&p->w, l->page ? l->page->w : 0, w);
             if (!l->dry)
                 block(l, b, bx, by, bw, al);
             continue;
         }
         y += gap_before(l, prev, b);
-        double bw = lay_length(l, b, "w", w, w, 1);
+        double bw = lay_len(&p->w, w, w);
         double bx = x + (al == ALIGN_CENTER ? (w - bw) / 2 : 0);
         y += block(l, b, bx, y, bw, al);
         prev = b;

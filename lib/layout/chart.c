@@ -91,27 +91,26 @@ static void put_grouped(char *out, size_t size, double v, int decimals)
 }
 
 /* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
-int lay_number_unit(const char *fmt, double top)
+int lay_number_unit(ashi_numfmt fmt, double top)
 {
-    if (!fmt || strcmp(fmt, "auto"))
-        return fmt && !strcmp(fmt, "man") ? 1 : fmt && !strcmp(fmt, "oku") ? 2 : 0;
+    if (fmt.kind != ASHI_NF_AUTO && fmt.kind != ASHI_NF_UNSET)
+        return fmt.kind == ASHI_NF_MAN ? 1 : fmt.kind == ASHI_NF_OKU ? 2 : 0;
     top = fabs(top);
     return top >= 1e9 ? 2 : top >= 1e5 ? 1 : 0;
 }
 
-void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
+void lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
                        int decimals)
 {
     if (!isfinite(v)) {
         snprintf(out, size, "-");
         return;
     }
-    if (fmt && !strncmp(fmt, "fixed:", 6)) {
-        int d = atoi(fmt + 6);
-        put_grouped(out, size, v, d < 0 || d > 4 ? 0 : d);
+    if (fmt.kind == ASHI_NF_FIXED) {
+        put_grouped(out, size, v, fmt.digits);
         return;
     }
-    if (fmt && !strcmp(fmt, "percent")) {
+    if (fmt.kind == ASHI_NF_PERCENT) {
         put_grouped(out, size, v, decimals);
         strncat(out, "%", size - strlen(out) - 1);
         return;
@@ -248,7 +247,7 @@ static int parse_numbers(L *l, const ashi_block *s, const char *text, double *ou
 static int load_data(L *l, const ashi_block *b, chart *c)
 {
     memset(c, 0, sizeof *c);
-    const char *src = ashi_block_attr(b, "src");
+    const char *src = b->p->src;
     size_t ncats = 0, nseries = 0;
     for (const ashi_block *k = b->children; k; k = k->next) {
         if (k->kind == ASHI_BLOCK_CATEGORY) {
@@ -296,8 +295,8 @@ static int load_data(L *l, const ashi_block *b, chart *c)
                           want == 1 ? "y" : "ies");
             return -1;
         }
-        c->names[i] = ashi_block_attr(k, "name");
-        c->colors[i] = lay_color(l, k, "color", palette[i % (sizeof palette / sizeof palette[0])]);
+        c->names[i] = k->p->name;
+        c->colors[i] = lay_col(l, k->p->color, palette[i % (sizeof palette / sizeof palette[0])]);
         c->series_loc[i] = k->loc;
         c->nseries++;
     }
@@ -396,20 +395,9 @@ static uint32_t bar_color(const chart *c, size_t series, const char *hl, int hit
 
 /* The share of its category's slot the bars take: bar-width, 10% to 100%,
  * 60% by default. */
-static double bar_share(L *l, const ashi_block *b)
+static double bar_share(const ashi_block *b)
 {
-    const char *bw = ashi_block_attr(b, "bar-width");
-    double v;
-    if (!bw)
-        return 0.6;
-    size_t n = strlen(bw);
-    char num[32];
-    snprintf(num, sizeof num, "%.*s", (int)(n && bw[n - 1] == '%' ? n - 1 : n), bw);
-    if (ashi_parse_number(num, &v) || v < 10 || v > 100) {
-        lay_bad(l, b, "bar-width", bw, "a percentage from 10% to 100%");
-        return 0.6;
-    }
-    return v / 100;
+    return b->p->bar_width > 0 ? b->p->bar_width : 0.6;
 }
 
 static double text_at(L *l, const char *s, const ashi_text_style *st, double size, ashi_loc loc,
@@ -509,28 +497,24 @@ static int axis_range(L *l, const ashi_block *b, const chart *c, int stacked, do
             hi = fmax(hi, top);
             lo = fmin(lo, bottom);
         }
-    const char *vmin = ashi_block_attr(b, "min"), *vmax = ashi_block_attr(b, "max");
-    double umin = 0, umax = 0;
-    int has_min = vmin && !ashi_parse_number(vmin, &umin);
-    int has_max = vmax && !ashi_parse_number(vmax, &umax);
-    if (vmin && !has_min)
-        lay_bad(l, b, "min", vmin, "a number");
-    if (vmax && !has_max)
-        lay_bad(l, b, "max", vmax, "a number");
+    const char *vmin = ashi_block_attr_text(b, "min"), *vmax = ashi_block_attr_text(b, "max");
+    double umin = b->p->min.v, umax = b->p->max.v;
+    int has_min = b->p->min.set, has_max = b->p->max.set;
     if (has_min && has_max && !(umin < umax)) {
-        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc, "min '%s' must be below max '%s'",
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "min"),
+                      "min '%s' must be below max '%s'",
                       vmin, vmax);
         return -1;
     }
     if (has_min && !has_max && !(hi > umin)) {
-        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc,
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "min"),
                       "min '%s' is not below the largest %s, %.15g: no bar would show (lower "
                       "min, or give max too)",
                       vmin, stacked ? "total" : "value", hi);
         return -1;
     }
     if (has_max && !has_min && !(umax > lo)) {
-        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc,
+        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "max"),
                       "max '%s' is not above where the axis starts, %.15g (zero or the smallest "
                       "%s): no bar would show (raise max, or give min too)",
                       vmax, lo, stacked ? "total" : "value");
@@ -620,12 +604,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     const ashi_text_style *cap = &t->styles[ASHI_STYLE_CAPTION];
     const ashi_text_style *lab = &t->styles[ASHI_STYLE_TABLE];
     double fs = lab->size * l->scale * 0.9, small = cap->size * l->scale * 0.85;
-    const char *type = ashi_block_attr(b, "type");
-    int horizontal = type && !strcmp(type, "hbar");
-    if (type && !horizontal && strcmp(type, "bar"))
-        lay_bad(l, b, "type", type, "bar or hbar");
-    const char *st = ashi_block_attr(b, "stacked");
-    int stacked = st && !strcmp(st, "true");
+    int horizontal = b->p->type == ASHI_CHART_HBAR;
+    int stacked = b->p->stacked == ASHI_BOOL_TRUE;
     double tlo, thi, step;
     if (axis_range(l, b, &c, stacked, &tlo, &thi, &step))
         return h > 0 ? h : ASHI_MM(75);
@@ -634,8 +614,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     double top = y, bottom = y + h;
 
     /* title and legend above, source note below */
-    const char *title = ashi_block_attr(b, "title"), *source = ashi_block_attr(b, "source");
-    const char *unit = ashi_block_attr(b, "unit"), *legend = ashi_block_attr(b, "legend");
+    const char *title = b->p->title, *source = b->p->source, *unit = b->p->unit;
+    int legend = b->p->legend;
     const ashi_text_style *ts = &t->styles[ASHI_STYLE_STAT_LABEL];
     if (title) {
         double th = 0;
@@ -648,10 +628,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         text_at(l, source, cap, small, b->loc, x, bottom, w, ALIGN_START, 2, NULL);
         bottom -= ASHI_MM(1);
     }
-    int show_legend = c.nseries > 1 && !(legend && !strcmp(legend, "none"));
-    int legend_right = legend && !strcmp(legend, "right");
-    if (legend && strcmp(legend, "none") && strcmp(legend, "top") && !legend_right)
-        lay_bad(l, b, "legend", legend, "top, right or none");
+    int show_legend = c.nseries > 1 && legend != ASHI_LEGEND_NONE;
+    int legend_right = legend == ASHI_LEGEND_RIGHT;
     double legend_w = 0;
     if (show_legend) {
         double sw = fs * 0.8;
@@ -682,14 +660,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     }
     double right = x + w - (legend_right ? legend_w + ASHI_MM(3) : 0);
 
-    const char *fmt = ashi_block_attr(b, "number-format");
-    if (fmt && strcmp(fmt, "comma") && strcmp(fmt, "percent") && strcmp(fmt, "man") &&
-        strcmp(fmt, "oku") && strcmp(fmt, "auto") && !lay_fixed_format(fmt)) {
-        lay_bad(l, b, "number-format", fmt,
-                "comma, fixed:N (N from 0 to 4), percent, man, oku or auto");
-        fmt = NULL;
-    }
-    int nu = lay_number_unit(fmt ? fmt : "auto", fmax(fabs(thi), fabs(tlo)));
+    ashi_numfmt fmt = b->p->format;
+    int nu = lay_number_unit(fmt, fmax(fabs(thi), fabs(tlo)));
     double div = nu == 1 ? 1e4 : nu == 2 ? 1e8 : 1;
     double ticks[64];
     int nt = lay_axis_ticks(tlo, thi, step, ticks, 64);
@@ -703,14 +675,14 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
         tick_w = fmax(tick_w, text_width(l, label, cap, small));
     }
-    const char *hl = ashi_block_attr(b, "highlight");
+    const char *hl = b->p->highlight;
     if (hl) {
         /* a highlight naming no category would mute every bar */
         size_t k = 0;
         while (k < c.ncats && strcmp(hl, c.cats[k]))
             k++;
         if (k == c.ncats) {
-            ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc,
+            ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "highlight"),
                           "highlight '%s' names no category of the chart", hl);
             hl = NULL;
         }
@@ -744,7 +716,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
             text_at(l, label, cap, small, b->loc, x, ty - small * 0.65, tick_w, ALIGN_END, 1, NULL);
         }
-        double share = bar_share(l, b);
+        double share = bar_share(b);
         /* value labels as large as their slots allow, never below the
          * smallest size print can read */
         double vfs = fs, widest = 0;
@@ -873,7 +845,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         }
         double scale = (plot_right - plot_x) / (thi - tlo), x0 = plot_x + (0 - tlo) * scale;
         double x0c = clamp(x0, plot_x, plot_right);
-        double slot = (plot_bottom - plot_top) / (double)c.ncats, share = bar_share(l, b);
+        double slot = (plot_bottom - plot_top) / (double)c.ncats, share = bar_share(b);
         /* value labels beside the bars: the bars of a group sit a bar's
          * thickness apart, so their labels are no taller than that */
         double room = c.nseries > 1 && !stacked ? slot * share / (double)c.nseries : slot;

@@ -92,15 +92,13 @@ typedef struct shaped {
     double height;       /* all lines */
 } shaped;
 
-/* values.c: attribute values, reported when wrong (once: when drawing) */
-void lay_bad(L *l, const ashi_block *b, const char *name, const char *value, const char *want);
-double lay_length(L *l, const ashi_block *b, const char *name, double rel, double def,
-                  double min);
-uint32_t lay_color(L *l, const ashi_block *b, const char *name, uint32_t def);
-double lay_valign(L *l, const ashi_block *b);
-align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame);
-/* values.c: a widths attribute ("40mm 30% 1fr auto") for n columns; a
- * percentage is of pct_of. Returns -1 (reported) when it is wrong. */
+/* values.c: typed attribute values made concrete */
+double lay_len(const ashi_len *v, double rel, double def); /* rel: what 100 % is */
+uint32_t lay_col(const L *l, ashi_color c, uint32_t def);  /* theme names resolved */
+double lay_valign(const ashi_block *b, double def);
+align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame);
+/* values.c: a block's widths for n columns (a percentage is of pct_of);
+ * -1 (reported) when their count is not n. */
 typedef enum { LAY_W_FIXED, LAY_W_FR, LAY_W_AUTO } lay_width_kind;
 typedef struct lay_width {
     lay_width_kind kind;
@@ -108,8 +106,6 @@ typedef struct lay_width {
 } lay_width;
 int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
                lay_width *out);
-/* values.c: 1 when fmt is fixed:N with N from 0 to 4 (a chart's or a column's). */
-int lay_fixed_format(const char *fmt);
 
 /* text.c */
 int lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,
@@ -145,9 +141,9 @@ void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double
  * max of them; returns how many (0 for an empty or unusable range). */
 int lay_axis_ticks(double lo, double hi, double step, double *ticks, int max);
 /* 0: plain, 1: 万, 2: 億 — for number-format man, oku, or auto (by the top). */
-int lay_number_unit(const char *fmt, double top);
+int lay_number_unit(ashi_numfmt fmt, double top);
 /* A value as number-format says, in the unit given, with `decimals`. */
-void lay_format_number(char *out, size_t size, double v, const char *fmt, int unit,
+void lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
                        int decimals);
 
 /* table.c (blocks in its cells through l->flow) */

@@ -110,8 +110,7 @@ static int part(int slide, int def) { return slide >= 0 ? slide : def; }
 
 static int master_number(L *l)
 {
-    const char *v = l->doc->master_number;
-    return !v || strcmp(v, "off") != 0;
+    return l->doc->master_number != 0;
 }
 
 /* The slide's blocks in its body frame. Text that does not fit shrinks
@@ -126,16 +125,8 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
     l->frame_bottom = y + h;
     l->split_next = 0;
     double used = lay_blocks(l, s->blocks, x, y, w, h, al);
-    if (used > h + 0.01 && !l->cut && s->fit && strcmp(s->fit, "shrink") == 0) {
-        double min = 0.7, v;
-        if (s->fit_min) {
-            size_t n = strlen(s->fit_min);
-            char num[32];
-            snprintf(num, sizeof num, "%.*s", (int)(n && s->fit_min[n - 1] == '%' ? n - 1 : n),
-                     s->fit_min);
-            if (ashi_parse_number(num, &v) == 0) /* checked at load */
-                min = v / 100;
-        }
+    if (used > h + 0.01 && !l->cut && s->fit_shrink) {
+        double min = s->fit_min;
         for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->cut; k -= 0.025) {
             l->scale = k;
             l->split_next = 0;
@@ -557,9 +548,9 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     out->a = a;
     out->cmyk = (const uint8_t(*)[4])t->cmyk;
     out->ncmyk = t->ncmyk;
-    out->print = doc->print && !strcmp(doc->print, "on");
-    if (doc->bleed)
-        ashi_parse_length(doc->bleed, &out->bleed);
+    out->print = doc->print;
+    if (doc->bleed >= 0)
+        out->bleed = doc->bleed;
     out->title = doc->title;
     out->author = doc->author;
     out->subject = doc->subject;

@@ -40,8 +40,8 @@ typedef struct grid grid;
  * comma (7,498), fixed:N (N decimals), man (1,553万), oku (10億). */
 static const char *format_number(L *l, const ashi_block *col, const char *text)
 {
-    const char *fmt = col ? ashi_block_attr(col, "format") : NULL;
-    if (!fmt || !text)
+    ashi_numfmt fmt = col ? col->p->format : (ashi_numfmt){0, 0};
+    if (!fmt.kind || !text)
         return text;
     char digits[64];
     size_t n = 0;
@@ -54,16 +54,14 @@ static const char *format_number(L *l, const ashi_block *col, const char *text)
         return text; /* not a number: as written */
     int decimals = 0;
     const char *unit = "";
-    if (strcmp(fmt, "man") == 0) {
+    if (fmt.kind == ASHI_NF_MAN) {
         v /= 1e4, unit = "万";
         decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
-    } else if (strcmp(fmt, "oku") == 0) {
+    } else if (fmt.kind == ASHI_NF_OKU) {
         v /= 1e8, unit = "億";
         decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
-    } else if (lay_fixed_format(fmt)) {
-        decimals = fmt[6] - '0';
-    } else if (strcmp(fmt, "comma") != 0) {
-        return text; /* reported by check_table */
+    } else if (fmt.kind == ASHI_NF_FIXED) {
+        decimals = fmt.digits;
     }
     /* digits with thousands separators, locale-independent */
     char raw[64];
@@ -93,25 +91,27 @@ static const ashi_text_style *cell_style(L *l, const cell *c, grid *g)
                                                                   : ASHI_STYLE_TABLE];
 }
 
-static const char *cell_align(const cell *c, grid *g)
+/* The cell's alignment (ASHI_ALIGN_V_*): its own, its column's, centred in
+ * header cells, else start. */
+static int cell_align(const cell *c, grid *g)
 {
-    const char *a = ashi_block_attr(c->b, "align");
+    int a = c->b->p->align;
     if (!a && c->cols == 1 && g->colspec[c->col])
-        a = ashi_block_attr(g->colspec[c->col], "align");
+        a = g->colspec[c->col]->p->align;
     if (!a && (c->b->header || c->row < g->header_rows))
-        a = "center";
-    return a ? a : "start";
+        a = ASHI_ALIGN_V_CENTER;
+    return a ? a : ASHI_ALIGN_V_START;
 }
 
 static const char *cell_mark(const cell *c, grid *g)
 {
-    const char *a = cell_align(c, g);
-    if (strcmp(a, "num") == 0)
+    int a = cell_align(c, g);
+    if (a == ASHI_ALIGN_V_NUM)
         return ".";
-    if (strcmp(a, "char") == 0) {
-        const char *ch = ashi_block_attr(c->b, "char");
+    if (a == ASHI_ALIGN_V_CHAR) {
+        const char *ch = c->b->p->chr_text;
         if (!ch && g->colspec[c->col])
-            ch = ashi_block_attr(g->colspec[c->col], "char");
+            ch = g->colspec[c->col]->p->chr_text;
         return ch ? ch : ".";
     }
     return NULL;
@@ -139,10 +139,10 @@ static const ashi_inline *cell_text(L *l, const cell *c, grid *g)
 static int shape_cell(L *l, const cell *c, grid *g, double w, shaped *s)
 {
     const ashi_text_style *st = cell_style(l, c, g);
-    const char *a = cell_align(c, g);
-    align al = strcmp(a, "center") == 0 ? ALIGN_CENTER
-               : (strcmp(a, "end") == 0 || cell_mark(c, g)) ? ALIGN_END
-                                                             : ALIGN_START;
+    int a = cell_align(c, g);
+    align al = a == ASHI_ALIGN_V_CENTER                        ? ALIGN_CENTER
+               : (a == ASHI_ALIGN_V_END || cell_mark(c, g)) ? ALIGN_END
+                                                            : ALIGN_START;
     if (lay_shape(l, cell_text(l, c, g), NULL, st, st->size, c->b->loc, w, al, s)) {
         l->oom = 1;
         return -1;
@@ -170,27 +170,6 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
 /* ---- the grid ------------------------------------------------------------- */
 
 
-/* A whole number as the schema writes one (spaces and a + allowed), larger
- * ones read as 10^9 + 1; -1 when it is none. */
-static int whole(const char *v, long *out)
-{
-    const char *p = v;
-    long n = 0;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    if (*p == '+')
-        p++;
-    if (*p < '0' || *p > '9')
-        return -1;
-    for (; *p >= '0' && *p <= '9'; p++)
-        n = n > 1000000000L ? n : n * 10 + (*p - '0');
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    if (*p)
-        return -1;
-    *out = n;
-    return 0;
-}
 
 /* The grid of cells from the rows, their spans placed as HTML places them.
  * What is wrong goes to d: the layout's quiet sink when measuring, the
@@ -201,7 +180,7 @@ static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
     size_t ncells = 0;
     int nrows = 0, ncol = 0;
     /* <col> settings come from the deck; rows from it or from a CSV file */
-    const char *src = ashi_block_attr(t, "src");
+    const char *src = t->p->src;
     const ashi_block *data = NULL;
     if (src) {
         data = t->rows; /* made from its CSV at load */
@@ -251,25 +230,13 @@ static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
         return -1;
     }
     /* padding: one length for the sides, three quarters of it above and below */
-    const char *pad = ashi_block_attr(t, "padding");
-    g->pad_x = ASHI_MM(2);
-    if (pad && (ashi_parse_length(pad, &g->pad_x) || !(g->pad_x >= 0) ||
-                g->pad_x > ASHI_MM(5000))) {
-        ashi_diag_add(d, ASHI_ERROR, "bad-value", t->loc,
-                      "padding '%s' must be a length (mm, pt, cm, in)", pad);
-        g->pad_x = ASHI_MM(2);
-    }
+    g->pad_x = lay_len(&t->p->padding, 0, ASHI_MM(2));
     g->pad_y = g->pad_x * 0.75;
-    const char *hr = ashi_block_attr(t, "header-rows");
-    long hn = 0;
-    if (hr && (whole(hr, &hn) || hn > nrows)) {
-        if (whole(hr, &hn))
-            ashi_diag_add(d, ASHI_ERROR, "bad-value", t->loc,
-                          "header-rows '%s' must be a whole number from 0", hr);
-        else
-            ashi_diag_add(d, ASHI_ERROR, "bad-value", t->loc,
-                          "header-rows '%s' is more than the table's %d row%s", hr, nrows,
-                          nrows == 1 ? "" : "s");
+    long hn = t->p->header_rows > 0 ? t->p->header_rows : 0;
+    if (hn > nrows) {
+        ashi_diag_add(d, ASHI_ERROR, "bad-value", ashi_block_attr_loc(t, "header-rows"),
+                      "header-rows '%s' is more than the table's %d row%s",
+                      ashi_block_attr_text(t, "header-rows"), nrows, nrows == 1 ? "" : "s");
         hn = 0;
     }
     g->header_rows = (int)hn;
@@ -281,19 +248,11 @@ static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
         for (const ashi_block *b = r->children; b; b = b->next) {
             while (col < MAX_COLS && used[row * MAX_COLS + col])
                 col++;
-            const char *vs = ashi_block_attr(b, "colspan"), *vr = ashi_block_attr(b, "rowspan");
-            long span_c = 1, span_r = 1;
-            if (vs && (whole(vs, &span_c) || span_c < 1 || span_c > MAX_COLS)) {
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", b->loc,
-                              "colspan '%s' must be a whole number from 1 to %d", vs, MAX_COLS);
-                span_c = 1;
-            }
-            if (vr && (whole(vr, &span_r) || span_r < 1)) {
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", b->loc,
-                              "rowspan '%s' must be a whole number from 1", vr);
-                span_r = 1;
-            } else if (span_r > nrows - row) {
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", b->loc,
+            const char *vr = ashi_block_attr_text(b, "rowspan");
+            long span_c = b->p->colspan > 0 ? b->p->colspan : 1;
+            long span_r = b->p->rowspan > 0 ? b->p->rowspan : 1;
+            if (span_r > nrows - row) {
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "rowspan"),
                               "rowspan '%s' runs past the end of the table: the cell is in row "
                               "%d of %d",
                               vr, row + 1, nrows);
@@ -417,8 +376,7 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
 {
     double w = span_w(g, c), px = g->pad_x, py = g->pad_y;
     double iw = w - 2 * px;
-    const char *va = ashi_block_attr(c->b, "valign"); /* checked by check_table */
-    double share = !va ? 0.5 : !strcmp(va, "top") ? 0 : !strcmp(va, "bottom") ? 1 : 0.5;
+    double share = lay_valign(c->b, 0.5);
     if (c->b->children) {
         /* blocks in a cell are set at the table's text size */
         double scale = l->scale;
@@ -434,10 +392,10 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
     if (shape_cell(l, c, g, iw, &s))
         return 0;
     double off = (h - 2 * py - s.height) * share;
-    const char *a = cell_align(c, g);
-    align al = strcmp(a, "center") == 0 ? ALIGN_CENTER : ALIGN_START;
+    int a = cell_align(c, g);
+    align al = a == ASHI_ALIGN_V_CENTER ? ALIGN_CENTER : ALIGN_START;
     double tx = x + px;
-    if (!strcmp(a, "end"))
+    if (a == ASHI_ALIGN_V_END)
         al = ALIGN_END;
     if (cell_mark(c, g) && s.nlines == 1 && mark_x > 0) {
         /* the mark (decimal point, →) on the column's common line */
@@ -537,19 +495,6 @@ static grid *measured(L *l, const ashi_block *t, double w)
     return g;
 }
 
-/* A mark to line a column up on: one character. */
-static int check_char(L *l, const ashi_block *b)
-{
-    const char *ch = ashi_block_attr(b, "char");
-    size_t pos = 0, n = ch ? strlen(ch) : 0;
-    uint32_t cp;
-    if (ch && (!n || ashi_utf8_next(ch, n, &pos, &cp) || pos != n)) {
-        lay_bad(l, b, "char", ch, "one character");
-        return -1;
-    }
-    return 0;
-}
-
 /* Everything wrong with a table's attributes and cells, said once: when
  * its first page is drawn (measuring says nothing, and a table measured
  * once is not built again). */
@@ -558,12 +503,7 @@ static void check_table(L *l, const ashi_block *t)
     grid g;
     scratch_mark m = lay_scratch_save(l);
     int built = !build(l, t, &g, l->d);
-    const char *split = ashi_block_attr(t, "split"), *borders = ashi_block_attr(t, "borders");
-    if (split && strcmp(split, "continue") && strcmp(split, "error"))
-        lay_bad(l, t, "split", split, "error or continue");
-    if (borders && strcmp(borders, "grid") && strcmp(borders, "rules") && strcmp(borders, "none"))
-        lay_bad(l, t, "borders", borders, "grid, rules or none");
-    /* <col>: one per column at most, each format and char usable */
+    /* <col>: one per column at most */
     int ncol = 0, said = 0;
     for (const ashi_block *k = t->children; k; k = k->next) {
         if (k->kind != ASHI_BLOCK_COL)
@@ -577,24 +517,16 @@ static void check_table(L *l, const ashi_block *t)
                           g.ncols == 1 ? "" : "s");
             said = 1;
         }
-        const char *f = ashi_block_attr(k, "format");
-        if (f && strcmp(f, "comma") && strcmp(f, "man") && strcmp(f, "oku") &&
-            !lay_fixed_format(f))
-            lay_bad(l, k, "format", f, "comma, fixed:N (N from 0 to 4), man or oku");
-        check_char(l, k);
     }
-    /* cells: valign, and a char that align="char" uses */
+    /* cells: a char that align="char" uses */
     int char_used[MAX_COLS] = {0};
     for (size_t i = 0; built && i < g.ncells; i++) {
         cell *c = &g.cells[i];
-        const char *va = ashi_block_attr(c->b, "valign");
-        if (va && strcmp(va, "top") && strcmp(va, "middle") && strcmp(va, "bottom"))
-            lay_bad(l, c->b, "valign", va, "top, middle or bottom");
-        const char *ch = ashi_block_attr(c->b, "char");
-        int uses = !strcmp(cell_align(c, &g), "char");
+        const char *ch = c->b->p->chr_text;
+        int uses = cell_align(c, &g) == ASHI_ALIGN_V_CHAR;
         if (ch) {
-            if (!check_char(l, c->b) && !uses)
-                ashi_diag_add(l->d, ASHI_WARNING, "unused", c->b->loc,
+            if (!uses)
+                ashi_diag_add(l->d, ASHI_WARNING, "unused", ashi_block_attr_loc(c->b, "char"),
                               "char '%s' is used only with align=\"char\"", ch);
         } else if (uses && c->cols == 1) {
             char_used[c->col] = 1;
@@ -602,9 +534,9 @@ static void check_table(L *l, const ashi_block *t)
     }
     for (int i = 0; built && i < g.ncols; i++) {
         const ashi_block *k = g.colspec[i];
-        const char *ch = k ? ashi_block_attr(k, "char") : NULL;
-        if (ch && !char_used[i] && strlen(ch))
-            ashi_diag_add(l->d, ASHI_WARNING, "unused", k->loc,
+        const char *ch = k ? k->p->chr_text : NULL;
+        if (ch && !char_used[i])
+            ashi_diag_add(l->d, ASHI_WARNING, "unused", ashi_block_attr_loc(k, "char"),
                           "char '%s' is used only with align=\"char\" (no cell of its column "
                           "is aligned on a character)",
                           ch);
@@ -626,8 +558,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     /* Which rows this frame shows: the header rows, then data rows from
      * where the previous page stopped; with split="continue" only as many
      * as fit, the rest going to a continuation page. */
-    const char *split = ashi_block_attr(t, "split");
-    int cont = split && !strcmp(split, "continue");
+    int cont = t->p->split == ASHI_SPLIT_CONTINUE;
     int from = l->split_table == t ? l->split_from : g.header_rows, to = g.nrows;
     if (from < g.header_rows || from > g.nrows)
         from = g.header_rows;
@@ -665,9 +596,9 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     for (int i = 0; i < g.ncols; i++)
         mark_x[i] = colx[i + 1] - g.pad_x - g.post[i];
 
-    const char *borders = ashi_block_attr(t, "borders");
-    int grid_lines = !borders || !strcmp(borders, "grid"), rules = borders && !strcmp(borders, "rules");
-    const char *zebra = ashi_block_attr(t, "zebra"), *first = ashi_block_attr(t, "first-col");
+    int borders = t->p->borders;
+    int grid_lines = !borders || borders == ASHI_BORDERS_GRID, rules = borders == ASHI_BORDERS_RULES;
+    int zebra = t->p->zebra == ASHI_ONOFF_ON, first = t->p->first_col == ASHI_ONOFF_ON;
     uint32_t head_fill = th->colors[ASHI_COLOR_TABLE_HEAD];
     uint32_t zebra_fill = th->colors[ASHI_COLOR_TABLE_ZEBRA];
     uint32_t line = th->colors[ASHI_COLOR_TABLE_LINE];
@@ -711,9 +642,9 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         uint32_t fill = ASHI_NO_COLOR;
         if (head)
             fill = head_fill;
-        else if (first && !strcmp(first, "on") && c->col == 0)
+        else if (first && c->col == 0)
             fill = head_fill;
-        else if (zebra && !strcmp(zebra, "on") && (c->row - g.header_rows) % 2 == 1)
+        else if (zebra && (c->row - g.header_rows) % 2 == 1)
             fill = zebra_fill;
         lay_begin_cell(l, head ? ASHI_ROLE_HEADER_CELL : ASHI_ROLE_CELL, NULL, c->cols, c->rows,
                        c->b->loc);

@@ -18,24 +18,16 @@ static ashi_span base_span(const L *l, const ashi_text_style *st, ashi_loc loc)
     return s;
 }
 
-/* <span size>: a length, or a percentage of the surrounding size. */
+/* <span size>: a length (checked at load), or a percentage of the
+ * surrounding size, which must give 4pt to 400pt. */
 static double span_size(L *l, const ashi_inline *i, double size)
 {
-    double v;
-    size_t n = strlen(i->size);
-    int rc;
-    if (n > 1 && i->size[n - 1] == '%') {
-        char num[32];
-        snprintf(num, sizeof num, "%.*s", (int)(n - 1), i->size);
-        rc = ashi_parse_number(num, &v);
-        v = v * size / 100;
-    } else {
-        rc = ashi_parse_length(i->size, &v);
-    }
-    if (rc || !(v >= 4 && v <= 400)) {
+    if (!i->size.pct)
+        return i->size.v;
+    double v = i->size.v * size / 100;
+    if (!(v >= 4 && v <= 400)) {
         ashi_diag_add(D(l), ASHI_ERROR, "bad-value", i->span_loc,
-                      "size '%s' must be a length or a percentage giving 4pt to 400pt",
-                      i->size);
+                      "size '%g%%' gives %.1fpt: it must give 4pt to 400pt", i->size.v, v);
         return size;
     }
     return v;
@@ -210,10 +202,8 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
             s->color = em->color;
             s->bold |= em->bold;
         }
-        if (i->color && ashi_style_color(l->t, i->color, &s->color))
-            ashi_diag_add(D(l), ASHI_ERROR, "bad-color", i->span_loc,
-                          "colour '%s' is not #RGB, #RRGGBB or a theme colour name", i->color);
-        if (i->size)
+        s->color = lay_col(l, i->color, s->color);
+        if (i->size.set)
             s->size = span_size(l, i, size);
         if (i->flags & (ASHI_INL_SUP | ASHI_INL_SUB)) {
             /* scaled to 70 %, raised a third of an em or lowered a tenth */

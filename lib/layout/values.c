@@ -1,146 +1,76 @@
-/* values.c — attribute values as layout reads them: lengths, colours,
- * alignments, column widths and number formats, each wrong one reported
- * at its element (when drawing, so once). A leaf of the layout stage: it
- * calls no other file of it. SPDX-License-Identifier: MIT */
-#include <stdio.h>
-#include <string.h>
-
+/* values.c — typed attribute values (parsed at load, doc/vocab.c) made
+ * concrete where layout knows what they are relative to: percentages of a
+ * frame, theme colour names, default alignments, column widths. A leaf of
+ * the layout stage: it calls no other file of it, and reports nothing but
+ * a widths count that does not match the columns.
+ * SPDX-License-Identifier: MIT */
 #include "layout/internal.h"
 
-void lay_bad(L *l, const ashi_block *b, const char *name, const char *value,
-                const char *want)
+double lay_len(const ashi_len *v, double rel, double def)
 {
-    ashi_diag_add(D(l), ASHI_ERROR, "bad-value", b->loc, "%s '%s' must be %s", name, value,
-                  want);
+    if (!v->set)
+        return def;
+    return v->pct ? v->v * rel / 100 : v->v;
 }
 
-/* A length attribute (mm, pt, cm, in, and % of rel when rel > 0); returns
- * def when absent or wrong (wrong is reported). */
-double lay_length(L *l, const ashi_block *b, const char *name, double rel, double def,
-                     double min)
+uint32_t lay_col(const L *l, ashi_color c, uint32_t def)
 {
-    const char *v = ashi_block_attr(b, name);
-    if (!v)
-        return def;
-    double out;
-    size_t n = strlen(v);
-    int rc;
-    if (rel > 0 && n > 1 && v[n - 1] == '%') {
-        char num[32];
-        snprintf(num, sizeof num, "%.*s", (int)(n - 1), v);
-        rc = ashi_parse_number(num, &out);
-        out = out * rel / 100;
-    } else {
-        rc = ashi_parse_length(v, &out);
-    }
-    if (rc || out < min || out > ASHI_MM(5000)) {
-        lay_bad(l, b, name, v, rel > 0 ? "a length (mm, pt, cm, in) or a percentage"
-                                   : "a length (mm, pt, cm, in)");
-        return def;
-    }
-    return out;
-}
-
-uint32_t lay_color(L *l, const ashi_block *b, const char *name, uint32_t def)
-{
-    const char *v = ashi_block_attr(b, name);
-    uint32_t c;
-    if (!v)
-        return def;
-    if (strcmp(v, "none") == 0)
+    switch (c.kind) {
+    case ASHI_COLOR_IS_NONE:
         return ASHI_NO_COLOR;
-    if (ashi_style_color(l->t, v, &c)) {
-        lay_bad(l, b, name, v, "#RGB, #RRGGBB, a theme colour name or none");
+    case ASHI_COLOR_IS_RGB:
+        return c.v;
+    case ASHI_COLOR_IS_THEME:
+        return l->t->colors[c.v];
+    default:
         return def;
     }
-    return c;
 }
 
 /* top, middle or bottom: the share of the free space above the content */
-double lay_valign(L *l, const ashi_block *b)
+double lay_valign(const ashi_block *b, double def)
 {
-    const char *v = ashi_block_attr(b, "valign");
-    if (!v || strcmp(v, "top") == 0)
+    switch (b->p->valign) {
+    case ASHI_VALIGN_TOP:
         return 0;
-    if (strcmp(v, "middle") == 0)
+    case ASHI_VALIGN_MIDDLE:
         return 0.5;
-    if (strcmp(v, "bottom") == 0)
+    case ASHI_VALIGN_BOTTOM:
         return 1;
-    lay_bad(l, b, "valign", v, "top, middle or bottom");
-    return 0;
+    default:
+        return def;
+    }
 }
 
-align lay_text_align(L *l, const ashi_block *b, const ashi_text_style *st, align frame)
+align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame)
 {
-    const char *v = ashi_block_attr(b, "align");
-    if (v) {
-        static const char *const names[] = {"start", "center", "end", "justify"};
-        for (int i = 0; i < 4; i++)
-            if (strcmp(v, names[i]) == 0)
-                return (align)i;
-        lay_bad(l, b, "align", v, "start, center, end or justify");
-    }
+    if (b->p->align >= ASHI_ALIGN_V_START && b->p->align <= ASHI_ALIGN_V_JUSTIFY)
+        return (align)(b->p->align - ASHI_ALIGN_V_START);
     /* a frame that centres its text (the cover) overrides the style */
     return frame == ALIGN_CENTER ? ALIGN_CENTER : st->align;
 }
 
-/* Column widths: mm/pt/cm/in, % of the whole, fr shares of what is left. */
+/* Column widths: mm/pt/cm/in, % of pct_of, fr shares of what is left. */
 int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
                lay_width *out)
 {
-    const char *spec = ashi_block_attr(b, "widths");
+    const ashi_widths *spec = &b->p->widths;
     for (int i = 0; i < n; i++)
         out[i] = (lay_width){allow_auto ? LAY_W_AUTO : LAY_W_FR, 1};
-    if (!spec)
+    if (!spec->v)
         return 0;
-    int i = 0;
-    const char *p = spec;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char tok[32];
-        size_t k = strcspn(p, " ");
-        snprintf(tok, sizeof tok, "%.*s", (int)(k < 31 ? k : 31), p);
-        p += k;
-        if (i++ >= n)
-            continue;
-        lay_width *o = &out[i - 1];
-        size_t tl = strlen(tok);
-        double v;
-        if (allow_auto && strcmp(tok, "auto") == 0) {
-            *o = (lay_width){LAY_W_AUTO, 1};
-        } else if (tl > 2 && strcmp(tok + tl - 2, "fr") == 0) {
-            tok[tl - 2] = 0;
-            if (ashi_parse_number(tok, &v) || v <= 0)
-                goto wrong;
-            *o = (lay_width){LAY_W_FR, v};
-        } else if (tl > 1 && tok[tl - 1] == '%') {
-            tok[tl - 1] = 0;
-            if (ashi_parse_number(tok, &v) || v <= 0 || v > 100)
-                goto wrong;
-            *o = (lay_width){LAY_W_FIXED, v * pct_of / 100};
-        } else if (ashi_parse_length(tok, &v) == 0 && v > 0) {
-            *o = (lay_width){LAY_W_FIXED, v};
-        } else {
-            goto wrong;
-        }
-    }
-    if (i != n) {
-        ashi_diag_add(D(l), ASHI_ERROR, "count", b->loc,
-                      "widths '%s' gives %d widths for %d columns", spec, i, n);
+    if (spec->n != n) {
+        ashi_diag_add(D(l), ASHI_ERROR, "count", ashi_block_attr_loc(b, "widths"),
+                      "widths '%s' gives %d widths for %d columns",
+                      ashi_block_attr_text(b, "widths"), spec->n, n);
         return -1;
     }
+    for (int i = 0; i < n; i++) {
+        const ashi_width *w = &spec->v[i];
+        out[i] = w->kind == ASHI_W_AUTO ? (lay_width){LAY_W_AUTO, 1}
+                 : w->kind == ASHI_W_FR ? (lay_width){LAY_W_FR, w->v}
+                 : w->kind == ASHI_W_PCT ? (lay_width){LAY_W_FIXED, w->v * pct_of / 100}
+                                         : (lay_width){LAY_W_FIXED, w->v};
+    }
     return 0;
-wrong:
-    lay_bad(l, b, "widths", spec,
-            allow_auto ? "lengths, percentages, fr shares or auto"
-                       : "lengths, percentages or fr shares (\"40mm 1fr\")");
-    return -1;
-}
-
-int lay_fixed_format(const char *fmt)
-{
-    return !strncmp(fmt, "fixed:", 6) && fmt[6] >= '0' && fmt[6] <= '4' && !fmt[7];
 }

@@ -97,6 +97,7 @@ static ashi_block *rows_of(loader *ld, const ashi_block *t, const ashi_csv *c)
         }
         row->kind = ASHI_BLOCK_ROW;
         row->loc = t->loc;
+        row->p = &ashi_props_none;
         ashi_block **ct = &row->children;
         for (size_t k = 0; k < c->rows[r].n; k++) {
             const char *text = c->rows[r].fields[k];
@@ -108,6 +109,7 @@ static ashi_block *rows_of(loader *ld, const ashi_block *t, const ashi_csv *c)
             }
             cell->kind = ASHI_BLOCK_CELL;
             cell->loc = t->loc;
+            cell->p = &ashi_props_none;
             if (in) {
                 in->kind = ASHI_INL_TEXT;
                 in->text = text;
@@ -127,11 +129,12 @@ static ashi_block *rows_of(loader *ld, const ashi_block *t, const ashi_csv *c)
 static void blocks(loader *ld, ashi_block *b)
 {
     for (; b && !ld->oom; b = b->next) {
-        const char *src = ashi_block_attr(b, "src");
+        const char *src = b->p->src;
+        ashi_loc at = ashi_block_attr_loc(b, "src");
         if (src && b->kind == ASHI_BLOCK_IMAGE) {
-            b->image = image(ld, src, b->loc);
+            b->image = image(ld, src, at);
         } else if (src && (b->kind == ASHI_BLOCK_TABLE || b->kind == ASHI_BLOCK_CHART)) {
-            b->csv = csv(ld, src, b->loc);
+            b->csv = csv(ld, src, at);
             if (b->csv && b->kind == ASHI_BLOCK_TABLE)
                 b->rows = rows_of(ld, b, b->csv);
         }

@@ -307,37 +307,18 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
     t->styles[ASHI_STYLE_TABLE].color = t->colors[ASHI_COLOR_TEXT];
     t->styles[ASHI_STYLE_TABLE_HEAD].color = t->colors[ASHI_COLOR_BAND];
 
-    /* The master: background and page numbers. */
-    if (doc->master_background &&
-        ashi_style_color(t, doc->master_background, &t->colors[ASHI_COLOR_BACKGROUND]))
-        ashi_diag_add(d, ASHI_ERROR, "bad-color", doc->master_loc,
-                      "colour '%s' is not #RGB, #RRGGBB or a theme colour name",
-                      doc->master_background);
-    if (doc->master_number && strcmp(doc->master_number, "on") != 0 &&
-        strcmp(doc->master_number, "off") != 0)
-        ashi_diag_add(d, ASHI_ERROR, "bad-value", doc->master_loc, "number '%s' must be on or off",
-                      doc->master_number);
-
-    /* JLReq switches on <theme>. */
-    const struct {
-        const char *value, *name, *on, *off;
-        int *out;
-    } sw[] = {
-        {doc->autospace, "autospace", "on", "off", &t->autospace},
-        {doc->hanging, "hanging", "on", "off", &t->hanging},
-        {doc->bracket_start, "bracket-start", "half", "full", &t->bracket_start_half},
-    };
-    for (size_t i = 0; i < sizeof sw / sizeof sw[0]; i++) {
-        if (!sw[i].value)
-            continue;
-        if (strcmp(sw[i].value, sw[i].on) == 0)
-            *sw[i].out = 1;
-        else if (strcmp(sw[i].value, sw[i].off) == 0)
-            *sw[i].out = 0;
-        else
-            ashi_diag_add(d, ASHI_ERROR, "bad-value", doc->theme_loc, "%s '%s' must be %s or %s",
-                          sw[i].name, sw[i].value, sw[i].on, sw[i].off);
-    }
+    /* The master's background (its number is the layout's), and the JLReq
+     * switches on <theme>: typed at load. */
+    if (doc->master_background.kind == ASHI_COLOR_IS_RGB)
+        t->colors[ASHI_COLOR_BACKGROUND] = doc->master_background.v;
+    else if (doc->master_background.kind == ASHI_COLOR_IS_THEME)
+        t->colors[ASHI_COLOR_BACKGROUND] = t->colors[doc->master_background.v];
+    if (doc->autospace >= 0)
+        t->autospace = doc->autospace;
+    if (doc->hanging >= 0)
+        t->hanging = doc->hanging;
+    if (doc->bracket_start_half >= 0)
+        t->bracket_start_half = doc->bracket_start_half;
 
     for (const ashi_theme_style *s = doc->styles; s; s = s->next) {
         int id = -1;

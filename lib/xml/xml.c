@@ -10,12 +10,12 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
+#include "doc/vocab.h"
 #include "xml/xml.h"
 
 typedef struct parser {
     ashi_arena *a;
     ashi_diags *d;
-    ashi_diags *schema; /* violations held back on the model */
     startElementNsSAX2Func start_element;
     endElementNsSAX2Func end_element;
     charactersSAXFunc characters;
@@ -75,10 +75,56 @@ static ashi_loc locate(parser *p, size_t at)
     return (ashi_loc){p->line, p->col};
 }
 
+/* What the loader keeps of each start tag: where it begins (line and
+ * column of its '<') and where each of its attributes' names begins. */
+typedef struct tag_attr {
+    const char *name; /* in the deck's bytes, as written (prefix:name) */
+    unsigned len;
+    ashi_loc loc;
+} tag_attr;
+
+typedef struct node_info {
+    ashi_loc loc;
+    unsigned nattrs;
+    tag_attr attrs[];
+} node_info;
+
+/* The attributes of the start tag at byte `at`, in order; libxml2 has
+ * checked its syntax already. At most MAX_ATTRIBUTES (count_attributes). */
+#define MAX_ATTRIBUTES 64
+
+static unsigned scan_tag(parser *p, size_t at, tag_attr *out)
+{
+    const char *s = p->data + at + 1, *end = p->data + p->len;
+    unsigned n = 0;
+    while (s < end && !xml_space((unsigned char)*s) && *s != '>' && *s != '/')
+        s++; /* the element's name */
+    while (s < end && *s != '>' && n < MAX_ATTRIBUTES) {
+        while (s < end && xml_space((unsigned char)*s))
+            s++;
+        if (s >= end || *s == '>' || *s == '/')
+            break;
+        const char *name = s;
+        while (s < end && *s != '=' && !xml_space((unsigned char)*s) && *s != '>')
+            s++;
+        out[n].name = name;
+        out[n].len = (unsigned)(s - name);
+        out[n].loc = locate(p, (size_t)(name - p->data));
+        n++;
+        while (s < end && *s != '"' && *s != '\'' && *s != '>')
+            s++;
+        if (s >= end || *s == '>')
+            break;
+        const char *q = memchr(s + 1, *s, (size_t)(end - s - 1));
+        s = q ? q + 1 : end;
+    }
+    return n;
+}
+
 /* libxml2 nodes keep a line only; we record where each start tag begins
- * (line and column of its '<'). libxml2 drops parsed text from its buffer
- * as it goes (counting it in `consumed`), so the place is found in the
- * deck's own bytes. */
+ * (line and column of its '<') and where its attributes are. libxml2 drops
+ * parsed text from its buffer as it goes (counting it in `consumed`), so
+ * the place is found in the deck's own bytes. */
 static void on_start_element(void *ctx, const xmlChar *localname,
                              const xmlChar *prefix, const xmlChar *URI,
                              int nb_namespaces, const xmlChar **namespaces,
@@ -99,15 +145,23 @@ static void on_start_element(void *ctx, const xmlChar *localname,
         lt--;
     size_t at = (size_t)in->consumed + (size_t)(lt - in->base);
     ashi_loc where = {(unsigned)(in->line > 0 ? in->line : 1), 0};
-    if (at < p->len && p->data[at] == '<')
+    tag_attr attrs[MAX_ATTRIBUTES];
+    unsigned nattrs = 0;
+    if (at < p->len && p->data[at] == '<') {
         where = locate(p, at);
-    ashi_loc *loc = ashi_arena_alloc(p->a, sizeof *loc);
-    if (!loc) {
+        if (nb_attributes + nb_namespaces > 0)
+            nattrs = scan_tag(p, at, attrs);
+    }
+    node_info *info = ashi_arena_alloc(p->a, sizeof *info + nattrs * sizeof info->attrs[0]);
+    if (!info) {
         p->oom = 1;
         return;
     }
-    *loc = where;
-    node->_private = loc;
+    info->loc = where;
+    info->nattrs = nattrs;
+    memcpy(info->attrs, attrs, nattrs * sizeof attrs[0]);
+    node->_private = info;
+    ashi_loc *loc = &info->loc;
     /* Stop reading at the elements limit and the slides limit rather than
      * build a tree of millions of nodes first. */
     if (++p->elements > p->max_elements) {
@@ -205,9 +259,21 @@ static void on_internal_subset(void *ctx, const xmlChar *name,
 static ashi_loc node_loc(xmlNodePtr n)
 {
     if (n && n->_private)
-        return *(ashi_loc *)n->_private;
+        return ((const node_info *)n->_private)->loc;
     ashi_loc loc = {n ? (unsigned)n->line : 0, 0};
     return loc;
+}
+
+/* Where attribute qname (as written: "xml:lang") of n is; n's own place
+ * when not found. */
+static ashi_loc attr_loc(xmlNodePtr n, const char *qname)
+{
+    const node_info *info = n ? n->_private : NULL;
+    size_t len = strlen(qname);
+    for (unsigned i = 0; info && i < info->nattrs; i++)
+        if (info->attrs[i].len == len && !memcmp(info->attrs[i].name, qname, len))
+            return info->attrs[i].loc;
+    return node_loc(n);
 }
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -233,24 +299,35 @@ static void error_at(parser *p, xmlNodePtr n, const char *code, const char *fmt,
     va_end(ap);
 }
 
-/* Checks that every attribute of n is in the allowed list ("xml:lang" for
- * the XML namespace's lang). */
-static void check_attrs(parser *p, xmlNodePtr n, const char *const *allowed)
+/* An attribute's name as written: "xml:lang" for the XML namespace's lang. */
+static const char *qname(xmlAttrPtr at, char *buf, size_t size)
+{
+    if (at->ns && at->ns->prefix)
+        snprintf(buf, size, "%s:%s", at->ns->prefix, at->name);
+    else
+        snprintf(buf, size, "%s", at->name);
+    return buf;
+}
+
+/* Checks that the vocabulary gives n every attribute it has, and that
+ * every attribute it requires is there; reports at the attribute. */
+static void check_attrs(parser *p, xmlNodePtr n)
 {
     for (xmlAttrPtr at = n->properties; at; at = at->next) {
         char name[128];
-        if (at->ns && at->ns->prefix)
-            snprintf(name, sizeof name, "%s:%s", at->ns->prefix, at->name);
-        else
-            snprintf(name, sizeof name, "%s", at->name);
-        int ok = 0;
-        for (const char *const *a = allowed; *a; a++)
-            if (strcmp(*a, name) == 0)
-                ok = 1;
-        if (!ok)
-            error_at(p, n, "unknown-attribute", "unknown attribute '%s' on <%s>",
-                     name, n->name);
+        qname(at, name, sizeof name);
+        if (!ashi_vocab_find((const char *)n->name, name))
+            ashi_diag_add(p->d, ASHI_ERROR, "unknown-attribute", attr_loc(n, name),
+                          "unknown attribute '%s' on <%s>", name, n->name);
     }
+}
+
+static void check_required(parser *p, xmlNodePtr n)
+{
+    for (const ashi_vattr *v = ashi_vocab; v->name; v++)
+        if (v->required && ashi_vocab_find((const char *)n->name, v->name) == v &&
+            !xmlHasProp(n, (const xmlChar *)v->name))
+            error_at(p, n, "missing-attribute", "<%s> needs %s", n->name, v->name);
 }
 
 static const char *attr(parser *p, xmlNodePtr n, const char *name)
@@ -263,6 +340,25 @@ static const char *attr(parser *p, xmlNodePtr n, const char *name)
     if (!s)
         p->oom = 1;
     return s;
+}
+
+/* Attribute name of n parsed by its type: 1 when it is there and allowed,
+ * 0 when absent or not allowed (reported at the attribute). */
+static int value_of(parser *p, xmlNodePtr n, const char *name, ashi_value *out)
+{
+    const ashi_vattr *def = ashi_vocab_find((const char *)n->name, name);
+    const char *v = def ? attr(p, n, name) : NULL;
+    if (!v)
+        return 0;
+    int rc = ashi_value_parse(def, v, p->a, out);
+    if (rc == -2)
+        p->oom = 1;
+    if (rc == -1) {
+        char allowed[200];
+        ashi_diag_add(p->d, ASHI_ERROR, "bad-value", attr_loc(n, name), "%s '%s' must be %s",
+                      name, v, ashi_vocab_allowed(def, allowed, sizeof allowed));
+    }
+    return rc == 0;
 }
 
 /* Text content of an element made only of text (info fields); trimmed. */
@@ -330,7 +426,8 @@ static int skip_node(parser *p, xmlNodePtr parent, xmlNodePtr c)
 
 typedef struct inl_style {
     unsigned flags;
-    const char *color, *size;
+    ashi_color color;
+    ashi_len size;
     ashi_loc span_loc;
     unsigned group;
     const char *ruby;
@@ -408,9 +505,6 @@ static void add_text(inl_builder *b, const char *s, const inl_style *st, ashi_lo
 
 static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
 {
-    static const char *const none[] = {NULL};
-    static const char *const span_attrs[] = {"color", "size", NULL};
-    static const char *const ruby_attrs[] = {"rt", NULL};
     for (xmlNodePtr c = parent->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             add_text(b, (const char *)c->content, st, node_loc(parent));
@@ -421,7 +515,7 @@ static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
         inl_style in = *st;
         if (named(c, "b") || named(c, "em") || named(c, "sup") || named(c, "sub") ||
             named(c, "nobr")) {
-            check_attrs(b->p, c, none);
+            check_attrs(b->p, c);
             in.flags |= named(c, "b")     ? ASHI_INL_BOLD
                         : named(c, "em")  ? ASHI_INL_EM
                         : named(c, "sup") ? ASHI_INL_SUP
@@ -433,19 +527,19 @@ static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
                 in.group = ++b->groups;
             walk_inline(b, c, &in);
         } else if (named(c, "span")) {
-            check_attrs(b->p, c, span_attrs);
-            const char *color = attr(b->p, c, "color"), *size = attr(b->p, c, "size");
-            if (!color && !size)
+            check_attrs(b->p, c);
+            ashi_value v;
+            if (!xmlHasProp(c, (const xmlChar *)"color") && !xmlHasProp(c, (const xmlChar *)"size"))
                 ashi_diag_add(b->p->d, ASHI_WARNING, "useless", node_loc(c),
                               "<span> without color or size changes nothing");
-            if (color)
-                in.color = color;
-            if (size)
-                in.size = size;
+            if (value_of(b->p, c, "color", &v))
+                in.color = v.color;
+            if (value_of(b->p, c, "size", &v))
+                in.size = v.len;
             in.span_loc = node_loc(c);
             walk_inline(b, c, &in);
         } else if (named(c, "ruby")) {
-            check_attrs(b->p, c, ruby_attrs);
+            check_attrs(b->p, c);
             in.ruby = attr(b->p, c, "rt");
             if (!in.ruby || !in.ruby[0])
                 error_at(b->p, c, "missing-attribute", "<ruby> needs rt, the reading");
@@ -456,14 +550,14 @@ static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
             in.group = ++b->groups;
             walk_inline(b, c, &in);
         } else if (named(c, "br")) {
-            check_attrs(b->p, c, none);
+            check_attrs(b->p, c);
             if (c->children)
                 error_at(b->p, c, "unexpected-content", "<br> must be empty");
             new_inline(b, ASHI_INL_BREAK, st, node_loc(c));
             b->prev = 0;
             b->pending = b->pending_nl = 0;
         } else {
-            check_attrs(b->p, c, none);
+            check_attrs(b->p, c);
             error_at(b->p, c, "unknown-element",
                      "unknown element <%s> inside <%s> (inline elements: b, em, span, sup, "
                      "sub, br, nobr, ruby)",
@@ -500,58 +594,58 @@ static const struct block_def {
     const char *name;
     ashi_block_kind kind;
     content content;
-    const char *attrs[16];
 } block_defs[] = {
-    {"h", ASHI_BLOCK_H, C_INLINE, {"align", NULL}},
-    {"p", ASHI_BLOCK_P, C_INLINE, {"align", NULL}},
-    {"list", ASHI_BLOCK_LIST, C_LIST, {"marker", NULL}},
-    {"columns", ASHI_BLOCK_COLUMNS, C_COLUMNS, {"widths", "gap", NULL}},
-    {"box", ASHI_BLOCK_BOX, C_BLOCKS, {"fill", "border", "radius", "padding", "valign", NULL}},
-    {"stat", ASHI_BLOCK_STAT, C_EMPTY, {"label", "value", "unit", "note", "color", NULL}},
-    {"compare", ASHI_BLOCK_COMPARE, C_COMPARE, {"ratio", NULL}},
-    {"spacer", ASHI_BLOCK_SPACER, C_EMPTY, {NULL}},
-    {"placeholder", ASHI_BLOCK_PLACEHOLDER, C_EMPTY, {"label", "aspect", NULL}},
-    {"arrow", ASHI_BLOCK_ARROW, C_EMPTY, {"dir", "style", "label", "color", NULL}},
-    {"image", ASHI_BLOCK_IMAGE, C_EMPTY, {"src", "fit", "caption", "alt", NULL}},
-    {"table", ASHI_BLOCK_TABLE, C_TABLE, {"widths", "header-rows", "borders", "zebra", "first-col",
-                                          "split", "src", "padding", NULL}},
-    {"chart", ASHI_BLOCK_CHART, C_CHART, {"type", "stacked", "unit", "title", "min", "max",
-                                          "number-format", "highlight", "legend", "source",
-                                          "src", "bar-width", NULL}},
+    {"h", ASHI_BLOCK_H, C_INLINE},
+    {"p", ASHI_BLOCK_P, C_INLINE},
+    {"list", ASHI_BLOCK_LIST, C_LIST},
+    {"columns", ASHI_BLOCK_COLUMNS, C_COLUMNS},
+    {"box", ASHI_BLOCK_BOX, C_BLOCKS},
+    {"stat", ASHI_BLOCK_STAT, C_EMPTY},
+    {"compare", ASHI_BLOCK_COMPARE, C_COMPARE},
+    {"spacer", ASHI_BLOCK_SPACER, C_EMPTY},
+    {"placeholder", ASHI_BLOCK_PLACEHOLDER, C_EMPTY},
+    {"arrow", ASHI_BLOCK_ARROW, C_EMPTY},
+    {"image", ASHI_BLOCK_IMAGE, C_EMPTY},
+    {"table", ASHI_BLOCK_TABLE, C_TABLE},
+    {"chart", ASHI_BLOCK_CHART, C_CHART},
 };
 
-static const char *const place_attrs[] = {"x", "y", "w", "h"};
-
-/* Keeps every attribute of n on the block; reports unknown ones. */
-static void block_attrs(parser *p, xmlNodePtr n, ashi_block *b, const char *const *allowed)
+/* Keeps every attribute of n on the block, as written and typed; reports
+ * unknown ones, missing ones and values their type does not allow, each at
+ * its attribute. */
+static void block_attrs(parser *p, xmlNodePtr n, ashi_block *b)
 {
     size_t count = 0;
+    b->p = &ashi_props_none;
     for (xmlAttrPtr at = n->properties; at; at = at->next)
         count++;
+    check_required(p, n);
+    if (!count)
+        return;
     b->attrs = ashi_arena_alloc(p->a, (count + 1) * sizeof *b->attrs);
-    if (!b->attrs) {
+    ashi_props *props = ashi_arena_alloc(p->a, sizeof *props);
+    if (!b->attrs || !props) {
         p->oom = 1;
         return;
     }
+    *props = ashi_props_none;
+    b->p = props;
     size_t k = 0;
     for (xmlAttrPtr at = n->properties; at; at = at->next) {
-        const char *name = (const char *)at->name;
-        int ok = !at->ns;
-        if (ok) {
-            ok = 0;
-            for (const char *const *a = allowed; *a; a++)
-                ok |= strcmp(*a, name) == 0;
-            for (size_t i = 0; i < 4; i++)
-                ok |= strcmp(place_attrs[i], name) == 0;
-        }
-        if (!ok) {
-            error_at(p, n, "unknown-attribute", "unknown attribute '%s' on <%s>", name,
-                     n->name);
+        char name[128];
+        qname(at, name, sizeof name);
+        const ashi_vattr *def = ashi_vocab_find((const char *)n->name, name);
+        ashi_loc loc = attr_loc(n, name);
+        if (!def) {
+            ashi_diag_add(p->d, ASHI_ERROR, "unknown-attribute", loc,
+                          "unknown attribute '%s' on <%s>", name, n->name);
             continue;
         }
-        b->attrs[k].name = ashi_arena_strdup(p->a, name);
+        b->attrs[k].name = def->name;
         b->attrs[k].value = attr(p, n, name);
-        if (!b->attrs[k].name || !b->attrs[k].value) {
+        b->attrs[k].loc = loc;
+        if (!b->attrs[k].value ||
+            ashi_vocab_set(props, def, b->attrs[k].value, loc, p->a, p->d)) {
             p->oom = 1;
             return;
         }
@@ -564,7 +658,6 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c);
 
 static ashi_item *parse_items(parser *p, xmlNodePtr c)
 {
-    static const char *const none[] = {NULL};
     ashi_item *head = NULL, **it_tail = &head;
     for (xmlNodePtr ic = c->children; ic; ic = ic->next) {
         if (skip_node(p, c, ic))
@@ -574,7 +667,7 @@ static ashi_item *parse_items(parser *p, xmlNodePtr c)
                      "unknown element <%s> inside <list> (expected <item>)", ic->name);
             continue;
         }
-        check_attrs(p, ic, none);
+        check_attrs(p, ic);
         ashi_item *it = ashi_arena_alloc(p->a, sizeof *it);
         if (!it) {
             p->oom = 1;
@@ -593,7 +686,6 @@ static ashi_item *parse_items(parser *p, xmlNodePtr c)
 /* Children of <columns> (only <column>) or <compare> (only two <stat>). */
 static ashi_block *parse_parts(parser *p, xmlNodePtr c, const char *part, int want)
 {
-    static const char *const column_attrs[] = {"valign", NULL};
     ashi_block *head = NULL, **tail = &head;
     int n = 0;
     for (xmlNodePtr k = c->children; k; k = k->next) {
@@ -612,7 +704,7 @@ static ashi_block *parse_parts(parser *p, xmlNodePtr c, const char *part, int wa
             }
             b->kind = ASHI_BLOCK_COLUMN;
             b->loc = node_loc(k);
-            block_attrs(p, k, b, column_attrs);
+            block_attrs(p, k, b);
             b->children = parse_blocks(p, k);
         } else if (!(b = parse_block(p, c, k))) {
             continue;
@@ -643,10 +735,6 @@ static int holds_blocks(xmlNodePtr n)
 /* <table>: <col> settings, then <tr> rows of <th>/<td> cells. */
 static ashi_block *parse_table(parser *p, xmlNodePtr t)
 {
-    static const char *const col_attrs[] = {"align", "char", "format", NULL};
-    static const char *const cell_attrs[] = {"colspan", "rowspan", "align", "valign", "char",
-                                             NULL};
-    static const char *const none[] = {NULL};
     ashi_block *head = NULL, **tail = &head;
     int rows = 0;
     for (xmlNodePtr c = t->children; c; c = c->next) {
@@ -667,7 +755,7 @@ static ashi_block *parse_table(parser *p, xmlNodePtr t)
         }
         b->loc = node_loc(c);
         b->kind = is_col ? ASHI_BLOCK_COL : ASHI_BLOCK_ROW;
-        block_attrs(p, c, b, is_col ? col_attrs : none);
+        block_attrs(p, c, b);
         if (is_tr) {
             rows++;
             ashi_block **ct = &b->children;
@@ -687,7 +775,7 @@ static ashi_block *parse_table(parser *p, xmlNodePtr t)
                 cell->loc = node_loc(k);
                 cell->kind = ASHI_BLOCK_CELL;
                 cell->header = named(k, "th");
-                block_attrs(p, k, cell, cell_attrs);
+                block_attrs(p, k, cell);
                 if (holds_blocks(k))
                     cell->children = parse_blocks(p, k);
                 else
@@ -705,8 +793,6 @@ static ashi_block *parse_table(parser *p, xmlNodePtr t)
 /* <chart>: <category> labels, then <series> of numbers. */
 static ashi_block *parse_chart(parser *p, xmlNodePtr t)
 {
-    static const char *const none[] = {NULL};
-    static const char *const series_attrs[] = {"name", "color", NULL};
     ashi_block *head = NULL, **tail = &head;
     for (xmlNodePtr c = t->children; c; c = c->next) {
         if (skip_node(p, t, c))
@@ -725,7 +811,7 @@ static ashi_block *parse_chart(parser *p, xmlNodePtr t)
         }
         b->loc = node_loc(c);
         b->kind = cat ? ASHI_BLOCK_CATEGORY : ASHI_BLOCK_SERIES;
-        block_attrs(p, c, b, cat ? none : series_attrs);
+        block_attrs(p, c, b);
         b->inl = inline_content(p, c);
         *tail = b;
         tail = &b->next;
@@ -754,13 +840,13 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
     }
     blk->loc = node_loc(c);
     blk->kind = def->kind;
-    block_attrs(p, c, blk, def->attrs);
+    block_attrs(p, c, blk);
     switch (def->content) {
     case C_INLINE:
         blk->inl = inline_content(p, c);
         break;
     case C_LIST:
-        blk->marker = ashi_block_attr(blk, "marker");
+        blk->marker = blk->p->marker;
         if (!blk->marker)
             blk->marker = "・";
         blk->items = parse_items(p, c);
@@ -814,13 +900,14 @@ static void page_size(parser *p, xmlNodePtr n, double *w, double *h)
 {
     const char *page = attr(p, n, "page");
     int rc = page ? ashi_page_size(page, w, h) : 0;
+    ashi_loc at = attr_loc(n, "page");
     if (rc == -2)
-        error_at(p, n, "bad-value",
+        ashi_diag_add(p->d, ASHI_ERROR, "bad-value", at,
                  "page size '%s' is out of range: width and height must each be from 10mm to "
                  "5000mm",
                  page);
     else if (rc)
-        error_at(p, n, "bad-value",
+        ashi_diag_add(p->d, ASHI_ERROR, "bad-value", at,
                  "unknown page size '%s' (known: A4, A3, B5, each with -landscape; "
                  "16:9; or two lengths from 10mm to 5000mm such as '210mm 297mm')",
                  page);
@@ -828,9 +915,7 @@ static void page_size(parser *p, xmlNodePtr n, double *w, double *h)
 
 static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
 {
-    static const char *const slide_attrs[] = {"title",  "subtitle", "layout", "page", "band",
-                                              "footer", "number",   "fit",    "fit-min", NULL};
-    check_attrs(p, n, slide_attrs);
+    check_attrs(p, n);
     ashi_slide *s = ashi_arena_alloc(p->a, sizeof *s);
     if (!s) {
         p->oom = 1;
@@ -840,51 +925,16 @@ static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
     s->section = sec;
     s->title = attr(p, n, "title");
     s->subtitle = attr(p, n, "subtitle");
-    const char *layout = attr(p, n, "layout");
-    if (layout) {
-        static const char *const names[] = {"content", "cover", "section", "blank"};
-        int found = -1;
-        for (int i = 0; i < 4; i++)
-            if (strcmp(layout, names[i]) == 0)
-                found = i;
-        if (found < 0)
-            error_at(p, n, "bad-value",
-                     "unknown layout '%s' (known: content, cover, section, blank)", layout);
-        else
-            s->layout = (ashi_slide_layout)found;
-    }
+    ashi_value v;
+    if (value_of(p, n, "layout", &v))
+        s->layout = (ashi_slide_layout)(v.e - 1);
     page_size(p, n, &s->page_w, &s->page_h);
     const char *parts[3] = {"band", "footer", "number"};
     int *vals[3] = {&s->band, &s->footer, &s->number};
-    for (int i = 0; i < 3; i++) {
-        const char *v = attr(p, n, parts[i]);
-        *vals[i] = -1;
-        if (!v)
-            continue;
-        if (strcmp(v, "on") == 0)
-            *vals[i] = 1;
-        else if (strcmp(v, "off") == 0)
-            *vals[i] = 0;
-        else
-            error_at(p, n, "bad-value", "%s '%s' must be on or off", parts[i], v);
-    }
-    s->fit = attr(p, n, "fit");
-    if (s->fit && strcmp(s->fit, "shrink") != 0 && strcmp(s->fit, "none") != 0)
-        error_at(p, n, "bad-value", "fit '%s' must be shrink or none", s->fit);
-    s->fit_min = attr(p, n, "fit-min");
-    if (s->fit_min) {
-        /* checked here, whether or not the slide needs shrinking */
-        size_t len = strlen(s->fit_min);
-        char num[32];
-        double v;
-        snprintf(num, sizeof num, "%.*s",
-                 (int)(len && s->fit_min[len - 1] == '%' ? len - 1 : len), s->fit_min);
-        if (len >= sizeof num || ashi_parse_number(num, &v) || v < 30 || v > 100) {
-            error_at(p, n, "bad-value", "fit-min '%s' must be a percentage from 30%% to 100%%",
-                     s->fit_min);
-            s->fit_min = NULL;
-        }
-    }
+    for (int i = 0; i < 3; i++)
+        *vals[i] = value_of(p, n, parts[i], &v) ? v.e == ASHI_ONOFF_ON : -1;
+    s->fit_shrink = value_of(p, n, "fit", &v) && v.e == 1;
+    s->fit_min = value_of(p, n, "fit-min", &v) ? v.num / 100 : 0.7;
     s->blocks = parse_blocks(p, n);
     return s;
 }
@@ -893,12 +943,11 @@ static ashi_slide *parse_slide(parser *p, xmlNodePtr n, ashi_section *sec)
 
 static void parse_info(parser *p, ashi_doc *doc, xmlNodePtr n)
 {
-    static const char *const none[] = {NULL};
-    check_attrs(p, n, none);
+    check_attrs(p, n);
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (skip_node(p, n, c))
             continue;
-        check_attrs(p, c, none);
+        check_attrs(p, c);
         const char **field = NULL;
         if (named(c, "title"))
             field = &doc->title;
@@ -933,21 +982,16 @@ static void parse_info(parser *p, ashi_doc *doc, xmlNodePtr n)
 
 static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
 {
-    static const char *const none[] = {NULL};
-    static const char *const font_attrs[] = {"name", "regular", "bold", NULL};
-    static const char *const color_attrs[] = {"name", "value", NULL};
-    static const char *const style_attrs[] = {"name",   "font",  "size",   "leading", "color",
-                                              "weight", "align", "indent", NULL};
-    static const char *const theme_attrs[] = {"autospace", "hanging", "bracket-start", NULL};
-    (void)none;
-    check_attrs(p, n, theme_attrs);
+    check_attrs(p, n);
     doc->theme_loc = node_loc(n);
-    if (!doc->autospace)
-        doc->autospace = attr(p, n, "autospace");
-    if (!doc->hanging)
-        doc->hanging = attr(p, n, "hanging");
-    if (!doc->bracket_start)
-        doc->bracket_start = attr(p, n, "bracket-start");
+    ashi_value v;
+    /* with several themes, the first to set a switch sets it */
+    if (value_of(p, n, "autospace", &v) && doc->autospace < 0)
+        doc->autospace = v.e == ASHI_ONOFF_ON;
+    if (value_of(p, n, "hanging", &v) && doc->hanging < 0)
+        doc->hanging = v.e == ASHI_ONOFF_ON;
+    if (value_of(p, n, "bracket-start", &v) && doc->bracket_start_half < 0)
+        doc->bracket_start_half = v.e == 1;
     ashi_theme_font **ft = &doc->fonts;
     ashi_theme_color **ct = &doc->colors;
     ashi_theme_style **st = &doc->styles;
@@ -958,7 +1002,7 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             continue;
         const char *name = attr(p, c, "name");
         if (named(c, "font")) {
-            check_attrs(p, c, font_attrs);
+            check_attrs(p, c);
             ashi_theme_font *f = ashi_arena_alloc(p->a, sizeof *f);
             if (!f)
                 goto oom;
@@ -973,7 +1017,7 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             *ft = f;
             ft = &f->next;
         } else if (named(c, "color")) {
-            check_attrs(p, c, color_attrs);
+            check_attrs(p, c);
             ashi_theme_color *k = ashi_arena_alloc(p->a, sizeof *k);
             if (!k)
                 goto oom;
@@ -987,16 +1031,16 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             *ct = k;
             ct = &k->next;
         } else if (named(c, "master")) {
-            static const char *const master_attrs[] = {"footer-text", "number", "background",
-                                                       "logo", NULL};
-            check_attrs(p, c, master_attrs);
+            check_attrs(p, c);
             doc->master_loc = node_loc(c);
             doc->footer_text = attr(p, c, "footer-text");
-            doc->master_number = attr(p, c, "number");
-            doc->master_background = attr(p, c, "background");
+            if (value_of(p, c, "number", &v))
+                doc->master_number = v.e == ASHI_ONOFF_ON;
+            if (value_of(p, c, "background", &v))
+                doc->master_background = v.color;
             doc->master_logo = attr(p, c, "logo");
         } else if (named(c, "style")) {
-            check_attrs(p, c, style_attrs);
+            check_attrs(p, c);
             ashi_theme_style *s = ashi_arena_alloc(p->a, sizeof *s);
             if (!s)
                 goto oom;
@@ -1006,8 +1050,9 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             s->size = attr(p, c, "size");
             s->leading = attr(p, c, "leading");
             s->color = attr(p, c, "color");
-            s->weight = attr(p, c, "weight");
-            s->align = attr(p, c, "align");
+            /* the enumerations typed here; sizes, colours and names by style/ */
+            s->weight = value_of(p, c, "weight", &v) ? v.text : NULL;
+            s->align = value_of(p, c, "align", &v) ? v.text : NULL;
             s->indent = attr(p, c, "indent");
             if (!name) {
                 error_at(p, c, "missing-attribute", "<style> needs a name");
@@ -1028,9 +1073,7 @@ oom:
 
 static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
 {
-    static const char *const deck_attrs[] = {"page", "xml:lang", "print", "bleed", NULL};
-    static const char *const section_attrs[] = {"title", "subtitle", NULL};
-    check_attrs(p, root, deck_attrs);
+    check_attrs(p, root);
     doc->loc = node_loc(root);
     doc->lang = "ja";
     ashi_page_size("A4-landscape", &doc->page_w, &doc->page_h);
@@ -1039,13 +1082,12 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
         doc->lang = ashi_arena_strdup(p->a, (const char *)lang);
         xmlFree(lang);
     }
-    doc->print = attr(p, root, "print");
-    doc->bleed = attr(p, root, "bleed");
-    if (doc->print && strcmp(doc->print, "on") && strcmp(doc->print, "off"))
-        error_at(p, root, "bad-value", "print '%s' must be on or off", doc->print);
-    double bl;
-    if (doc->bleed && (ashi_parse_length(doc->bleed, &bl) || bl < 0 || bl > ASHI_MM(20)))
-        error_at(p, root, "bad-value", "bleed '%s' must be a length from 0 to 20mm", doc->bleed);
+    doc->autospace = doc->hanging = doc->bracket_start_half = doc->master_number = -1;
+    doc->bleed = -1;
+    ashi_value v;
+    doc->print = value_of(p, root, "print", &v) && v.e == ASHI_ONOFF_ON;
+    if (value_of(p, root, "bleed", &v))
+        doc->bleed = v.len.v;
     page_size(p, root, &doc->page_w, &doc->page_h);
 
     ashi_entry **tail = &doc->entries;
@@ -1070,7 +1112,7 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
             e->slide = parse_slide(p, c, NULL);
         } else if (named(c, "section")) {
             seen_body = 1;
-            check_attrs(p, c, section_attrs);
+            check_attrs(p, c);
             ashi_section *sec = ashi_arena_alloc(p->a, sizeof *sec);
             if (!sec || !(e = ashi_arena_alloc(p->a, sizeof *e)))
                 goto oom;
@@ -1116,15 +1158,16 @@ oom:
 }
 
 /* Schema violations the loader's own checks did not already report on the
- * same line (theirs are the clearer messages). */
+ * same line (theirs are the clearer messages), one per line; they join the
+ * loader's in one list, sorted with the rest when the load ends. */
 static void on_schema_error(void *ctx, xmlErrorPtr err)
 {
     parser *p = ctx;
     ashi_loc loc = node_loc((xmlNodePtr)err->node);
     if (!loc.line && err->line > 0)
         loc.line = (unsigned)err->line;
-    if (!p->schema || ashi_diag_at_line(p->schema, loc.line))
-        return; /* one per line is enough */
+    if (ashi_diag_at_line(p->d, loc.line))
+        return;
     char msg[512];
     size_t n = 0;
     for (const char *s = err->message ? err->message : ""; *s && n + 1 < sizeof msg; s++)
@@ -1132,22 +1175,7 @@ static void on_schema_error(void *ctx, xmlErrorPtr err)
     while (n && msg[n - 1] == ' ')
         n--;
     msg[n] = 0;
-    ashi_diag_add(p->schema, ASHI_ERROR, "schema", loc, "schema: %s", msg);
-}
-
-void ashi_xml_flush_schema(const ashi_doc *doc, ashi_diags *d)
-{
-    size_t n = d->n; /* only what the other stages said counts */
-    for (size_t i = 0; i < doc->schema.n; i++) {
-        const ashi_diag *g = &doc->schema.v[i];
-        int seen = 0;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = d->v[k].line == g->line;
-        if (!seen) {
-            ashi_loc loc = {g->line, g->col};
-            ashi_diag_add(d, g->severity, g->code, loc, "%s", g->message);
-        }
-    }
+    ashi_diag_add(p->d, ASHI_ERROR, "schema", loc, "schema: %s", msg);
 }
 
 static void validate(parser *p, xmlDocPtr doc)
@@ -1205,8 +1233,6 @@ static void check_declared_encoding(parser *p, const char *data, size_t len)
  * values skipped), and an element with more attributes than any element of
  * the vocabulary can have is refused before libxml2 sees it. Returns how
  * many such elements there are (each reported at its '<'). */
-#define MAX_ATTRIBUTES 64
-
 static size_t count_attributes(parser *p)
 {
     const char *s = p->data, *end = p->data + p->len;
@@ -1323,9 +1349,6 @@ int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi
                 p.oom = 1;
             else {
                 parse_deck(&p, doc, root);
-                doc->schema.arena = a;
-                doc->schema.file = d->file;
-                p.schema = &doc->schema;
                 validate(&p, xdoc);
                 *out = doc;
             }

@@ -16,10 +16,6 @@
 int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi_arena *a,
                    ashi_diags *d, ashi_doc **out);
 
-/* Adds the schema violations held on the model whose line no diagnostic
- * names yet (call after the later stages have run). */
-void ashi_xml_flush_schema(const ashi_doc *doc, ashi_diags *d);
-
 /* CSV (csv.c). */
 typedef struct ashi_csv_row {
     char **fields;

@@ -6,6 +6,7 @@
 
 #include "ashireport.h"
 #include "harness.h"
+#include "doc/vocab.h"
 #include "layout/internal.h"
 
 ashi_status ashi__deck_trace(const ashi_deck *deck, ashi_buf *out);
@@ -22,9 +23,28 @@ static void ticks(double lo, double hi, double want_lo, double want_hi, double w
     }
 }
 
-static void fmt(double v, const char *f, double top, const char *want)
+/* A chart's number-format as the loader reads it (NULL: not given). */
+static ashi_numfmt chart_format(const char *f)
+{
+    ashi_value v = {0};
+    if (f)
+        CHECK(ashi_value_parse(ashi_vocab_find("chart", "number-format"), f, NULL, &v) == 0);
+    return v.format;
+}
+
+static int format_ok(const char *element, const char *f)
+{
+    ashi_value v;
+    return ashi_value_parse(ashi_vocab_find(element, element[0] == 'c' && element[1] == 'o'
+                                                         ? "format"
+                                                         : "number-format"),
+                            f, NULL, &v) == 0;
+}
+
+static void fmt(double v, const char *fs, double top, const char *want)
 {
     char out[64];
+    ashi_numfmt f = chart_format(fs);
     int unit = lay_number_unit(f, top);
     double div = unit == 1 ? 1e4 : unit == 2 ? 1e8 : 1;
     int dec = fabs(v / div - round(v / div)) > 1e-9 ? 1 : 0;
@@ -72,12 +92,14 @@ static void test_axis_ticks(void)
     /* the largest number a deck can write, whole; any double, cut to the
      * buffer rather than past it */
     char out[64];
-    lay_format_number(out, sizeof out, 999999999999999, NULL, 0, 0);
+    lay_format_number(out, sizeof out, 999999999999999, chart_format(NULL), 0, 0);
     CHECK_STR(out, "999,999,999,999,999");
-    lay_format_number(out, 8, -1e308, NULL, 0, 2);
+    lay_format_number(out, 8, -1e308, chart_format(NULL), 0, 2);
     CHECK_STR(out, "-100,0.");
-    CHECK(lay_fixed_format("fixed:4") && !lay_fixed_format("fixed:5") &&
-          !lay_fixed_format("fixed:2x") && !lay_fixed_format("fixed:"));
+    CHECK(format_ok("chart", "fixed:4") && !format_ok("chart", "fixed:5") &&
+          !format_ok("chart", "fixed:2x") && !format_ok("chart", "fixed:"));
+    CHECK(format_ok("col", "fixed:0") && format_ok("chart", "percent") &&
+          !format_ok("col", "percent") && !format_ok("col", "auto") && format_ok("col", "oku"));
 }
 
 /* ---- bars inside the plot ---------------------------------------------------- */

@@ -225,7 +225,7 @@ static void test_api(void)
     ashi_deck *dk;
     CHECK_INT(ashi_deck_load_memory(opt, xml, strlen(xml), "mem.xml", NULL, &dk), ASHI_E_DECK);
     CHECK_INT(ashi_deck_diag_count(dk), 1);
-    CHECK_STR(diag_text(dk, 0), "2:1: CSV 'secret/payroll.csv' cannot be read: the deck was "
+    CHECK_STR(diag_text(dk, 0), "2:8: CSV 'secret/payroll.csv' cannot be read: the deck was "
                                 "given without a folder to read files from");
     ashi_deck_free(dk);
     /* an empty deck is said to be empty, at 1:1 (it was "out of memory") */
@@ -271,7 +271,7 @@ static void test_api(void)
     CHECK_INT(ashi_deck_load_memory(opt, two, strlen(two), "two.xml", deck, &dk), ASHI_E_DECK);
     CHECK_INT(ashi_deck_diag_count(dk), 1);
     CHECK_STR(diag_text(dk, 0),
-              "3:1: image 'small.png' has 3000 x 3000 pixels, over the image-pixels limit of "
+              "3:8: image 'small.png' has 3000 x 3000 pixels, over the image-pixels limit of "
               "40000000 for the deck's images together (36000000 used by the images before it)");
     ashi_deck_free(dk);
     ashi_options_free(opt);

@@ -133,20 +133,20 @@ static void test_diagnostics(void)
     expect_one(DECK("<slide>\n  <video/>\n</slide>\n"),
                "3:3: unknown element <video> inside <slide> (blocks: h, p, list, columns, box, "
                "stat, compare, spacer, placeholder, arrow, image, table, chart)");
-    expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:3: unknown attribute 'titel' on <slide>");
+    expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:10: unknown attribute 'titel' on <slide>");
     expect_one(DECK("<slide><p>a<i>b</i></p></slide>\n"),
                "2:12: unknown element <i> inside <p> (inline elements: b, em, span, sup, sub, br, nobr, ruby)");
     expect_one(DECK("<slide layout=\"wide\"/>\n"),
-               "2:1: unknown layout 'wide' (known: content, cover, section, blank)");
+               "2:8: layout 'wide' must be content, cover, section or blank");
     expect_one(DECK("<slide>text</slide>\n"),
                "2:1: text is not allowed directly inside <slide>; put it in <p>");
     expect_one(DECK("<info><date>2026-13-01</date></info><slide/>\n"),
                "2:7: date '2026-13-01' is not YYYY-MM-DD");
     expect_one("<deck xmlns=\"urn:ashireport:deck:1\" page=\"A5\"><slide/></deck>",
-               "1:1: unknown page size 'A5' (known: A4, A3, B5, each with -landscape; "
+               "1:37: unknown page size 'A5' (known: A4, A3, B5, each with -landscape; "
                "16:9; or two lengths from 10mm to 5000mm such as '210mm 297mm')");
     expect_one("<deck xmlns=\"urn:ashireport:deck:1\" page=\"9mm 6000mm\"><slide/></deck>",
-               "1:1: page size '9mm 6000mm' is out of range: width and height must each be "
+               "1:37: page size '9mm 6000mm' is out of range: width and height must each be "
                "from 10mm to 5000mm");
     expect_one("<deck><slide/></deck>",
                "1:1: <deck> must be in the namespace urn:ashireport:deck:1 "
