@@ -5,7 +5,8 @@
 # (docs/reference.*.md: every attribute in its element's section, every
 # choice and every range bound in its Values), and the loader reports every
 # bad value: WORK/bad-values.xml holds one line per wrong value of every
-# attribute whose type can be wrong, plus lines with several problems, and
+# attribute whose type can be wrong, plus lines with several problems (and
+# WORK/pixel.png for its images; the deck is the same on every run), and
 # `check` must name each at its attribute's line and column, sorted, and
 # exit non-zero. If SRC/tests/errors/bad-values.expect exists, the
 # diagnostics (deck path as DECK) must equal it. SPDX-License-Identifier: MIT
@@ -87,6 +88,7 @@ def schema_check():
         if required != v['required']:
             problem(f'schema: <{k[0]}> {k[1]}: required {required} in the schema, '
                     f'{v["required"]} in the vocabulary')
+    print(f'schema: {len(schema)} attributes, vocabulary: {len(vocab)}')
 
 def docs_check(doc):
     # each "### element" section's attribute rows (tables, or "- `attr` — " lines
@@ -157,6 +159,7 @@ def docs_check(doc):
             if not any(has_number(text, s) for s in spellings(b, ty)):
                 problem(f'{doc}: <{el}> {at}: bound {" or ".join(spellings(b, ty))} '
                         f'missing from "{text.strip()}"')
+    print(f'{doc}: {len(vocab)} attributes checked')
 
 def bad_values(ty, mn, mx):
     def over(pt):

@@ -199,16 +199,14 @@ const char *ashi_vocab_allowed(const ashi_vattr *def, char *buf, size_t size)
         snprintf(buf, size, "on or off");
         break;
     case ASHI_VT_LENGTH:
-        if (def->max >= ASHI_MM(5000) - 1e-6 && def->min == 0)
-            snprintf(buf, size, "a length (mm, pt, cm, in)");
-        else if (def->max >= ASHI_MM(5000) - 1e-6)
-            snprintf(buf, size, "a length (mm, pt, cm, in) from %s", lo);
+        if (def->min == 0)
+            snprintf(buf, size, "a length (mm, pt, cm, in) up to %s", hi);
         else
             snprintf(buf, size, "a length (mm, pt, cm, in) from %s to %s", lo, hi);
         break;
     case ASHI_VT_LENGTH_PCT:
-        snprintf(buf, size, "a length (mm, pt, cm, in) from %s, or a percentage up to 100%%",
-                 lo);
+        snprintf(buf, size,
+                 "a length (mm, pt, cm, in) from %s to %s, or a percentage up to 100%%", lo, hi);
         break;
     case ASHI_VT_SIZE:
         snprintf(buf, size, "a length from %s to %s, or a percentage of the surrounding size",
