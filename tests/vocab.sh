@@ -174,7 +174,8 @@ def bad_values(ty, mn, mx):
         'number': ['x'], 'color': ['#GGG'], 'fill': ['nonecolor'],
         'widths': ['1fr zz'], 'widths_auto': ['1fr zz'], 'format': ['fixed:9'],
         'chart_format': ['fixed:x'], 'border': ['1pt'], 'aspect': ['4-3'], 'char': ['ab'],
-        'page': ['A5'],
+        'page': ['A5'], 'ink': ['cmyk(1,2,3)', '#GGG'], 'leading': ['x', '0.5'],
+        'indent': ['x'],
     }.get(ty, [])  # text, file, lang, theme: any text is allowed
 
 # Where each element goes, {A} its attribute: blocks and cells inside a slide
@@ -198,7 +199,8 @@ CONTEXT = {
 }
 CONTEXT = {e: SLIDE.format(t) for e, t in CONTEXT.items()}
 CONTEXT.update(slide='  <slide title="スライド" {A}><p>x</p></slide>',
-               style='    <style name="body" {A}/>', master='    <master {A}/>')
+               style='    <style name="body" {A}/>', master='    <master {A}/>',
+               color='    <color name="accent" {A}/>')
 # Lines with several problems: (template, [(problem's first characters, kind)]);
 # kind 'value' an attribute's bad value, else a pattern of the message at
 # that column (the < of an element, the name of an unknown attribute).
@@ -246,7 +248,7 @@ def generate():
             t = CONTEXT[el]
             item = (t.replace('{A}', f'{at}="{val}"'),
                     [(t.index('{A}') + 1, at, val, value_pattern(at, val, v['type']))])
-            add(*item) if el in ('style', 'master') else later.append(item)
+            add(*item) if el in ('style', 'master', 'color') else later.append(item)
     add('  </theme>', [])
     for item in later:
         add(*item)

@@ -24,6 +24,8 @@ static const char *const type_names[] = {
     [ASHI_VT_CHART_FORMAT] = "chart_format", [ASHI_VT_BORDER] = "border",
     [ASHI_VT_ASPECT] = "aspect",     [ASHI_VT_CHAR] = "char",
     [ASHI_VT_PAGE] = "page",         [ASHI_VT_THEME] = "theme",
+    [ASHI_VT_INK] = "ink",           [ASHI_VT_LEADING] = "leading",
+    [ASHI_VT_INDENT] = "indent",
 };
 
 /* vocab.c keeps its block list private; "*" means these (doc/vocab.h). */

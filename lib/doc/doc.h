@@ -49,11 +49,25 @@ typedef struct ashi_len {
 
 /* A colour as the deck gives it; the theme's names are resolved by the
  * layout against the theme (their set is fixed: ashi_theme_color_names). */
-enum { ASHI_COLOR_UNSET, ASHI_COLOR_IS_NONE, ASHI_COLOR_IS_RGB, ASHI_COLOR_IS_THEME };
+enum { ASHI_COLOR_UNSET, ASHI_COLOR_IS_NONE, ASHI_COLOR_IS_RGB, ASHI_COLOR_IS_THEME,
+       ASHI_COLOR_IS_CMYK };
 typedef struct ashi_color {
     unsigned char kind;
-    uint32_t v; /* 0xRRGGBB, or the theme colour's index */
+    uint32_t v; /* 0xRRGGBB, the theme colour's index, or (theme only) the four
+                   percentages of cmyk(C,M,Y,K) as 0xCCMMYYKK */
 } ashi_color;
+
+/* <style leading>: a factor of the size, or the line pitch in points. */
+typedef struct ashi_leading {
+    double v;
+    unsigned char set, pitch;
+} ashi_leading;
+
+/* <style indent>: points, or a multiple of the size (em). */
+typedef struct ashi_indent {
+    double v;
+    unsigned char set, em;
+} ashi_indent;
 
 #define ASHI_THEME_COLORS 10
 extern const char *const ashi_theme_color_names[ASHI_THEME_COLORS];
@@ -236,13 +250,22 @@ typedef struct ashi_theme_font {
 
 typedef struct ashi_theme_color {
     ashi_loc loc;
-    const char *name, *value;
+    const char *name; /* resolved by style/ */
+    ashi_color value; /* typed at load; unset when it was not allowed (reported) */
+    const char *text; /* as written */
     struct ashi_theme_color *next;
 } ashi_theme_color;
 
 typedef struct ashi_theme_style {
     ashi_loc loc;
-    const char *name, *font, *size, *leading, *color, *weight, *align, *indent;
+    const char *name, *font; /* resolved by style/ */
+    ashi_len size;           /* the rest typed at load; unset: as the style was */
+    ashi_leading leading;
+    ashi_color color;
+    const char *color_text;
+    int weight, align;       /* -1: not given; bold 1 normal 0; ashi_align */
+    ashi_indent indent;
+    ashi_loc indent_loc;
     struct ashi_theme_style *next;
 } ashi_theme_style;
 

@@ -250,6 +250,64 @@ static int parse_char(const char *s, ashi_value *out)
     return 0;
 }
 
+/* A theme colour: a colour, or cmyk(C,M,Y,K) with four numbers 0 to 100. */
+static int parse_ink(const char *s, ashi_value *out)
+{
+    if (strncmp(s, "cmyk(", 5) != 0)
+        return parse_color(NULL, s, &out->color);
+    const char *p = s + 5;
+    uint32_t packed = 0;
+    for (int i = 0; i < 4; i++) {
+        char num[16];
+        size_t n = strcspn(p, i < 3 ? "," : ")");
+        double v;
+        if (n == 0 || n >= sizeof num || !p[n])
+            return -1;
+        snprintf(num, sizeof num, "%.*s", (int)n, p);
+        if (ashi_parse_number(num, &v) || !(v >= 0) || v > 100)
+            return -1;
+        packed = packed << 8 | (uint32_t)(v + 0.5);
+        p += n + 1;
+    }
+    if (p[-1] != ')' || *p)
+        return -1;
+    out->color = (ashi_color){ASHI_COLOR_IS_CMYK, packed};
+    return 0;
+}
+
+/* A factor of the size from 0.8 to 4, or a line pitch from 4pt to max. */
+static int parse_leading(const ashi_vattr *def, const char *s, ashi_value *out)
+{
+    double v;
+    if (ashi_parse_number(s, &v) == 0)
+        return v >= 0.8 && v <= 4 ? (out->leading = (ashi_leading){v, 1, 0}, 0) : -1;
+    if (ashi_parse_length(s, &v) == 0 && v >= def->min && v <= def->max)
+        return out->leading = (ashi_leading){v, 1, 1}, 0;
+    return -1;
+}
+
+/* A length from 0 to max, or a multiple of the size ("1em"), checked
+ * against max once the size is known. */
+static int parse_indent(const ashi_vattr *def, const char *s, ashi_value *out)
+{
+    size_t n = strlen(s);
+    double v;
+    if (n > 2 && strcmp(s + n - 2, "em") == 0) {
+        char num[32];
+        if (n - 2 >= sizeof num)
+            return -1;
+        snprintf(num, sizeof num, "%.*s", (int)(n - 2), s);
+        if (ashi_parse_number(num, &v) || !(v >= 0))
+            return -1;
+        out->indent = (ashi_indent){v, 1, 1};
+        return 0;
+    }
+    if (ashi_parse_length(s, &v) || !in_range(v, def))
+        return -1;
+    out->indent = (ashi_indent){v, 1, 0};
+    return 0;
+}
+
 static int parse_page(const char *s, ashi_value *out)
 {
     int rc = ashi_page_size(s, &out->pair[0], &out->pair[1]);
@@ -296,6 +354,12 @@ int ashi_value_parse(const ashi_vattr *def, const char *value, ashi_arena *a, as
         return parse_char(value, out);
     case ASHI_VT_PAGE:
         return parse_page(value, out);
+    case ASHI_VT_INK:
+        return parse_ink(value, out);
+    case ASHI_VT_LEADING:
+        return parse_leading(def, value, out);
+    case ASHI_VT_INDENT:
+        return parse_indent(def, value, out);
     }
     return -1;
 }

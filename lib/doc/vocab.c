@@ -41,15 +41,15 @@ const ashi_vattr ashi_vocab[] = {
     {"font", "regular", ASHI_VT_FILE, NULL, 0, 0, 1, 0},
     {"font", "bold", ASHI_VT_FILE, NULL, 0, 0, 0, 0},
     THEME("color", "name", 1),
-    THEME("color", "value", 1),
+    {"color", "value", ASHI_VT_INK, NULL, 0, 0, 1, 0},
     THEME("style", "name", 1),
     THEME("style", "font", 0),
-    THEME("style", "size", 0),
-    THEME("style", "leading", 0),
-    THEME("style", "color", 0),
+    LEN("style", "size", 4, 400, 0),
+    {"style", "leading", ASHI_VT_LEADING, NULL, 4, 1000, 0, 0},
+    {"style", "color", ASHI_VT_INK, NULL, 0, 0, 0, 0},
     ENUM("style", "weight", "normal bold", 0),
     ENUM("style", "align", "start center end justify", 0),
-    THEME("style", "indent", 0),
+    {"style", "indent", ASHI_VT_INDENT, NULL, 0, 1000, 0, 0},
     TEXT("master", "footer-text", 0),
     ONOFF("master", "number", 0),
     {"master", "background", ASHI_VT_COLOR, NULL, 0, 0, 0, 0},
@@ -250,6 +250,18 @@ const char *ashi_vocab_allowed(const ashi_vattr *def, char *buf, size_t size)
         break;
     case ASHI_VT_CHAR:
         snprintf(buf, size, "one character");
+        break;
+    case ASHI_VT_INK:
+        snprintf(buf, size, "#RGB, #RRGGBB, cmyk(C,M,Y,K) with each from 0 to 100, or a theme "
+                            "colour name");
+        break;
+    case ASHI_VT_LEADING:
+        snprintf(buf, size, "a factor of the size from 0.8 to 4, or a line pitch from %s to %s",
+                 lo, hi);
+        break;
+    case ASHI_VT_INDENT:
+        snprintf(buf, size, "a length (mm, pt, cm, in) up to %s, or a multiple of the size "
+                            "such as 1em", hi);
         break;
     case ASHI_VT_PAGE:
         snprintf(buf, size,

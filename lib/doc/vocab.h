@@ -31,8 +31,10 @@ typedef enum ashi_vtype {
     ASHI_VT_ASPECT,     /* W:H */
     ASHI_VT_CHAR,       /* one character */
     ASHI_VT_PAGE,       /* a page size */
-    ASHI_VT_THEME,      /* a theme entry's value, parsed by style/ (sizes, leading,
-                           cmyk() colours, style and font names) */
+    ASHI_VT_INK,        /* a theme colour: a colour or cmyk(C,M,Y,K) */
+    ASHI_VT_LEADING,    /* a factor of the size (0.8 to 4), or a line pitch as a length */
+    ASHI_VT_INDENT,     /* a length, or a multiple of the size (1em); from 0 to max */
+    ASHI_VT_THEME,      /* a name the theme resolves (styles, fonts, colours) */
 } ashi_vtype;
 
 typedef struct ashi_vattr {
@@ -66,6 +68,8 @@ typedef struct ashi_value {
     ashi_numfmt format;
     ashi_border border;
     double pair[2];
+    ashi_leading leading;
+    ashi_indent indent;
     uint32_t chr;
     const char *text;
 } ashi_value;

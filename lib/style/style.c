@@ -15,10 +15,9 @@ static const char *const style_names[ASHI_STYLE_COUNT] = {
     "footer",     "em",         "stat-label", "stat-value",  "stat-unit",     "stat-note",
     "caption",    "cover-subtitle", "table", "table-head",
 };
-static const char *const color_names[ASHI_COLOR_COUNT] = {
-    "text",       "accent",      "band",       "band-text", "background",
-    "muted",      "section",     "table-head", "table-zebra", "table-line",
-};
+/* the theme's colour names are the vocabulary's (doc/value.c) */
+#define color_names ashi_theme_color_names
+_Static_assert(ASHI_COLOR_COUNT == ASHI_THEME_COLORS, "one list of theme colour names");
 
 /* Families a theme may use without declaring them. */
 static const struct {
@@ -67,36 +66,6 @@ static void set_default(ashi_theme *t)
     t->hanging = 0;
 }
 
-int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out)
-{
-    if (s[0] == '#') {
-        size_t n = strlen(s + 1);
-        if (n != 3 && n != 6)
-            return -1;
-        uint32_t v = 0;
-        for (size_t i = 1; i <= n; i++) {
-            char c = s[i];
-            int h = c >= '0' && c <= '9'   ? c - '0'
-                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                           : -1;
-            if (h < 0)
-                return -1;
-            v = v << 4 | (uint32_t)h;
-            if (n == 3)
-                v = v << 4 | (uint32_t)h;
-        }
-        *out = v;
-        return 0;
-    }
-    for (int i = 0; i < ASHI_COLOR_COUNT; i++)
-        if (strcmp(s, color_names[i]) == 0) {
-            *out = t->colors[i];
-            return 0;
-        }
-    return -1;
-}
-
 /* The canonical path of a readable regular file, or NULL. */
 static const char *readable(const char *path, ashi_arena *a)
 {
@@ -108,30 +77,26 @@ static const char *readable(const char *path, ashi_arena *a)
     return ashi_arena_strdup(a, real);
 }
 
-int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out)
+/* A typed theme colour as the theme holds it: a theme name resolved
+ * against the colours so far (document order), a cmyk() one added to the
+ * theme's CMYK table; -1 when that table's 64 colours are taken. */
+static int ink(ashi_theme *t, ashi_color c, uint32_t *out)
 {
-    if (strncmp(s, "cmyk(", 5) != 0)
-        return ashi_style_color(t, s, out);
-    double v[4];
-    const char *p = s + 5;
-    for (int i = 0; i < 4; i++) {
-        char num[16];
-        size_t n = strcspn(p, i < 3 ? "," : ")");
-        if (n == 0 || n >= sizeof num)
+    switch (c.kind) {
+    case ASHI_COLOR_IS_THEME:
+        *out = t->colors[c.v];
+        return 0;
+    case ASHI_COLOR_IS_CMYK:
+        if (t->ncmyk == 64)
             return -1;
-        snprintf(num, sizeof num, "%.*s", (int)n, p);
-        if (ashi_parse_number(num, &v[i]) || v[i] < 0 || v[i] > 100)
-            return -1;
-        p += n + 1;
+        for (int i = 0; i < 4; i++)
+            t->cmyk[t->ncmyk][i] = (uint8_t)(c.v >> (24 - 8 * i));
+        *out = ASHI_CMYK_TAG | (uint32_t)t->ncmyk++;
+        return 0;
+    default:
+        *out = c.v;
+        return 0;
     }
-    if (p[-1] != ')' || *p)
-        return -1;
-    if (t->ncmyk == 64)
-        return -2;
-    for (int i = 0; i < 4; i++)
-        t->cmyk[t->ncmyk][i] = (uint8_t)(v[i] + 0.5);
-    *out = ASHI_CMYK_TAG | (uint32_t)t->ncmyk++;
-    return 0;
 }
 
 static void cmyk_limit(ashi_diags *d, ashi_loc loc, const char *value)
@@ -262,16 +227,10 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
 
     for (const ashi_theme_color *c = doc->colors; c; c = c->next) {
         uint32_t v;
-        int rc = ashi_style_color_cmyk(t, c->value, &v);
-        if (rc == -2) {
-            cmyk_limit(d, c->loc, c->value);
-            continue;
-        }
-        if (rc) {
-            ashi_diag_add(d, ASHI_ERROR, "bad-color", c->loc,
-                          "colour '%s' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme colour "
-                          "name",
-                          c->value);
+        if (!c->value.kind)
+            continue; /* not allowed: reported at load */
+        if (ink(t, c->value, &v)) {
+            cmyk_limit(d, c->loc, c->text);
             continue;
         }
         int known = 0;
@@ -343,83 +302,37 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
             else
                 ts->family = f;
         }
-        double v;
-        if (s->size) {
-            int rc = ashi_parse_length(s->size, &v);
-            if (rc || v < 4 || v > 400)
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "size '%s' must be a length from 4pt to 400pt (units: pt, mm, cm, in)",
-                              s->size);
-            else
-                ts->size = v;
+        /* the values were typed at load (and what was wrong reported there) */
+        if (s->size.set)
+            ts->size = s->size.v;
+        if (s->leading.set && s->leading.pitch) {
+            ts->pitch = s->leading.v;
+        } else if (s->leading.set) {
+            ts->leading = s->leading.v;
+            ts->pitch = 0;
         }
-        if (s->leading) {
-            /* a factor of the size, or the line pitch as a length */
-            if (ashi_parse_number(s->leading, &v) == 0 && v >= 0.8 && v <= 4) {
-                ts->leading = v;
-                ts->pitch = 0;
-            } else if (ashi_parse_length(s->leading, &v) == 0 && v >= 4 && v <= 1000) {
-                ts->pitch = v;
-            } else {
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "leading '%s' must be a factor from 0.8 to 4 or a length such as "
-                              "28pt",
-                              s->leading);
-            }
-        }
-        if (s->color) {
+        if (s->color.kind) {
             uint32_t c;
-            int rc = ashi_style_color_cmyk(t, s->color, &c);
-            if (rc == -2)
-                cmyk_limit(d, s->loc, s->color);
-            else if (rc)
-                ashi_diag_add(d, ASHI_ERROR, "bad-color", s->loc,
-                              "colour '%s' is not #RGB, #RRGGBB, cmyk(C,M,Y,K) or a theme "
-                              "colour name",
-                              s->color);
+            if (ink(t, s->color, &c))
+                cmyk_limit(d, s->loc, s->color_text);
             else
                 ts->color = c;
         }
-        if (s->align) {
-            static const char *const names[] = {"start", "center", "end", "justify"};
-            int found = -1;
-            for (int k = 0; k < 4; k++)
-                if (strcmp(s->align, names[k]) == 0)
-                    found = k;
-            if (found < 0)
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "align '%s' must be start, center, end or justify", s->align);
-            else
-                ts->align = (ashi_align)found;
-        }
-        if (s->indent) {
-            /* a length, or a multiple of the style's size ("1em") */
-            size_t n = strlen(s->indent);
-            int rc;
-            if (n > 2 && strcmp(s->indent + n - 2, "em") == 0) {
-                char num[32];
-                snprintf(num, sizeof num, "%.*s", (int)(n - 2), s->indent);
-                rc = ashi_parse_number(num, &v);
-                v *= ts->size;
-            } else {
-                rc = ashi_parse_length(s->indent, &v);
-            }
-            if (rc || v < 0 || v > 1000)
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "indent '%s' must be a length (such as 1em or 5mm) from 0 to 1000pt",
-                              s->indent);
+        if (s->align >= 0)
+            ts->align = (ashi_align)s->align;
+        if (s->indent.set) {
+            /* a multiple of the style's size: checked now that it is known */
+            double v = s->indent.em ? s->indent.v * ts->size : s->indent.v;
+            if (v > 1000)
+                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->indent_loc,
+                              "indent '%gem' is %.1fpt at this style's size: it must be from 0 "
+                              "to 1000pt",
+                              s->indent.v, v);
             else
                 ts->indent = v;
         }
-        if (s->weight) {
-            if (strcmp(s->weight, "bold") == 0)
-                ts->bold = 1;
-            else if (strcmp(s->weight, "normal") == 0)
-                ts->bold = 0;
-            else
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", s->loc,
-                              "weight '%s' must be normal or bold", s->weight);
-        }
+        if (s->weight >= 0)
+            ts->bold = s->weight;
     }
     /* Last in the fallback order: a wide-coverage font for characters no
      * theme font has (silently absent when it cannot be found). */

@@ -90,10 +90,4 @@ struct ashi_res; /* res/res.h */
 int ashi_style_resolve(const ashi_doc *doc, struct ashi_res *res, const char *const *dirs,
                        size_t ndirs, ashi_arena *a, ashi_diags *d, ashi_theme *out);
 
-/* Parses "#RGB", "#RRGGBB" or a theme colour name; 0 on success. */
-int ashi_style_color(const ashi_theme *t, const char *s, uint32_t *out);
-/* The same, and "cmyk(C,M,Y,K)" (percentages), which it adds to the theme's
- * CMYK table: -1 when malformed, -2 when the table's 64 colours are taken. */
-int ashi_style_color_cmyk(ashi_theme *t, const char *s, uint32_t *out);
-
 #endif

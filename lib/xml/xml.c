@@ -1023,8 +1023,10 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
                 goto oom;
             k->loc = node_loc(c);
             k->name = name;
-            k->value = attr(p, c, "value");
-            if (!name || !k->value) {
+            k->text = attr(p, c, "value");
+            if (value_of(p, c, "value", &v))
+                k->value = v.color;
+            if (!name || !k->text) {
                 error_at(p, c, "missing-attribute", "<color> needs name and value");
                 continue;
             }
@@ -1047,13 +1049,19 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             s->loc = node_loc(c);
             s->name = name;
             s->font = attr(p, c, "font");
-            s->size = attr(p, c, "size");
-            s->leading = attr(p, c, "leading");
-            s->color = attr(p, c, "color");
-            /* the enumerations typed here; sizes, colours and names by style/ */
-            s->weight = value_of(p, c, "weight", &v) ? v.text : NULL;
-            s->align = value_of(p, c, "align", &v) ? v.text : NULL;
-            s->indent = attr(p, c, "indent");
+            /* typed here; the names are the theme's to resolve */
+            if (value_of(p, c, "size", &v))
+                s->size = v.len;
+            if (value_of(p, c, "leading", &v))
+                s->leading = v.leading;
+            s->color_text = attr(p, c, "color");
+            if (value_of(p, c, "color", &v))
+                s->color = v.color;
+            s->weight = value_of(p, c, "weight", &v) ? v.e == 2 : -1;
+            s->align = value_of(p, c, "align", &v) ? v.e - 1 : -1;
+            if (value_of(p, c, "indent", &v))
+                s->indent = v.indent;
+            s->indent_loc = attr_loc(c, "indent");
             if (!name) {
                 error_at(p, c, "missing-attribute", "<style> needs a name");
                 continue;
