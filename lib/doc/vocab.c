@@ -148,11 +148,15 @@ static int is_block(const char *element)
     return listed(blocks, element);
 }
 
+int ashi_vocab_takes(const ashi_vattr *v, const char *element)
+{
+    return listed(v->elements, element) || (!strcmp(v->elements, "*") && is_block(element));
+}
+
 const ashi_vattr *ashi_vocab_find(const char *element, const char *name)
 {
     for (const ashi_vattr *v = ashi_vocab; v->name; v++)
-        if (!strcmp(v->name, name) &&
-            (listed(v->elements, element) || (!strcmp(v->elements, "*") && is_block(element))))
+        if (v->name[0] == name[0] && !strcmp(v->name, name) && ashi_vocab_takes(v, element))
             return v;
     return NULL;
 }

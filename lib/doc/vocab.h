@@ -50,6 +50,8 @@ typedef struct ashi_vattr {
 /* The table, ended by an entry with a NULL name. */
 extern const ashi_vattr ashi_vocab[];
 
+/* Whether element takes def's attribute. */
+int ashi_vocab_takes(const ashi_vattr *def, const char *element);
 /* The entry for attribute name of element, or NULL when it has none. */
 const ashi_vattr *ashi_vocab_find(const char *element, const char *name);
 

@@ -325,7 +325,7 @@ static void check_attrs(parser *p, xmlNodePtr n)
 static void check_required(parser *p, xmlNodePtr n)
 {
     for (const ashi_vattr *v = ashi_vocab; v->name; v++)
-        if (v->required && ashi_vocab_find((const char *)n->name, v->name) == v &&
+        if (v->required && ashi_vocab_takes(v, (const char *)n->name) &&
             !xmlHasProp(n, (const xmlChar *)v->name))
             error_at(p, n, "missing-attribute", "<%s> needs %s", n->name, v->name);
 }
