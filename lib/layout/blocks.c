@@ -1,6 +1,6 @@
 /* blocks.c — blocks in a frame: headings, paragraphs, lists, columns,
  * boxes, stat callouts, before/after comparisons, spacers, photo
- * placeholders and arrows. Every block is measured (dry) before it is drawn
+ * placeholders and arrows. Every block is measured (a measuring pass, pass.c) before it is drawn
  * where its size matters; x y w h place a block absolutely on the page.
  * SPDX-License-Identifier: MIT */
 #include <stdint.h>
@@ -86,6 +86,40 @@ static void measure_put(L *l, const measured *k)
     *e = *k;
 }
 
+/* What a measuring pass is asked to measure: blocks, or one block. */
+typedef struct flow_job {
+    const ashi_block *blocks, *one;
+    double w;
+    align al;
+} flow_job;
+
+static double measure_flow(L *l, void *ctx)
+{
+    const flow_job *j = ctx;
+    return lay_blocks(l, j->blocks, 0, 0, j->w, 0, j->al);
+}
+
+static double measure_block(L *l, void *ctx)
+{
+    const flow_job *j = ctx;
+    return block(l, j->one, 0, 0, j->w, j->al);
+}
+
+/* Text shaped for a trial (a size that may not be kept). */
+typedef struct shape_job {
+    const ashi_inline *inl;
+    const ashi_text_style *st;
+    ashi_loc loc;
+    double w;
+    shaped *out;
+} shape_job;
+
+static double shape_quietly(L *l, void *ctx)
+{
+    const shape_job *j = ctx;
+    return lay_shape(l, j->inl, NULL, j->st, j->st->size, j->loc, j->w, ALIGN_CENTER, j->out);
+}
+
 /* Runs blocks without drawing, to know their height. */
 double lay_measure(L *l, const ashi_block *blocks, double w, align al)
 {
@@ -99,10 +133,9 @@ double lay_measure(L *l, const ashi_block *blocks, double w, align al)
         if (e->blocks)
             return e->h;
     }
-    int dry = l->dry, split_next = l->split_next;
-    l->dry = 1;
-    k.h = lay_blocks(l, blocks, 0, 0, w, 0, al);
-    l->dry = dry;
+    int split_next = l->split_next;
+    flow_job job = {blocks, NULL, w, al};
+    k.h = lay_measuring(l, measure_flow, &job);
     /* a table that split while measuring leaves word of it in split_next:
      * such a measure is not remembered, so the word is given again */
     if (!l->oom && l->split_next == split_next)
@@ -112,11 +145,8 @@ double lay_measure(L *l, const ashi_block *blocks, double w, align al)
 
 static double measure_one(L *l, const ashi_block *b, double w, align al)
 {
-    int dry = l->dry;
-    l->dry = 1;
-    double h = block(l, b, 0, 0, w, al);
-    l->dry = dry;
-    return h;
+    flow_job job = {NULL, b, w, al};
+    return lay_measuring(l, measure_block, &job);
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -228,10 +258,9 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
         ashi_inline *v = run(l, value, &vs, b->loc);
         if (v && unit)
             v->next = run(l, unit, &us, b->loc);
-        int dry = l->dry;
-        l->dry = 1; /* trying sizes: no warning about split words */
-        int rc = !v || lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s);
-        l->dry = dry;
+        /* trying sizes, measuring: no warning about split words */
+        shape_job job = {v, &vs, b->loc, w, &s};
+        int rc = !v || lay_measuring(l, shape_quietly, &job) != 0;
         if (rc) {
             l->oom = 1;
             return 0;
@@ -305,7 +334,7 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
     double hb = measure_one(l, before, sw, ALIGN_CENTER);
     double ha = measure_one(l, after, sw, ALIGN_CENTER);
     double h = hb > ha ? hb : ha;
-    if (l->dry)
+    if (l->measuring)
         return h;
     block(l, before, x, y + (h - hb) / 2, sw, ALIGN_CENTER);
     block(l, after, x + sw + mid, y + (h - ha) / 2, sw, ALIGN_CENTER);
@@ -346,7 +375,7 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
     double inner_w = w - 2 * pad;
     double content = lay_measure(l, b->children, inner_w, al);
     double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
-    if (l->dry)
+    if (l->measuring)
         return h; /* measuring: the content is measured, not laid again */
     if (fixed_h > 0 && content > h - 2 * pad + 0.01)
         ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
@@ -401,7 +430,7 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
         heights[i] = lay_measure(l, c->children, widths[i], al);
         h = heights[i] > h ? heights[i] : h;
     }
-    if (l->dry)
+    if (l->measuring)
         return h; /* measuring: each column is measured, not laid again */
     double cx = x;
     i = 0;
@@ -587,7 +616,7 @@ static int role_of(const ashi_block *b, const char **alt)
 static double block(L *l, const ashi_block *b, double x, double y, double w, align al)
 {
     const char *alt;
-    int role = l->dry ? -1 : role_of(b, &alt);
+    int role = l->measuring ? -1 : role_of(b, &alt);
     if (role >= 0)
         lay_begin(l, (ashi_dl_role)role, alt, b->loc);
     double h = block_h(l, b, x, y, w, lay_len(&b->p->h, 0, 0), al);
@@ -642,7 +671,7 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
             double bx = lay_len(&p->x, 0, ASHI_MM(MARGIN_X));
             double by = lay_len(&p->y, 0, ASHI_MM(BAND_H + BODY_GAP));
             double bw = lay_len(&p->w, l->page ? l->page->w : 0, w);
-            if (!l->dry)
+            if (!l->measuring)
                 block(l, b, bx, by, bw, al);
             continue;
         }

@@ -418,25 +418,35 @@ static double text_at(L *l, const char *s, const ashi_text_style *st, double siz
     return widest;
 }
 
+/* A label measured: its widest line, or (height set) its height. */
+typedef struct label_job {
+    const char *s;
+    const ashi_text_style *st;
+    double size, w;
+    int height;
+} label_job;
+
+static double measure_label(L *l, void *ctx)
+{
+    const label_job *j = ctx;
+    ashi_loc none = {0, 0};
+    double h = 0;
+    double w = text_at(l, j->s, j->st, j->size, none, 0, 0, j->w,
+                       j->height ? ALIGN_CENTER : ALIGN_START, j->height ? 3 : 1,
+                       j->height ? &h : NULL);
+    return j->height ? h : w;
+}
+
 static double text_width(L *l, const char *s, const ashi_text_style *st, double size)
 {
-    int dry = l->dry;
-    l->dry = 1;
-    ashi_loc none = {0, 0};
-    double w = text_at(l, s, st, size, none, 0, 0, 1e6, ALIGN_START, 1, NULL);
-    l->dry = dry;
-    return w;
+    label_job job = {s, st, size, 1e6, 0};
+    return lay_measuring(l, measure_label, &job);
 }
 
 static double text_height(L *l, const char *s, const ashi_text_style *st, double size, double w)
 {
-    int dry = l->dry;
-    l->dry = 1;
-    ashi_loc none = {0, 0};
-    double h = 0;
-    text_at(l, s, st, size, none, 0, 0, w, ALIGN_CENTER, 3, &h);
-    l->dry = dry;
-    return h;
+    label_job job = {s, st, size, w, 1};
+    return lay_measuring(l, measure_label, &job);
 }
 
 /* Category labels: broken at their spaces when that costs no line. */

@@ -7,7 +7,7 @@
 
 static ashi_dl_item *item(L *l, ashi_dl_kind kind)
 {
-    if (l->dry)
+    if (l->measuring)
         return NULL;
     ashi_dl_item *it = ashi_dl_add_item(l->dl, l->page, kind);
     if (!it)
@@ -38,7 +38,7 @@ void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32
 
 void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill)
 {
-    if (l->dry)
+    if (l->measuring)
         return;
     double *copy = ashi_arena_alloc(l->keep, 2 * npoints * sizeof *copy);
     ashi_dl_item *it = copy ? item(l, ASHI_DL_PATH) : NULL;

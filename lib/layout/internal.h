@@ -44,7 +44,7 @@ typedef struct L {
     struct ashi_shape_cache *shape_cache; /* made when first needed */
     struct lay_measure_cache *measure_cache; /* heights measured, likewise */
     ashi_arena *cache_arena;              /* NULL: keep */
-    int dry;              /* measuring only: nothing goes to the display list */
+    int measuring;        /* a measuring pass: nothing leaves it (set by lay_measuring only) */
     int cut;              /* a slide's blocks ran over ten pages: the rest is not laid */
     double scale;         /* text size factor of the frame being laid (fit) */
     uint32_t text_color;  /* the frame's text colour over the styles' (a section
@@ -80,7 +80,12 @@ void lay_scratch_release(L *l, const scratch_mark *m);
 
 /* Problems are reported when a block is drawn, not each time it is
  * measured, so that each is reported once. */
-static inline ashi_diags *D(L *l) { return l->dry ? &l->quiet : l->d; }
+static inline ashi_diags *D(L *l) { return l->measuring ? &l->quiet : l->d; }
+
+/* pass.c: runs task as a measuring pass and returns what it returns; the
+ * mode is back as it was afterwards. */
+typedef double (*lay_task)(L *l, void *ctx);
+double lay_measuring(L *l, lay_task task, void *ctx);
 
 typedef struct shaped {
     ashi_para para;
@@ -114,7 +119,7 @@ double lay_emit_lines(L *l, const shaped *s, double x, double top, double width,
 int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
                    int max_lines, shaped *out);
 
-/* draw.c: shapes into the display list (nothing when l->dry) */
+/* draw.c: shapes into the display list (nothing when measuring) */
 void lay_rect(L *l, double x, double y, double w, double h, uint32_t fill);
 void lay_box(L *l, double x, double y, double w, double h, uint32_t fill, uint32_t stroke,
              double stroke_w, double radius, double dash);
@@ -123,7 +128,7 @@ void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32
 void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
                double cx, double cy, double cw, double ch, const char *alt);
-/* draw.c: structure items (nothing when l->dry): what the items between a
+/* draw.c: structure items (nothing when measuring): what the items between a
  * begin and its end are, from the model; they nest */
 void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);
 void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
@@ -161,8 +166,8 @@ extern const lay_flow lay_the_flow;
 /* The height of blocks at a width, drawing nothing. */
 double lay_measure(L *l, const ashi_block *blocks, double w, align al);
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
- * vertical alignment); returns the height they take. With l->dry set it
- * only measures. Blocks (or list items) past ten pages' height are not
+ * vertical alignment); returns the height they take. In a measuring
+ * pass it only measures. Blocks (or list items) past ten pages' height are not
  * laid at all (l->cut is set): such a slide is an overflow anyway, and
  * laying out a million paragraphs of it took seconds and gigabytes. */
 int lay_too_tall(L *l, double extent);

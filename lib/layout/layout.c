@@ -117,27 +117,42 @@ static int master_number(L *l)
  * (fit="shrink", down to fit-min, 70 % by default) like presentation
  * software does; what still overflows is an error, or with --draft a
  * warning and a red frame on the page. */
-static void body(L *l, const ashi_slide *s, double x, double y, double w, double h, align al)
+typedef struct body_job {
+    const ashi_slide *s;
+    double x, y, w, h;
+    align al;
+} body_job;
+
+/* The measuring pass of a body: its height at full size, then, with
+ * fit="shrink", at smaller sizes until it fits (l->scale is left at the
+ * size found). */
+static double fit_body(L *l, void *ctx)
 {
-    l->cut = 0;
-    l->scale = 1;
-    l->dry = 1;
-    l->frame_bottom = y + h;
-    l->split_next = 0;
-    double used = lay_blocks(l, s->blocks, x, y, w, h, al);
-    if (used > h + 0.01 && !l->cut && s->fit_shrink) {
-        double min = s->fit_min;
+    const body_job *j = ctx;
+    double h = j->h, used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
+    if (used > h + 0.01 && !l->cut && j->s->fit_shrink) {
+        double min = j->s->fit_min;
         for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->cut; k -= 0.025) {
             l->scale = k;
             l->split_next = 0;
             scratch_mark m = lay_scratch_save(l);
-            used = lay_blocks(l, s->blocks, x, y, w, h, al);
+            used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
             /* a size that is not the last tried leaves nothing behind */
             if (used > h + 0.01 && k - 0.025 >= min - 1e-9)
                 lay_scratch_release(l, &m);
         }
     }
-    l->dry = 0;
+    return used;
+}
+
+static void body(L *l, const ashi_slide *s, double x, double y, double w, double h, align al)
+{
+    l->cut = 0;
+    l->scale = 1;
+    l->frame_bottom = y + h;
+    l->split_next = 0;
+    body_job job = {s, x, y, w, h, al};
+    double used = lay_measuring(l, fit_body, &job);
     if (l->cut)
         ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                       "slide %zu '%s': the body overflows its frame by more than %.0f mm (it "

@@ -433,24 +433,11 @@ static void mark_extent(L *l, grid *g, cell *c)
     c->pre = ln->width;
 }
 
-/* The grid with its widths and row heights, computed once per table, width
- * and text scale: a table split over many pages is measured once. */
-static grid *measured(L *l, const ashi_block *t, double w)
+/* A measuring pass over a grid's cells: the rows' heights. */
+static double row_heights(L *l, void *ctx)
 {
-    for (size_t i = 0; i < l->gc.n; i++)
-        if (l->gc.table[i] == t && l->gc.w[i] == w && l->gc.scale[i] == l->scale)
-            return l->gc.grids[i];
-    grid *g = ashi_arena_alloc(l->a, sizeof *g);
-    if (!g) {
-        l->oom = 1;
-        return NULL;
-    }
-    if (build(l, t, g, &l->quiet) || widths(l, t, g, w))
-        return NULL;
-    /* row heights: single-row cells first, then spans stretch their last row */
+    grid *g = ctx;
     double py = 2 * g->pad_y;
-    int dry = l->dry;
-    l->dry = 1;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < g->ncells; k++) {
             cell *c = &g->cells[k];
@@ -470,7 +457,25 @@ static grid *measured(L *l, const ashi_block *t, double w)
                     g->rh[c->row + c->rows - 1] += ch - have;
             }
         }
-    l->dry = dry;
+    return 0;
+}
+
+/* The grid with its widths and row heights, computed once per table, width
+ * and text scale: a table split over many pages is measured once. */
+static grid *measured(L *l, const ashi_block *t, double w)
+{
+    for (size_t i = 0; i < l->gc.n; i++)
+        if (l->gc.table[i] == t && l->gc.w[i] == w && l->gc.scale[i] == l->scale)
+            return l->gc.grids[i];
+    grid *g = ashi_arena_alloc(l->a, sizeof *g);
+    if (!g) {
+        l->oom = 1;
+        return NULL;
+    }
+    if (build(l, t, g, &l->quiet) || widths(l, t, g, w))
+        return NULL;
+    /* row heights: single-row cells first, then spans stretch their last row */
+    lay_measuring(l, row_heights, g);
     /* what every page of a long table needs, found once: each row's first
      * cell (cells are in row order) and each column's widest part after
      * its mark */
@@ -548,7 +553,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
 {
     /* a continuation page: the table's problems were said on its first */
     int continued = l->split_table == t && l->split_from > 0;
-    if (!l->dry && !continued)
+    if (!l->measuring && !continued)
         check_table(l, t);
     grid *gp = measured(l, t, w);
     if (!gp)
@@ -576,7 +581,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         l->split_table = t;
         l->split_next = to;
     }
-    if (l->dry)
+    if (l->measuring)
         return total;
 
     /* where each column's marks line up: the widest "after the mark" part

@@ -213,7 +213,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
         const ashi_font_family *fam = &l->fs->families[s->family];
         if (s->bold && fam->bold == fam->regular) {
             s->fake_bold = 1;
-            if (!l->dry && !(l->warned_bold & (1u << s->family))) {
+            if (!l->measuring && !(l->warned_bold & (1u << s->family))) {
                 l->warned_bold |= 1u << s->family;
                 ashi_diag_add(D(l), ASHI_WARNING, "no-bold", i->loc,
                               "font '%s' has no bold face; bold text is drawn with a stroked "
@@ -253,7 +253,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
 static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y,
                      int span)
 {
-    if (l->dry)
+    if (l->measuring)
         return 0;
     size_t c = ln->c0;
     if (ln->c1 == ln->c0)
@@ -376,13 +376,29 @@ double lay_emit_lines(L *l, const shaped *s, double x, double top, double width,
     return y - top;
 }
 
+/* One size tried for a title. */
+typedef struct fit_job {
+    const char *s;
+    const ashi_text_style *st;
+    double size;
+    ashi_loc loc;
+    double width;
+    shaped *out;
+} fit_job;
+
+static double fit_try(L *l, void *ctx)
+{
+    const fit_job *j = ctx;
+    return lay_shape(l, NULL, j->s, j->st, j->size, j->loc, j->width, ALIGN_START, j->out);
+}
+
 /* A one-style string set on at most max_lines lines, shrinking the size
  * (down to 60 %) until it does; returns -1 when it cannot. */
 int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
                       int max_lines, shaped *out)
 {
     const ashi_text_style *st = &l->t->styles[id];
-    int phrase = l->phrase, dry = l->dry, rc = -1;
+    int phrase = l->phrase, rc = -1;
     l->phrase = 1; /* titles wrap at their spaces when that costs no line */
     double min = st->size * 0.6 - 1e-9;
     /* An attempt that does not fit leaves nothing behind in the scratch
@@ -392,7 +408,8 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
     int tidy = (l->cache_arena ? l->cache_arena : l->keep) != l->a;
     for (double size = st->size; size >= min; size -= 1) {
         scratch_mark mark = lay_scratch_save(l);
-        if (lay_shape(l, NULL, s, st, size, loc, width, ALIGN_START, out)) {
+        fit_job job = {s, st, size, loc, width, out};
+        if (size == st->size ? fit_try(l, &job) : lay_measuring(l, fit_try, &job)) {
             l->oom = 1;
             break;
         }
@@ -402,10 +419,8 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
         }
         if (tidy && size - 1 >= min)
             lay_scratch_release(l, &mark);
-        l->dry = 1;
     }
     l->phrase = phrase;
-    l->dry = dry;
     return rc;
 }
 

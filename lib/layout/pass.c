@@ -1,0 +1,16 @@
+/* pass.c — the two kinds of pass over blocks: a drawing pass, whose shapes
+ * reach the display list and whose problems reach the deck, and a
+ * measuring pass, from which nothing leaves. Layout draws unless a task
+ * runs through lay_measuring, the one place the mode changes: measuring
+ * nests, and when the task returns the mode is what it was, so no caller
+ * sets or restores it. SPDX-License-Identifier: MIT */
+#include "layout/internal.h"
+
+double lay_measuring(L *l, lay_task task, void *ctx)
+{
+    int outer = l->measuring;
+    l->measuring = 1;
+    double v = task(l, ctx);
+    l->measuring = outer;
+    return v;
+}
