@@ -61,10 +61,10 @@ static measured *measure_slot(struct lay_measure_cache *c, const measured *k)
  * memory runs out: measuring just happens again). */
 static void measure_put(L *l, const measured *k)
 {
-    struct lay_measure_cache *c = l->measure_cache;
-    ashi_arena *a = l->cache_arena ? l->cache_arena : l->keep;
+    struct lay_measure_cache *c = l->mem.measure_cache;
+    ashi_arena *a = l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep;
     if (!c) {
-        c = l->measure_cache = ashi_arena_alloc(a, sizeof *c);
+        c = l->mem.measure_cache = ashi_arena_alloc(a, sizeof *c);
         if (!c)
             return;
     }
@@ -125,20 +125,20 @@ double lay_measure(L *l, const ashi_block *blocks, double w, align al)
 {
     if (!blocks)
         return 0;
-    measured k = {blocks, l->split_table, w, l->scale, l->frame_bottom, 0, (int)al,
-                  l->split_from};
-    struct lay_measure_cache *c = l->measure_cache;
+    measured k = {blocks, l->fr.split_table, w, l->fr.scale, l->fr.frame_bottom, 0, (int)al,
+                  l->fr.split_from};
+    struct lay_measure_cache *c = l->mem.measure_cache;
     if (c && c->cap) {
         measured *e = measure_slot(c, &k);
         if (e->blocks)
             return e->h;
     }
-    int split_next = l->split_next;
+    int split_next = l->fr.split_next;
     flow_job job = {blocks, NULL, w, al};
     k.h = lay_measuring(l, measure_flow, &job);
     /* a table that split while measuring leaves word of it in split_next:
      * such a measure is not remembered, so the word is given again */
-    if (!l->oom && l->split_next == split_next)
+    if (!l->oom && l->fr.split_next == split_next)
         measure_put(l, &k);
     return k.h;
 }
@@ -154,7 +154,7 @@ static double measure_one(L *l, const ashi_block *b, double w, align al)
 static double text(L *l, const ashi_block *b, ashi_style_id id, double x, double y, double w,
                    align al)
 {
-    const ashi_text_style *st = &l->t->styles[id];
+    const ashi_text_style *st = &l->in.t->styles[id];
     align a = lay_text_align(b, st, al);
     shaped s;
     if (lay_shape(l, b->inl, NULL, st, st->size, b->loc, w, a, &s)) {
@@ -167,7 +167,7 @@ static double text(L *l, const ashi_block *b, ashi_style_id id, double x, double
 /* The marker hangs; wrapped lines align under the text, not the marker. */
 static double list(L *l, const ashi_block *b, double x, double y, double w, align al)
 {
-    const ashi_text_style *body = &l->t->styles[ASHI_STYLE_BODY];
+    const ashi_text_style *body = &l->in.t->styles[ASHI_STYLE_BODY];
     shaped m, s;
     if (lay_shape(l, NULL, b->marker, body, body->size, b->loc, w, ALIGN_START, &m)) {
         l->oom = 1;
@@ -192,7 +192,7 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
         lay_end(l);
         lay_end(l);
         if (it->next)
-            y += body->size * l->scale * 0.1;
+            y += body->size * l->fr.scale * 0.1;
     }
     return y - top;
 }
@@ -203,7 +203,7 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
  * several sizes that share a baseline. */
 static ashi_inline *run(L *l, const char *text, const ashi_text_style *st, ashi_loc loc)
 {
-    ashi_inline *in = ashi_arena_alloc(l->a, sizeof *in);
+    ashi_inline *in = ashi_arena_alloc(l->mem.a, sizeof *in);
     if (!in) {
         l->oom = 1;
         return NULL;
@@ -226,7 +226,7 @@ static ashi_inline *run(L *l, const char *text, const ashi_text_style *st, ashi_
 static double styled(L *l, const char *s, ashi_style_id id, ashi_loc loc, double x, double y,
                      double w)
 {
-    const ashi_text_style *st = &l->t->styles[id];
+    const ashi_text_style *st = &l->in.t->styles[id];
     shaped sh;
     if (lay_shape(l, NULL, s, st, st->size, loc, w, ALIGN_CENTER, &sh)) {
         l->oom = 1;
@@ -238,7 +238,7 @@ static double styled(L *l, const char *s, ashi_style_id id, ashi_loc loc, double
 /* label / value+unit on one baseline / note, centred */
 static double stat(L *l, const ashi_block *b, double x, double y, double w)
 {
-    const ashi_theme *t = l->t;
+    const ashi_theme *t = l->in.t;
     const char *label = b->p->label, *value = b->p->value;
     const char *unit = b->p->unit, *note = b->p->note;
     double top = y;
@@ -334,14 +334,14 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
     double hb = measure_one(l, before, sw, ALIGN_CENTER);
     double ha = measure_one(l, after, sw, ALIGN_CENTER);
     double h = hb > ha ? hb : ha;
-    if (l->measuring)
+    if (l->out.measuring)
         return h;
     block(l, before, x, y + (h - hb) / 2, sw, ALIGN_CENTER);
     block(l, after, x + sw + mid, y + (h - ha) / 2, sw, ALIGN_CENTER);
     /* the arrow in the middle, the ratio above it */
     double ah = ASHI_MM(9), ay = y + (h - ah) / 2;
     if (ratio) {
-        const ashi_text_style *st = &l->t->styles[ASHI_STYLE_STAT_UNIT];
+        const ashi_text_style *st = &l->in.t->styles[ASHI_STYLE_STAT_UNIT];
         shaped s;
         if (lay_shape(l, NULL, ratio, st, st->size * 0.8, b->loc, mid, ALIGN_CENTER, &s)) {
             l->oom = 1;
@@ -351,7 +351,7 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
         lay_emit_lines(l, &s, x + sw, ay - s.height, mid, ALIGN_CENTER);
     }
     arrow_shape(l, x + sw + mid * 0.12, ay, mid * 0.76, ah, 0, 1,
-                l->t->colors[ASHI_COLOR_ACCENT]);
+                l->in.t->colors[ASHI_COLOR_ACCENT]);
     return h;
 }
 
@@ -375,10 +375,10 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
     double inner_w = w - 2 * pad;
     double content = lay_measure(l, b->children, inner_w, al);
     double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
-    if (l->measuring)
+    if (l->out.measuring)
         return h; /* measuring: the content is measured, not laid again */
     if (fixed_h > 0 && content > h - 2 * pad + 0.01)
-        ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
+        ashi_diag_add(D(l), l->in.draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
                       "the box's content overflows it by %.1f mm",
                       (content - (h - 2 * pad)) * 25.4 / 72);
     lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
@@ -430,7 +430,7 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
         heights[i] = lay_measure(l, c->children, widths[i], al);
         h = heights[i] > h ? heights[i] : h;
     }
-    if (l->measuring)
+    if (l->out.measuring)
         return h; /* measuring: each column is measured, not laid again */
     double cx = x;
     i = 0;
@@ -459,18 +459,18 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
     lay_line(l, x, y, x + w, y + h, 0.5, 0xC4C4C4, 0);
     lay_line(l, x + w, y, x, y + h, 0.5, 0xC4C4C4, 0);
     const char *label = b->p->label;
-    char *text = ashi_arena_printf(l->a, "【写真・差し替え予定】%s", label ? label : "");
+    char *text = ashi_arena_printf(l->mem.a, "【写真・差し替え予定】%s", label ? label : "");
     if (!text) {
         l->oom = 1;
         return h;
     }
-    const ashi_text_style *st = &l->t->styles[ASHI_STYLE_CAPTION];
+    const ashi_text_style *st = &l->in.t->styles[ASHI_STYLE_CAPTION];
     shaped s;
     double inner = w - ASHI_MM(8);
-    l->phrase = 1; /* a caption: at its spaces, and no lone last character */
+    l->fr.phrase = 1; /* a caption: at its spaces, and no lone last character */
     int rc = lay_shape(l, NULL, text, st, st->size, b->loc, inner > 10 ? inner : 10,
                        ALIGN_CENTER, &s);
-    l->phrase = 0;
+    l->fr.phrase = 0;
     if (rc) {
         l->oom = 1;
         return h;
@@ -493,7 +493,7 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
         h = ASHI_MM(down ? 10 : 12);
     double aw = down ? ASHI_MM(16) : w;
     arrow_shape(l, x + (w - aw) / 2, y, aw, h, down, b->p->arrow_style == ASHI_ARROW_BLOCK,
-                lay_col(l, b->p->color, l->t->colors[ASHI_COLOR_ACCENT]));
+                lay_col(l, b->p->color, l->in.t->colors[ASHI_COLOR_ACCENT]));
     const char *label = b->p->label;
     if (label && !down)
         h += styled(l, label, ASHI_STYLE_CAPTION, b->loc, x, y + h, w);
@@ -533,9 +533,9 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
     switch (b->kind) {
     case ASHI_BLOCK_H: {
         /* headings wrap at their spaces when that costs no line */
-        l->phrase = 1;
+        l->fr.phrase = 1;
         double r = text(l, b, ASHI_STYLE_H, x, y, w, al);
-        l->phrase = 0;
+        l->fr.phrase = 0;
         return r;
     }
     case ASHI_BLOCK_P:
@@ -553,7 +553,7 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
     case ASHI_BLOCK_COMPARE:
         return compare(l, b, x, y, w);
     case ASHI_BLOCK_SPACER:
-        return h > 0 ? h : l->t->styles[ASHI_STYLE_BODY].size * l->scale;
+        return h > 0 ? h : l->in.t->styles[ASHI_STYLE_BODY].size * l->fr.scale;
     case ASHI_BLOCK_PLACEHOLDER:
         return placeholder(l, b, x, y, w, h);
     case ASHI_BLOCK_ARROW:
@@ -616,7 +616,7 @@ static int role_of(const ashi_block *b, const char **alt)
 static double block(L *l, const ashi_block *b, double x, double y, double w, align al)
 {
     const char *alt;
-    int role = l->measuring ? -1 : role_of(b, &alt);
+    int role = l->out.measuring ? -1 : role_of(b, &alt);
     if (role >= 0)
         lay_begin(l, (ashi_dl_role)role, alt, b->loc);
     double h = block_h(l, b, x, y, w, lay_len(&b->p->h, 0, 0), al);
@@ -628,8 +628,8 @@ static double block(L *l, const ashi_block *b, double x, double y, double w, ali
 /* Space before a block in the flow, after the previous one. */
 static double gap_before(L *l, const ashi_block *prev, const ashi_block *b)
 {
-    const ashi_text_style *body = &l->t->styles[ASHI_STYLE_BODY];
-    double size = body->size * l->scale;
+    const ashi_text_style *body = &l->in.t->styles[ASHI_STYLE_BODY];
+    double size = body->size * l->fr.scale;
     if (!prev)
         return 0;
     if (b->kind == ASHI_BLOCK_H)
@@ -646,10 +646,10 @@ static double gap_before(L *l, const ashi_block *prev, const ashi_block *b)
 
 int lay_too_tall(L *l, double extent)
 {
-    double page = l->page ? l->page->h : l->doc->page_h;
+    double page = l->out.page ? l->out.page->h : l->in.doc->page_h;
     if (extent > 10 * page)
-        l->cut = 1;
-    return l->cut;
+        l->fr.cut = 1;
+    return l->fr.cut;
 }
 
 double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
@@ -658,11 +658,11 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
     (void)h;
     double top = y;
     const ashi_block *prev = NULL;
-    int skipping = l->split_from > 0; /* a continuation page starts at its table */
+    int skipping = l->fr.split_from > 0; /* a continuation page starts at its table */
     for (const ashi_block *b = blocks; b && !l->oom; b = b->next) {
         if (lay_too_tall(l, y - top))
             break;
-        if (skipping && b != l->split_table)
+        if (skipping && b != l->fr.split_table)
             continue;
         skipping = 0;
         const ashi_props *p = b->p;
@@ -670,8 +670,8 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
             /* absolute: page coordinates, out of the flow */
             double bx = lay_len(&p->x, 0, ASHI_MM(MARGIN_X));
             double by = lay_len(&p->y, 0, ASHI_MM(BAND_H + BODY_GAP));
-            double bw = lay_len(&p->w, l->page ? l->page->w : 0, w);
-            if (!l->measuring)
+            double bw = lay_len(&p->w, l->out.page ? l->out.page->w : 0, w);
+            if (!l->out.measuring)
                 block(l, b, bx, by, bw, al);
             continue;
         }
@@ -680,7 +680,7 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
         double bx = x + (al == ALIGN_CENTER ? (w - bw) / 2 : 0);
         y += block(l, b, bx, y, bw, al);
         prev = b;
-        if (l->split_next)
+        if (l->fr.split_next)
             break; /* the rest follows the table on its next page */
     }
     return y - top;

@@ -173,11 +173,11 @@ typedef struct chart {
 
 static const char *inline_text(L *l, const ashi_inline *in)
 {
-    ashi_buf b = {.mem = ashi_arena_mem(l->a)};
+    ashi_buf b = {.mem = ashi_arena_mem(l->mem.a)};
     for (; in; in = in->next)
         if (in->kind == ASHI_INL_TEXT)
             ashi_buf_append(&b, in->text, in->len);
-    const char *s = b.oom ? NULL : ashi_arena_strndup(l->a, b.data ? b.data : "", b.len);
+    const char *s = b.oom ? NULL : ashi_arena_strndup(l->mem.a, b.data ? b.data : "", b.len);
     ashi_buf_free(&b);
     if (!s)
         l->oom = 1;
@@ -281,7 +281,7 @@ static int load_data(L *l, const ashi_block *b, chart *c)
             return -1;
         }
         size_t i = c->nseries;
-        c->vals[i] = ashi_arena_alloc(l->a, (MAX_CATS + 1) * sizeof(double));
+        c->vals[i] = ashi_arena_alloc(l->mem.a, (MAX_CATS + 1) * sizeof(double));
         if (!c->vals[i]) {
             l->oom = 1;
             return -1;
@@ -339,7 +339,7 @@ static int load_data(L *l, const ashi_block *b, chart *c)
         for (size_t i = 0; i < ns; i++) {
             c->names[i] = head->fields[i + 1];
             c->colors[i] = palette[i % (sizeof palette / sizeof palette[0])];
-            c->vals[i] = ashi_arena_alloc(l->a, (MAX_CATS + 1) * sizeof(double));
+            c->vals[i] = ashi_arena_alloc(l->mem.a, (MAX_CATS + 1) * sizeof(double));
             if (!c->vals[i]) {
                 l->oom = 1;
                 return -1;
@@ -453,17 +453,17 @@ static double text_height(L *l, const char *s, const ashi_text_style *st, double
 static double cat_at(L *l, const char *s, const ashi_text_style *st, double size, ashi_loc loc,
                      double x, double y, double w, align al, int max_lines, double *height)
 {
-    l->phrase = 1;
+    l->fr.phrase = 1;
     double r = text_at(l, s, st, size, loc, x, y, w, al, max_lines, height);
-    l->phrase = 0;
+    l->fr.phrase = 0;
     return r;
 }
 
 static double cat_height(L *l, const char *s, const ashi_text_style *st, double size, double w)
 {
-    l->phrase = 1;
+    l->fr.phrase = 1;
     double h = text_height(l, s, st, size, w);
-    l->phrase = 0;
+    l->fr.phrase = 0;
     return h;
 }
 
@@ -605,15 +605,15 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
 {
     chart c;
     /* the CSV's own lines belong where the chart names it */
-    l->d->origin = b->loc;
+    l->out.d->origin = b->loc;
     int bad = load_data(l, b, &c);
-    l->d->origin = (ashi_loc){0, 0};
+    l->out.d->origin = (ashi_loc){0, 0};
     if (bad)
         return 0;
-    const ashi_theme *t = l->t;
+    const ashi_theme *t = l->in.t;
     const ashi_text_style *cap = &t->styles[ASHI_STYLE_CAPTION];
     const ashi_text_style *lab = &t->styles[ASHI_STYLE_TABLE];
-    double fs = lab->size * l->scale * 0.9, small = cap->size * l->scale * 0.85;
+    double fs = lab->size * l->fr.scale * 0.9, small = cap->size * l->fr.scale * 0.85;
     int horizontal = b->p->type == ASHI_CHART_HBAR;
     int stacked = b->p->stacked == ASHI_BOOL_TRUE;
     double tlo, thi, step;
@@ -629,7 +629,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     const ashi_text_style *ts = &t->styles[ASHI_STYLE_STAT_LABEL];
     if (title) {
         double th = 0;
-        text_at(l, title, ts, ts->size * l->scale, b->loc, x, top, w, ALIGN_CENTER, 2, &th);
+        text_at(l, title, ts, ts->size * l->fr.scale, b->loc, x, top, w, ALIGN_CENTER, 2, &th);
         top += th + ASHI_MM(1);
     }
     if (source) {

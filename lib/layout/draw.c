@@ -7,9 +7,9 @@
 
 static ashi_dl_item *item(L *l, ashi_dl_kind kind)
 {
-    if (l->measuring)
+    if (l->out.measuring)
         return NULL;
-    ashi_dl_item *it = ashi_dl_add_item(l->dl, l->page, kind);
+    ashi_dl_item *it = ashi_dl_add_item(l->out.dl, l->out.page, kind);
     if (!it)
         l->oom = 1;
     return it;
@@ -38,9 +38,9 @@ void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32
 
 void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill)
 {
-    if (l->measuring)
+    if (l->out.measuring)
         return;
-    double *copy = ashi_arena_alloc(l->keep, 2 * npoints * sizeof *copy);
+    double *copy = ashi_arena_alloc(l->mem.keep, 2 * npoints * sizeof *copy);
     ashi_dl_item *it = copy ? item(l, ASHI_DL_PATH) : NULL;
     if (!it) {
         l->oom = 1;

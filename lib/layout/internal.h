@@ -22,49 +22,74 @@ typedef ashi_align align;
 
 struct lay_flow;
 
-typedef struct L {
+/* The layout state, split by what reads it. */
+typedef struct lay_input {
+    /* the deck and what it is set with: read everywhere, written by none
+     * once the layout starts */
     const struct lay_flow *flow; /* blocks.c's entry points, for blocks in cells */
     const ashi_doc *doc;
     const ashi_theme *t;
     ashi_fontset *fs;
+    ashi_text_opts opts;
+    int draft;            /* overflow is a warning, marked in red */
+    ashi_limits limits;
+} lay_input;
+
+typedef struct lay_output {
+    /* where a pass's results go: the display list and its page (draw.c,
+     * text.c, layout.c), the diagnostics (D()), and the mode that sends
+     * them nowhere */
+    ashi_dlist *dl;
+    ashi_dl_page *page;
+    size_t page_base;     /* pages before the display list being filled */
+    ashi_diags *d;
+    ashi_diags quiet;     /* where diagnostics go while measuring: nowhere */
+    unsigned warned_bold; /* families already warned about having no bold */
+    int measuring;        /* a measuring pass: nothing leaves it (set by lay_measuring only) */
+} lay_output;
+
+/* tables measured: grid per (table, width, scale) */
+struct grid_cache {
+    const ashi_block *table[8];
+    double w[8], scale[8];
+    struct grid *grids[8];
+    size_t n;
+};
+
+typedef struct lay_memory {
     /* a: scratch for one slide (shaped text, measurements, grids), emptied
      * after each; keep: the deck's arena, for what the display list and the
      * deck-long caches hold (glyphs, their text, paths, images, CSV). */
     ashi_arena *a;
     ashi_arena *keep;
-    ashi_diags *d;
-    ashi_dlist *dl;
-    ashi_dl_page *page;
-    ashi_text_opts opts;
-    unsigned warned_bold; /* families already warned about having no bold */
-    size_t page_base;     /* pages before the display list being filled */
-    int phrase;           /* labels, headings, titles: break at spaces when that costs no line */
     /* glyphs of runs shaped on this slide, in their own arena (emptied
      * with a) so that releasing part of a never cuts into it */
-    struct ashi_shape_cache *shape_cache; /* made when first needed */
+    struct ashi_shape_cache *shape_cache;    /* made when first needed */
     struct lay_measure_cache *measure_cache; /* heights measured, likewise */
-    ashi_arena *cache_arena;              /* NULL: keep */
-    int measuring;        /* a measuring pass: nothing leaves it (set by lay_measuring only) */
-    int cut;              /* a slide's blocks ran over ten pages: the rest is not laid */
-    double scale;         /* text size factor of the frame being laid (fit) */
+    ashi_arena *cache_arena;                 /* NULL: keep */
+    struct grid_cache gc;
+} lay_memory;
+
+typedef struct lay_frame {
+    /* the frame being laid: set by layout.c for each body, read and
+     * adjusted by the blocks in it */
+    double scale;         /* text size factor (fit) */
     uint32_t text_color;  /* the frame's text colour over the styles' (a section
                              divider's blocks); ASHI_NO_COLOR: the styles' */
-    int draft;            /* overflow is a warning, marked in red */
-    ashi_limits limits;
-
-    ashi_diags quiet; /* where diagnostics go while measuring: nowhere */
-    double frame_bottom;  /* of the body frame being laid */
+    double frame_bottom;  /* of the body frame */
+    int phrase;           /* labels, headings, titles: break at spaces when that costs no line */
+    int cut;              /* its blocks ran over ten pages: the rest is not laid */
     /* a table split over pages: the rows of split_table from split_from are
      * due on this page; a table cut short sets split_next */
     const ashi_block *split_table;
     int split_from, split_next;
-    /* tables measured: grid per (table, width, scale) */
-    struct grid_cache {
-        const ashi_block *table[8];
-        double w[8], scale[8];
-        struct grid *grids[8];
-        size_t n;
-    } gc;
+} lay_frame;
+
+typedef struct L {
+    lay_input in;
+    lay_output out;
+    lay_memory mem;
+    lay_frame fr;
     int oom;
 } L;
 
@@ -80,7 +105,7 @@ void lay_scratch_release(L *l, const scratch_mark *m);
 
 /* Problems are reported when a block is drawn, not each time it is
  * measured, so that each is reported once. */
-static inline ashi_diags *D(L *l) { return l->measuring ? &l->quiet : l->d; }
+static inline ashi_diags *D(L *l) { return l->out.measuring ? &l->out.quiet : l->out.d; }
 
 /* pass.c: runs task as a measuring pass and returns what it returns; the
  * mode is back as it was afterwards. */
@@ -151,7 +176,7 @@ int lay_number_unit(ashi_numfmt fmt, double top);
 void lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
                        int decimals);
 
-/* table.c (blocks in its cells through l->flow) */
+/* table.c (blocks in its cells through l->in.flow) */
 double lay_table(L *l, const ashi_block *b, double x, double y, double w);
 
 /* blocks.c, the flow: the top of the layout files but layout.c, which
@@ -168,7 +193,7 @@ double lay_measure(L *l, const ashi_block *blocks, double w, align al);
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. In a measuring
  * pass it only measures. Blocks (or list items) past ten pages' height are not
- * laid at all (l->cut is set): such a slide is an overflow anyway, and
+ * laid at all (l->fr.cut is set): such a slide is an overflow anyway, and
  * laying out a million paragraphs of it took seconds and gigabytes. */
 int lay_too_tall(L *l, double extent);
 double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,

@@ -23,8 +23,8 @@ static void footer(L *l, size_t page_no, int number)
 
 static void footer_parts(L *l, size_t page_no, int number)
 {
-    const ashi_theme *t = l->t;
-    double pw = l->page->w, ph = l->page->h;
+    const ashi_theme *t = l->in.t;
+    double pw = l->out.page->w, ph = l->out.page->h;
     double x = ASHI_MM(MARGIN_X), w = pw - 2 * x;
     const ashi_text_style *st = &t->styles[ASHI_STYLE_FOOTER];
     double top = ph - ASHI_MM(FOOTER_BASE) - ASCENT * st->size -
@@ -40,9 +40,9 @@ static void footer_parts(L *l, size_t page_no, int number)
         }
         lay_emit_lines(l, &s, x, top, w, ALIGN_END);
     }
-    const char *text = l->doc->footer_text ? l->doc->footer_text : l->doc->author;
+    const char *text = l->in.doc->footer_text ? l->in.doc->footer_text : l->in.doc->author;
     if (text && text[0]) {
-        if (lay_shape(l, NULL, text, st, st->size, l->doc->loc, w * 0.7, ALIGN_START, &s)) {
+        if (lay_shape(l, NULL, text, st, st->size, l->in.doc->loc, w * 0.7, ALIGN_START, &s)) {
             l->oom = 1;
             return;
         }
@@ -55,38 +55,38 @@ static void footer_parts(L *l, size_t page_no, int number)
 
 static void background(L *l)
 {
-    uint32_t bg = l->t->colors[ASHI_COLOR_BACKGROUND];
+    uint32_t bg = l->in.t->colors[ASHI_COLOR_BACKGROUND];
     if (bg != 0xFFFFFF) {
         lay_artifact(l);
-        lay_rect(l, 0, 0, l->page->w, l->page->h, bg);
+        lay_rect(l, 0, 0, l->out.page->w, l->out.page->h, bg);
         lay_end(l);
     }
 }
 
 /* The number of the page being laid out, counting the pages of the units
  * before this one. */
-static size_t page_no(const L *l) { return l->page_base + l->dl->npages; }
+static size_t page_no(const L *l) { return l->out.page_base + l->out.dl->npages; }
 
 /* The title, else "スライド N" (or "Slide N" for a deck not in Japanese). */
 static const char *slide_name(L *l, const ashi_slide *s)
 {
     if (s->title)
         return s->title;
-    int ja = !l->doc->lang || strncmp(l->doc->lang, "ja", 2) == 0;
-    char *n = ashi_arena_printf(l->keep, ja ? "スライド %zu" : "Slide %zu", page_no(l));
+    int ja = !l->in.doc->lang || strncmp(l->in.doc->lang, "ja", 2) == 0;
+    char *n = ashi_arena_printf(l->mem.keep, ja ? "スライド %zu" : "Slide %zu", page_no(l));
     return n ? n : "";
 }
 
 static void overflow(L *l, const ashi_slide *s, const char *what, double by)
 {
-    ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
+    ashi_diag_add(D(l), l->in.draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                   "slide %zu '%s': %s overflows its frame by %.1f mm", page_no(l),
                   slide_name(l, s), what, by * 25.4 / 72.0);
 }
 
 static void title_too_long(L *l, const ashi_slide *s)
 {
-    ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
+    ashi_diag_add(D(l), l->in.draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                   "slide %zu '%s': the title does not fit on two lines even at 60 %% of its "
                   "size",
                   page_no(l), slide_name(l, s));
@@ -95,7 +95,7 @@ static void title_too_long(L *l, const ashi_slide *s)
 /* The master's logo, contained in a box and set against its right edge. */
 static void logo(L *l, double right, double y, double w, double h)
 {
-    const ashi_image *im = l->doc->logo;
+    const ashi_image *im = l->in.doc->logo;
     if (!im)
         return;
     double s = w / im->w < h / im->h ? w / im->w : h / im->h;
@@ -110,7 +110,7 @@ static int part(int slide, int def) { return slide >= 0 ? slide : def; }
 
 static int master_number(L *l)
 {
-    return l->doc->master_number != 0;
+    return l->in.doc->master_number != 0;
 }
 
 /* The slide's blocks in its body frame. Text that does not fit shrinks
@@ -124,17 +124,17 @@ typedef struct body_job {
 } body_job;
 
 /* The measuring pass of a body: its height at full size, then, with
- * fit="shrink", at smaller sizes until it fits (l->scale is left at the
+ * fit="shrink", at smaller sizes until it fits (l->fr.scale is left at the
  * size found). */
 static double fit_body(L *l, void *ctx)
 {
     const body_job *j = ctx;
     double h = j->h, used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
-    if (used > h + 0.01 && !l->cut && j->s->fit_shrink) {
+    if (used > h + 0.01 && !l->fr.cut && j->s->fit_shrink) {
         double min = j->s->fit_min;
-        for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->cut; k -= 0.025) {
-            l->scale = k;
-            l->split_next = 0;
+        for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->fr.cut; k -= 0.025) {
+            l->fr.scale = k;
+            l->fr.split_next = 0;
             scratch_mark m = lay_scratch_save(l);
             used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
             /* a size that is not the last tried leaves nothing behind */
@@ -147,33 +147,33 @@ static double fit_body(L *l, void *ctx)
 
 static void body(L *l, const ashi_slide *s, double x, double y, double w, double h, align al)
 {
-    l->cut = 0;
-    l->scale = 1;
-    l->frame_bottom = y + h;
-    l->split_next = 0;
+    l->fr.cut = 0;
+    l->fr.scale = 1;
+    l->fr.frame_bottom = y + h;
+    l->fr.split_next = 0;
     body_job job = {s, x, y, w, h, al};
     double used = lay_measuring(l, fit_body, &job);
-    if (l->cut)
-        ashi_diag_add(D(l), l->draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
+    if (l->fr.cut)
+        ashi_diag_add(D(l), l->in.draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                       "slide %zu '%s': the body overflows its frame by more than %.0f mm (it "
                       "is over ten pages tall; laying it out stopped there)",
                       page_no(l), slide_name(l, s), (used - h) * 25.4 / 72.0);
     else if (used > h + 0.01)
         overflow(l, s, "the body", used - h);
-    if ((l->cut || used > h + 0.01) && l->draft) {
+    if ((l->fr.cut || used > h + 0.01) && l->in.draft) {
         lay_artifact(l);
         lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
         lay_end(l);
     }
-    l->split_next = 0;
+    l->fr.split_next = 0;
     lay_blocks(l, s->blocks, x, y, w, h, al);
-    l->scale = 1;
+    l->fr.scale = 1;
 }
 
 static void content_slide(L *l, const ashi_slide *s)
 {
-    const ashi_theme *t = l->t;
-    double pw = l->page->w, ph = l->page->h;
+    const ashi_theme *t = l->in.t;
+    double pw = l->out.page->w, ph = l->out.page->h;
     double mx = ASHI_MM(MARGIN_X), band = ASHI_MM(BAND_H);
     int has_band = part(s->band, 1), has_footer = part(s->footer, 1);
     background(l);
@@ -207,7 +207,7 @@ static void content_slide(L *l, const ashi_slide *s)
 
 static void blank_slide(L *l, const ashi_slide *s)
 {
-    double pw = l->page->w, ph = l->page->h, m = ASHI_MM(12);
+    double pw = l->out.page->w, ph = l->out.page->h, m = ASHI_MM(12);
     int has_footer = part(s->footer, 0);
     background(l);
     double bottom = ph - (has_footer ? ASHI_MM(FOOTER_H) : m);
@@ -219,8 +219,8 @@ static void blank_slide(L *l, const ashi_slide *s)
 /* Big title, subtitle, then the blocks centred (a KPI callout). */
 static void cover_slide(L *l, const ashi_slide *s)
 {
-    const ashi_theme *t = l->t;
-    double pw = l->page->w, ph = l->page->h;
+    const ashi_theme *t = l->in.t;
+    double pw = l->out.page->w, ph = l->out.page->h;
     double mx = ASHI_MM(MARGIN_X);
     background(l);
     if (part(s->band, 1)) {
@@ -269,8 +269,8 @@ static void cover_slide(L *l, const ashi_slide *s)
 static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
                     const ashi_slide *s)
 {
-    const ashi_theme *t = l->t;
-    double pw = l->page->w, ph = l->page->h;
+    const ashi_theme *t = l->in.t;
+    double pw = l->out.page->w, ph = l->out.page->h;
     double mx = ASHI_MM(MARGIN_X);
     lay_artifact(l);
     lay_rect(l, 0, 0, pw, ph, t->colors[ASHI_COLOR_SECTION]);
@@ -291,10 +291,10 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
     /* the blocks: measured first, so that the whole stands centred */
     double bw = pw - 4 * mx, bh = 0, gap = ASHI_MM(10);
     if (s && s->blocks) {
-        l->text_color = t->colors[ASHI_COLOR_BAND_TEXT];
-        l->frame_bottom = ph - ASHI_MM(12);
+        l->fr.text_color = t->colors[ASHI_COLOR_BAND_TEXT];
+        l->fr.frame_bottom = ph - ASHI_MM(12);
         bh = lay_measure(l, s->blocks, bw, ALIGN_CENTER);
-        l->text_color = ASHI_NO_COLOR;
+        l->fr.text_color = ASHI_NO_COLOR;
     }
     double y = (ph - h - (bh > 0 ? gap + bh : 0)) / 2;
     if (y < ASHI_MM(12))
@@ -315,28 +315,28 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
         lay_end(l);
     }
     if (s && s->blocks) {
-        l->text_color = t->colors[ASHI_COLOR_BAND_TEXT];
+        l->fr.text_color = t->colors[ASHI_COLOR_BAND_TEXT];
         body(l, s, 2 * mx, y + gap, bw, ph - ASHI_MM(12) - (y + gap), ALIGN_CENTER);
-        l->text_color = ASHI_NO_COLOR;
+        l->fr.text_color = ASHI_NO_COLOR;
     }
 }
 
 static int new_page(L *l, ashi_loc loc, double w, double h)
 {
-    l->page = ashi_dl_add_page(l->dl, w > 0 ? w : l->doc->page_w, h > 0 ? h : l->doc->page_h,
+    l->out.page = ashi_dl_add_page(l->out.dl, w > 0 ? w : l->in.doc->page_w, h > 0 ? h : l->in.doc->page_h,
                                loc);
-    return l->page ? 0 : -1;
+    return l->out.page ? 0 : -1;
 }
 
 static void slide_page(L *l, const ashi_slide *s, int level)
 {
-    l->split_table = NULL;
-    l->split_from = 0;
+    l->fr.split_table = NULL;
+    l->fr.split_from = 0;
     if (new_page(l, s->loc, s->page_w, s->page_h)) {
         l->oom = 1;
         return;
     }
-    if (ashi_dl_add_outline(l->dl, level, slide_name(l, s), l->dl->npages - 1))
+    if (ashi_dl_add_outline(l->out.dl, level, slide_name(l, s), l->out.dl->npages - 1))
         l->oom = 1;
     lay_begin(l, ASHI_ROLE_SLIDE, NULL, s->loc);
     /* a table with split="continue" that did not fit goes on over as many
@@ -352,23 +352,23 @@ static void slide_page(L *l, const ashi_slide *s, int level)
                 blank_slide(l, &cont);
             else
                 content_slide(l, &cont);
-            if (!l->split_next || l->oom || ++pages > 10000)
+            if (!l->fr.split_next || l->oom || ++pages > 10000)
                 break;
             if (pages == 1)
                 mark = lay_scratch_save(l);
             else
                 lay_scratch_release(l, &mark);
-            l->split_from = l->split_next;
+            l->fr.split_from = l->fr.split_next;
             if (new_page(l, s->loc, s->page_w, s->page_h)) {
                 l->oom = 1;
                 return;
             }
-            cont.title = ashi_arena_printf(l->a, "%s（続き）", s->title ? s->title : "");
+            cont.title = ashi_arena_printf(l->mem.a, "%s（続き）", s->title ? s->title : "");
             if (!cont.title)
                 l->oom = 1;
         }
-        l->split_table = NULL;
-        l->split_from = l->split_next = 0;
+        l->fr.split_table = NULL;
+        l->fr.split_from = l->fr.split_next = 0;
         lay_end(l);
         return;
     }
@@ -394,13 +394,15 @@ static void slide_page(L *l, const ashi_slide *s, int level)
 static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
                       const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *dl)
 {
-    L l = {.flow = &lay_the_flow, .doc = doc, .t = t, .fs = fs, .a = a, .keep = a, .d = d, .dl = dl,
-           .opts = ashi_text_opts_default(), .scale = 1, .limits = *limits,
-           .text_color = ASHI_NO_COLOR};
-    l.quiet.oom = 1; /* a sink: adds nothing */
-    l.opts.autospace = t->autospace;
-    l.opts.bracket_start_half = t->bracket_start_half;
-    l.opts.hanging = t->hanging;
+    L l = {.in = {.flow = &lay_the_flow, .doc = doc, .t = t, .fs = fs,
+                  .opts = ashi_text_opts_default(), .limits = *limits},
+           .out = {.d = d, .dl = dl},
+           .mem = {.a = a, .keep = a},
+           .fr = {.scale = 1, .text_color = ASHI_NO_COLOR}};
+    l.out.quiet.oom = 1; /* a sink: adds nothing */
+    l.in.opts.autospace = t->autospace;
+    l.in.opts.bracket_start_half = t->bracket_start_half;
+    l.in.opts.hanging = t->hanging;
     return l;
 }
 
@@ -435,14 +437,14 @@ typedef struct team {
 static void lay_unit(L *l, unit *u)
 {
     memset(&u->dl, 0, sizeof u->dl);
-    u->dl.a = l->keep;
+    u->dl.a = l->mem.keep;
     memset(&u->diags, 0, sizeof u->diags);
-    u->diags.arena = l->keep;
-    u->diags.file = l->d->file;
-    l->dl = &u->dl;
-    l->d = &u->diags;
-    l->page_base = u->base;
-    l->warned_bold = 0;
+    u->diags.arena = l->mem.keep;
+    u->diags.file = l->out.d->file;
+    l->out.dl = &u->dl;
+    l->out.d = &u->diags;
+    l->out.page_base = u->base;
+    l->out.warned_bold = 0;
     l->oom = 0;
     if (u->slide) {
         slide_page(l, u->slide, u->level);
@@ -450,23 +452,23 @@ static void lay_unit(L *l, unit *u)
         l->oom = 1;
     } else {
         const ashi_section *sec = u->section;
-        if (ashi_dl_add_outline(l->dl, 0, sec->title ? sec->title : "", 0))
+        if (ashi_dl_add_outline(l->out.dl, 0, sec->title ? sec->title : "", 0))
             l->oom = 1;
         lay_begin(l, ASHI_ROLE_SECTION, NULL, sec->loc);
         divider(l, sec->title, sec->subtitle, sec->loc, NULL);
     }
-    if (u->closes && l->page)
+    if (u->closes && l->out.page)
         lay_end(l); /* the section this unit is the last of */
     /* its pages' items into the keep arena, exactly sized */
     if (l->oom || ashi_dl_close(&u->dl)) {
         ashi_dl_release(&u->dl);
         l->oom = 1;
     }
-    ashi_arena_reset(l->a);
-    ashi_arena_reset(l->cache_arena);
-    l->gc.n = 0;
-    l->shape_cache = NULL; /* its arena was emptied */
-    l->measure_cache = NULL;
+    ashi_arena_reset(l->mem.a);
+    ashi_arena_reset(l->mem.cache_arena);
+    l->mem.gc.n = 0;
+    l->mem.shape_cache = NULL; /* its arena was emptied */
+    l->mem.measure_cache = NULL;
     u->oom = l->oom || u->diags.oom;
     u->done = 1;
 }
@@ -482,13 +484,13 @@ static void *work(void *arg)
     worker *w = arg;
     team *t = w->team;
     L l = *t->proto;
-    ashi_diags d = *t->proto->d; /* only its file name is read */
-    l.d = &d;
-    l.a = w->scratch;
-    l.keep = w->keep;
-    l.cache_arena = w->cache;
-    l.shape_cache = NULL;
-    l.measure_cache = NULL;
+    ashi_diags d = *t->proto->out.d; /* only its file name is read */
+    l.out.d = &d;
+    l.mem.a = w->scratch;
+    l.mem.keep = w->keep;
+    l.mem.cache_arena = w->cache;
+    l.mem.shape_cache = NULL;
+    l.mem.measure_cache = NULL;
     for (;;) {
         pthread_mutex_lock(&t->lock);
         size_t i = t->next;
@@ -550,7 +552,7 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
                 ashi_dlist *out)
 {
     L l = layout_state(doc, t, fs, limits, a, d, out);
-    l.draft = draft;
+    l.in.draft = draft;
     /* units: one per slide and per section divider (the parser has kept
      * their number within the slides limit) */
     size_t slides = 0;
@@ -680,9 +682,9 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
     base = base ? base + 1 : name ? name : "";
     ashi_loc none = {0, 0};
     for (size_t i = 0; i < dl->npages; i++) {
-        l.page = &dl->pages[i];
+        l.out.page = &dl->pages[i];
         /* right of the corner marks, clear of the centre mark */
-        double x = ASHI_MM(15), w = l.page->w / 2 - ASHI_MM(21);
+        double x = ASHI_MM(15), w = l.out.page->w / 2 - ASHI_MM(21);
         const char *text = ashi_arena_printf(a, "%s　%zu / %zu%s%s", base, i + 1, dl->npages,
                                              doc->date ? "　" : "", doc->date ? doc->date : "");
         shaped s;
@@ -690,9 +692,9 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
             return -1;
         s.nlines = s.nlines > 1 ? 1 : s.nlines;
         lay_artifact(&l); /* print furniture */
-        lay_emit_lines(&l, &s, x, l.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
+        lay_emit_lines(&l, &s, x, l.out.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
         lay_end(&l);
-        if (l.oom || ashi_dl_close_page(dl, l.page))
+        if (l.oom || ashi_dl_close_page(dl, l.out.page))
             return -1;
     }
     return 0;

@@ -8,9 +8,9 @@
 
 double lay_measuring(L *l, lay_task task, void *ctx)
 {
-    int outer = l->measuring;
-    l->measuring = 1;
+    int outer = l->out.measuring;
+    l->out.measuring = 1;
     double v = task(l, ctx);
-    l->measuring = outer;
+    l->out.measuring = outer;
     return v;
 }

@@ -6,12 +6,12 @@
 
 scratch_mark lay_scratch_save(const L *l)
 {
-    scratch_mark m = {ashi_arena_save(l->a), l->gc};
+    scratch_mark m = {ashi_arena_save(l->mem.a), l->mem.gc};
     return m;
 }
 
 void lay_scratch_release(L *l, const scratch_mark *m)
 {
-    ashi_arena_release(l->a, m->arena);
-    l->gc = m->gc;
+    ashi_arena_release(l->mem.a, m->arena);
+    l->mem.gc = m->gc;
 }

@@ -78,7 +78,7 @@ static const char *format_number(L *l, const ashi_block *col, const char *text)
         out[k++] = raw[i];
     }
     out[k] = 0;
-    char *res = ashi_arena_printf(l->a, "%s%s%s", out, dot ? dot : "", unit);
+    char *res = ashi_arena_printf(l->mem.a, "%s%s%s", out, dot ? dot : "", unit);
     return res ? res : text;
 }
 
@@ -87,7 +87,7 @@ static const char *format_number(L *l, const ashi_block *col, const char *text)
 static const ashi_text_style *cell_style(L *l, const cell *c, grid *g)
 {
     (void)g;
-    return &l->t->styles[c->b->header || c->row < g->header_rows ? ASHI_STYLE_TABLE_HEAD
+    return &l->in.t->styles[c->b->header || c->row < g->header_rows ? ASHI_STYLE_TABLE_HEAD
                                                                   : ASHI_STYLE_TABLE];
 }
 
@@ -127,7 +127,7 @@ static const ashi_inline *cell_text(L *l, const cell *c, grid *g)
     const char *f = format_number(l, g->colspec[c->col], in->text);
     if (f == in->text)
         return in;
-    ashi_inline *copy = ashi_arena_alloc(l->a, sizeof *copy);
+    ashi_inline *copy = ashi_arena_alloc(l->mem.a, sizeof *copy);
     if (!copy)
         return in;
     *copy = *in;
@@ -163,7 +163,7 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
     shaped s;
     if (shape_cell(l, c, g, 1e6, &s))
         return;
-    if (ashi_para_extent(&s.para, &l->opts, ashi_arena_mem(l->a), min, max))
+    if (ashi_para_extent(&s.para, &l->in.opts, ashi_arena_mem(l->mem.a), min, max))
         l->oom = 1;
 }
 
@@ -208,10 +208,10 @@ static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
         for (const ashi_block *c = r->children; c; c = c->next)
             ncells++;
     }
-    if ((size_t)nrows > l->limits.table_rows) {
+    if ((size_t)nrows > l->in.limits.table_rows) {
         ashi_diag_add(d, ASHI_ERROR, "limit", t->loc,
                       "the table has %d rows, over the table-rows limit of %zu", nrows,
-                      l->limits.table_rows);
+                      l->in.limits.table_rows);
         return -1;
     }
     if (!nrows) {
@@ -220,10 +220,10 @@ static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
         return -1;
     }
     g->nrows = nrows;
-    g->cells = ashi_arena_alloc(l->a, (ncells + 1) * sizeof *g->cells);
-    g->rh = ashi_arena_alloc(l->a, ((size_t)nrows + 1) * sizeof *g->rh);
+    g->cells = ashi_arena_alloc(l->mem.a, (ncells + 1) * sizeof *g->cells);
+    g->rh = ashi_arena_alloc(l->mem.a, ((size_t)nrows + 1) * sizeof *g->rh);
     /* occupancy: rows x MAX_COLS, for rowspans from above */
-    unsigned char *used = ashi_calloc(ashi_arena_mem(l->a), (size_t)nrows * MAX_COLS + 1, 1);
+    unsigned char *used = ashi_calloc(ashi_arena_mem(l->mem.a), (size_t)nrows * MAX_COLS + 1, 1);
     if (!g->cells || !g->rh || !used) {
         free(used);
         l->oom = 1;
@@ -379,13 +379,13 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
     double share = lay_valign(c->b, 0.5);
     if (c->b->children) {
         /* blocks in a cell are set at the table's text size */
-        double scale = l->scale;
-        l->scale *= cell_style(l, c, g)->size / l->t->styles[ASHI_STYLE_BODY].size;
-        double ch = l->flow->measure(l, c->b->children, iw, ALIGN_START);
+        double scale = l->fr.scale;
+        l->fr.scale *= cell_style(l, c, g)->size / l->in.t->styles[ASHI_STYLE_BODY].size;
+        double ch = l->in.flow->measure(l, c->b->children, iw, ALIGN_START);
         double off = (h - 2 * py - ch) * share;
-        l->flow->blocks(l, c->b->children, x + px, y + py + (off > 0 ? off : 0), iw, 0,
+        l->in.flow->blocks(l, c->b->children, x + px, y + py + (off > 0 ? off : 0), iw, 0,
                         ALIGN_START);
-        l->scale = scale;
+        l->fr.scale = scale;
         return ch + 2 * py;
     }
     shaped s;
@@ -464,22 +464,22 @@ static double row_heights(L *l, void *ctx)
  * and text scale: a table split over many pages is measured once. */
 static grid *measured(L *l, const ashi_block *t, double w)
 {
-    for (size_t i = 0; i < l->gc.n; i++)
-        if (l->gc.table[i] == t && l->gc.w[i] == w && l->gc.scale[i] == l->scale)
-            return l->gc.grids[i];
-    grid *g = ashi_arena_alloc(l->a, sizeof *g);
+    for (size_t i = 0; i < l->mem.gc.n; i++)
+        if (l->mem.gc.table[i] == t && l->mem.gc.w[i] == w && l->mem.gc.scale[i] == l->fr.scale)
+            return l->mem.gc.grids[i];
+    grid *g = ashi_arena_alloc(l->mem.a, sizeof *g);
     if (!g) {
         l->oom = 1;
         return NULL;
     }
-    if (build(l, t, g, &l->quiet) || widths(l, t, g, w))
+    if (build(l, t, g, &l->out.quiet) || widths(l, t, g, w))
         return NULL;
     /* row heights: single-row cells first, then spans stretch their last row */
     lay_measuring(l, row_heights, g);
     /* what every page of a long table needs, found once: each row's first
      * cell (cells are in row order) and each column's widest part after
      * its mark */
-    g->row_first = ashi_arena_alloc(l->a, ((size_t)g->nrows + 2) * sizeof *g->row_first);
+    g->row_first = ashi_arena_alloc(l->mem.a, ((size_t)g->nrows + 2) * sizeof *g->row_first);
     if (!g->row_first) {
         l->oom = 1;
         return NULL;
@@ -492,11 +492,11 @@ static grid *measured(L *l, const ashi_block *t, double w)
     for (size_t k = 0; k < g->ncells; k++)
         if (cell_mark(&g->cells[k], g) && g->cells[k].cols == 1)
             g->post[g->cells[k].col] = fmax(g->post[g->cells[k].col], g->cells[k].post);
-    size_t slot = l->gc.n < 8 ? l->gc.n++ : 7;
-    l->gc.table[slot] = t;
-    l->gc.w[slot] = w;
-    l->gc.scale[slot] = l->scale;
-    l->gc.grids[slot] = g;
+    size_t slot = l->mem.gc.n < 8 ? l->mem.gc.n++ : 7;
+    l->mem.gc.table[slot] = t;
+    l->mem.gc.w[slot] = w;
+    l->mem.gc.scale[slot] = l->fr.scale;
+    l->mem.gc.grids[slot] = g;
     return g;
 }
 
@@ -507,7 +507,7 @@ static void check_table(L *l, const ashi_block *t)
 {
     grid g;
     scratch_mark m = lay_scratch_save(l);
-    int built = !build(l, t, &g, l->d);
+    int built = !build(l, t, &g, l->out.d);
     /* <col>: one per column at most */
     int ncol = 0, said = 0;
     for (const ashi_block *k = t->children; k; k = k->next) {
@@ -517,7 +517,7 @@ static void check_table(L *l, const ashi_block *t)
             int n = ncol;
             for (const ashi_block *r = k->next; r; r = r->next)
                 n += r->kind == ASHI_BLOCK_COL;
-            ashi_diag_add(l->d, ASHI_ERROR, "count", k->loc,
+            ashi_diag_add(l->out.d, ASHI_ERROR, "count", k->loc,
                           "the table has %d <col> elements for %d column%s", n, g.ncols,
                           g.ncols == 1 ? "" : "s");
             said = 1;
@@ -531,7 +531,7 @@ static void check_table(L *l, const ashi_block *t)
         int uses = cell_align(c, &g) == ASHI_ALIGN_V_CHAR;
         if (ch) {
             if (!uses)
-                ashi_diag_add(l->d, ASHI_WARNING, "unused", ashi_block_attr_loc(c->b, "char"),
+                ashi_diag_add(l->out.d, ASHI_WARNING, "unused", ashi_block_attr_loc(c->b, "char"),
                               "char '%s' is used only with align=\"char\"", ch);
         } else if (uses && c->cols == 1) {
             char_used[c->col] = 1;
@@ -541,7 +541,7 @@ static void check_table(L *l, const ashi_block *t)
         const ashi_block *k = g.colspec[i];
         const char *ch = k ? k->p->chr_text : NULL;
         if (ch && !char_used[i])
-            ashi_diag_add(l->d, ASHI_WARNING, "unused", ashi_block_attr_loc(k, "char"),
+            ashi_diag_add(l->out.d, ASHI_WARNING, "unused", ashi_block_attr_loc(k, "char"),
                           "char '%s' is used only with align=\"char\" (no cell of its column "
                           "is aligned on a character)",
                           ch);
@@ -552,36 +552,36 @@ static void check_table(L *l, const ashi_block *t)
 double lay_table(L *l, const ashi_block *t, double x, double y, double w)
 {
     /* a continuation page: the table's problems were said on its first */
-    int continued = l->split_table == t && l->split_from > 0;
-    if (!l->measuring && !continued)
+    int continued = l->fr.split_table == t && l->fr.split_from > 0;
+    if (!l->out.measuring && !continued)
         check_table(l, t);
     grid *gp = measured(l, t, w);
     if (!gp)
         return 0;
     grid g = *gp;
-    const ashi_theme *th = l->t;
+    const ashi_theme *th = l->in.t;
     /* Which rows this frame shows: the header rows, then data rows from
      * where the previous page stopped; with split="continue" only as many
      * as fit, the rest going to a continuation page. */
     int cont = t->p->split == ASHI_SPLIT_CONTINUE;
-    int from = l->split_table == t ? l->split_from : g.header_rows, to = g.nrows;
+    int from = l->fr.split_table == t ? l->fr.split_from : g.header_rows, to = g.nrows;
     if (from < g.header_rows || from > g.nrows)
         from = g.header_rows;
     double total = 0;
     for (int i = 0; i < g.header_rows; i++)
         total += g.rh[i];
     for (int i = from; i < g.nrows; i++) {
-        if (cont && i > from && y + total + g.rh[i] > l->frame_bottom + 0.01) {
+        if (cont && i > from && y + total + g.rh[i] > l->fr.frame_bottom + 0.01) {
             to = i;
             break;
         }
         total += g.rh[i];
     }
     if (to < g.nrows) {
-        l->split_table = t;
-        l->split_next = to;
+        l->fr.split_table = t;
+        l->fr.split_next = to;
     }
-    if (l->measuring)
+    if (l->out.measuring)
         return total;
 
     /* where each column's marks line up: the widest "after the mark" part
@@ -590,7 +590,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     /* y of the rows shown: the header rows, then rows [from, to); the
      * work per page is for its own rows only, however long the table */
     int hdr = g.header_rows;
-    double *ry = ashi_arena_alloc(l->a, ((size_t)hdr + (size_t)(to - from) + 1) * sizeof *ry);
+    double *ry = ashi_arena_alloc(l->mem.a, ((size_t)hdr + (size_t)(to - from) + 1) * sizeof *ry);
     if (!ry) {
         l->oom = 1;
         return total;
@@ -623,7 +623,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
      * of the rows shown */
     size_t ranges[2][2] = {{g.row_first[0], g.row_first[hdr]},
                            {g.row_first[from], g.row_first[to]}};
-    ashi_diags *said = l->d;
+    ashi_diags *said = l->out.d;
     for (int part = 0; part < 2; part++) {
     /* the header rows and the rows shown, each a group of rows of cells */
     int row = -1;
@@ -631,7 +631,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         lay_begin(l, part == 0 ? ASHI_ROLE_TABLE_HEAD : ASHI_ROLE_TABLE_BODY, NULL, t->loc);
     for (size_t k = ranges[part][0]; k < ranges[part][1]; k++) {
         /* header rows repeated: what their content says was said */
-        l->d = part == 0 && continued ? &l->quiet : said;
+        l->out.d = part == 0 && continued ? &l->out.quiet : said;
         cell *c = &g.cells[k];
         if (c->row != row) {
             if (row >= 0)
@@ -665,7 +665,7 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     if (ranges[part][0] < ranges[part][1])
         lay_end(l);
     }
-    l->d = said;
+    l->out.d = said;
     if (rules && shown) {
         /* the Japanese report style: heavy rules at top and bottom, a rule
          * under the header, thin rules between rows */

@@ -13,7 +13,7 @@ static ashi_span base_span(const L *l, const ashi_text_style *st, ashi_loc loc)
     s.family = st->family;
     s.bold = st->bold;
     s.size = st->size;
-    s.color = l->text_color != ASHI_NO_COLOR ? l->text_color : st->color;
+    s.color = l->fr.text_color != ASHI_NO_COLOR ? l->fr.text_color : st->color;
     s.loc = loc;
     return s;
 }
@@ -38,8 +38,8 @@ static double span_size(L *l, const ashi_inline *i, double size)
  * hold them. */
 static int measure_lines(L *l, const ashi_text_style *st, shaped *out)
 {
-    out->lh = ashi_arena_alloc(l->a, (out->nlines + 1) * sizeof *out->lh);
-    out->base = ashi_arena_alloc(l->a, (out->nlines + 1) * sizeof *out->base);
+    out->lh = ashi_arena_alloc(l->mem.a, (out->nlines + 1) * sizeof *out->lh);
+    out->base = ashi_arena_alloc(l->mem.a, (out->nlines + 1) * sizeof *out->base);
     if (!out->lh || !out->base)
         return -1;
     out->height = 0;
@@ -61,7 +61,7 @@ static int measure_lines(L *l, const ashi_text_style *st, shaped *out)
             top = t > top ? t : top;
             bottom = b > bottom ? b : bottom;
         }
-        double pitch = st->pitch * l->scale;
+        double pitch = st->pitch * l->fr.scale;
         double lh = pitch > 0 ? (pitch > nominal ? pitch : nominal) : nominal * st->leading;
         double half = (lh - nominal) / 2;
         double base = half + ASCENT * nominal, below = lh - base;
@@ -89,7 +89,7 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
         spaces += is_space(p->clusters[i - 1].cp) && !is_space(p->clusters[i].cp);
     if (!spaces)
         return 0;
-    uint8_t *saved = ashi_arena_alloc(l->a, n + 1);
+    uint8_t *saved = ashi_arena_alloc(l->mem.a, n + 1);
     if (!saved)
         return -1;
     /* a space after a lone mark (■ 見出し) is no phrase boundary */
@@ -106,7 +106,7 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
     }
     ashi_line *lines;
     size_t nlines;
-    int rc = ashi_break_lines(p, width, out->indent, al, &l->opts, l->a, NULL, &lines, &nlines);
+    int rc = ashi_break_lines(p, width, out->indent, al, &l->in.opts, l->mem.a, NULL, &lines, &nlines);
     int good = rc == 0 && nlines <= out->nlines;
     /* nor a line left short in the middle (稲田 / 朋美 / 整備…) */
     for (size_t i = 0; good && i + 1 < nlines; i++)
@@ -138,7 +138,7 @@ static int no_widow(L *l, shaped *out, double width, align al)
     for (int k = 1; k <= 3; k++) {
         ashi_line *lines;
         size_t nlines;
-        if (ashi_break_lines(p, width - em * k, out->indent, al, &l->opts, l->a, NULL, &lines,
+        if (ashi_break_lines(p, width - em * k, out->indent, al, &l->in.opts, l->mem.a, NULL, &lines,
                              &nlines))
             return -1;
         if (nlines != out->nlines)
@@ -156,27 +156,27 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
                       const ashi_text_style *st, double size, ashi_loc loc, double width,
                       align al, shaped *out)
 {
-    size *= l->scale; /* a frame shrunk to fit */
+    size *= l->fr.scale; /* a frame shrunk to fit */
     size_t n = 0;
     for (const ashi_inline *i = inl; i; i = i->next)
         n++;
-    ashi_span *spans = ashi_arena_alloc(l->a, (n + 1) * sizeof *spans);
+    ashi_span *spans = ashi_arena_alloc(l->mem.a, (n + 1) * sizeof *spans);
     if (!spans)
         return -1;
     /* Text no page could show is refused before it costs memory. */
     size_t bytes = plain ? strlen(plain) : 0;
     for (const ashi_inline *i = inl; i; i = i->next)
         bytes += i->len + (i->ruby ? strlen(i->ruby) : 0);
-    if (bytes > l->limits.text_bytes) {
+    if (bytes > l->in.limits.text_bytes) {
         memset(out, 0, sizeof *out);
         out->size = size;
-        if (!ashi_diag_has(l->d, "limit", loc))
-            ashi_diag_add(l->d, ASHI_ERROR, "limit", loc,
+        if (!ashi_diag_has(l->out.d, "limit", loc))
+            ashi_diag_add(l->out.d, ASHI_ERROR, "limit", loc,
                           "this text is %zu bytes, over the text-bytes limit of %zu", bytes,
-                          l->limits.text_bytes);
+                          l->in.limits.text_bytes);
         return 0;
     }
-    const ashi_text_style *em = &l->t->styles[ASHI_STYLE_EM];
+    const ashi_text_style *em = &l->in.t->styles[ASHI_STYLE_EM];
     size_t k = 0;
     if (plain) {
         spans[k] = base_span(l, st, loc);
@@ -210,37 +210,37 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
             s->rise = (float)((i->flags & ASHI_INL_SUP ? 0.33 : -0.1) * s->size);
             s->size *= 0.7;
         }
-        const ashi_font_family *fam = &l->fs->families[s->family];
+        const ashi_font_family *fam = &l->in.fs->families[s->family];
         if (s->bold && fam->bold == fam->regular) {
             s->fake_bold = 1;
-            if (!l->measuring && !(l->warned_bold & (1u << s->family))) {
-                l->warned_bold |= 1u << s->family;
+            if (!l->out.measuring && !(l->out.warned_bold & (1u << s->family))) {
+                l->out.warned_bold |= 1u << s->family;
                 ashi_diag_add(D(l), ASHI_WARNING, "no-bold", i->loc,
                               "font '%s' has no bold face; bold text is drawn with a stroked "
                               "outline",
-                              l->t->families[s->family].name);
+                              l->in.t->families[s->family].name);
             }
         }
     }
     memset(out, 0, sizeof *out);
     out->size = size;
-    out->line_h = st->pitch > 0 ? st->pitch * l->scale : size * st->leading;
+    out->line_h = st->pitch > 0 ? st->pitch * l->fr.scale : size * st->leading;
     out->indent = al == ALIGN_CENTER || al == ALIGN_END ? 0 : st->indent;
-    ashi_mem *m = ashi_arena_mem(l->a);
+    ashi_mem *m = ashi_arena_mem(l->mem.a);
     ashi_phase_mark t = ashi_phase_begin(m);
-    if (!l->shape_cache) /* NULL when out of memory: shaping uncached */
-        l->shape_cache = ashi_shape_cache_new(l->cache_arena ? l->cache_arena : l->keep);
-    int rc = ashi_shape_cached(l->fs, l->shape_cache, spans, k, l->a, D(l), &out->para);
+    if (!l->mem.shape_cache) /* NULL when out of memory: shaping uncached */
+        l->mem.shape_cache = ashi_shape_cache_new(l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep);
+    int rc = ashi_shape_cached(l->in.fs, l->mem.shape_cache, spans, k, l->mem.a, D(l), &out->para);
     ashi_phase_end(m, ASHI_PHASE_SHAPE, t);
     if (rc)
         return -1;
     t = ashi_phase_begin(m);
-    ashi_space(&out->para, &l->opts);
-    rc = ashi_break_lines(&out->para, width, out->indent, al, &l->opts, l->a, D(l), &out->lines,
+    ashi_space(&out->para, &l->in.opts);
+    rc = ashi_break_lines(&out->para, width, out->indent, al, &l->in.opts, l->mem.a, D(l), &out->lines,
                           &out->nlines);
-    if (rc == 0 && l->phrase && out->nlines > 1)
+    if (rc == 0 && l->fr.phrase && out->nlines > 1)
         rc = phrase_breaks(l, out, width, al);
-    if (rc == 0 && l->phrase && out->nlines > 1)
+    if (rc == 0 && l->fr.phrase && out->nlines > 1)
         rc = no_widow(l, out, width, al);
     ashi_phase_end(m, ASHI_PHASE_BREAK, t);
     if (rc)
@@ -253,7 +253,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
 static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y,
                      int span)
 {
-    if (l->measuring)
+    if (l->out.measuring)
         return 0;
     size_t c = ln->c0;
     if (ln->c1 == ln->c0)
@@ -261,11 +261,11 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
     /* the line's text, kept with the display list (the paragraph is not) */
     const ashi_cluster *a = &p->clusters[ln->c0], *b = &p->clusters[ln->c1 - 1];
     size_t t0 = a->off, tlen = b->off + b->len - a->off;
-    const char *text = ashi_arena_strndup(l->keep, p->text + t0, tlen);
+    const char *text = ashi_arena_strndup(l->mem.keep, p->text + t0, tlen);
     if (!text)
         return -1;
     if (span) {
-        ashi_dl_item *sp = ashi_dl_add_item(l->dl, l->page, ASHI_DL_SPAN_BEGIN);
+        ashi_dl_item *sp = ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_SPAN_BEGIN);
         if (!sp)
             return -1;
         sp->u.span.text = text;
@@ -281,8 +281,8 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
             ng += p->clusters[e].ng;
             e++;
         }
-        ashi_dl_item *it = ashi_dl_add_item(l->dl, l->page, ASHI_DL_RUN);
-        ashi_dl_glyph *g = ashi_arena_alloc(l->keep, (ng + 1) * sizeof *g);
+        ashi_dl_item *it = ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_RUN);
+        ashi_dl_glyph *g = ashi_arena_alloc(l->mem.keep, (ng + 1) * sizeof *g);
         if (!it || !g)
             return -1;
         ashi_dl_run *r = &it->u.run;
@@ -336,7 +336,7 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
             continue;
         double x0 = ln->x[i - ln->c0], x1 = ln->x[last - ln->c0] + p->clusters[last].width;
         ashi_line rl = {r0, r1, 0, 0, NULL, 0};
-        rl.x = ashi_arena_alloc(l->a, (r1 - r0 + 1) * sizeof *rl.x);
+        rl.x = ashi_arena_alloc(l->mem.a, (r1 - r0 + 1) * sizeof *rl.x);
         if (!rl.x)
             return -1;
         double pen = 0;
@@ -351,7 +351,7 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         if (emit_line(l, &ru->text, &rl, x + (x0 + x1 - rl.width) / 2, ry, 0))
             return -1;
     }
-    if (span && ln->c1 > ln->c0 && !ashi_dl_add_item(l->dl, l->page, ASHI_DL_SPAN_END))
+    if (span && ln->c1 > ln->c0 && !ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_SPAN_END))
         return -1;
     return 0;
 }
@@ -397,15 +397,15 @@ static double fit_try(L *l, void *ctx)
 int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
                       int max_lines, shaped *out)
 {
-    const ashi_text_style *st = &l->t->styles[id];
-    int phrase = l->phrase, rc = -1;
-    l->phrase = 1; /* titles wrap at their spaces when that costs no line */
+    const ashi_text_style *st = &l->in.t->styles[id];
+    int phrase = l->fr.phrase, rc = -1;
+    l->fr.phrase = 1; /* titles wrap at their spaces when that costs no line */
     double min = st->size * 0.6 - 1e-9;
     /* An attempt that does not fit leaves nothing behind in the scratch
      * arena (each would keep its whole shaped text there), unless the
      * shaping cache lives in it too; and the smaller sizes say nothing the
      * first did not (missing glyphs, limits). */
-    int tidy = (l->cache_arena ? l->cache_arena : l->keep) != l->a;
+    int tidy = (l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep) != l->mem.a;
     for (double size = st->size; size >= min; size -= 1) {
         scratch_mark mark = lay_scratch_save(l);
         fit_job job = {s, st, size, loc, width, out};
@@ -420,7 +420,7 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
         if (tidy && size - 1 >= min)
             lay_scratch_release(l, &mark);
     }
-    l->phrase = phrase;
+    l->fr.phrase = phrase;
     return rc;
 }
 

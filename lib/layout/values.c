@@ -21,7 +21,7 @@ uint32_t lay_col(const L *l, ashi_color c, uint32_t def)
     case ASHI_COLOR_IS_RGB:
         return c.v;
     case ASHI_COLOR_IS_THEME:
-        return l->t->colors[c.v];
+        return l->in.t->colors[c.v];
     default:
         return def;
     }
