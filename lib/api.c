@@ -13,6 +13,7 @@
 
 #include "layout/layout.h"
 #include "render/render.h"
+#include "doc/check.h"
 #include "res/res.h"
 #include "api_debug.h"
 #include "xml/xml.h"
@@ -364,6 +365,9 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     ashi_phase_end(m, ASHI_PHASE_FONTS, t);
     /* the files the deck names, read and decoded before layout */
     if (ashi_res_load_deck(&deck->res, deck->doc, limits_of(opt), a, d))
+        return ASHI_E_MEMORY;
+    /* and the model checked against itself: every problem said at load */
+    if (ashi_doc_check(deck->doc, limits_of(opt), a, d))
         return ASHI_E_MEMORY;
     t = ashi_phase_begin(m);
     rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,

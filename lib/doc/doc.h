@@ -180,6 +180,32 @@ typedef struct ashi_item {
     struct ashi_item *next;
 } ashi_item;
 
+/* A CSV file's records, as read at load (xml/csv.c). */
+typedef struct ashi_csv_row {
+    char **fields;
+    size_t n;
+    unsigned line; /* where the record starts */
+} ashi_csv_row;
+
+typedef struct ashi_csv {
+    ashi_csv_row *rows;
+    size_t n;
+} ashi_csv;
+
+/* A chart's data, read from its <category> and <series> elements or its
+ * CSV and checked at load (doc/chart.c). */
+#define ASHI_CHART_MAX_CATS 256
+#define ASHI_CHART_MAX_SERIES 12
+typedef struct ashi_chart_data {
+    size_t ncats, nseries;
+    const char **cats;    /* the categories' labels */
+    ashi_loc *cat_loc;    /* each <category>, or the chart when from a CSV */
+    const char **names;   /* the series' names (NULL: none) */
+    ashi_color *colors;   /* as given; unset: the layout's palette */
+    double **vals;        /* vals[series][category] */
+    int axis_ok;          /* min and max leave room for the data (else reported) */
+} ashi_chart_data;
+
 typedef struct ashi_block {
     ashi_block_kind kind;
     ashi_loc loc;
@@ -194,6 +220,7 @@ typedef struct ashi_block {
      * NULL when there is none or it could not be used (reported) */
     const struct ashi_image *image; /* image src */
     const struct ashi_csv *csv;     /* table or chart src */
+    const ashi_chart_data *chart;   /* chart: its data (NULL: none usable, reported) */
     struct ashi_block *rows;        /* table src: its rows, made from csv */
     struct ashi_block *next;
 } ashi_block;

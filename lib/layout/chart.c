@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "layout/internal.h"
-#include "xml/xml.h"
+#include "doc/check.h"
 
 #define MAX_CATS 256
 #define MAX_SERIES 12
@@ -156,229 +156,32 @@ static int step_decimals(double step)
 
 /* ---- data ----------------------------------------------------------------- */
 
+/* A chart's data (read and checked at load, doc/chart.c) with its series'
+ * colours resolved. */
 typedef struct chart {
-    const char *cats[MAX_CATS];
-    const ashi_block *cat_blocks[MAX_CATS];
+    const char *const *cats;
+    const ashi_loc *cat_loc;
     size_t ncats;
-    const char *names[MAX_SERIES];
-    uint32_t colors[MAX_SERIES];
-    double *vals[MAX_SERIES];
+    const char *const *names;
+    uint32_t colors[ASHI_CHART_MAX_SERIES];
+    double *const *vals;
     size_t nseries;
-    /* where the numbers were written, for what is said about them: each
-     * series element, or (csv set) each category's row of the CSV */
-    ashi_loc series_loc[MAX_SERIES];
-    const char *csv;
-    unsigned cat_line[MAX_CATS];
 } chart;
-
-static const char *inline_text(L *l, const ashi_inline *in)
-{
-    ashi_buf b = {.mem = ashi_arena_mem(l->mem.a)};
-    for (; in; in = in->next)
-        if (in->kind == ASHI_INL_TEXT)
-            ashi_buf_append(&b, in->text, in->len);
-    const char *s = b.oom ? NULL : ashi_arena_strndup(l->mem.a, b.data ? b.data : "", b.len);
-    ashi_buf_free(&b);
-    if (!s)
-        l->oom = 1;
-    return s ? s : "";
-}
 
 /* A palette that stays apart in greyscale print and for colour-blind
  * readers: dark blue, light orange, mid teal, light blue-grey, dark red. */
 static const uint32_t palette[] = {0x1F4E79, 0xF2A33A, 0x3F8F7F, 0xA9C4E2, 0x9E2A2B, 0x6B6B6B};
 
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
-
-/* At most max bytes of s, cut between UTF-8 characters, for quoting. */
-static int quoted(const char *s, size_t n, size_t max)
+static void from_model(L *l, const ashi_chart_data *m, chart *c)
 {
-    if (n <= max)
-        return (int)n;
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return (int)max;
-}
-
-/* A number as a chart writes it (7,498 too); -1 when it is none, or too
- * long to be one. */
-static int chart_number(const char *s, size_t len, double *v)
-{
-    char clean[64];
-    size_t m = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == ',')
-            continue;
-        if (m + 1 >= sizeof clean)
-            return -1;
-        clean[m++] = s[i];
-    }
-    clean[m] = 0;
-    return ashi_parse_number(clean, v);
-}
-
-/* The numbers of a series, all counted (only max kept). */
-static int parse_numbers(L *l, const ashi_block *s, const char *text, double *out, size_t max,
-                         size_t *n)
-{
-    *n = 0;
-    const char *p = text;
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-        if (!*p)
-            break;
-        size_t k = strcspn(p, " \t\n");
-        double v;
-        if (chart_number(p, k, &v)) {
-            ashi_diag_add(D(l), ASHI_ERROR, "chart-data", s->loc,
-                          "'%.*s%s' in a series is not a number", quoted(p, k, 60), p,
-                          k > 60 ? "..." : "");
-            return -1;
-        }
-        p += k;
-        if (*n < max)
-            out[*n] = v;
-        (*n)++;
-    }
-    return 0;
-}
-
-static int load_data(L *l, const ashi_block *b, chart *c)
-{
-    memset(c, 0, sizeof *c);
-    const char *src = b->p->src;
-    size_t ncats = 0, nseries = 0;
-    for (const ashi_block *k = b->children; k; k = k->next) {
-        if (k->kind == ASHI_BLOCK_CATEGORY) {
-            if (ncats < MAX_CATS) {
-                c->cat_blocks[ncats] = k;
-                c->cats[ncats] = inline_text(l, k->inl);
-            }
-            ncats++;
-        } else if (k->kind == ASHI_BLOCK_SERIES) {
-            nseries++;
-        }
-    }
-    /* more bars than any page shows legibly: an error naming the limit,
-     * never a chart cut short */
-    if (ncats > MAX_CATS) {
-        const ashi_block *k = c->cat_blocks[MAX_CATS - 1]->next;
-        while (k->kind != ASHI_BLOCK_CATEGORY)
-            k = k->next;
-        ashi_diag_add(D(l), ASHI_ERROR, "limit", k->loc,
-                      "the chart has %zu categories, over the limit of %d", ncats, MAX_CATS);
-        return -1;
-    }
-    c->ncats = ncats;
-    size_t want = c->ncats;
-    for (const ashi_block *k = b->children; k; k = k->next) {
-        if (k->kind != ASHI_BLOCK_SERIES)
-            continue;
-        if (c->nseries == MAX_SERIES) {
-            ashi_diag_add(D(l), ASHI_ERROR, "limit", k->loc,
-                          "the chart has %zu series, over the limit of %d", nseries, MAX_SERIES);
-            return -1;
-        }
-        size_t i = c->nseries;
-        c->vals[i] = ashi_arena_alloc(l->mem.a, (MAX_CATS + 1) * sizeof(double));
-        if (!c->vals[i]) {
-            l->oom = 1;
-            return -1;
-        }
-        size_t n;
-        if (parse_numbers(l, k, inline_text(l, k->inl), c->vals[i], MAX_CATS, &n))
-            return -1;
-        if (n != want) {
-            ashi_diag_add(D(l), ASHI_ERROR, "chart-data", k->loc,
-                          "the series has %zu number%s for %zu categor%s", n, plural(n), want,
-                          want == 1 ? "y" : "ies");
-            return -1;
-        }
-        c->names[i] = k->p->name;
-        c->colors[i] = lay_col(l, k->p->color, palette[i % (sizeof palette / sizeof palette[0])]);
-        c->series_loc[i] = k->loc;
-        c->nseries++;
-    }
-    if (src) {
-        /* first row: a corner and the series names; then a category and its
-         * numbers per row */
-        if (c->ncats || c->nseries) {
-            ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,
-                          "a chart with src takes its data from the CSV, not from <category> "
-                          "and <series>");
-            return -1;
-        }
-        const ashi_csv *csv = b->csv; /* read at load (NULL: reported there) */
-        if (!csv)
-            return -1;
-        if (csv->n < 2 || csv->rows[0].n < 2) {
-            ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data", (ashi_loc){1, 1},
-                             "a chart's CSV needs a header row and a row of data, and two "
-                             "columns at least");
-            return -1;
-        }
-        const ashi_csv_row *head = &csv->rows[0];
-        size_t ns = head->n - 1;
-        if (ns > MAX_SERIES) {
-            ashi_diag_add_in(D(l), src, ASHI_ERROR, "limit", (ashi_loc){head->line, 1},
-                             "the CSV has %zu series (columns after the first), over a chart's "
-                             "limit of %d",
-                             ns, MAX_SERIES);
-            return -1;
-        }
-        if (csv->n - 1 > MAX_CATS) {
-            ashi_diag_add_in(D(l), src, ASHI_ERROR, "limit",
-                             (ashi_loc){csv->rows[MAX_CATS + 1].line, 1},
-                             "the CSV has %zu categories (rows after the header), over a "
-                             "chart's limit of %d",
-                             csv->n - 1, MAX_CATS);
-            return -1;
-        }
-        c->csv = src;
-        for (size_t i = 0; i < ns; i++) {
-            c->names[i] = head->fields[i + 1];
-            c->colors[i] = palette[i % (sizeof palette / sizeof palette[0])];
-            c->vals[i] = ashi_arena_alloc(l->mem.a, (MAX_CATS + 1) * sizeof(double));
-            if (!c->vals[i]) {
-                l->oom = 1;
-                return -1;
-            }
-        }
-        for (size_t r = 1; r < csv->n; r++) {
-            const ashi_csv_row *row = &csv->rows[r];
-            if (row->n != head->n) {
-                ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data", (ashi_loc){row->line, 1},
-                                 "the row has %zu field%s; the header has %zu", row->n,
-                                 plural(row->n), head->n);
-                return -1;
-            }
-            c->cat_blocks[c->ncats] = b;
-            c->cats[c->ncats] = row->fields[0];
-            c->cat_line[c->ncats] = row->line;
-            for (size_t i = 0; i < ns; i++) {
-                const char *f = row->fields[i + 1];
-                if (chart_number(f, strlen(f), &c->vals[i][c->ncats])) {
-                    /* the row's line; its fields' columns are not kept */
-                    ashi_diag_add_in(D(l), src, ASHI_ERROR, "chart-data",
-                                     (ashi_loc){row->line, 1},
-                                     "'%.*s%s' in field %zu ('%.*s') is not a number",
-                                     quoted(f, strlen(f), 60), f, strlen(f) > 60 ? "..." : "",
-                                     i + 2, quoted(c->names[i], strlen(c->names[i]), 60),
-                                     c->names[i]);
-                    return -1;
-                }
-            }
-            c->ncats++;
-        }
-        c->nseries = ns;
-    }
-    if (!c->ncats || !c->nseries) {
-        ashi_diag_add(D(l), ASHI_ERROR, "chart-data", b->loc,
-                      "the chart has no data (it needs <category> elements and a <series>)");
-        return -1;
-    }
-    return 0;
+    c->cats = m->cats;
+    c->cat_loc = m->cat_loc;
+    c->ncats = m->ncats;
+    c->names = m->names;
+    c->vals = m->vals;
+    c->nseries = m->nseries;
+    for (size_t i = 0; i < m->nseries; i++)
+        c->colors[i] = lay_col(l, m->colors[i], palette[i % (sizeof palette / sizeof palette[0])]);
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
@@ -471,119 +274,27 @@ static double cat_height(L *l, const char *s, const ashi_text_style *st, double 
 
 static int imax(int a, int b) { return a > b ? a : b; }
 
-/* Where the bar of series i in category k reaches: its value, or stacked
- * the totals of the positive and of the negative parts of all series
- * (has_pos, has_neg: whether there are any). */
-static void extent(const chart *c, size_t k, int stacked, size_t i, double *top, double *bottom,
-                   int *has_pos, int *has_neg)
-{
-    double pos = 0, neg = 0;
-    *has_pos = *has_neg = 0;
-    for (size_t s = 0; s < c->nseries; s++) {
-        double v = c->vals[s][k];
-        if (!stacked && s != i)
-            continue;
-        if (v >= 0)
-            pos += v, *has_pos = 1;
-        else
-            neg += v, *has_neg = 1;
-    }
-    *top = pos;
-    *bottom = neg;
-}
-
-/* The value axis: from the data (with zero), or min and max where given;
- * an axis with no room for the data is an error, a value outside a given
- * range a warning (its bar is cut at the plot's edge). */
-static int axis_range(L *l, const ashi_block *b, const chart *c, int stacked, double *tlo,
-                      double *thi, double *step)
+/* The value axis: from the data (with zero), or min and max where given
+ * (checked against the data at load). */
+static void axis_range(const ashi_block *b, const ashi_chart_data *m, int stacked, double *tlo,
+                       double *thi, double *step)
 {
     double lo = 0, hi = 0;
-    for (size_t k = 0; k < c->ncats; k++)
-        for (size_t i = 0; i < (stacked ? 1 : c->nseries); i++) {
+    for (size_t k = 0; k < m->ncats; k++)
+        for (size_t i = 0; i < (stacked ? 1 : m->nseries); i++) {
             double top, bottom;
             int has_pos, has_neg;
-            extent(c, k, stacked, i, &top, &bottom, &has_pos, &has_neg);
+            ashi_chart_extent(m, k, stacked, i, &top, &bottom, &has_pos, &has_neg);
             hi = fmax(hi, top);
             lo = fmin(lo, bottom);
         }
-    const char *vmin = ashi_block_attr_text(b, "min"), *vmax = ashi_block_attr_text(b, "max");
     double umin = b->p->min.v, umax = b->p->max.v;
     int has_min = b->p->min.set, has_max = b->p->max.set;
-    if (has_min && has_max && !(umin < umax)) {
-        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "min"),
-                      "min '%s' must be below max '%s'",
-                      vmin, vmax);
-        return -1;
-    }
-    if (has_min && !has_max && !(hi > umin)) {
-        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "min"),
-                      "min '%s' is not below the largest %s, %.15g: no bar would show (lower "
-                      "min, or give max too)",
-                      vmin, stacked ? "total" : "value", hi);
-        return -1;
-    }
-    if (has_max && !has_min && !(umax > lo)) {
-        ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "max"),
-                      "max '%s' is not above where the axis starts, %.15g (zero or the smallest "
-                      "%s): no bar would show (raise max, or give min too)",
-                      vmax, lo, stacked ? "total" : "value");
-        return -1;
-    }
     lay_nice_ticks(has_min ? umin : lo, has_max ? umax : hi, tlo, thi, step);
     if (has_min)
         *tlo = umin;
     if (has_max)
         *thi = umax;
-    if (!has_min && !has_max)
-        return 0;
-    /* what a given range leaves out: said, never drawn outside the plot */
-    size_t out = 0;
-    for (size_t i = 0; i < (stacked ? 1 : c->nseries); i++)
-        for (size_t k = 0; k < c->ncats; k++) {
-            double ends[2];
-            int has[2];
-            extent(c, k, stacked, i, &ends[0], &ends[1], &has[0], &has[1]);
-            for (int e = 0; e < 2; e++) {
-                double v = ends[e];
-                int above = has_max && v > umax;
-                if (!has[e] || (!above && !(has_min && v < umin)) || out++ >= 8)
-                    continue;
-                /* a value at its series; a stack's total at the chart (or,
-                 * from a CSV, at its category's row) */
-                ashi_loc at = c->csv ? (ashi_loc){c->cat_line[k], 1}
-                              : stacked ? b->loc
-                                        : c->series_loc[i];
-                const char *cat = c->cats[k];
-                char msg[400];
-                if (stacked)
-                    snprintf(msg, sizeof msg, "the %stotal %.15g of category '%.*s'",
-                             e ? "negative " : "", v, quoted(cat, strlen(cat), 60), cat);
-                else if (c->names[i] && c->nseries > 1)
-                    snprintf(msg, sizeof msg, "the value %.15g of series '%.*s', category '%.*s'",
-                             v, quoted(c->names[i], strlen(c->names[i]), 60), c->names[i],
-                             quoted(cat, strlen(cat), 60), cat);
-                else
-                    snprintf(msg, sizeof msg, "the value %.15g of category '%.*s'", v,
-                             quoted(cat, strlen(cat), 60), cat);
-                const char *edge = above ? vmax : vmin;
-                if (c->csv)
-                    ashi_diag_add_in(D(l), c->csv, ASHI_WARNING, "chart-range", at,
-                                     "%s is %s the axis %s %.*s and is clipped to it", msg,
-                                     above ? "above" : "below", above ? "maximum" : "minimum",
-                                     quoted(edge, strlen(edge), 40), edge);
-                else
-                    ashi_diag_add(D(l), ASHI_WARNING, "chart-range", at,
-                                  "%s is %s the axis %s %.*s and is clipped to it", msg,
-                                  above ? "above" : "below", above ? "maximum" : "minimum",
-                                  quoted(edge, strlen(edge), 40), edge);
-            }
-        }
-    if (out > 8)
-        ashi_diag_add(D(l), ASHI_WARNING, "chart-range", b->loc,
-                      "%zu more values lie outside the axis range %s to %s and are clipped to it",
-                      out - 8, vmin ? vmin : "(from the data)", vmax ? vmax : "(from the data)");
-    return 0;
 }
 
 /* A bar from a to a + len cut to lo..hi (a value outside a given min and
@@ -603,13 +314,11 @@ static double clamp(double v, double lo, double hi) { return fmin(fmax(v, lo), h
 
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
+    const ashi_chart_data *m = b->chart;
+    if (!m)
+        return 0; /* no data it can show: reported at load */
     chart c;
-    /* the CSV's own lines belong where the chart names it */
-    l->out.d->origin = b->loc;
-    int bad = load_data(l, b, &c);
-    l->out.d->origin = (ashi_loc){0, 0};
-    if (bad)
-        return 0;
+    from_model(l, m, &c);
     const ashi_theme *t = l->in.t;
     const ashi_text_style *cap = &t->styles[ASHI_STYLE_CAPTION];
     const ashi_text_style *lab = &t->styles[ASHI_STYLE_TABLE];
@@ -617,8 +326,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     int horizontal = b->p->type == ASHI_CHART_HBAR;
     int stacked = b->p->stacked == ASHI_BOOL_TRUE;
     double tlo, thi, step;
-    if (axis_range(l, b, &c, stacked, &tlo, &thi, &step))
-        return h > 0 ? h : ASHI_MM(75);
+    if (!m->axis_ok)
+        return h > 0 ? h : ASHI_MM(75); /* no room for any bar: reported at load */
+    axis_range(b, m, stacked, &tlo, &thi, &step);
     if (h <= 0)
         h = ASHI_MM(75);
     double top = y, bottom = y + h;
@@ -687,15 +397,12 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     }
     const char *hl = b->p->highlight;
     if (hl) {
-        /* a highlight naming no category would mute every bar */
+        /* a highlight naming no category (reported at load) is none */
         size_t k = 0;
         while (k < c.ncats && strcmp(hl, c.cats[k]))
             k++;
-        if (k == c.ncats) {
-            ashi_diag_add(D(l), ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "highlight"),
-                          "highlight '%s' names no category of the chart", hl);
+        if (k == c.ncats)
             hl = NULL;
-        }
     }
     uint32_t accent = t->colors[ASHI_COLOR_ACCENT], muted = 0xB8C2CC;
     uint32_t grid_c = 0xD9D9D9, axis_c = 0x6B6B6B;
@@ -829,7 +536,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 text_at(l, label, vs, vfs, b->loc, plot_x + slot * (double)k, top_label - vfs * 1.3,
                         slot, ALIGN_CENTER, 1, NULL);
             }
-            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, plot_x + slot * (double)k + 1,
+            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_loc[k], plot_x + slot * (double)k + 1,
                     plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);
         }
         lay_line(l, plot_x, y0c, right, y0c, 0.8, axis_c, 0);
@@ -920,7 +627,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                         ALIGN_START, 1, NULL);
             }
             double lh = cat_height(l, c.cats[k], lab, fs, label_w);
-            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_blocks[k]->loc, x,
+            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_loc[k], x,
                     plot_top + slot * (double)k + (slot - lh) / 2, label_w, ALIGN_END, 3, NULL);
         }
         lay_line(l, x0c, plot_top, x0c, plot_bottom, 0.8, axis_c, 0);

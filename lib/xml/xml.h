@@ -16,18 +16,7 @@
 int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi_arena *a,
                    ashi_diags *d, ashi_doc **out);
 
-/* CSV (csv.c). */
-typedef struct ashi_csv_row {
-    char **fields;
-    size_t n;
-    unsigned line; /* where the record starts */
-} ashi_csv_row;
-
-typedef struct ashi_csv {
-    ashi_csv_row *rows;
-    size_t n;
-} ashi_csv;
-
+/* CSV (csv.c): ashi_csv is the model's (doc.h). */
 /* Parses CSV bytes into rows of fields (in the arena; empty fields share
  * one empty string, blank lines are no rows). Problems are diagnostics
  * naming the CSV file `name` with its line and column: malformed quoting,

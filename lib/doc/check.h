@@ -1,0 +1,24 @@
+/* check.h — the last step of loading: what the model says checked against
+ * itself once its files are read (charts' data against their categories
+ * and range; tables' grids), so that layout receives data it can lay out
+ * and every problem of a deck is said at load. SPDX-License-Identifier: MIT */
+#ifndef ASHI_DOC_CHECK_H
+#define ASHI_DOC_CHECK_H
+
+#include "doc/doc.h"
+
+/* Checks every block of the deck; problems go to d. Returns -1 only when
+ * out of memory. */
+int ashi_doc_check(ashi_doc *doc, const ashi_limits *lim, ashi_arena *a, ashi_diags *d);
+
+/* chart.c: reads and checks a chart's data into b->chart (left NULL when
+ * unusable, reported). -1 only when out of memory. */
+int ashi_chart_load(ashi_block *b, ashi_arena *a, ashi_diags *d);
+
+/* Where the bar of series i in category k reaches: its value, or stacked
+ * the totals of the positive and of the negative parts of all series
+ * (has_pos, has_neg: whether there are any). */
+void ashi_chart_extent(const ashi_chart_data *c, size_t k, int stacked, size_t i, double *top,
+                       double *bottom, int *has_pos, int *has_neg);
+
+#endif
