@@ -10,11 +10,30 @@ typedef struct checker {
     int oom;
 } checker;
 
+/* <columns>: as many widths as columns, and no more columns than 64. */
+static void columns(checker *ck, const ashi_block *b)
+{
+    int n = 0;
+    for (const ashi_block *c = b->children; c; c = c->next)
+        n++;
+    if (n > ASHI_TABLE_MAX_COLS)
+        ashi_diag_add(ck->d, ASHI_ERROR, "limit", b->loc,
+                      "<columns> has %d columns, over the limit of %d", n, ASHI_TABLE_MAX_COLS);
+    else if (n && b->p->widths.v && b->p->widths.n != n)
+        ashi_diag_add(ck->d, ASHI_ERROR, "count", ashi_block_attr_loc(b, "widths"),
+                      "widths '%s' gives %d widths for %d columns",
+                      ashi_block_attr_text(b, "widths"), b->p->widths.n, n);
+}
+
 static void blocks(checker *ck, ashi_block *b)
 {
     for (; b && !ck->oom; b = b->next) {
         if (b->kind == ASHI_BLOCK_CHART && ashi_chart_load(b, ck->a, ck->d))
             ck->oom = 1;
+        if (b->kind == ASHI_BLOCK_TABLE && ashi_table_load(b, ck->lim, ck->a, ck->d))
+            ck->oom = 1;
+        if (b->kind == ASHI_BLOCK_COLUMNS)
+            columns(ck, b);
         blocks(ck, b->children);
     }
 }

@@ -15,6 +15,10 @@ int ashi_doc_check(ashi_doc *doc, const ashi_limits *lim, ashi_arena *a, ashi_di
  * unusable, reported). -1 only when out of memory. */
 int ashi_chart_load(ashi_block *b, ashi_arena *a, ashi_diags *d);
 
+/* table.c: places a table's cells into t->grid (left NULL when it has
+ * none, reported) and checks them. -1 only when out of memory. */
+int ashi_table_load(ashi_block *t, const ashi_limits *lim, ashi_arena *a, ashi_diags *d);
+
 /* Where the bar of series i in category k reaches: its value, or stacked
  * the totals of the positive and of the negative parts of all series
  * (has_pos, has_neg: whether there are any). */

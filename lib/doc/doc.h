@@ -206,6 +206,20 @@ typedef struct ashi_chart_data {
     int axis_ok;          /* min and max leave room for the data (else reported) */
 } ashi_chart_data;
 
+/* A table's grid, placed at load as HTML places cells (doc/table.c). */
+#define ASHI_TABLE_MAX_COLS 64
+typedef struct ashi_grid_cell {
+    const struct ashi_block *b;
+    int row, col, rows, cols; /* position and span */
+} ashi_grid_cell;
+
+typedef struct ashi_table_grid {
+    const ashi_grid_cell *cells; /* in row order */
+    size_t ncells;
+    int nrows, ncols, header_rows;
+    const struct ashi_block *colspec[ASHI_TABLE_MAX_COLS]; /* each column's <col>, or NULL */
+} ashi_table_grid;
+
 typedef struct ashi_block {
     ashi_block_kind kind;
     ashi_loc loc;
@@ -221,6 +235,7 @@ typedef struct ashi_block {
     const struct ashi_image *image; /* image src */
     const struct ashi_csv *csv;     /* table or chart src */
     const ashi_chart_data *chart;   /* chart: its data (NULL: none usable, reported) */
+    const ashi_table_grid *grid;    /* table: its cells placed (NULL: none, reported) */
     struct ashi_block *rows;        /* table src: its rows, made from csv */
     struct ashi_block *next;
 } ashi_block;

@@ -128,14 +128,13 @@ uint32_t lay_col(const L *l, ashi_color c, uint32_t def);  /* theme names resolv
 double lay_valign(const ashi_block *b, double def);
 align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame);
 /* values.c: a block's widths for n columns (a percentage is of pct_of);
- * -1 (reported) when their count is not n. */
+ * -1 when their count is not n (reported at load). */
 typedef enum { LAY_W_FIXED, LAY_W_FR, LAY_W_AUTO } lay_width_kind;
 typedef struct lay_width {
     lay_width_kind kind;
     double v; /* points, or fr share */
 } lay_width;
-int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
-               lay_width *out);
+int lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out);
 
 /* text.c */
 int lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,

@@ -9,9 +9,8 @@
 #include <string.h>
 
 #include "layout/internal.h"
-#include "xml/xml.h"
 
-#define MAX_COLS 64
+#define MAX_COLS ASHI_TABLE_MAX_COLS
 
 typedef struct cell {
     const ashi_block *b;
@@ -171,127 +170,33 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
 
 
 
-/* The grid of cells from the rows, their spans placed as HTML places them.
- * What is wrong goes to d: the layout's quiet sink when measuring, the
- * deck once, from check_table. */
-static int build(L *l, const ashi_block *t, grid *g, ashi_diags *d)
+/* The layout's grid from the table's (placed and checked at load):
+ * -1 when it has none (reported at load). */
+static int build(L *l, const ashi_block *t, grid *g)
 {
     memset(g, 0, sizeof *g);
-    size_t ncells = 0;
-    int nrows = 0, ncol = 0;
-    /* <col> settings come from the deck; rows from it or from a CSV file */
-    const char *src = t->p->src;
-    const ashi_block *data = NULL;
-    if (src) {
-        data = t->rows; /* made from its CSV at load */
-        const ashi_csv *csv = t->csv;
-        if (csv && !csv->n)
-            ashi_diag_add(d, ASHI_ERROR, "table", t->loc, "the table's CSV '%s' has no rows",
-                          src);
-        if (!data)
-            return -1;
-        for (const ashi_block *r = t->children; r; r = r->next)
-            if (r->kind == ASHI_BLOCK_ROW) {
-                ashi_diag_add(d, ASHI_ERROR, "table", r->loc,
-                              "a table with src takes its rows from the CSV, not from <tr>");
-                break;
-            }
-    }
-    for (const ashi_block *r = t->children; r; r = r->next)
-        if (r->kind == ASHI_BLOCK_COL && ncol < MAX_COLS)
-            g->colspec[ncol++] = r;
-    const ashi_block *rows = src ? data : t->children;
-    for (const ashi_block *r = rows; r; r = r->next) {
-        if (r->kind != ASHI_BLOCK_ROW)
-            continue;
-        nrows++;
-        for (const ashi_block *c = r->children; c; c = c->next)
-            ncells++;
-    }
-    if ((size_t)nrows > l->in.limits.table_rows) {
-        ashi_diag_add(d, ASHI_ERROR, "limit", t->loc,
-                      "the table has %d rows, over the table-rows limit of %zu", nrows,
-                      l->in.limits.table_rows);
+    const ashi_table_grid *m = t->grid;
+    if (!m)
         return -1;
-    }
-    if (!nrows) {
-        ashi_diag_add(d, ASHI_ERROR, "table", t->loc,
-                      "the table has no rows (it needs <tr> elements or src)");
-        return -1;
-    }
-    g->nrows = nrows;
-    g->cells = ashi_arena_alloc(l->mem.a, (ncells + 1) * sizeof *g->cells);
-    g->rh = ashi_arena_alloc(l->mem.a, ((size_t)nrows + 1) * sizeof *g->rh);
-    /* occupancy: rows x MAX_COLS, for rowspans from above */
-    unsigned char *used = ashi_calloc(ashi_arena_mem(l->mem.a), (size_t)nrows * MAX_COLS + 1, 1);
-    if (!g->cells || !g->rh || !used) {
-        free(used);
+    g->nrows = m->nrows;
+    g->ncols = m->ncols;
+    g->header_rows = m->header_rows;
+    memcpy(g->colspec, m->colspec, sizeof g->colspec);
+    g->cells = ashi_arena_alloc(l->mem.a, (m->ncells + 1) * sizeof *g->cells);
+    g->rh = ashi_arena_alloc(l->mem.a, ((size_t)m->nrows + 1) * sizeof *g->rh);
+    if (!g->cells || !g->rh) {
         l->oom = 1;
         return -1;
     }
+    for (size_t k = 0; k < m->ncells; k++) {
+        const ashi_grid_cell *c = &m->cells[k];
+        g->cells[k] = (cell){c->b, c->row, c->col, c->rows, c->cols, 0, 0, 0};
+    }
+    g->ncells = m->ncells;
     /* padding: one length for the sides, three quarters of it above and below */
     g->pad_x = lay_len(&t->p->padding, 0, ASHI_MM(2));
     g->pad_y = g->pad_x * 0.75;
-    long hn = t->p->header_rows > 0 ? t->p->header_rows : 0;
-    if (hn > nrows) {
-        ashi_diag_add(d, ASHI_ERROR, "bad-value", ashi_block_attr_loc(t, "header-rows"),
-                      "header-rows '%s' is more than the table's %d row%s",
-                      ashi_block_attr_text(t, "header-rows"), nrows, nrows == 1 ? "" : "s");
-        hn = 0;
-    }
-    g->header_rows = (int)hn;
-    int row = 0;
-    for (const ashi_block *r = rows; r; r = r->next) {
-        if (r->kind != ASHI_BLOCK_ROW)
-            continue;
-        int col = 0;
-        for (const ashi_block *b = r->children; b; b = b->next) {
-            while (col < MAX_COLS && used[row * MAX_COLS + col])
-                col++;
-            const char *vr = ashi_block_attr_text(b, "rowspan");
-            long span_c = b->p->colspan > 0 ? b->p->colspan : 1;
-            long span_r = b->p->rowspan > 0 ? b->p->rowspan : 1;
-            if (span_r > nrows - row) {
-                ashi_diag_add(d, ASHI_ERROR, "bad-value", ashi_block_attr_loc(b, "rowspan"),
-                              "rowspan '%s' runs past the end of the table: the cell is in row "
-                              "%d of %d",
-                              vr, row + 1, nrows);
-                span_r = nrows - row;
-            }
-            if (col + span_c > MAX_COLS) {
-                ashi_diag_add(d, ASHI_ERROR, "limit", b->loc,
-                              "the cell would reach column %ld; a table has at most %d columns",
-                              col + span_c, MAX_COLS);
-                break;
-            }
-            /* a colspan running into a rowspan from above: two cells on
-             * one place */
-            for (int j = 1; j < span_c; j++)
-                if (used[row * MAX_COLS + col + j]) {
-                    ashi_diag_add(d, ASHI_ERROR, "table", b->loc,
-                                  "the cell's colspan runs into column %d, which a cell from a "
-                                  "row above spans",
-                                  col + j + 1);
-                    span_c = j;
-                    break;
-                }
-            cell *c = &g->cells[g->ncells++];
-            c->b = b;
-            c->row = row;
-            c->col = col;
-            c->rows = (int)span_r;
-            c->cols = (int)span_c;
-            for (int i = 0; i < c->rows; i++)
-                for (int j = 0; j < c->cols; j++)
-                    used[(row + i) * MAX_COLS + col + j] = 1;
-            col += c->cols;
-            if (col > g->ncols)
-                g->ncols = col;
-        }
-        row++;
-    }
-    free(used);
-    return g->ncols ? 0 : -1;
+    return 0;
 }
 
 /* Column widths: lengths, percentages and fr shares as written; auto (and
@@ -303,7 +208,7 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
     int kind[MAX_COLS]; /* 0 fixed, 1 auto, 2 fr */
     double pad = 2 * g->pad_x;
     lay_width spec[MAX_COLS];
-    if (lay_widths(l, t, n, frame_w, 1, spec))
+    if (lay_widths(t, n, frame_w, 1, spec))
         return -1;
     for (int i = 0; i < n; i++) {
         kind[i] = spec[i].kind == LAY_W_FIXED ? 0 : spec[i].kind == LAY_W_AUTO ? 1 : 2;
@@ -472,7 +377,7 @@ static grid *measured(L *l, const ashi_block *t, double w)
         l->oom = 1;
         return NULL;
     }
-    if (build(l, t, g, &l->out.quiet) || widths(l, t, g, w))
+    if (build(l, t, g) || widths(l, t, g, w))
         return NULL;
     /* row heights: single-row cells first, then spans stretch their last row */
     lay_measuring(l, row_heights, g);
@@ -500,61 +405,10 @@ static grid *measured(L *l, const ashi_block *t, double w)
     return g;
 }
 
-/* Everything wrong with a table's attributes and cells, said once: when
- * its first page is drawn (measuring says nothing, and a table measured
- * once is not built again). */
-static void check_table(L *l, const ashi_block *t)
-{
-    grid g;
-    scratch_mark m = lay_scratch_save(l);
-    int built = !build(l, t, &g, l->out.d);
-    /* <col>: one per column at most */
-    int ncol = 0, said = 0;
-    for (const ashi_block *k = t->children; k; k = k->next) {
-        if (k->kind != ASHI_BLOCK_COL)
-            continue;
-        if (built && ncol++ == g.ncols && !said) {
-            int n = ncol;
-            for (const ashi_block *r = k->next; r; r = r->next)
-                n += r->kind == ASHI_BLOCK_COL;
-            ashi_diag_add(l->out.d, ASHI_ERROR, "count", k->loc,
-                          "the table has %d <col> elements for %d column%s", n, g.ncols,
-                          g.ncols == 1 ? "" : "s");
-            said = 1;
-        }
-    }
-    /* cells: a char that align="char" uses */
-    int char_used[MAX_COLS] = {0};
-    for (size_t i = 0; built && i < g.ncells; i++) {
-        cell *c = &g.cells[i];
-        const char *ch = c->b->p->chr_text;
-        int uses = cell_align(c, &g) == ASHI_ALIGN_V_CHAR;
-        if (ch) {
-            if (!uses)
-                ashi_diag_add(l->out.d, ASHI_WARNING, "unused", ashi_block_attr_loc(c->b, "char"),
-                              "char '%s' is used only with align=\"char\"", ch);
-        } else if (uses && c->cols == 1) {
-            char_used[c->col] = 1;
-        }
-    }
-    for (int i = 0; built && i < g.ncols; i++) {
-        const ashi_block *k = g.colspec[i];
-        const char *ch = k ? k->p->chr_text : NULL;
-        if (ch && !char_used[i])
-            ashi_diag_add(l->out.d, ASHI_WARNING, "unused", ashi_block_attr_loc(k, "char"),
-                          "char '%s' is used only with align=\"char\" (no cell of its column "
-                          "is aligned on a character)",
-                          ch);
-    }
-    lay_scratch_release(l, &m);
-}
-
 double lay_table(L *l, const ashi_block *t, double x, double y, double w)
 {
-    /* a continuation page: the table's problems were said on its first */
+    /* a continuation page: what its header rows say was said on the first */
     int continued = l->fr.split_table == t && l->fr.split_from > 0;
-    if (!l->out.measuring && !continued)
-        check_table(l, t);
     grid *gp = measured(l, t, w);
     if (!gp)
         return 0;

@@ -1,8 +1,8 @@
 /* values.c — typed attribute values (parsed at load, doc/vocab.c) made
  * concrete where layout knows what they are relative to: percentages of a
  * frame, theme colour names, default alignments, column widths. A leaf of
- * the layout stage: it calls no other file of it, and reports nothing but
- * a widths count that does not match the columns.
+ * the layout stage: it calls no other file of it, and reports nothing
+ * (widths counts are checked at load).
  * SPDX-License-Identifier: MIT */
 #include "layout/internal.h"
 
@@ -51,20 +51,15 @@ align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame
 }
 
 /* Column widths: mm/pt/cm/in, % of pct_of, fr shares of what is left. */
-int lay_widths(L *l, const ashi_block *b, int n, double pct_of, int allow_auto,
-               lay_width *out)
+int lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out)
 {
     const ashi_widths *spec = &b->p->widths;
     for (int i = 0; i < n; i++)
         out[i] = (lay_width){allow_auto ? LAY_W_AUTO : LAY_W_FR, 1};
     if (!spec->v)
         return 0;
-    if (spec->n != n) {
-        ashi_diag_add(D(l), ASHI_ERROR, "count", ashi_block_attr_loc(b, "widths"),
-                      "widths '%s' gives %d widths for %d columns",
-                      ashi_block_attr_text(b, "widths"), spec->n, n);
-        return -1;
-    }
+    if (spec->n != n)
+        return -1; /* reported at load */
     for (int i = 0; i < n; i++) {
         const ashi_width *w = &spec->v[i];
         out[i] = w->kind == ASHI_W_AUTO ? (lay_width){LAY_W_AUTO, 1}
