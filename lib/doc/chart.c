@@ -240,8 +240,11 @@ static int from_csv(loading *ld, const ashi_block *b)
     return 0;
 }
 
-void ashi_chart_extent(const ashi_chart_data *c, size_t k, int stacked, size_t i, double *top,
-                       double *bottom, int *has_pos, int *has_neg)
+/* Where the bar of series i in category k reaches: its value, or stacked
+ * the totals of the positive and of the negative parts of all series
+ * (has_pos, has_neg: whether there are any). */
+static void extent(const ashi_chart_data *c, size_t k, int stacked, size_t i, double *top,
+                   double *bottom, int *has_pos, int *has_neg)
 {
     double pos = 0, neg = 0;
     *has_pos = *has_neg = 0;
@@ -271,10 +274,12 @@ static void check_range(loading *ld, const ashi_block *b)
         for (size_t i = 0; i < (stacked ? 1 : c->nseries); i++) {
             double top, bottom;
             int has_pos, has_neg;
-            ashi_chart_extent(c, k, stacked, i, &top, &bottom, &has_pos, &has_neg);
+            extent(c, k, stacked, i, &top, &bottom, &has_pos, &has_neg);
             hi = fmax(hi, top);
             lo = fmin(lo, bottom);
         }
+    c->lo = lo;
+    c->hi = hi;
     const char *vmin = ashi_block_attr_text(b, "min"), *vmax = ashi_block_attr_text(b, "max");
     double umin = b->p->min.v, umax = b->p->max.v;
     int has_min = b->p->min.set, has_max = b->p->max.set;
@@ -306,7 +311,7 @@ static void check_range(loading *ld, const ashi_block *b)
         for (size_t k = 0; k < c->ncats; k++) {
             double ends[2];
             int has[2];
-            ashi_chart_extent(c, k, stacked, i, &ends[0], &ends[1], &has[0], &has[1]);
+            extent(c, k, stacked, i, &ends[0], &ends[1], &has[0], &has[1]);
             for (int e = 0; e < 2; e++) {
                 double v = ends[e];
                 int above = has_max && v > umax;

@@ -19,10 +19,4 @@ int ashi_chart_load(ashi_block *b, ashi_arena *a, ashi_diags *d);
  * none, reported) and checks them. -1 only when out of memory. */
 int ashi_table_load(ashi_block *t, const ashi_limits *lim, ashi_arena *a, ashi_diags *d);
 
-/* Where the bar of series i in category k reaches: its value, or stacked
- * the totals of the positive and of the negative parts of all series
- * (has_pos, has_neg: whether there are any). */
-void ashi_chart_extent(const ashi_chart_data *c, size_t k, int stacked, size_t i, double *top,
-                       double *bottom, int *has_pos, int *has_neg);
-
 #endif

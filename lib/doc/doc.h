@@ -203,6 +203,7 @@ typedef struct ashi_chart_data {
     const char **names;   /* the series' names (NULL: none) */
     ashi_color *colors;   /* as given; unset: the layout's palette */
     double **vals;        /* vals[series][category] */
+    double lo, hi;        /* what the bars reach (stacked: the totals), zero included */
     int axis_ok;          /* min and max leave room for the data (else reported) */
 } ashi_chart_data;
 

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "layout/internal.h"
-#include "doc/check.h"
 
 #define MAX_CATS 256
 #define MAX_SERIES 12
@@ -276,18 +275,10 @@ static int imax(int a, int b) { return a > b ? a : b; }
 
 /* The value axis: from the data (with zero), or min and max where given
  * (checked against the data at load). */
-static void axis_range(const ashi_block *b, const ashi_chart_data *m, int stacked, double *tlo,
+static void axis_range(const ashi_block *b, const ashi_chart_data *m, double *tlo,
                        double *thi, double *step)
 {
-    double lo = 0, hi = 0;
-    for (size_t k = 0; k < m->ncats; k++)
-        for (size_t i = 0; i < (stacked ? 1 : m->nseries); i++) {
-            double top, bottom;
-            int has_pos, has_neg;
-            ashi_chart_extent(m, k, stacked, i, &top, &bottom, &has_pos, &has_neg);
-            hi = fmax(hi, top);
-            lo = fmin(lo, bottom);
-        }
+    double lo = m->lo, hi = m->hi;
     double umin = b->p->min.v, umax = b->p->max.v;
     int has_min = b->p->min.set, has_max = b->p->max.set;
     lay_nice_ticks(has_min ? umin : lo, has_max ? umax : hi, tlo, thi, step);
@@ -328,7 +319,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     double tlo, thi, step;
     if (!m->axis_ok)
         return h > 0 ? h : ASHI_MM(75); /* no room for any bar: reported at load */
-    axis_range(b, m, stacked, &tlo, &thi, &step);
+    axis_range(b, m, &tlo, &thi, &step);
     if (h <= 0)
         h = ASHI_MM(75);
     double top = y, bottom = y + h;
