@@ -68,7 +68,7 @@ rm -rf ../outside-$$
 cat >inside.xml <<'XML'
 <deck xmlns="urn:ashireport:deck:1">
   <slide title="中のリンク" layout="blank">
-    <image src="photo.png" x="10mm" y="10mm" w="20mm"/>
+    <image alt="写真" src="photo.png" x="10mm" y="10mm" w="20mm"/>
     <image src="./photo.png" x="40mm" y="10mm" w="20mm"/>
     <image src="inside/up.png" x="70mm" y="10mm" w="20mm"/>
     <image src="inside/../photo.png" x="100mm" y="10mm" w="20mm"/>
@@ -111,7 +111,7 @@ cd .. || exit 1
 
 # ---- -o: never the deck or a file it reads ------------------------------
 for out in deck.xml ./deck.xml "$work/deck.xml" photo.png data.csv; do
-  sed 's|</slide>|<image src="photo.png" h="10mm"/><table src="data.csv"/></slide>|' deck.orig >deck.xml
+  sed 's|</slide>|<image alt="写真" src="photo.png" h="10mm"/><table src="data.csv"/></slide>|' deck.orig >deck.xml
   cp deck.xml deck.before
   run 1 "$cli" render deck.xml -o "$out" &&
     same_err "deck.xml:0:0: error: cannot write '$out': it is the deck itself or a file the deck reads; choose another output name"

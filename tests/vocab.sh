@@ -188,7 +188,7 @@ CONTEXT = {
     'box': '<box {A}><p>x</p></box>', 'stat': '<stat value="1" {A}/>',
     'compare': '<compare {A}><stat value="1"/><stat value="2"/></compare>',
     'spacer': '<spacer {A}/>', 'placeholder': '<placeholder {A}/>', 'arrow': '<arrow {A}/>',
-    'image': '<image src="pixel.png" {A}/>',
+    'image': '<image src="pixel.png" alt="点" {A}/>',
     'table': '<table {A}><tr><td>x</td></tr></table>',
     'col': '<table><col {A}/><tr><td>x</td></tr></table>',
     'td': '<table><tr><td>あ</td><td {A}>x</td></tr></table>',

@@ -368,7 +368,82 @@ static void check_highlight(loading *ld, const ashi_block *b)
                   "highlight '%s' names no category of the chart", hl);
 }
 
-int ashi_chart_load(ashi_block *b, ashi_arena *a, ashi_diags *d)
+/* A value as the description says it: its digits grouped by thousands
+ * (the same in every locale), at most 15 significant. */
+static void put_value(ashi_buf *out, double v)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.15g", v);
+    if (strchr(raw, 'e') || strchr(raw, 'n') || strchr(raw, 'i')) {
+        ashi_buf_puts(out, raw);
+        return;
+    }
+    const char *p = raw;
+    if (*p == '-')
+        ashi_buf_putc(out, *p++);
+    size_t intlen = strcspn(p, ".");
+    for (size_t i = 0; i < intlen; i++) {
+        if (i && (intlen - i) % 3 == 0)
+            ashi_buf_putc(out, ',');
+        ashi_buf_putc(out, p[i]);
+    }
+    ashi_buf_puts(out, p + intlen);
+}
+
+/* The chart in words, for readers who cannot see it: its kind and title,
+ * then each category with its value (each series' with several) and the
+ * unit, and its source; Japanese when the deck is, else English. */
+static const char *describe(const ashi_block *b, const ashi_chart_data *c, const char *lang,
+                            ashi_arena *a)
+{
+    int ja = !lang || !strncmp(lang, "ja", 2);
+    int stacked = b->p->stacked == ASHI_BOOL_TRUE, hbar = b->p->type == ASHI_CHART_HBAR;
+    const char *unit = b->p->unit ? b->p->unit : "";
+    ashi_buf out = {.mem = ashi_arena_mem(a)};
+    static const char *const kind_ja[2][2] = {{"棒グラフ", "横棒グラフ"},
+                                              {"積み上げ棒グラフ", "積み上げ横棒グラフ"}};
+    static const char *const kind_en[2][2] = {{"Bar chart", "Horizontal bar chart"},
+                                              {"Stacked bar chart", "Stacked horizontal bar chart"}};
+    ashi_buf_puts(&out, (ja ? kind_ja : kind_en)[stacked][hbar]);
+    if (b->p->title)
+        ashi_buf_printf(&out, ja ? "「%s」" : " \u201C%s\u201D", b->p->title);
+    if (c->nseries > 1) {
+        ashi_buf_puts(&out, ja ? "（系列: " : " (series: ");
+        for (size_t i = 0; i < c->nseries; i++) {
+            if (i)
+                ashi_buf_puts(&out, ja ? "、" : ", ");
+            if (c->names[i])
+                ashi_buf_puts(&out, c->names[i]);
+            else
+                ashi_buf_printf(&out, ja ? "系列%zu" : "series %zu", i + 1);
+        }
+        ashi_buf_puts(&out, ja ? "）" : ")");
+    }
+    ashi_buf_puts(&out, ": ");
+    for (size_t k = 0; k < c->ncats; k++) {
+        if (k)
+            ashi_buf_puts(&out, ja ? "、" : "; ");
+        ashi_buf_puts(&out, c->cats[k]);
+        for (size_t i = 0; i < c->nseries; i++) {
+            ashi_buf_puts(&out, i ? (ja ? "・" : ", ") : " ");
+            if (c->nseries > 1) {
+                if (c->names[i])
+                    ashi_buf_printf(&out, "%s ", c->names[i]);
+                else
+                    ashi_buf_printf(&out, ja ? "系列%zu " : "series %zu ", i + 1);
+            }
+            put_value(&out, c->vals[i][k]);
+            ashi_buf_printf(&out, "%s%s", ja || !unit[0] ? "" : " ", unit);
+        }
+    }
+    if (b->p->source)
+        ashi_buf_printf(&out, ja ? "。%s" : ". %s", b->p->source);
+    const char *s = out.oom ? NULL : ashi_arena_strndup(a, out.data ? out.data : "", out.len);
+    ashi_buf_free(&out);
+    return s;
+}
+
+int ashi_chart_load(ashi_block *b, const char *lang, ashi_arena *a, ashi_diags *d)
 {
     ashi_chart_data *c = ashi_arena_alloc(a, sizeof *c);
     if (!c)
@@ -387,6 +462,10 @@ int ashi_chart_load(ashi_block *b, ashi_arena *a, ashi_diags *d)
         check_highlight(&ld, b);
         b->chart = c;
     }
+    /* what it shows, said: its own alt, else its data in words */
+    b->alt = b->p->alt ? b->p->alt : !bad ? describe(b, c, lang, a) : b->p->title;
+    if (!bad && !b->alt)
+        ld.oom = 1;
     d->origin = (ashi_loc){0, 0};
     return ld.oom ? -1 : 0;
 }

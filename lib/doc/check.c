@@ -4,6 +4,7 @@
 #include "doc/check.h"
 
 typedef struct checker {
+    const char *lang;
     const ashi_limits *lim;
     ashi_arena *a;
     ashi_diags *d;
@@ -25,11 +26,32 @@ static void columns(checker *ck, const ashi_block *b)
                       ashi_block_attr_text(b, "widths"), b->p->widths.n, n);
 }
 
+/* What an image or a photo placeholder is for someone who cannot see it:
+ * an image's alt (alt="" makes it decoration; none is a warning), a
+ * placeholder's text as shown. */
+static void figure_alt(checker *ck, ashi_block *b)
+{
+    if (b->kind == ASHI_BLOCK_PLACEHOLDER) {
+        b->alt = ashi_arena_printf(ck->a, "【写真・差し替え予定】%s",
+                                   b->p->label ? b->p->label : "");
+        ck->oom |= !b->alt;
+        return;
+    }
+    b->alt = b->p->alt;
+    if (!b->alt && b->image) /* one that could not be read is an error already */
+        ashi_diag_add(ck->d, ASHI_WARNING, "no-alt", b->loc,
+                      "image '%s' has no alt: a screen reader can say nothing of it (describe "
+                      "it in alt=\"...\", or write alt=\"\" when it is only decoration)",
+                      b->p->src);
+}
+
 static void blocks(checker *ck, ashi_block *b)
 {
     for (; b && !ck->oom; b = b->next) {
-        if (b->kind == ASHI_BLOCK_CHART && ashi_chart_load(b, ck->a, ck->d))
+        if (b->kind == ASHI_BLOCK_CHART && ashi_chart_load(b, ck->lang, ck->a, ck->d))
             ck->oom = 1;
+        if (b->kind == ASHI_BLOCK_IMAGE || b->kind == ASHI_BLOCK_PLACEHOLDER)
+            figure_alt(ck, b);
         if (b->kind == ASHI_BLOCK_TABLE && ashi_table_load(b, ck->lim, ck->a, ck->d))
             ck->oom = 1;
         if (b->kind == ASHI_BLOCK_COLUMNS)
@@ -40,7 +62,7 @@ static void blocks(checker *ck, ashi_block *b)
 
 int ashi_doc_check(ashi_doc *doc, const ashi_limits *lim, ashi_arena *a, ashi_diags *d)
 {
-    checker ck = {lim, a, d, 0};
+    checker ck = {doc->lang, lim, a, d, 0};
     for (ashi_entry *e = doc->entries; e && !ck.oom; e = e->next) {
         if (e->slide)
             blocks(&ck, e->slide->blocks);

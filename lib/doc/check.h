@@ -12,8 +12,10 @@
 int ashi_doc_check(ashi_doc *doc, const ashi_limits *lim, ashi_arena *a, ashi_diags *d);
 
 /* chart.c: reads and checks a chart's data into b->chart (left NULL when
- * unusable, reported). -1 only when out of memory. */
-int ashi_chart_load(ashi_block *b, ashi_arena *a, ashi_diags *d);
+ * unusable, reported) and gives it its alternative text (its alt, else
+ * its data in words in the deck's language lang). -1 only when out of
+ * memory. */
+int ashi_chart_load(ashi_block *b, const char *lang, ashi_arena *a, ashi_diags *d);
 
 /* table.c: places a table's cells into t->grid (left NULL when it has
  * none, reported) and checks them. -1 only when out of memory. */

@@ -237,6 +237,9 @@ typedef struct ashi_block {
     const struct ashi_csv *csv;     /* table or chart src */
     const ashi_chart_data *chart;   /* chart: its data (NULL: none usable, reported) */
     const ashi_table_grid *grid;    /* table: its cells placed (NULL: none, reported) */
+    /* a figure's alternative text, made at load: an image's alt, a
+     * placeholder's label as shown, a chart's alt or its data in words */
+    const char *alt;
     struct ashi_block *rows;        /* table src: its rows, made from csv */
     struct ashi_block *next;
 } ashi_block;

@@ -91,7 +91,7 @@ const ashi_vattr ashi_vocab[] = {
     {"image", "src", ASHI_VT_FILE, NULL, 0, 0, 1, F_SRC},
     ENUM("image", "fit", "contain cover", F_FIT),
     TEXT("image", "caption", F_CAPTION),
-    TEXT("image", "alt", F_ALT),
+    TEXT("image chart", "alt", F_ALT),
     /* tables */
     {"table", "widths", ASHI_VT_WIDTHS_AUTO, NULL, 0, 0, 0, F_WIDTHS},
     {"table", "header-rows", ASHI_VT_WHOLE, NULL, 0, 0, 0, F_HEADER_ROWS},

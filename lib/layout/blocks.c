@@ -594,14 +594,14 @@ static int role_of(const ashi_block *b, const char **alt)
     case ASHI_BLOCK_TABLE:
         return ASHI_ROLE_TABLE;
     case ASHI_BLOCK_IMAGE:
-        *alt = b->p->alt;
+        *alt = b->alt;
         /* alt="" says the image is decoration */
         return *alt && !**alt ? ASHI_ROLE_ARTIFACT : ASHI_ROLE_FIGURE;
     case ASHI_BLOCK_PLACEHOLDER:
-        *alt = b->p->label;
+        *alt = b->alt;
         return ASHI_ROLE_FIGURE;
     case ASHI_BLOCK_CHART:
-        *alt = b->p->title;
+        *alt = b->alt;
         return ASHI_ROLE_FIGURE;
     case ASHI_BLOCK_ARROW:
         *alt = b->p->label;

@@ -241,7 +241,7 @@ static void test_api(void)
     put_png("api/bomb.png", 6000, 6000);
     put_png("api/small.png", 3000, 3000);
     const char *eight = "<deck xmlns=\"urn:ashireport:deck:1\"><slide title=\"t\" layout=\"blank\">"
-                        "<image src=\"bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>"
+                        "<image alt=\"\" src=\"bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>"
                         "<image src=\"./bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>"
                         "<image src=\"././bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>"
                         "<image src=\"secret/../bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>"
@@ -265,13 +265,13 @@ static void test_api(void)
 
     /* two images, each within the limit, together over it */
     const char *two = "<deck xmlns=\"urn:ashireport:deck:1\"><slide title=\"t\" layout=\"blank\">\n"
-                      "<image src=\"bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>\n"
-                      "<image src=\"small.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>\n"
+                      "<image alt=\"\" src=\"bomb.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>\n"
+                      "<image alt=\"\" src=\"small.png\" x=\"0mm\" y=\"0mm\" w=\"10mm\" h=\"10mm\"/>\n"
                       "</slide></deck>";
     CHECK_INT(ashi_deck_load_memory(opt, two, strlen(two), "two.xml", deck, &dk), ASHI_E_DECK);
     CHECK_INT(ashi_deck_diag_count(dk), 1);
     CHECK_STR(diag_text(dk, 0),
-              "3:8: image 'small.png' has 3000 x 3000 pixels, over the image-pixels limit of "
+              "3:15: image 'small.png' has 3000 x 3000 pixels, over the image-pixels limit of "
               "40000000 for the deck's images together (36000000 used by the images before it)");
     ashi_deck_free(dk);
     ashi_options_free(opt);
