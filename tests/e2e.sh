@@ -5,7 +5,9 @@
 # pdftotext (content order, -raw) in order, and a byte-identical second render. With EXPECT,
 # EXPECT.stderr the warnings the render must print, EXPECT.info holds the expected pdfinfo lines (title, author, subject,
 # dates, pages) and EXPECT.outline the expected bookmarks (qpdf's JSON:
-# target page and title lines, children before their parent).
+# target page and title lines, children before their parent). Every PDF
+# passes pdfa_check.py (XMP equal to Info, MarkInfo, sRGB output intent,
+# /ID); with EXPECT a --print render too, without the PDF/A claim.
 # SPDX-License-Identifier: MIT
 set -euo pipefail
 cli=$1 deck=$2 work=$3 expect=${4:-}
@@ -29,6 +31,9 @@ grep -q "^wrote $pdf (" "$work/$name.out" || fail "no 'wrote' line: $(cat "$work
 
 qpdf --check "$pdf" >"$work/$name.qpdf" 2>&1 || fail "qpdf --check: $(cat "$work/$name.qpdf")"
 grep -q "No syntax or stream encoding errors" "$work/$name.qpdf" || fail "qpdf: $(cat "$work/$name.qpdf")"
+# PDF/A-2a and PDF/UA-1 short of the tags: XMP metadata equal to Info and
+# well-formed, /MarkInfo, the sRGB output intent, a trailer /ID.
+python3 "$here/pdfa_check.py" "$pdf" archival >"$work/$name.pdfa" 2>&1 || fail "$(cat "$work/$name.pdfa")"
 
 pdffonts "$pdf" >"$work/$name.fonts" 2>&1 || fail "pdffonts failed"
 nfonts=$(tail -n +3 "$work/$name.fonts" | wc -l)
@@ -60,5 +65,10 @@ if [ -n "$expect" ]; then
   qpdf --json --json-key=outlines "$pdf" | grep -E '"(destpageposfrom1|title)"' \
     | sed 's/^ *//; s/,$//' >"$work/$name.outline"
   diff -u "$expect.outline" "$work/$name.outline" || fail "bookmarks differ from $expect.outline"
+  # for print (CMYK) no PDF/A claim and no RGB output intent, PDF/UA stays
+  "$cli" render "$deck" --print -o "$pdf.print" >/dev/null 2>&1 || fail "--print render failed"
+  qpdf --check "$pdf.print" >/dev/null 2>&1 || fail "qpdf --check of the --print render"
+  python3 "$here/pdfa_check.py" "$pdf.print" print >"$work/$name.pdfa" 2>&1 || fail "--print: $(cat "$work/$name.pdfa")"
+  rm -f "$pdf.print"
 fi
 echo "ok [$name]: $(stat -c %s "$pdf") bytes, $nfonts fonts"

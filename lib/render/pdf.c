@@ -12,6 +12,7 @@
 
 #include "image/image.h"
 #include "render/embed.h"
+#include "render/pdfa.h"
 #include "render/render.h"
 #include "render/tags.h"
 
@@ -767,6 +768,36 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     stage = "writing the outline and document info";
     if (set_outline(&w, dl) || set_info(&w, dl))
         goto done;
+    /* ---- PDF/A-2a, PDF/UA-1: XMP, MarkInfo, output intent, /ID (pdfa.c) ---- */
+    stage = "writing the XMP metadata and output intent";
+    {
+        /* The /ID's seed: the deck's info, the page count and the size of
+         * the page contents. The tagging work will give a better one (the
+         * content streams themselves). */
+        size_t content_bytes = 0;
+        for (size_t i = 0; i < w.sheets; i++) {
+            HPDF_Page p = HPDF_GetPageByIndex(w.pdf, (HPDF_UINT)i);
+            content_bytes += p ? HPDF_Stream_Size(((HPDF_PageAttr)p->attr)->stream) : 0;
+        }
+        ashi_buf seed = {.mem = w.mem};
+        ashi_buf_printf(&seed, "%s%c%s%c%s%c%zu%c%zu", dl->title ? dl->title : "", 0,
+                        dl->author ? dl->author : "", 0, dl->date ? dl->date : "", 0,
+                        dl->npages, 0, content_bytes);
+        const ashi_pdfa_meta meta = {.title = dl->title, .author = dl->author,
+                                     .subject = dl->subject, .date = dl->date, .lang = dl->lang,
+                                     .producer = "libashireport " ASHI_VERSION_STRING,
+                                     .archival = !(w.o.flags & ASHI_RENDER_CMYK),
+                                     .id_seed = (const unsigned char *)seed.data,
+                                     .id_seed_len = seed.len};
+        int rc = seed.oom ? -1 : ashi_pdfa_add(w.pdf, w.mem, &meta);
+        w.oom |= seed.oom;
+        ashi_buf_free(&seed);
+        if (rc) {
+            if (!w.error) /* the object API does not call the error handler */
+                w.error = HPDF_GetError(w.pdf);
+            goto done;
+        }
+    }
     stage = "saving";
     if (save(&w, out))
         goto done;
