@@ -13,6 +13,7 @@
 #include "image/image.h"
 #include "render/embed.h"
 #include "render/render.h"
+#include "render/tags.h"
 
 typedef struct writer {
     HPDF_Doc pdf;
@@ -35,6 +36,7 @@ typedef struct writer {
     ashi_mem *mem;         /* the deck's, for our own allocations */
     int oom;               /* one of them failed */
     size_t sheets;         /* PDF pages made */
+    ashi_tags *tags;       /* the structure tree and marked content */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -142,6 +144,7 @@ static int draw_rect(void *user, const ashi_dl_rect *r)
 {
     writer *w = user;
     ashi_buf *b = &w->content;
+    ashi_tags_paint(w->tags, b, 0);
     const char *op = paint_op(w, b, r->fill, r->stroke, r->stroke_w, r->dash);
     double x0 = r->x, y0 = w->page_h - r->y - r->h, x1 = x0 + r->w, y1 = y0 + r->h;
     if (w->bleed_edges && r->radius <= 0 && r->stroke == ASHI_NO_COLOR) {
@@ -215,6 +218,7 @@ static int draw_path(void *user, const ashi_dl_path *p)
     ashi_buf *b = &w->content;
     if (p->npoints < 2)
         return 0;
+    ashi_tags_paint(w->tags, b, 0);
     const char *op = paint_op(w, b, p->fill, p->stroke, p->stroke_w, 0);
     for (size_t i = 0; i < p->npoints; i++) {
         put_xy(b, p->xy[2 * i], w->page_h - p->xy[2 * i + 1]);
@@ -228,6 +232,7 @@ static int draw_line(void *user, const ashi_dl_line *l)
 {
     writer *w = user;
     ashi_buf *b = &w->content;
+    ashi_tags_paint(w->tags, b, 0);
     paint_op(w, b, ASHI_NO_COLOR, l->color, l->width, l->dash);
     put_xy(b, l->x1, w->page_h - l->y1);
     ashi_buf_puts(b, " m ");
@@ -250,6 +255,7 @@ static int draw_run(void *user, const ashi_dl_run *r)
     if (!name)
         return -1;
     ashi_buf *b = &w->content;
+    ashi_tags_paint(w->tags, b, 1);
     ashi_buf_puts(b, "BT\n");
     put_color(w, b, r->color, 0);
     if (r->fake_bold) {
@@ -304,18 +310,13 @@ static int draw_run(void *user, const ashi_dl_run *r)
 static int span_begin(void *user, const ashi_dl_text_span *sp)
 {
     writer *w = user;
-    ashi_buf *b = &w->content;
-    ashi_buf_puts(b, "/Span <</ActualText <FEFF");
-    ashi_put_utf16_hex(b, sp->text, sp->len);
-    ashi_buf_puts(b, ">>> BDC\n");
-    return 0;
+    return ashi_tags_span_begin(w->tags, &w->content, sp->text, sp->len);
 }
 
 static int span_end(void *user)
 {
     writer *w = user;
-    ashi_buf_puts(&w->content, "EMC\n");
-    return 0;
+    return ashi_tags_span_end(w->tags, &w->content);
 }
 
 /* An image XObject, made once per image: raw pixels (Flate) with the alpha
@@ -381,11 +382,8 @@ static int draw_image(void *user, const ashi_dl_image *im)
     if (!name)
         return -1;
     ashi_buf *b = &w->content;
-    if (im->alt) {
-        ashi_buf_puts(b, "/Figure <</Alt <FEFF");
-        ashi_put_utf16_hex(b, im->alt, strlen(im->alt));
-        ashi_buf_puts(b, ">>> BDC\n");
-    }
+    /* its alternative text is its Figure element's (tags.c) */
+    ashi_tags_paint(w->tags, b, 1);
     ashi_buf_puts(b, "q\n");
     if (im->clip_w > 0) {
         put_xy(b, im->clip_x, w->page_h - im->clip_y - im->clip_h);
@@ -410,8 +408,6 @@ static int draw_image(void *user, const ashi_dl_image *im)
         ashi_buf_putc(b, ' ');
     }
     ashi_buf_printf(b, "cm /%s Do\nQ\n", name);
-    if (im->alt)
-        ashi_buf_puts(b, "EMC\n");
     return 0;
 }
 
@@ -421,6 +417,7 @@ static int draw_image(void *user, const ashi_dl_image *im)
 static void lay_frame_line(writer *w, double x, double y, double width, double height)
 {
     ashi_buf *b = &w->content;
+    ashi_tags_artifact(w->tags, b);
     put_color(w, b, 0x9A9A9A, 1);
     ashi_buf_puts(b, "0.5 w ");
     put_xy(b, x, y);
@@ -434,7 +431,7 @@ static int new_sheet(writer *w, double width, double height)
     w->page = HPDF_AddPage(w->pdf);
     w->sheets++;
     if (!w->page || HPDF_Page_SetWidth(w->page, (HPDF_REAL)width) ||
-        HPDF_Page_SetHeight(w->page, (HPDF_REAL)height))
+        HPDF_Page_SetHeight(w->page, (HPDF_REAL)height) || ashi_tags_sheet(w->tags, w->page))
         return -1;
     w->content.len = 0;
     return 0;
@@ -442,13 +439,27 @@ static int new_sheet(writer *w, double width, double height)
 
 static int end_sheet(writer *w)
 {
-    if (w->content.oom)
+    ashi_tags_close(w->tags, &w->content);
+    if (w->content.oom || ashi_tags_sheet_end(w->tags))
         return -1;
     HPDF_Stream st = ((HPDF_PageAttr)w->page->attr)->stream;
     return HPDF_Stream_Write(st, (const HPDF_BYTE *)w->content.data,
                              (HPDF_UINT)w->content.len) == HPDF_OK
                ? 0
                : -1;
+}
+
+static int begin_struct(void *user, const ashi_dl_struct *s)
+{
+    (void)s; /* planned from the whole list (tags.c) */
+    ashi_tags_struct_begin(((writer *)user)->tags);
+    return 0;
+}
+
+static int end_struct(void *user)
+{
+    ashi_tags_struct_end(((writer *)user)->tags);
+    return 0;
 }
 
 /* A source page drawn on the sheet: scaled by s with its top-left corner
@@ -474,8 +485,12 @@ static int place(writer *w, const ashi_dl_page *pg, double sheet_h, double x, do
                               .span_begin = span_begin,
                               .span_end = span_end,
                               .path = draw_path,
-                              .image = draw_image};
+                              .image = draw_image,
+                              .begin_struct = begin_struct,
+                              .end_struct = end_struct};
+    ashi_tags_page_begin(w->tags, (size_t)(pg - w->dl->pages));
     int rc = ashi_dl_play_items(pg, &draw);
+    ashi_tags_page_end(w->tags, b);
     ashi_buf_puts(b, "Q\n");
     return rc;
 }
@@ -503,6 +518,7 @@ static void crop_marks(writer *w, double x0, double y0, double x1, double y1, do
 {
     ashi_buf *b = &w->content;
     double len = ASHI_MM(10);
+    ashi_tags_artifact(w->tags, b);
     ashi_buf_puts(b, "q\n1 1 1 1 K\n");
     ashi_buf_num(b, ASHI_MM(0.1), 3);
     ashi_buf_puts(b, " w\n");
@@ -616,34 +632,11 @@ static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
 
 /* ---- document ------------------------------------------------------------ */
 
-/* A PDF text string as UTF-16BE with a byte order mark, written in hex. */
 static HPDF_Binary text_string(writer *w, const char *s)
 {
-    size_t len = strlen(s), pos = 0, n = 2;
-    unsigned char *u = ashi_malloc(w->mem, 2 + len * 4);
-    if (!u) {
+    HPDF_Binary b = ashi_pdf_text(w->pdf, w->mem, s);
+    if (!b)
         w->oom = 1;
-        return NULL;
-    }
-    u[0] = 0xFE;
-    u[1] = 0xFF;
-    while (pos < len) {
-        uint32_t cp;
-        ashi_utf8_next(s, len, &pos, &cp);
-        uint32_t units[2] = {cp, 0};
-        int k = 1;
-        if (cp >= 0x10000) {
-            units[0] = 0xD800 | ((cp - 0x10000) >> 10);
-            units[1] = 0xDC00 | ((cp - 0x10000) & 0x3FF);
-            k = 2;
-        }
-        for (int i = 0; i < k; i++) {
-            u[n++] = (unsigned char)(units[i] >> 8);
-            u[n++] = (unsigned char)(units[i] & 0xFF);
-        }
-    }
-    HPDF_Binary b = HPDF_Binary_New(w->pdf->mmgr, u, (HPDF_UINT)n);
-    free(u);
     return b;
 }
 
@@ -765,8 +758,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
             goto done;
     }
     ashi_phase_end(w.mem, ASHI_PHASE_SUBSET, t);
+    stage = "tagging";
+    if (!(w.tags = ashi_tags_new(w.pdf, dl, w.mem)))
+        goto done;
     stage = "writing pages";
-    if (ashi_print_sheets(&w, dl))
+    if (ashi_print_sheets(&w, dl) || ashi_tags_finish(w.tags))
         goto done;
     stage = "writing the outline and document info";
     if (set_outline(&w, dl) || set_info(&w, dl))
@@ -801,6 +797,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
             ashi_embed_free(&w.fonts[i]);
         ashi_buf_free(&w.content);
         free(w.sheet_of);
+        ashi_tags_free(w.tags);
         return ASHI_E_DECK;
     }
     st = ASHI_OK;
@@ -820,6 +817,7 @@ done:
         ashi_embed_free(&w.fonts[i]);
     ashi_buf_free(&w.content);
     free(w.sheet_of);
+    ashi_tags_free(w.tags);
     HPDF_Free(w.pdf);
     return st;
 }

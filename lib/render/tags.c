@@ -1,0 +1,393 @@
+/* tags.c — Tagged PDF from the display list's structure items: one
+ * structure element per item (PDF's standard types, ISO 32000-1 14.8.4),
+ * in source order under a Document; each element's content in
+ * marked-content sequences with MCIDs, found again through the
+ * ParentTree; page furniture and decoration in /Artifact sequences.
+ * SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include "render/embed.h"
+#include "render/tags.h"
+
+#define MAX_DEPTH 512
+
+/* The standard structure type of each role; NULL: an artifact. */
+static const char *const type_of[ASHI_ROLE_COUNT] = {
+    [ASHI_ROLE_SECTION] = "Sect",    [ASHI_ROLE_SLIDE] = "Sect",
+    [ASHI_ROLE_TITLE] = "H1",        [ASHI_ROLE_SUBTITLE] = "P",
+    [ASHI_ROLE_HEADING] = "H2",      [ASHI_ROLE_PARAGRAPH] = "P",
+    [ASHI_ROLE_LIST] = "L",          [ASHI_ROLE_LIST_ITEM] = "LI",
+    [ASHI_ROLE_LABEL] = "Lbl",       [ASHI_ROLE_LIST_BODY] = "LBody",
+    [ASHI_ROLE_TABLE] = "Table",     [ASHI_ROLE_TABLE_HEAD] = "THead",
+    [ASHI_ROLE_TABLE_BODY] = "TBody", [ASHI_ROLE_TABLE_ROW] = "TR",
+    [ASHI_ROLE_HEADER_CELL] = "TH",  [ASHI_ROLE_CELL] = "TD",
+    [ASHI_ROLE_FIGURE] = "Figure",   [ASHI_ROLE_CAPTION] = "Caption",
+    [ASHI_ROLE_PHRASE] = "P",        [ASHI_ROLE_GROUP] = NULL,
+    [ASHI_ROLE_ARTIFACT] = NULL,
+};
+
+typedef struct elem {
+    const ashi_dl_struct *s;
+    int parent;      /* index; -1: the Document */
+    int owner;       /* the element its content and children go to: itself, or
+                        for a group (columns, a box: no meaning of its own, so
+                        no element) its parent's owner; -1: the Document */
+    int artifact;    /* it or an ancestor is page furniture */
+    int in_head;     /* inside header rows */
+    HPDF_Dict dict;  /* NULL for artifacts */
+    HPDF_Array kids; /* its /K */
+    HPDF_Page pg;    /* its /Pg: the page of its first content */
+} elem;
+
+enum { MC_NONE, MC_ELEM, MC_ARTIFACT };
+
+struct ashi_tags {
+    HPDF_Doc pdf;
+    ashi_mem *mem;
+    elem *e;
+    size_t ne;
+    /* per source page: its first structure item's element, and the
+     * elements open when it starts (stack_at[page_stack[i] ...]) */
+    size_t *page_first, *page_stack, *page_depth;
+    int *stacks;
+    HPDF_Dict doc;
+    HPDF_Array doc_kids;
+    HPDF_Array nums; /* the ParentTree's /Nums */
+    /* drawing */
+    int stack[MAX_DEPTH];
+    int depth;
+    size_t next;
+    HPDF_Page sheet;
+    HPDF_Array parents; /* the sheet's elements by MCID */
+    int nsheets, mcid;
+    int open, open_elem, span;
+    int failed;
+};
+
+HPDF_Binary ashi_pdf_text(HPDF_Doc pdf, ashi_mem *mem, const char *s)
+{
+    size_t len = strlen(s), pos = 0, n = 2;
+    unsigned char *u = ashi_malloc(mem, 2 + len * 4);
+    if (!u)
+        return NULL;
+    u[0] = 0xFE;
+    u[1] = 0xFF;
+    while (pos < len) {
+        uint32_t cp;
+        ashi_utf8_next(s, len, &pos, &cp);
+        uint32_t units[2] = {cp, 0};
+        int k = 1;
+        if (cp >= 0x10000) {
+            units[0] = 0xD800 | ((cp - 0x10000) >> 10);
+            units[1] = 0xDC00 | ((cp - 0x10000) & 0x3FF);
+            k = 2;
+        }
+        for (int i = 0; i < k; i++) {
+            u[n++] = (unsigned char)(units[i] >> 8);
+            u[n++] = (unsigned char)(units[i] & 0xFF);
+        }
+    }
+    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)n);
+    free(u);
+    return b;
+}
+
+/* An indirect dictionary of the document. */
+static HPDF_Dict new_dict(ashi_tags *t)
+{
+    HPDF_Dict d = HPDF_Dict_New(t->pdf->mmgr);
+    if (!d || HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK)
+        return NULL;
+    return d;
+}
+
+/* The elements, in source order: the display list walked once. */
+static int plan(ashi_tags *t, const ashi_dlist *dl)
+{
+    size_t n = 0, stacked = 0;
+    int depth = 0;
+    for (size_t p = 0; p < dl->npages; p++) {
+        stacked += (size_t)depth;
+        for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+            ashi_dl_kind k = dl->pages[p].items[i].kind;
+            n += k == ASHI_DL_STRUCT_BEGIN;
+            depth += k == ASHI_DL_STRUCT_BEGIN ? 1 : k == ASHI_DL_STRUCT_END ? -1 : 0;
+            if (depth < 0 || depth > MAX_DEPTH)
+                return -1;
+        }
+    }
+    size_t np = dl->npages + 1;
+    t->e = ashi_calloc(t->mem, n + 1, sizeof *t->e);
+    t->page_first = ashi_calloc(t->mem, np, sizeof *t->page_first);
+    t->page_stack = ashi_calloc(t->mem, np, sizeof *t->page_stack);
+    t->page_depth = ashi_calloc(t->mem, np, sizeof *t->page_depth);
+    t->stacks = ashi_calloc(t->mem, stacked + 1, sizeof *t->stacks);
+    if (!t->e || !t->page_first || !t->page_stack || !t->page_depth || !t->stacks)
+        return -1;
+    int stack[MAX_DEPTH];
+    depth = 0;
+    stacked = 0;
+    for (size_t p = 0; p < dl->npages; p++) {
+        t->page_first[p] = t->ne;
+        t->page_stack[p] = stacked;
+        t->page_depth[p] = (size_t)depth;
+        memcpy(t->stacks + stacked, stack, (size_t)depth * sizeof *stack);
+        stacked += (size_t)depth;
+        for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+            const ashi_dl_item *it = &dl->pages[p].items[i];
+            if (it->kind == ASHI_DL_STRUCT_END) {
+                depth--;
+            } else if (it->kind == ASHI_DL_STRUCT_BEGIN) {
+                elem *e = &t->e[t->ne];
+                const elem *up = depth ? &t->e[stack[depth - 1]] : NULL;
+                e->s = &it->u.structure;
+                e->parent = up ? up->owner : -1;
+                e->owner = e->s->role == ASHI_ROLE_GROUP ? e->parent : (int)t->ne;
+                e->artifact = e->s->role == ASHI_ROLE_ARTIFACT || (up && up->artifact);
+                e->in_head = e->s->role == ASHI_ROLE_TABLE_HEAD || (up && up->in_head);
+                stack[depth++] = (int)t->ne++;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A table cell's attributes: its header's scope, its spans. */
+static int cell_attributes(ashi_tags *t, const elem *e)
+{
+    const ashi_dl_struct *s = e->s;
+    int th = s->role == ASHI_ROLE_HEADER_CELL;
+    if (!th && s->colspan <= 1 && s->rowspan <= 1)
+        return 0;
+    HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
+    if (!a || HPDF_Dict_AddName(a, "O", "Table"))
+        return -1;
+    if (th && HPDF_Dict_AddName(a, "Scope", e->in_head ? "Column" : "Row"))
+        return -1;
+    if (s->colspan > 1 && HPDF_Dict_AddNumber(a, "ColSpan", s->colspan))
+        return -1;
+    if (s->rowspan > 1 && HPDF_Dict_AddNumber(a, "RowSpan", s->rowspan))
+        return -1;
+    return HPDF_Dict_Add(e->dict, "A", a) ? -1 : 0;
+}
+
+/* The elements' dictionaries, parents before children. */
+static int make_elements(ashi_tags *t)
+{
+    for (size_t i = 0; i < t->ne; i++) {
+        elem *e = &t->e[i];
+        if (e->artifact || e->owner != (int)i)
+            continue;
+        HPDF_Dict parent = e->parent < 0 ? t->doc : t->e[e->parent].dict;
+        HPDF_Array up = e->parent < 0 ? t->doc_kids : t->e[e->parent].kids;
+        e->dict = new_dict(t);
+        e->kids = HPDF_Array_New(t->pdf->mmgr);
+        /* /Type /StructElem is optional: left out, as are groups, to keep
+         * the tree small (libharu writes no object streams) */
+        if (!e->dict || !e->kids || HPDF_Dict_AddName(e->dict, "S", type_of[e->s->role]) ||
+            HPDF_Dict_Add(e->dict, "P", parent) || HPDF_Dict_Add(e->dict, "K", e->kids) ||
+            HPDF_Array_Add(up, e->dict))
+            return -1;
+        if (e->s->alt && e->s->alt[0]) {
+            HPDF_Binary alt = ashi_pdf_text(t->pdf, t->mem, e->s->alt);
+            if (!alt || HPDF_Dict_Add(e->dict, "Alt", alt))
+                return -1;
+        }
+        if ((e->s->role == ASHI_ROLE_HEADER_CELL || e->s->role == ASHI_ROLE_CELL) &&
+            cell_attributes(t, e))
+            return -1;
+    }
+    return 0;
+}
+
+ashi_tags *ashi_tags_new(HPDF_Doc pdf, const ashi_dlist *dl, ashi_mem *mem)
+{
+    ashi_tags *t = ashi_calloc(mem, 1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->pdf = pdf;
+    t->mem = mem;
+    t->doc = new_dict(t);
+    t->doc_kids = HPDF_Array_New(pdf->mmgr);
+    t->nums = HPDF_Array_New(pdf->mmgr);
+    if (plan(t, dl) || !t->doc || !t->doc_kids || !t->nums ||
+        HPDF_Dict_AddName(t->doc, "Type", "StructElem") ||
+        HPDF_Dict_AddName(t->doc, "S", "Document") || HPDF_Dict_Add(t->doc, "K", t->doc_kids) ||
+        make_elements(t)) {
+        ashi_tags_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void ashi_tags_free(ashi_tags *t)
+{
+    if (!t)
+        return;
+    free(t->e);
+    free(t->page_first);
+    free(t->page_stack);
+    free(t->page_depth);
+    free(t->stacks);
+    free(t);
+}
+
+int ashi_tags_sheet(ashi_tags *t, HPDF_Page page)
+{
+    t->sheet = page;
+    t->mcid = 0;
+    t->open = MC_NONE;
+    t->parents = HPDF_Array_New(t->pdf->mmgr);
+    if (!t->parents || HPDF_Xref_Add(t->pdf->xref, t->parents) != HPDF_OK)
+        return t->failed = -1;
+    return 0;
+}
+
+void ashi_tags_page_begin(ashi_tags *t, size_t index)
+{
+    t->depth = (int)t->page_depth[index];
+    memcpy(t->stack, t->stacks + t->page_stack[index], (size_t)t->depth * sizeof *t->stack);
+    t->next = t->page_first[index];
+    t->span = 0;
+}
+
+void ashi_tags_struct_begin(ashi_tags *t)
+{
+    if (t->depth < MAX_DEPTH && t->next < t->ne)
+        t->stack[t->depth++] = (int)t->next++;
+}
+
+void ashi_tags_struct_end(ashi_tags *t)
+{
+    if (t->depth > 0)
+        t->depth--;
+}
+
+
+int ashi_tags_close(ashi_tags *t, ashi_buf *b)
+{
+    if (t->open != MC_NONE)
+        ashi_buf_puts(b, "EMC\n");
+    t->open = MC_NONE;
+    return 0;
+}
+
+int ashi_tags_artifact(ashi_tags *t, ashi_buf *b)
+{
+    if (t->open == MC_ARTIFACT)
+        return 0;
+    ashi_tags_close(t, b);
+    ashi_buf_puts(b, "/Artifact BMC\n");
+    t->open = MC_ARTIFACT;
+    return 0;
+}
+
+/* Content of element k at the next MCID of the sheet. */
+static int open_element(ashi_tags *t, ashi_buf *b, int k)
+{
+    elem *e = &t->e[k];
+    int id = t->mcid++;
+    ashi_buf_printf(b, "/%s <</MCID %d>> BDC\n", type_of[e->s->role], id);
+    t->open = MC_ELEM;
+    t->open_elem = k;
+    if (HPDF_Array_Add(t->parents, e->dict))
+        return -1;
+    if (!e->pg) {
+        e->pg = t->sheet;
+        if (HPDF_Dict_Add(e->dict, "Pg", t->sheet))
+            return -1;
+    }
+    if (e->pg == t->sheet)
+        return HPDF_Array_AddNumber(e->kids, id) ? -1 : 0;
+    /* content on another page than its first: a marked-content reference */
+    HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
+    if (!mcr || HPDF_Dict_AddName(mcr, "Type", "MCR") || HPDF_Dict_Add(mcr, "Pg", t->sheet) ||
+        HPDF_Dict_AddNumber(mcr, "MCID", id) || HPDF_Array_Add(e->kids, mcr))
+        return -1;
+    return 0;
+}
+
+/* The element painting goes to now; -1: an artifact. */
+static int target(const ashi_tags *t, int is_text_or_image)
+{
+    int k = t->depth ? t->stack[t->depth - 1] : -1;
+    if (k >= 0 && !t->e[k].artifact)
+        k = t->e[k].owner;
+    if (k < 0 || t->e[k].artifact ||
+        (!is_text_or_image && t->e[k].s->role != ASHI_ROLE_FIGURE))
+        return -1;
+    return k;
+}
+
+int ashi_tags_paint(ashi_tags *t, ashi_buf *b, int is_text_or_image)
+{
+    if (t->span)
+        return 0; /* inside one line's sequence: it goes on */
+    int k = target(t, is_text_or_image);
+    if (k < 0)
+        return ashi_tags_artifact(t, b);
+    if (t->open == MC_ELEM && t->open_elem == k)
+        return 0;
+    ashi_tags_close(t, b);
+    if (open_element(t, b, k))
+        return t->failed = -1;
+    return 0;
+}
+
+/* A line: an MCID (or artifact) sequence of its own, holding one /Span
+ * with the ActualText (readers take ActualText from a Span; one Span per
+ * MCID keeps poppler's reading of the structure whole). */
+int ashi_tags_span_begin(ashi_tags *t, ashi_buf *b, const char *text, size_t len)
+{
+    int k = target(t, 1);
+    ashi_tags_close(t, b);
+    if (k >= 0 && open_element(t, b, k))
+        return t->failed = -1;
+    if (k < 0) {
+        ashi_buf_puts(b, "/Artifact BMC\n");
+        t->open = MC_ARTIFACT;
+    }
+    ashi_buf_puts(b, "/Span <</ActualText <FEFF");
+    ashi_put_utf16_hex(b, text, len);
+    ashi_buf_puts(b, ">>> BDC\n");
+    t->span = 1;
+    return 0;
+}
+
+int ashi_tags_span_end(ashi_tags *t, ashi_buf *b)
+{
+    ashi_buf_puts(b, "EMC\n");
+    t->span = 0;
+    return ashi_tags_close(t, b);
+}
+
+int ashi_tags_page_end(ashi_tags *t, ashi_buf *b)
+{
+    return ashi_tags_close(t, b);
+}
+
+int ashi_tags_sheet_end(ashi_tags *t)
+{
+    if (t->failed || HPDF_Dict_AddNumber(t->sheet, "StructParents", t->nsheets) ||
+        HPDF_Array_AddNumber(t->nums, t->nsheets) || HPDF_Array_Add(t->nums, t->parents))
+        return -1;
+    t->nsheets++;
+    return 0;
+}
+
+int ashi_tags_finish(ashi_tags *t)
+{
+    HPDF_Dict root = new_dict(t), tree = HPDF_Dict_New(t->pdf->mmgr);
+    if (t->failed || !root || !tree || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ||
+        HPDF_Dict_Add(root, "K", t->doc) || HPDF_Dict_Add(tree, "Nums", t->nums) ||
+        HPDF_Dict_Add(root, "ParentTree", tree) ||
+        HPDF_Dict_AddNumber(root, "ParentTreeNextKey", t->nsheets) ||
+        HPDF_Dict_Add(t->doc, "P", root) ||
+        HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", root))
+        return -1;
+    return 0;
+}
