@@ -487,7 +487,7 @@ class Checker:
 
         page_refs = {p[0].num if isinstance(p[0], Ref) else None for p in pdf.pages()}
         kids = pdf.get(str_.get("K"))
-        top = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        top = kids if isinstance(kids, list) else [str_.get("K")] if kids is not None else []
         if not top:
             self.fail("UA1:7.1-StructTreeRoot", "/StructTreeRoot has no /K")
         seen_elems = set()
@@ -497,6 +497,9 @@ class Checker:
             if not isinstance(e, dict):
                 self.fail("UA1:7.1-K", f"structure kid {ref!r} of {parent!r} is not a dictionary")
                 return
+            if not isinstance(ref, Ref):
+                self.fail("ISO32000:14.7.2-indirect", f"a structure element is a direct object (its kids' /P and the ParentTree cannot point to it): {self.desc(None, e)}")
+                ref = Ref(f"direct#{id(e)}")
             if isinstance(ref, Ref):
                 if ref in seen_elems:
                     self.fail("UA1:7.1-K", f"structure element {ref!r} is reached twice")
@@ -622,8 +625,6 @@ class Checker:
                 bad = [k[1] for k in kids_of.get(ref, []) if k[1] not in ("LI", "Caption", "L")]
                 if bad:
                     self.fail("09-005", f"L {ref!r} has kids {bad} (only LI, Caption)")
-                if self.attr(e, "List", "ListNumbering") is None:
-                    self.fail("PDF/UA-1:7.6", f"L {ref!r} has no /ListNumbering attribute (/O /List); /None is fine for bullets")
             if s == "LI":
                 bad = [k[1] for k in kids_of.get(ref, []) if k[1] not in ("Lbl", "LBody")]
                 if bad:
