@@ -1,0 +1,141 @@
+// pdfjs_struct.mjs FILE.pdf [--text] — reads a PDF's structure tree the way
+// a browser's PDF viewer (pdf.js) does. For each page prints one JSON line
+//   {"page":N,"tree":{role,children:[...]}}
+// where each marked-content leaf ({"type":"content","id":"pR_mcM"}) carries
+// "text": the text that pdf.js's getTextContent({includeMarkedContent:true})
+// puts between the beginMarkedContentProps with that id and its
+// endMarkedContent. A last line {"unmarked":[...]} lists text that is in no
+// MCID sequence (neither tagged content nor inside any marked sequence), and
+// {"orphans":[...]} the MCIDs with text that no structure element names.
+// With --text, prints instead the leaves' texts in structure (reading)
+// order, one per line, pages in order; an element whose children are all
+// leaves of one line is joined on one line.
+//
+// pdfjs-dist is looked up in $ASHI_NPM_DIR, each folder of $NODE_PATH, then
+// $HOME/.cache/ashireport-npm (where scripts/deps.sh --test installs it),
+// then as a bare import. SPDX-License-Identifier: MIT
+import { existsSync, readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const args = process.argv.slice(2);
+const textMode = args.includes("--text");
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  process.stderr.write("usage: node pdfjs_struct.mjs FILE.pdf [--text]\n");
+  process.exit(2);
+}
+
+// pdf.js warns (console.warn) at import that its optional native canvas
+// is missing: drop that one warning, keep the others
+const origWarn = console.warn;
+console.warn = (...a) => {
+  if (!a.join(" ").includes("@napi-rs/canvas")) origWarn(...a);
+};
+
+// pdf.js wants canvas classes at import time (from @napi-rs/canvas, a
+// native package); reading text and structure never draws, so inert
+// stand-ins do
+for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {
+  if (!globalThis[name]) globalThis[name] = class { constructor() { this.a = 1; this.d = 1; this.b = this.c = this.e = this.f = 0; } };
+}
+
+async function loadPdfjs() {
+  const rel = join("pdfjs-dist", "legacy", "build", "pdf.mjs");
+  const dirs = [];
+  if (process.env.ASHI_NPM_DIR) dirs.push(join(process.env.ASHI_NPM_DIR, "node_modules"));
+  for (const d of (process.env.NODE_PATH || "").split(":")) if (d) dirs.push(d);
+  if (process.env.HOME) dirs.push(join(process.env.HOME, ".cache", "ashireport-npm", "node_modules"));
+  for (const d of dirs) {
+    const p = join(d, rel);
+    if (existsSync(p)) return { lib: await import(pathToFileURL(p).href), root: join(d, "pdfjs-dist") };
+  }
+  return { lib: await import("pdfjs-dist/legacy/build/pdf.mjs"), root: null };
+}
+
+const { lib: pdfjs, root } = await loadPdfjs();
+const data = new Uint8Array(readFileSync(file));
+const opts = { data, verbosity: 0, isEvalSupported: false, useSystemFonts: false };
+if (root) {
+  opts.standardFontDataUrl = join(root, "standard_fonts") + "/";
+  opts.cMapUrl = join(root, "cmaps") + "/";
+  opts.cMapPacked = true;
+}
+const doc = await pdfjs.getDocument(opts).promise;
+
+const unmarked = [];
+const orphans = [];
+const lines = [];
+
+// the text of each MCID on a page: items between beginMarkedContentProps
+// (id) and its endMarkedContent; nested sequences without an id (e.g. a
+// /Span BMC) add to the enclosing id's text
+function textByMcid(items, pageNo) {
+  const byId = new Map();
+  const stack = [];
+  for (const it of items) {
+    if (it.type === "beginMarkedContentProps" || it.type === "beginMarkedContent") {
+      stack.push({ id: it.id ?? null, tag: it.tag });
+    } else if (it.type === "endMarkedContent") {
+      stack.pop();
+    } else if (typeof it.str === "string") {
+      let id = null;
+      let artifact = false;
+      for (let i = stack.length - 1; i >= 0; i--) {
+        if (stack[i].tag === "Artifact") artifact = true;
+        if (stack[i].id !== null && id === null) id = stack[i].id;
+      }
+      if (id !== null) byId.set(id, (byId.get(id) || "") + it.str);
+      else if (!artifact && it.str.trim() !== "") unmarked.push({ page: pageNo, str: it.str });
+    }
+  }
+  return byId;
+}
+
+function attach(node, byId, used) {
+  if (node.type === "content") {
+    node.text = byId.get(node.id) ?? "";
+    used.add(node.id);
+    return;
+  }
+  for (const c of node.children || []) attach(c, byId, used);
+}
+
+// the leaves' texts in tree order; an element whose kids are all content
+// leaves gives one line (its MCIDs joined)
+function collect(node, out) {
+  const kids = node.children || [];
+  if (kids.length && kids.every((k) => k.type === "content")) {
+    const t = kids.map((k) => k.text).join("");
+    if (t.trim() !== "") out.push(t);
+    return;
+  }
+  for (const k of kids) {
+    if (k.type === "content") {
+      if (k.text.trim() !== "") out.push(k.text);
+    } else if (k.role) collect(k, out);
+  }
+}
+
+for (let n = 1; n <= doc.numPages; n++) {
+  const page = await doc.getPage(n);
+  const tc = await page.getTextContent({ includeMarkedContent: true });
+  const byId = textByMcid(tc.items, n);
+  const tree = (await page.getStructTree()) || null;
+  const used = new Set();
+  if (tree) attach(tree, byId, used);
+  for (const [id, t] of byId) if (!used.has(id) && t.trim() !== "") orphans.push({ page: n, id, text: t });
+  if (textMode) {
+    if (tree) collect(tree, lines);
+  } else {
+    process.stdout.write(JSON.stringify({ page: n, tree }) + "\n");
+  }
+  page.cleanup();
+}
+if (textMode) {
+  for (const l of lines) process.stdout.write(l.replace(/\n/g, " ") + "\n");
+} else {
+  process.stdout.write(JSON.stringify({ unmarked }) + "\n");
+  process.stdout.write(JSON.stringify({ orphans }) + "\n");
+}
+await doc.destroy();
