@@ -568,7 +568,11 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     out->print = doc->print;
     if (doc->bleed >= 0)
         out->bleed = doc->bleed;
+    /* a document needs a title (PDF/UA): the deck's, else its first
+     * section's or slide's */
     out->title = doc->title;
+    for (const ashi_entry *e = doc->entries; e && !out->title; e = e->next)
+        out->title = e->section ? e->section->title : e->slide->title;
     out->author = doc->author;
     out->subject = doc->subject;
     out->date = doc->date;

@@ -7,6 +7,7 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
@@ -38,6 +39,7 @@ typedef struct writer {
     int oom;               /* one of them failed */
     size_t sheets;         /* PDF pages made */
     ashi_tags *tags;       /* the structure tree and marked content */
+    HPDF_MD5_CTX pages_md5; /* of every sheet's content, for the /ID */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -443,6 +445,8 @@ static int end_sheet(writer *w)
     ashi_tags_close(w->tags, &w->content);
     if (w->content.oom || ashi_tags_sheet_end(w->tags))
         return -1;
+    HPDF_MD5Update(&w->pages_md5, (const HPDF_BYTE *)w->content.data,
+                   (HPDF_UINT32)w->content.len);
     HPDF_Stream st = ((HPDF_PageAttr)w->page->attr)->stream;
     return HPDF_Stream_Write(st, (const HPDF_BYTE *)w->content.data,
                              (HPDF_UINT)w->content.len) == HPDF_OK
@@ -739,6 +743,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     ashi_status st = ASHI_E_PDF;
     int reported = 0; /* a failure already said in d */
     const char *stage = "creating the document";
+    HPDF_MD5Init(&w.pages_md5);
     w.pdf = HPDF_New(on_hpdf_error, &w);
     if (!w.pdf)
         return ASHI_E_MEMORY;
@@ -771,18 +776,16 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     /* ---- PDF/A-2a, PDF/UA-1: XMP, MarkInfo, output intent, /ID (pdfa.c) ---- */
     stage = "writing the XMP metadata and output intent";
     {
-        /* The /ID's seed: the deck's info, the page count and the size of
-         * the page contents. The tagging work will give a better one (the
-         * content streams themselves). */
-        size_t content_bytes = 0;
-        for (size_t i = 0; i < w.sheets; i++) {
-            HPDF_Page p = HPDF_GetPageByIndex(w.pdf, (HPDF_UINT)i);
-            content_bytes += p ? HPDF_Stream_Size(((HPDF_PageAttr)p->attr)->stream) : 0;
-        }
+        /* The /ID's seed: what every page shows (the content streams, as
+         * hashed when each sheet was finished) and the document's info, so
+         * the same deck gives the same /ID and different ones differ. */
+        HPDF_BYTE pages[16];
+        HPDF_MD5Final(pages, &w.pages_md5);
         ashi_buf seed = {.mem = w.mem};
-        ashi_buf_printf(&seed, "%s%c%s%c%s%c%zu%c%zu", dl->title ? dl->title : "", 0,
-                        dl->author ? dl->author : "", 0, dl->date ? dl->date : "", 0,
-                        dl->npages, 0, content_bytes);
+        ashi_buf_append(&seed, pages, sizeof pages);
+        ashi_buf_printf(&seed, "%s%c%s%c%s%c%s%c%zu", dl->title ? dl->title : "", 0,
+                        dl->author ? dl->author : "", 0, dl->subject ? dl->subject : "", 0,
+                        dl->date ? dl->date : "", 0, dl->npages);
         const ashi_pdfa_meta meta = {.title = dl->title, .author = dl->author,
                                      .subject = dl->subject, .date = dl->date, .lang = dl->lang,
                                      .producer = "libashireport " ASHI_VERSION_STRING,
