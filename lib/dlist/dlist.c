@@ -47,7 +47,7 @@ void ashi_dl_release(ashi_dlist *dl)
 const char *const ashi_dl_role_names[ASHI_ROLE_COUNT] = {
     "section", "slide", "title", "subtitle", "heading", "paragraph", "list", "item",
     "label", "body", "table", "thead", "tbody", "row", "th", "td", "figure", "caption",
-    "phrase", "group", "artifact"};
+    "phrase", "group", "ruby", "rb", "rt", "artifact"};
 
 ashi_dl_page *ashi_dl_add_page(ashi_dlist *dl, double w, double h, ashi_loc loc)
 {

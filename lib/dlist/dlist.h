@@ -99,6 +99,9 @@ typedef enum ashi_dl_role {
     ASHI_ROLE_CAPTION,
     ASHI_ROLE_PHRASE,       /* a stat or a comparison: read as one */
     ASHI_ROLE_GROUP,        /* columns, a column, a box */
+    ASHI_ROLE_RUBY,         /* a <ruby>: its base, then its reading */
+    ASHI_ROLE_RUBY_BASE,
+    ASHI_ROLE_RUBY_TEXT,    /* the reading (rt) */
     ASHI_ROLE_ARTIFACT,     /* page furniture: backgrounds, bands, footers, marks */
     ASHI_ROLE_COUNT
 } ashi_dl_role;

@@ -248,34 +248,17 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     return measure_lines(l, st, out);
 }
 
-/* Emits one line as glyph runs, one per stretch of the same face, size and
- * colour. x is the line's start, y its baseline. */
-static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y,
-                     int span)
+/* Glyph runs for clusters [c, end) of a line, one per stretch of the same
+ * face, size and colour; text is the line's (from byte t0 of the
+ * paragraph). */
+static int emit_runs(L *l, const ashi_para *p, const ashi_line *ln, size_t c, size_t end,
+                     double x, double y, const char *text, size_t t0)
 {
-    if (l->out.measuring)
-        return 0;
-    size_t c = ln->c0;
-    if (ln->c1 == ln->c0)
-        return 0;
-    /* the line's text, kept with the display list (the paragraph is not) */
-    const ashi_cluster *a = &p->clusters[ln->c0], *b = &p->clusters[ln->c1 - 1];
-    size_t t0 = a->off, tlen = b->off + b->len - a->off;
-    const char *text = ashi_arena_strndup(l->mem.keep, p->text + t0, tlen);
-    if (!text)
-        return -1;
-    if (span) {
-        ashi_dl_item *sp = ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_SPAN_BEGIN);
-        if (!sp)
-            return -1;
-        sp->u.span.text = text;
-        sp->u.span.len = tlen;
-    }
-    while (c < ln->c1) {
+    while (c < end) {
         const ashi_cluster *first = &p->clusters[c];
         size_t e = c;
         size_t ng = 0;
-        while (e < ln->c1 && p->clusters[e].face == first->face &&
+        while (e < end && p->clusters[e].face == first->face &&
                p->clusters[e].size == first->size && p->clusters[e].color == first->color &&
                p->clusters[e].fake_bold == first->fake_bold) {
             ng += p->clusters[e].ng;
@@ -319,17 +302,26 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         r->nglyphs = k;
         c = e;
     }
-    /* Readings over the part of their base on this line, centred over it:
-     * the whole reading when the whole base is here; a base too long for
-     * one line carries on each line the share of the reading its clusters
-     * make of the base (rather than the whole reading again on every line,
-     * which costs the base's lines times the reading). */
-    for (size_t i = ln->c0; i < ln->c1; i++) {
+    return 0;
+}
+
+static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y,
+                     int span);
+
+/* Readings over the part of their base in clusters [from, end) of the
+ * line, centred over it: the whole reading when the whole base is here; a
+ * base too long for one line carries on each line the share of the
+ * reading its clusters make of the base (rather than the whole reading
+ * again on every line, which costs the base's lines times the reading). */
+static int emit_readings(L *l, const ashi_para *p, const ashi_line *ln, size_t from, size_t end,
+                         double x, double y)
+{
+    for (size_t i = from; i < end; i++) {
         const ashi_cluster *cl = &p->clusters[i];
-        if (!cl->ruby || (i > ln->c0 && p->clusters[i - 1].ruby == cl->ruby))
+        if (!cl->ruby || (i > from && p->clusters[i - 1].ruby == cl->ruby))
             continue;
         const ashi_ruby *ru = &p->rubies[cl->ruby - 1];
-        size_t last = ru->c1 - 1 < ln->c1 ? ru->c1 - 1 : ln->c1 - 1;
+        size_t last = ru->c1 - 1 < end ? ru->c1 - 1 : end - 1;
         size_t nbase = ru->c1 - ru->c0, nread = ru->text.nclusters;
         size_t r0 = nread * (i - ru->c0) / nbase, r1 = nread * (last + 1 - ru->c0) / nbase;
         if (r1 == r0)
@@ -347,12 +339,78 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
         rl.width = rl.natural = r0 == 0 && r1 == nread ? ru->width : pen;
         double rs = ru->text.clusters[r0].size;
         double ry = y - cl->rise - ASCENT * cl->size - (1 - ASCENT) * rs;
-        /* inside the base line's span: extracted text is the base only */
         if (emit_line(l, &ru->text, &rl, x + (x0 + x1 - rl.width) / 2, ry, 0))
             return -1;
     }
-    if (span && ln->c1 > ln->c0 && !ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_SPAN_END))
+    return 0;
+}
+
+static int span_begin(L *l, const char *text, size_t len)
+{
+    ashi_dl_item *sp = ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_SPAN_BEGIN);
+    if (!sp)
         return -1;
+    sp->u.span.text = text;
+    sp->u.span.len = len;
+    return 0;
+}
+
+static int span_end(L *l)
+{
+    return ashi_dl_add_item(l->out.dl, l->out.page, ASHI_DL_SPAN_END) ? 0 : -1;
+}
+
+/* Emits one line as glyph runs. x is the line's start, y its baseline.
+ * With span, its text is kept exactly (ActualText): the whole line as one
+ * span, or, on a line with ruby, each stretch of it, a ruby being its base
+ * (a span of the base text) and its reading (a span of no text, so that
+ * copied text is the source's) inside ruby structure items. */
+static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, double y,
+                     int span)
+{
+    if (l->out.measuring)
+        return 0;
+    if (ln->c1 == ln->c0)
+        return 0;
+    /* the line's text, kept with the display list (the paragraph is not) */
+    const ashi_cluster *a = &p->clusters[ln->c0], *b = &p->clusters[ln->c1 - 1];
+    size_t t0 = a->off, tlen = b->off + b->len - a->off;
+    const char *text = ashi_arena_strndup(l->mem.keep, p->text + t0, tlen);
+    if (!text)
+        return -1;
+    int has_ruby = 0;
+    for (size_t i = ln->c0; i < ln->c1 && !has_ruby; i++)
+        has_ruby = p->clusters[i].ruby != 0;
+    if (!span || !has_ruby) {
+        if ((span && span_begin(l, text, tlen)) ||
+            emit_runs(l, p, ln, ln->c0, ln->c1, x, y, text, t0) ||
+            emit_readings(l, p, ln, ln->c0, ln->c1, x, y) || (span && span_end(l)))
+            return -1;
+        return 0;
+    }
+    for (size_t c = ln->c0; c < ln->c1;) {
+        unsigned rid = p->clusters[c].ruby;
+        size_t e = c;
+        while (e < ln->c1 && p->clusters[e].ruby == rid)
+            e++;
+        const ashi_cluster *f = &p->clusters[c], *g = &p->clusters[e - 1];
+        if (rid) {
+            lay_begin(l, ASHI_ROLE_RUBY, NULL, f->loc);
+            lay_begin(l, ASHI_ROLE_RUBY_BASE, NULL, f->loc);
+        }
+        if (span_begin(l, text + (f->off - t0), g->off + g->len - f->off) ||
+            emit_runs(l, p, ln, c, e, x, y, text, t0) || span_end(l))
+            return -1;
+        if (rid) {
+            lay_end(l);
+            lay_begin(l, ASHI_ROLE_RUBY_TEXT, NULL, f->loc);
+            if (span_begin(l, "", 0) || emit_readings(l, p, ln, c, e, x, y) || span_end(l))
+                return -1;
+            lay_end(l);
+            lay_end(l);
+        }
+        c = e;
+    }
     return 0;
 }
 

@@ -219,8 +219,10 @@ static int draw_path(void *user, const ashi_dl_path *p)
 {
     writer *w = user;
     ashi_buf *b = &w->content;
-    if (p->npoints < 2)
+    if (p->npoints < 2) {
+        ashi_tags_skip(w->tags);
         return 0;
+    }
     ashi_tags_paint(w->tags, b, 0);
     const char *op = paint_op(w, b, p->fill, p->stroke, p->stroke_w, 0);
     for (size_t i = 0; i < p->npoints; i++) {
@@ -252,8 +254,10 @@ static int draw_run(void *user, const ashi_dl_run *r)
 {
     writer *w = user;
     ashi_embed *e = font_of(w, r->face);
-    if (!e || !e->type0 || r->nglyphs == 0)
+    if (!e || !e->type0 || r->nglyphs == 0) {
+        ashi_tags_skip(w->tags);
         return e && e->type0 ? 0 : -1;
+    }
     const char *name = HPDF_Page_GetLocalFontName(w->page, (HPDF_Font)e->type0);
     if (!name)
         return -1;

@@ -27,11 +27,25 @@ static const char *const type_of[ASHI_ROLE_COUNT] = {
     [ASHI_ROLE_HEADER_CELL] = "TH",  [ASHI_ROLE_CELL] = "TD",
     [ASHI_ROLE_FIGURE] = "Figure",   [ASHI_ROLE_CAPTION] = "Caption",
     [ASHI_ROLE_PHRASE] = "P",        [ASHI_ROLE_GROUP] = NULL,
+    [ASHI_ROLE_RUBY] = "Ruby",       [ASHI_ROLE_RUBY_BASE] = "RB",
+    [ASHI_ROLE_RUBY_TEXT] = "RT",
     [ASHI_ROLE_ARTIFACT] = NULL,
 };
 
+/* A child of an element: another element or a marked-content sequence,
+ * keyed by where it is in the display list (page, item), so that the
+ * children read in source order whatever order sheets are drawn in. */
+typedef struct kid {
+    uint64_t key;
+    int child;       /* an element's index, or -1 */
+    int mcid;
+    HPDF_Page pg;
+} kid;
+
 typedef struct elem {
     const ashi_dl_struct *s;
+    kid *kids_v;     /* its children, sorted into /K when finished */
+    size_t nkids, capkids;
     int parent;      /* index; -1: the Document */
     int owner;       /* the element its content and children go to: itself, or
                         for a group (columns, a box: no meaning of its own, so
@@ -39,8 +53,7 @@ typedef struct elem {
     int artifact;    /* it or an ancestor is page furniture */
     int in_head;     /* inside header rows */
     HPDF_Dict dict;  /* NULL for artifacts */
-    HPDF_Array kids; /* its /K */
-    HPDF_Page pg;    /* its /Pg: the page of its first content */
+    uint64_t key;    /* where its structure item is */
 } elem;
 
 enum { MC_NONE, MC_ELEM, MC_ARTIFACT };
@@ -55,12 +68,14 @@ struct ashi_tags {
     size_t *page_first, *page_stack, *page_depth;
     int *stacks;
     HPDF_Dict doc;
-    HPDF_Array doc_kids;
+    elem top; /* the Document's children */
     HPDF_Array nums; /* the ParentTree's /Nums */
     /* drawing */
     int stack[MAX_DEPTH];
     int depth;
     size_t next;
+    uint64_t page_key; /* the source page being drawn, in the high bits */
+    uint32_t item;     /* its item being drawn */
     HPDF_Page sheet;
     HPDF_Array parents; /* the sheet's elements by MCID */
     int nsheets, mcid;
@@ -103,6 +118,20 @@ static HPDF_Dict new_dict(ashi_tags *t)
     if (!d || HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK)
         return NULL;
     return d;
+}
+
+static int add_kid(ashi_tags *t, elem *e, kid k)
+{
+    if (e->nkids == e->capkids) {
+        size_t cap = e->capkids ? 2 * e->capkids : 4;
+        kid *v = ashi_realloc(t->mem, e->kids_v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        e->kids_v = v;
+        e->capkids = cap;
+    }
+    e->kids_v[e->nkids++] = k;
+    return 0;
 }
 
 /* The elements, in source order: the display list walked once. */
@@ -149,6 +178,7 @@ static int plan(ashi_tags *t, const ashi_dlist *dl)
                 e->owner = e->s->role == ASHI_ROLE_GROUP ? e->parent : (int)t->ne;
                 e->artifact = e->s->role == ASHI_ROLE_ARTIFACT || (up && up->artifact);
                 e->in_head = e->s->role == ASHI_ROLE_TABLE_HEAD || (up && up->in_head);
+                e->key = (uint64_t)p << 32 | (uint32_t)i;
                 stack[depth++] = (int)t->ne++;
             }
         }
@@ -175,7 +205,8 @@ static int cell_attributes(ashi_tags *t, const elem *e)
     return HPDF_Dict_Add(e->dict, "A", a) ? -1 : 0;
 }
 
-/* The elements' dictionaries, parents before children. */
+/* The elements' dictionaries, each a child of its parent's (its owner's:
+ * a group makes none), the Document's at the top. */
 static int make_elements(ashi_tags *t)
 {
     for (size_t i = 0; i < t->ne; i++) {
@@ -183,14 +214,13 @@ static int make_elements(ashi_tags *t)
         if (e->artifact || e->owner != (int)i)
             continue;
         HPDF_Dict parent = e->parent < 0 ? t->doc : t->e[e->parent].dict;
-        HPDF_Array up = e->parent < 0 ? t->doc_kids : t->e[e->parent].kids;
-        e->dict = new_dict(t);
-        e->kids = HPDF_Array_New(t->pdf->mmgr);
         /* /Type /StructElem is optional: left out, as are groups, to keep
          * the tree small (libharu writes no object streams) */
-        if (!e->dict || !e->kids || HPDF_Dict_AddName(e->dict, "S", type_of[e->s->role]) ||
-            HPDF_Dict_Add(e->dict, "P", parent) || HPDF_Dict_Add(e->dict, "K", e->kids) ||
-            HPDF_Array_Add(up, e->dict))
+        e->dict = new_dict(t);
+        if (!e->dict || HPDF_Dict_AddName(e->dict, "S", type_of[e->s->role]) ||
+            HPDF_Dict_Add(e->dict, "P", parent) ||
+            add_kid(t, e->parent < 0 ? &t->top : &t->e[e->parent],
+                    (kid){e->key, (int)i, 0, NULL}))
             return -1;
         if (e->s->alt && e->s->alt[0]) {
             HPDF_Binary alt = ashi_pdf_text(t->pdf, t->mem, e->s->alt);
@@ -204,6 +234,44 @@ static int make_elements(ashi_tags *t)
     return 0;
 }
 
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = ((const kid *)a)->key, y = ((const kid *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* An element's /K and /Pg from its children in source order: elements by
+ * reference, its marked content by MCID (on its /Pg) or by reference. */
+static int write_kids(ashi_tags *t, elem *e, HPDF_Dict dict)
+{
+    qsort(e->kids_v, e->nkids, sizeof *e->kids_v, by_key);
+    HPDF_Array k = HPDF_Array_New(t->pdf->mmgr);
+    if (!k || HPDF_Dict_Add(dict, "K", k))
+        return -1;
+    HPDF_Page pg = NULL;
+    for (size_t i = 0; i < e->nkids && !pg; i++)
+        pg = e->kids_v[i].child < 0 ? e->kids_v[i].pg : NULL;
+    if (pg && HPDF_Dict_Add(dict, "Pg", pg))
+        return -1;
+    for (size_t i = 0; i < e->nkids; i++) {
+        const kid *c = &e->kids_v[i];
+        if (c->child >= 0) {
+            if (HPDF_Array_Add(k, t->e[c->child].dict))
+                return -1;
+        } else if (c->pg == pg) {
+            if (HPDF_Array_AddNumber(k, c->mcid))
+                return -1;
+        } else {
+            /* content on another page than its first: a reference */
+            HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
+            if (!mcr || HPDF_Array_Add(k, mcr) || HPDF_Dict_AddName(mcr, "Type", "MCR") ||
+                HPDF_Dict_Add(mcr, "Pg", c->pg) || HPDF_Dict_AddNumber(mcr, "MCID", c->mcid))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 ashi_tags *ashi_tags_new(HPDF_Doc pdf, const ashi_dlist *dl, ashi_mem *mem)
 {
     ashi_tags *t = ashi_calloc(mem, 1, sizeof *t);
@@ -212,11 +280,8 @@ ashi_tags *ashi_tags_new(HPDF_Doc pdf, const ashi_dlist *dl, ashi_mem *mem)
     t->pdf = pdf;
     t->mem = mem;
     t->doc = new_dict(t);
-    t->doc_kids = HPDF_Array_New(pdf->mmgr);
     t->nums = HPDF_Array_New(pdf->mmgr);
-    if (plan(t, dl) || !t->doc || !t->doc_kids || !t->nums ||
-        HPDF_Dict_AddName(t->doc, "Type", "StructElem") ||
-        HPDF_Dict_AddName(t->doc, "S", "Document") || HPDF_Dict_Add(t->doc, "K", t->doc_kids) ||
+    if (plan(t, dl) || !t->doc || !t->nums || HPDF_Dict_AddName(t->doc, "S", "Document") ||
         make_elements(t)) {
         ashi_tags_free(t);
         return NULL;
@@ -228,6 +293,9 @@ void ashi_tags_free(ashi_tags *t)
 {
     if (!t)
         return;
+    for (size_t i = 0; t->e && i < t->ne; i++)
+        free(t->e[i].kids_v);
+    free(t->top.kids_v);
     free(t->e);
     free(t->page_first);
     free(t->page_stack);
@@ -253,16 +321,22 @@ void ashi_tags_page_begin(ashi_tags *t, size_t index)
     memcpy(t->stack, t->stacks + t->page_stack[index], (size_t)t->depth * sizeof *t->stack);
     t->next = t->page_first[index];
     t->span = 0;
+    t->page_key = (uint64_t)index << 32;
+    t->item = 0;
 }
+
+void ashi_tags_skip(ashi_tags *t) { t->item++; }
 
 void ashi_tags_struct_begin(ashi_tags *t)
 {
+    t->item++;
     if (t->depth < MAX_DEPTH && t->next < t->ne)
         t->stack[t->depth++] = (int)t->next++;
 }
 
 void ashi_tags_struct_end(ashi_tags *t)
 {
+    t->item++;
     if (t->depth > 0)
         t->depth--;
 }
@@ -286,7 +360,8 @@ int ashi_tags_artifact(ashi_tags *t, ashi_buf *b)
     return 0;
 }
 
-/* Content of element k at the next MCID of the sheet. */
+/* Content of element k at the next MCID of the sheet, opened by the item
+ * being drawn. */
 static int open_element(ashi_tags *t, ashi_buf *b, int k)
 {
     elem *e = &t->e[k];
@@ -296,19 +371,7 @@ static int open_element(ashi_tags *t, ashi_buf *b, int k)
     t->open_elem = k;
     if (HPDF_Array_Add(t->parents, e->dict))
         return -1;
-    if (!e->pg) {
-        e->pg = t->sheet;
-        if (HPDF_Dict_Add(e->dict, "Pg", t->sheet))
-            return -1;
-    }
-    if (e->pg == t->sheet)
-        return HPDF_Array_AddNumber(e->kids, id) ? -1 : 0;
-    /* content on another page than its first: a marked-content reference */
-    HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
-    if (!mcr || HPDF_Dict_AddName(mcr, "Type", "MCR") || HPDF_Dict_Add(mcr, "Pg", t->sheet) ||
-        HPDF_Dict_AddNumber(mcr, "MCID", id) || HPDF_Array_Add(e->kids, mcr))
-        return -1;
-    return 0;
+    return add_kid(t, e, (kid){t->page_key | t->item, -1, id, t->sheet});
 }
 
 /* The element painting goes to now; -1: an artifact. */
@@ -325,6 +388,7 @@ static int target(const ashi_tags *t, int is_text_or_image)
 
 int ashi_tags_paint(ashi_tags *t, ashi_buf *b, int is_text_or_image)
 {
+    t->item++;
     if (t->span)
         return 0; /* inside one line's sequence: it goes on */
     int k = target(t, is_text_or_image);
@@ -343,6 +407,7 @@ int ashi_tags_paint(ashi_tags *t, ashi_buf *b, int is_text_or_image)
  * MCID keeps poppler's reading of the structure whole). */
 int ashi_tags_span_begin(ashi_tags *t, ashi_buf *b, const char *text, size_t len)
 {
+    t->item++;
     int k = target(t, 1);
     ashi_tags_close(t, b);
     if (k >= 0 && open_element(t, b, k))
@@ -360,6 +425,7 @@ int ashi_tags_span_begin(ashi_tags *t, ashi_buf *b, const char *text, size_t len
 
 int ashi_tags_span_end(ashi_tags *t, ashi_buf *b)
 {
+    t->item++;
     ashi_buf_puts(b, "EMC\n");
     t->span = 0;
     return ashi_tags_close(t, b);
@@ -381,6 +447,11 @@ int ashi_tags_sheet_end(ashi_tags *t)
 
 int ashi_tags_finish(ashi_tags *t)
 {
+    for (size_t i = 0; i < t->ne; i++)
+        if (t->e[i].dict && write_kids(t, &t->e[i], t->e[i].dict))
+            return -1;
+    if (write_kids(t, &t->top, t->doc))
+        return -1;
     HPDF_Dict root = new_dict(t), tree = HPDF_Dict_New(t->pdf->mmgr);
     if (t->failed || !root || !tree || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ||
         HPDF_Dict_Add(root, "K", t->doc) || HPDF_Dict_Add(tree, "Nums", t->nums) ||

@@ -26,6 +26,9 @@ int ashi_tags_sheet(ashi_tags *t, HPDF_Page page);
  * then has been. */
 void ashi_tags_page_begin(ashi_tags *t, size_t index);
 int ashi_tags_page_end(ashi_tags *t, ashi_buf *b);
+/* An item that paints nothing (an empty run or path): counted, so that
+ * every item has its place. */
+void ashi_tags_skip(ashi_tags *t);
 /* The page's structure items, in its order. */
 void ashi_tags_struct_begin(ashi_tags *t);
 void ashi_tags_struct_end(ashi_tags *t);

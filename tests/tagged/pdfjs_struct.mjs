@@ -104,6 +104,8 @@ function attach(node, byId, used) {
 // the leaves' texts in tree order; an element whose kids are all content
 // leaves gives one line (its MCIDs joined)
 function collect(node, out) {
+  // a ruby's reading (RT) is not part of the text the source reads
+  if (node.role === "RT") return;
   const kids = node.children || [];
   if (kids.length && kids.every((k) => k.type === "content")) {
     const t = kids.map((k) => k.text).join("");

@@ -20,10 +20,21 @@ def flat(s):
 
 
 def pdfinfo_text(path):
+    """The quoted text lines, without those under an RT element (a ruby's
+    reading is no part of the text the source reads)."""
     out = []
+    skip_below = None  # the indentation of the RT being skipped
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             t = line.strip()
+            indent = len(line) - len(line.lstrip(" "))
+            if skip_below is not None and indent <= skip_below:
+                skip_below = None
+            if skip_below is not None:
+                continue
+            if t == "RT" or t.startswith("RT "):
+                skip_below = indent
+                continue
             if len(t) >= 2 and t.startswith('"') and t.endswith('"'):
                 out.append(t[1:-1])
     return "".join(out)
