@@ -34,6 +34,7 @@ typedef struct writer {
     uint32_t converted[32]; /* RGB colours turned into CMYK, for the warning */
     int nconverted;
     int rgb_images;
+    int cmyk_images;       /* CMYK JPEGs in a screen PDF: it cannot be PDF/A */
     size_t *sheet_of;      /* the output page each source page is on */
     ashi_mem *mem;         /* the deck's, for our own allocations */
     int oom;               /* one of them failed */
@@ -84,7 +85,15 @@ static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
 {
     double v[4];
     int n;
-    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < w->dl->ncmyk) {
+    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < w->dl->ncmyk &&
+        !(w->o.flags & ASHI_RENDER_CMYK)) {
+        /* a cmyk() colour on screen, where the file is sRGB (PDF/A): as the
+         * inks would look, by the plain formula */
+        const uint8_t *k = w->dl->cmyk[c & 0xFF];
+        for (int i = 0; i < 3; i++)
+            v[i] = (1 - k[i] / 100.0) * (1 - k[3] / 100.0);
+        n = 3;
+    } else if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < w->dl->ncmyk) {
         for (int i = 0; i < 4; i++)
             v[i] = w->dl->cmyk[c & 0xFF][i] / 100.0;
         n = 4;
@@ -332,6 +341,8 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
 {
     if ((w->o.flags & ASHI_RENDER_CMYK) && im->channels == 3)
         w->rgb_images++;
+    if (!(w->o.flags & ASHI_RENDER_CMYK) && im->channels == 4)
+        w->cmyk_images++; /* passed through: device CMYK in an sRGB file */
     for (int i = 0; i < w->nimages; i++)
         if (w->images[i] == im)
             return w->xobjects[i];
@@ -793,7 +804,8 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         const ashi_pdfa_meta meta = {.title = dl->title, .author = dl->author,
                                      .subject = dl->subject, .date = dl->date, .lang = dl->lang,
                                      .producer = "libashireport " ASHI_VERSION_STRING,
-                                     .archival = !(w.o.flags & ASHI_RENDER_CMYK),
+                                     .archival = !(w.o.flags & ASHI_RENDER_CMYK) &&
+                                                 !w.cmyk_images,
                                      .id_seed = (const unsigned char *)seed.data,
                                      .id_seed_len = seed.len};
         int rc = seed.oom ? -1 : ashi_pdfa_add(w.pdf, w.mem, &meta);
@@ -818,6 +830,13 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
                       "for print, RGB colours were converted to CMYK: %s",
                       list.data ? list.data : "");
         ashi_buf_free(&list);
+    }
+    if (w.cmyk_images) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_WARNING, "not-pdfa", none,
+                      "%d CMYK JPEG image(s) go into the screen PDF as they are, so it does not "
+                      "claim PDF/A (tagged PDF/UA it stays); give RGB images for the web",
+                      w.cmyk_images);
     }
     if (w.rgb_images) {
         ashi_loc none = {0, 0};
