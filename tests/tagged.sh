@@ -114,6 +114,14 @@ print(f or '')" "$deck")
   fi
 done
 
+# a chart's data is in the structure as a table (tests/tagged/charts.tables)
+name=decks-charts
+pdf="$work/$name.pdf"
+if [ -e "$pdf" ] && python3 "$t/data_tables.py" "$pdf" >"$work/$name.tables" 2>&1 &&
+   diff -u "$t/charts.tables" "$work/$name.tables" >"$work/$name.tables.diff"; then
+  ok "$name: chart data tables"
+else bad "$name: chart data tables" "$(head -c 800 "$work/$name.tables.diff" 2>/dev/null) $(head -c 300 "$work/$name.tables")"; fi
+
 # print production: the tags survive --print
 name=print-asahikawa
 if "$cli" render "$src/data/asahikawa.xml" --print -o "$work/$name.pdf" >"$work/$name.out" 2>"$work/$name.err"; then

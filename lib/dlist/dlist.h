@@ -109,9 +109,17 @@ typedef enum ashi_dl_role {
 /* The names of the roles, for traces ("section", "slide", ...). */
 extern const char *const ashi_dl_role_names[ASHI_ROLE_COUNT];
 
+/* A figure's data as a table (a chart's): cells row by row, the first row
+ * and the first column being headers. */
+typedef struct ashi_dl_table {
+    size_t nrows, ncols;
+    const char *const *cells; /* nrows * ncols, UTF-8 */
+} ashi_dl_table;
+
 typedef struct ashi_dl_struct {
     ashi_dl_role role;
     const char *alt;      /* a figure's alternative text (NULL: none) */
+    const ashi_dl_table *data; /* a figure's data, or NULL */
     int colspan, rowspan; /* a cell's spans */
     ashi_loc loc;         /* the element it comes from */
 } ashi_dl_struct;

@@ -615,7 +615,9 @@ static double block(L *l, const ashi_block *b, double x, double y, double w, ali
 {
     const char *alt;
     int role = l->out.measuring ? -1 : role_of(b, &alt);
-    if (role >= 0)
+    if (role >= 0 && b->kind == ASHI_BLOCK_CHART)
+        lay_begin_figure(l, alt, lay_chart_table(l, b), b->loc);
+    else if (role >= 0)
         lay_begin(l, (ashi_dl_role)role, alt, b->loc);
     double h = block_h(l, b, x, y, w, lay_len(&b->p->h, 0, 0), al);
     if (role >= 0)

@@ -625,3 +625,43 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     }
     return h;
 }
+
+const ashi_dl_table *lay_chart_table(L *l, const ashi_block *b)
+{
+    const ashi_chart_data *m = b->chart;
+    if (!m)
+        return NULL;
+    size_t rows = m->ncats + 1, cols = m->nseries + 1;
+    ashi_dl_table *t = ashi_arena_alloc(l->mem.keep, sizeof *t);
+    const char **cells = ashi_arena_alloc(l->mem.keep, rows * cols * sizeof *cells);
+    if (!t || !cells) {
+        l->oom = 1;
+        return NULL;
+    }
+    /* the values in the unit and with the decimals the data calls for */
+    ashi_numfmt fmt = b->p->format;
+    int nu = lay_number_unit(fmt, fmax(fabs(m->hi), fabs(m->lo)));
+    double div = nu == 1 ? 1e4 : nu == 2 ? 1e8 : 1;
+    int dec = 0;
+    for (size_t i = 0; i < m->nseries; i++)
+        dec = imax(dec, decimals_for(m->vals[i], m->ncats, div));
+    const char *unit = b->p->unit ? b->p->unit : "";
+    cells[0] = b->p->title ? b->p->title : "";
+    for (size_t i = 0; i < m->nseries; i++)
+        cells[i + 1] = m->names[i] ? m->names[i] : "";
+    for (size_t k = 0; k < m->ncats; k++) {
+        cells[(k + 1) * cols] = m->cats[k];
+        for (size_t i = 0; i < m->nseries; i++) {
+            char label[96];
+            lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, dec);
+            const char *v = ashi_arena_printf(l->mem.keep, "%s%s", label, unit);
+            if (!v) {
+                l->oom = 1;
+                return NULL;
+            }
+            cells[(k + 1) * cols + i + 1] = v;
+        }
+    }
+    *t = (ashi_dl_table){rows, cols, cells};
+    return t;
+}

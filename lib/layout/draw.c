@@ -63,7 +63,14 @@ void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int r
 {
     ashi_dl_item *it = item(l, ASHI_DL_STRUCT_BEGIN);
     if (it)
-        it->u.structure = (ashi_dl_struct){role, alt, colspan, rowspan, loc};
+        it->u.structure = (ashi_dl_struct){role, alt, NULL, colspan, rowspan, loc};
+}
+
+void lay_begin_figure(L *l, const char *alt, const ashi_dl_table *data, ashi_loc loc)
+{
+    ashi_dl_item *it = item(l, ASHI_DL_STRUCT_BEGIN);
+    if (it)
+        it->u.structure = (ashi_dl_struct){ASHI_ROLE_FIGURE, alt, data, 1, 1, loc};
 }
 
 void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc)

@@ -157,12 +157,17 @@ void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, 
 void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);
 void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
                     ashi_loc loc);
+/* a figure that also has its data as a table (a chart) */
+void lay_begin_figure(L *l, const char *alt, const ashi_dl_table *data, ashi_loc loc);
 /* page furniture (a background, a band, a footer), until lay_end */
 void lay_artifact(L *l);
 void lay_end(L *l);
 
 /* chart.c */
 double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h);
+/* A chart's data as a table for the structure (categories down, series
+ * across, values as its labels show them); NULL when it has none. */
+const ashi_dl_table *lay_chart_table(L *l, const ashi_block *b);
 /* Nice axis: lo..hi widened to multiples of a step of 1, 2, 2.5 or 5 x 10^n
  * giving about five intervals. */
 void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step);

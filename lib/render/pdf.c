@@ -780,8 +780,10 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     }
     ashi_phase_end(w.mem, ASHI_PHASE_SUBSET, t);
     stage = "tagging";
-    if (!(w.tags = ashi_tags_new(w.pdf, dl, w.mem)))
+    if (!(w.tags = ashi_tags_new(w.pdf, dl, w.mem))) {
+        w.oom = 1; /* its only failure */
         goto done;
+    }
     stage = "writing pages";
     if (ashi_print_sheets(&w, dl) || ashi_tags_finish(w.tags))
         goto done;
@@ -862,6 +864,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
 done:
     for (int i = 0; i < w.nfonts; i++)
         w.oom |= w.fonts[i].oom;
+    w.oom |= w.tags && ashi_tags_failed(w.tags);
     if (st != ASHI_OK && (w.oom || w.content.oom || out->oom || w.error == HPDF_FAILD_TO_ALLOC_MEM)) {
         st = ASHI_E_MEMORY;
     } else if (st != ASHI_OK && !reported) {

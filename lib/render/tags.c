@@ -36,11 +36,13 @@ static const char *const type_of[ASHI_ROLE_COUNT] = {
  * keyed by where it is in the display list (page, item), so that the
  * children read in source order whatever order sheets are drawn in. */
 typedef struct kid {
-    uint64_t key;
-    int child;       /* an element's index, or -1 */
+    uint64_t key;    /* page << 33 | item << 1, and 1 for what follows the item */
+    HPDF_Dict child; /* an element, or NULL: marked content */
     int mcid;
     HPDF_Page pg;
 } kid;
+
+#define KEY(page, item) ((uint64_t)(page) << 33 | (uint64_t)(item) << 1)
 
 typedef struct elem {
     const ashi_dl_struct *s;
@@ -74,7 +76,7 @@ struct ashi_tags {
     int stack[MAX_DEPTH];
     int depth;
     size_t next;
-    uint64_t page_key; /* the source page being drawn, in the high bits */
+    size_t page;       /* the source page being drawn */
     uint32_t item;     /* its item being drawn */
     HPDF_Page sheet;
     HPDF_Array parents; /* the sheet's elements by MCID */
@@ -178,7 +180,7 @@ static int plan(ashi_tags *t, const ashi_dlist *dl)
                 e->owner = e->s->role == ASHI_ROLE_GROUP ? e->parent : (int)t->ne;
                 e->artifact = e->s->role == ASHI_ROLE_ARTIFACT || (up && up->artifact);
                 e->in_head = e->s->role == ASHI_ROLE_TABLE_HEAD || (up && up->in_head);
-                e->key = (uint64_t)p << 32 | (uint32_t)i;
+                e->key = KEY(p, i);
                 stack[depth++] = (int)t->ne++;
             }
         }
@@ -205,6 +207,50 @@ static int cell_attributes(ashi_tags *t, const elem *e)
     return HPDF_Dict_Add(e->dict, "A", a) ? -1 : 0;
 }
 
+/* A structure element of the document under parent (not one of the
+ * display list's: it has no content of its own). */
+static HPDF_Dict extra(ashi_tags *t, const char *type, HPDF_Dict parent, HPDF_Array into)
+{
+    HPDF_Dict d = new_dict(t);
+    if (!d || HPDF_Dict_AddName(d, "S", type) || HPDF_Dict_Add(d, "P", parent) ||
+        (into && HPDF_Array_Add(into, d)))
+        return NULL;
+    return d;
+}
+
+/* A figure's data as a Table of TR, TH (the first row: Scope Column; the
+ * first column: Scope Row) and TD, each cell's text its ActualText: the
+ * numbers behind a chart, reachable by a reader that cannot see it. */
+static int data_table(ashi_tags *t, const ashi_dl_table *dt, HPDF_Dict parent, elem *up,
+                      uint64_t key)
+{
+    HPDF_Dict table = extra(t, "Table", parent, NULL);
+    HPDF_Array rows = HPDF_Array_New(t->pdf->mmgr);
+    if (!table || !rows || HPDF_Dict_Add(table, "K", rows) ||
+        add_kid(t, up, (kid){key, table, 0, NULL}))
+        return -1;
+    for (size_t r = 0; r < dt->nrows; r++) {
+        HPDF_Dict tr = extra(t, "TR", table, rows);
+        HPDF_Array cells = HPDF_Array_New(t->pdf->mmgr);
+        if (!tr || !cells || HPDF_Dict_Add(tr, "K", cells))
+            return -1;
+        for (size_t c = 0; c < dt->ncols; c++) {
+            int th = r == 0 || c == 0;
+            HPDF_Dict cell = extra(t, th ? "TH" : "TD", tr, cells);
+            HPDF_Binary text = ashi_pdf_text(t->pdf, t->mem, dt->cells[r * dt->ncols + c]);
+            if (!cell || !text || HPDF_Dict_Add(cell, "ActualText", text))
+                return -1;
+            if (th) {
+                HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
+                if (!a || HPDF_Dict_Add(cell, "A", a) || HPDF_Dict_AddName(a, "O", "Table") ||
+                    HPDF_Dict_AddName(a, "Scope", r == 0 ? "Column" : "Row"))
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The elements' dictionaries, each a child of its parent's (its owner's:
  * a group makes none), the Document's at the top. */
 static int make_elements(ashi_tags *t)
@@ -217,10 +263,12 @@ static int make_elements(ashi_tags *t)
         /* /Type /StructElem is optional: left out, as are groups, to keep
          * the tree small (libharu writes no object streams) */
         e->dict = new_dict(t);
+        elem *up = e->parent < 0 ? &t->top : &t->e[e->parent];
         if (!e->dict || HPDF_Dict_AddName(e->dict, "S", type_of[e->s->role]) ||
-            HPDF_Dict_Add(e->dict, "P", parent) ||
-            add_kid(t, e->parent < 0 ? &t->top : &t->e[e->parent],
-                    (kid){e->key, (int)i, 0, NULL}))
+            HPDF_Dict_Add(e->dict, "P", parent) || add_kid(t, up, (kid){e->key, e->dict, 0, NULL}))
+            return -1;
+        /* a chart's data, as a table right after its figure */
+        if (e->s->data && data_table(t, e->s->data, parent, up, e->key | 1))
             return -1;
         if (e->s->alt && e->s->alt[0]) {
             HPDF_Binary alt = ashi_pdf_text(t->pdf, t->mem, e->s->alt);
@@ -250,13 +298,13 @@ static int write_kids(ashi_tags *t, elem *e, HPDF_Dict dict)
         return -1;
     HPDF_Page pg = NULL;
     for (size_t i = 0; i < e->nkids && !pg; i++)
-        pg = e->kids_v[i].child < 0 ? e->kids_v[i].pg : NULL;
+        pg = e->kids_v[i].child ? NULL : e->kids_v[i].pg;
     if (pg && HPDF_Dict_Add(dict, "Pg", pg))
         return -1;
     for (size_t i = 0; i < e->nkids; i++) {
         const kid *c = &e->kids_v[i];
-        if (c->child >= 0) {
-            if (HPDF_Array_Add(k, t->e[c->child].dict))
+        if (c->child) {
+            if (HPDF_Array_Add(k, c->child))
                 return -1;
         } else if (c->pg == pg) {
             if (HPDF_Array_AddNumber(k, c->mcid))
@@ -321,7 +369,7 @@ void ashi_tags_page_begin(ashi_tags *t, size_t index)
     memcpy(t->stack, t->stacks + t->page_stack[index], (size_t)t->depth * sizeof *t->stack);
     t->next = t->page_first[index];
     t->span = 0;
-    t->page_key = (uint64_t)index << 32;
+    t->page = index;
     t->item = 0;
 }
 
@@ -371,7 +419,7 @@ static int open_element(ashi_tags *t, ashi_buf *b, int k)
     t->open_elem = k;
     if (HPDF_Array_Add(t->parents, e->dict))
         return -1;
-    return add_kid(t, e, (kid){t->page_key | t->item, -1, id, t->sheet});
+    return add_kid(t, e, (kid){KEY(t->page, t->item), NULL, id, t->sheet});
 }
 
 /* The element painting goes to now; -1: an artifact. */
@@ -440,18 +488,20 @@ int ashi_tags_sheet_end(ashi_tags *t)
 {
     if (t->failed || HPDF_Dict_AddNumber(t->sheet, "StructParents", t->nsheets) ||
         HPDF_Array_AddNumber(t->nums, t->nsheets) || HPDF_Array_Add(t->nums, t->parents))
-        return -1;
+        return t->failed = -1;
     t->nsheets++;
     return 0;
 }
+
+int ashi_tags_failed(const ashi_tags *t) { return t->failed != 0; }
 
 int ashi_tags_finish(ashi_tags *t)
 {
     for (size_t i = 0; i < t->ne; i++)
         if (t->e[i].dict && write_kids(t, &t->e[i], t->e[i].dict))
-            return -1;
+            return t->failed = -1;
     if (write_kids(t, &t->top, t->doc))
-        return -1;
+        return t->failed = -1;
     HPDF_Dict root = new_dict(t), tree = HPDF_Dict_New(t->pdf->mmgr);
     if (t->failed || !root || !tree || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ||
         HPDF_Dict_Add(root, "K", t->doc) || HPDF_Dict_Add(tree, "Nums", t->nums) ||
@@ -459,6 +509,6 @@ int ashi_tags_finish(ashi_tags *t)
         HPDF_Dict_AddNumber(root, "ParentTreeNextKey", t->nsheets) ||
         HPDF_Dict_Add(t->doc, "P", root) ||
         HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", root))
-        return -1;
+        return t->failed = -1;
     return 0;
 }

@@ -46,6 +46,8 @@ int ashi_tags_artifact(ashi_tags *t, ashi_buf *b);
 int ashi_tags_close(ashi_tags *t, ashi_buf *b);
 /* The sheet is finished: its ParentTree entry and /StructParents. */
 int ashi_tags_sheet_end(ashi_tags *t);
+/* Whether anything failed (always for want of memory: ours or libharu's). */
+int ashi_tags_failed(const ashi_tags *t);
 /* The StructTreeRoot into the catalog. */
 int ashi_tags_finish(ashi_tags *t);
 
