@@ -70,6 +70,7 @@ struct ashi_tags {
     size_t *page_first, *page_stack, *page_depth;
     int *stacks;
     HPDF_Dict doc;
+    HPDF_Dict root;   /* the StructTreeRoot */
     elem top; /* the Document's children */
     HPDF_Array nums; /* the ParentTree's /Nums */
     /* drawing */
@@ -196,7 +197,7 @@ static int cell_attributes(ashi_tags *t, const elem *e)
     if (!th && s->colspan <= 1 && s->rowspan <= 1)
         return 0;
     HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
-    if (!a || HPDF_Dict_AddName(a, "O", "Table"))
+    if (!a || HPDF_Dict_Add(e->dict, "A", a) || HPDF_Dict_AddName(a, "O", "Table"))
         return -1;
     if (th && HPDF_Dict_AddName(a, "Scope", e->in_head ? "Column" : "Row"))
         return -1;
@@ -204,7 +205,7 @@ static int cell_attributes(ashi_tags *t, const elem *e)
         return -1;
     if (s->rowspan > 1 && HPDF_Dict_AddNumber(a, "RowSpan", s->rowspan))
         return -1;
-    return HPDF_Dict_Add(e->dict, "A", a) ? -1 : 0;
+    return 0;
 }
 
 /* A structure element of the document under parent (not one of the
@@ -225,20 +226,21 @@ static int data_table(ashi_tags *t, const ashi_dl_table *dt, HPDF_Dict parent, e
                       uint64_t key)
 {
     HPDF_Dict table = extra(t, "Table", parent, NULL);
-    HPDF_Array rows = HPDF_Array_New(t->pdf->mmgr);
-    if (!table || !rows || HPDF_Dict_Add(table, "K", rows) ||
+    HPDF_Array rows;
+    if (!table || !(rows = HPDF_Array_New(t->pdf->mmgr)) || HPDF_Dict_Add(table, "K", rows) ||
         add_kid(t, up, (kid){key, table, 0, NULL}))
         return -1;
     for (size_t r = 0; r < dt->nrows; r++) {
         HPDF_Dict tr = extra(t, "TR", table, rows);
-        HPDF_Array cells = HPDF_Array_New(t->pdf->mmgr);
-        if (!tr || !cells || HPDF_Dict_Add(tr, "K", cells))
+        HPDF_Array cells;
+        if (!tr || !(cells = HPDF_Array_New(t->pdf->mmgr)) || HPDF_Dict_Add(tr, "K", cells))
             return -1;
         for (size_t c = 0; c < dt->ncols; c++) {
             int th = r == 0 || c == 0;
             HPDF_Dict cell = extra(t, th ? "TH" : "TD", tr, cells);
-            HPDF_Binary text = ashi_pdf_text(t->pdf, t->mem, dt->cells[r * dt->ncols + c]);
-            if (!cell || !text || HPDF_Dict_Add(cell, "ActualText", text))
+            HPDF_Binary text;
+            if (!cell || !(text = ashi_pdf_text(t->pdf, t->mem, dt->cells[r * dt->ncols + c])) ||
+                HPDF_Dict_Add(cell, "ActualText", text))
                 return -1;
             if (th) {
                 HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
@@ -327,10 +329,15 @@ ashi_tags *ashi_tags_new(HPDF_Doc pdf, const ashi_dlist *dl, ashi_mem *mem)
         return NULL;
     t->pdf = pdf;
     t->mem = mem;
+    /* every object attached as soon as it is made: libharu frees what is
+     * attached, and only that, whatever fails later */
     t->doc = new_dict(t);
-    t->nums = HPDF_Array_New(pdf->mmgr);
-    if (plan(t, dl) || !t->doc || !t->nums || HPDF_Dict_AddName(t->doc, "S", "Document") ||
-        make_elements(t)) {
+    t->root = new_dict(t);
+    HPDF_Dict tree;
+    if (!t->doc || !t->root || !(tree = HPDF_Dict_New(pdf->mmgr)) ||
+        HPDF_Dict_Add(t->root, "ParentTree", tree) ||
+        !(t->nums = HPDF_Array_New(pdf->mmgr)) || HPDF_Dict_Add(tree, "Nums", t->nums) ||
+        plan(t, dl) || HPDF_Dict_AddName(t->doc, "S", "Document") || make_elements(t)) {
         ashi_tags_free(t);
         return NULL;
     }
@@ -502,10 +509,9 @@ int ashi_tags_finish(ashi_tags *t)
             return t->failed = -1;
     if (write_kids(t, &t->top, t->doc))
         return t->failed = -1;
-    HPDF_Dict root = new_dict(t), tree = HPDF_Dict_New(t->pdf->mmgr);
-    if (t->failed || !root || !tree || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ||
-        HPDF_Dict_Add(root, "K", t->doc) || HPDF_Dict_Add(tree, "Nums", t->nums) ||
-        HPDF_Dict_Add(root, "ParentTree", tree) ||
+    HPDF_Dict root = t->root;
+    if (t->failed || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ||
+        HPDF_Dict_Add(root, "K", t->doc) ||
         HPDF_Dict_AddNumber(root, "ParentTreeNextKey", t->nsheets) ||
         HPDF_Dict_Add(t->doc, "P", root) ||
         HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", root))
