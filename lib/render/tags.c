@@ -294,7 +294,8 @@ static int by_key(const void *a, const void *b)
  * reference, its marked content by MCID (on its /Pg) or by reference. */
 static int write_kids(ashi_tags *t, elem *e, HPDF_Dict dict)
 {
-    qsort(e->kids_v, e->nkids, sizeof *e->kids_v, by_key);
+    if (e->nkids > 1)
+        qsort(e->kids_v, e->nkids, sizeof *e->kids_v, by_key);
     HPDF_Array k = HPDF_Array_New(t->pdf->mmgr);
     if (!k || HPDF_Dict_Add(dict, "K", k))
         return -1;

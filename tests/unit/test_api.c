@@ -131,6 +131,26 @@ static void test_render(void)
     ashi_options_free(opt);
 }
 
+/* A slide with nothing on it still renders (tagging: elements with no
+ * children; found by fuzz_deck under UBSan). */
+static void test_empty_slide(void)
+{
+    static const char deck_xml[] = "<deck xmlns=\"urn:ashireport:deck:1\"><slide></slide></deck>";
+    ashi_options *opt;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_add_font_dir(opt, ASHI_TEST_FONTDIR), ASHI_OK);
+    ashi_deck *deck;
+    CHECK_INT(ashi_deck_load_memory(opt, deck_xml, sizeof deck_xml - 1, "empty.xml", NULL, &deck),
+              ASHI_OK);
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    CHECK_INT(ashi_deck_render_memory(deck, &pdf, &len), ASHI_OK);
+    CHECK(len > 8 && memcmp(pdf, "%PDF-", 5) == 0);
+    ashi_free(pdf);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
 static void test_missing_file(void)
 {
     ashi_deck *deck = NULL;
@@ -551,6 +571,7 @@ int main(void)
     test_font_cache();
     test_render();
     test_missing_file();
+    test_empty_slide();
     test_font_file_cut();
     return t_done();
 }
