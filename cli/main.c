@@ -88,7 +88,8 @@ int main(int argc, char **argv)
             ashi_options_set_draft(opt, 1);
         } else if (strcmp(a, "--print") == 0 || strcmp(a, "--booklet") == 0) {
             print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK |
-                     (strcmp(a, "--booklet") == 0 ? ASHI_PRINT_BOOKLET : 0);
+                     (strcmp(a, "--booklet") == 0 ? ASHI_PRINT_BOOKLET : 0) |
+                     (render ? 0 : ASHI_PRINT_PREFLIGHT); /* check --print: all of it */
         } else if (strcmp(a, "--slug") == 0) {
             print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK | ASHI_PRINT_SLUG;
         } else if (strcmp(a, "--2up") == 0) {

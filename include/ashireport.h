@@ -136,7 +136,9 @@ enum {
     ASHI_PRINT_CMYK = 4,    /* all colour as DeviceCMYK; RGB converted, with a warning */
     ASHI_PRINT_BOOKLET = 8, /* saddle-stitch imposition on sheets twice the page */
     ASHI_PRINT_2UP = 16,    /* two slides a portrait A4 page, for handouts */
-    ASHI_PRINT_SLUG = 32    /* with marks: file name, page and deck date in the slug */
+    ASHI_PRINT_SLUG = 32,   /* with marks: file name, page and deck date in the slug */
+    ASHI_PRINT_PREFLIGHT = 64 /* the full preflight (`check --print`): also every RGB
+                                 colour and image, each where it is first used */
 };
 
 /** Sets print production: a combination of ASHI_PRINT_* and the bleed in

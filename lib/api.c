@@ -148,7 +148,7 @@ ashi_status ashi_options_allow_absolute_paths(ashi_options *opt, int allow)
 
 ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags, double bleed_mm)
 {
-    if (!opt || flags > 63 || !(bleed_mm >= 0 && bleed_mm <= 20))
+    if (!opt || flags > 127 || !(bleed_mm >= 0 && bleed_mm <= 20))
         return ASHI_E_ARGUMENT;
     opt->print = flags;
     opt->bleed_mm = bleed_mm;
@@ -382,7 +382,7 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     if (!deck->print_flags && deck->dlist.print)
         deck->print_flags = ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK;
     if (deck->print_flags && fonts_ok && !d->errors)
-        ashi_dl_print_check(&deck->dlist, d);
+        ashi_dl_print_check(&deck->dlist, (deck->print_flags & ASHI_PRINT_PREFLIGHT) != 0, d);
     deck->bleed = opt && opt->print ? ASHI_MM(opt->bleed_mm)
                   : deck->dlist.bleed > 0 ? deck->dlist.bleed
                                           : ASHI_MM(3);

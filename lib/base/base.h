@@ -112,6 +112,9 @@ int ashi_is_wide(uint32_t cp);
  * 0xRRGGBB, or ASHI_CMYK_TAG | i for entry i of the deck's CMYK table. */
 #define ASHI_CMYK_TAG 0x01000000u
 #define ASHI_IS_CMYK(c) (((c) >> 24) == 0x01)
+/* An RGB colour as inks by the documented formula (no colour profile):
+ * K = 1 - max(R, G, B), the rest what is left; fractions 0 to 1 (num.c). */
+void ashi_rgb_to_cmyk(uint32_t rgb, double cmyk[4]);
 
 /* The most font families a theme has (a deck opens at most twice as many
  * faces: regular and bold). */

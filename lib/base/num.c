@@ -62,3 +62,14 @@ int ashi_parse_length(const char *s, double *pt)
     }
     return -2;
 }
+
+void ashi_rgb_to_cmyk(uint32_t rgb, double v[4])
+{
+    double r = ((rgb >> 16) & 0xFF) / 255.0, g = ((rgb >> 8) & 0xFF) / 255.0,
+           b = (rgb & 0xFF) / 255.0;
+    double k = 1 - fmax(r, fmax(g, b));
+    v[3] = k;
+    v[0] = k < 1 ? (1 - r - k) / (1 - k) : 0;
+    v[1] = k < 1 ? (1 - g - k) / (1 - k) : 0;
+    v[2] = k < 1 ? (1 - b - k) / (1 - k) : 0;
+}

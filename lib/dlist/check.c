@@ -1,13 +1,20 @@
-/* check.c — what a print shop would bounce, read off the display list:
- * text under 6 pt, images under 150 dpi at their placed size, content
- * within 3 mm of the trim edge that does not bleed.
+/* check.c — preflight: what a print shop would bounce, read off the
+ * display list, each at the place it comes from: text under 6 pt; coloured
+ * text under 12 pt on more than one plate (misregistration); RGB colours
+ * and RGB images (converted by formula, not by a profile); ink over the
+ * total-area-coverage limit; images under 300 ppi at their placed size;
+ * hairlines under 0.1 mm; content within 3 mm of the trim edge.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 
 #include "dlist/dlist.h"
 #include "image/image.h"
 
-#define SAFE 8.5039 /* 3 mm, in points */
+#define SAFE 8.5039      /* 3 mm, in points */
+#define HAIRLINE 0.28346 /* 0.1 mm, in points */
+#define MIN_PPI 300
+#define INK_LIMIT 350    /* total area coverage, percent */
+#define MAX_SEEN 64
 
 static double run_width(const ashi_dl_run *r)
 {
@@ -17,10 +24,92 @@ static double run_width(const ashi_dl_run *r)
     return w;
 }
 
-void ashi_dl_print_check(const ashi_dlist *dl, ashi_diags *d)
+typedef struct preflight {
+    const ashi_dlist *dl;
+    int full; /* RGB colours and images too */
+    ashi_diags *d;
+    /* colours already reported, each once for the deck (at its first use) */
+    uint32_t rgb[MAX_SEEN], ink[MAX_SEEN], plates[MAX_SEEN];
+    int nrgb, nink, nplates;
+} preflight;
+
+/* Whether c is in the list; adds it when not (and there is room). */
+static int seen(uint32_t *list, int *n, uint32_t c)
 {
+    for (int i = 0; i < *n; i++)
+        if (list[i] == c)
+            return 1;
+    if (*n < MAX_SEEN)
+        list[(*n)++] = c;
+    return 0;
+}
+
+/* A colour's inks in percent, as the PDF will have them. */
+static void inks(const preflight *pf, uint32_t c, double v[4])
+{
+    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < pf->dl->ncmyk) {
+        for (int i = 0; i < 4; i++)
+            v[i] = pf->dl->cmyk[c & 0xFF][i];
+        return;
+    }
+    ashi_rgb_to_cmyk(c, v);
+    for (int i = 0; i < 4; i++)
+        v[i] = round(v[i] * 1000) / 10;
+}
+
+/* A colour painted at loc: RGB (converted by formula) and over the ink
+ * limit are said once each, where first used. */
+static void colour(preflight *pf, uint32_t c, ashi_loc loc, size_t page)
+{
+    if (c == ASHI_NO_COLOR)
+        return;
+    double v[4];
+    inks(pf, c, v);
+    int neutral = v[0] == 0 && v[1] == 0 && v[2] == 0; /* a grey: K only, exactly */
+    if (pf->full && !ASHI_IS_CMYK(c) && !neutral && !seen(pf->rgb, &pf->nrgb, c))
+        ashi_diag_add(pf->d, ASHI_WARNING, "print-rgb-colour", loc,
+                      "page %zu: RGB colour #%06X becomes C%.0f M%.0f Y%.0f K%.0f by formula; "
+                      "give the theme a cmyk() colour for exact inks",
+                      page, (unsigned)c, v[0], v[1], v[2], v[3]);
+    double tac = v[0] + v[1] + v[2] + v[3];
+    if (tac > INK_LIMIT + 0.05 && !seen(pf->ink, &pf->nink, c))
+        ashi_diag_add(pf->d, ASHI_WARNING, "print-ink", loc,
+                      "page %zu: a colour has %.0f %% ink in all (C%.0f M%.0f Y%.0f K%.0f), over "
+                      "the %d %% limit",
+                      page, tac, v[0], v[1], v[2], v[3], INK_LIMIT);
+}
+
+/* Text under 12 pt in more than one ink: the plates must meet exactly. */
+static void thin_text(preflight *pf, const ashi_dl_run *r, size_t page)
+{
+    double v[4];
+    inks(pf, r->color, v);
+    int plates = 0;
+    for (int i = 0; i < 4; i++)
+        plates += v[i] > 0.05;
+    if (r->size < 12 - 1e-9 && plates > 1 && !seen(pf->plates, &pf->nplates, r->color))
+        ashi_diag_add(pf->d, ASHI_WARNING, "print-plates", r->loc,
+                      "page %zu: text '%.*s' is %.1f pt in %d inks (C%.0f M%.0f Y%.0f K%.0f): "
+                      "small text on several plates blurs when they do not meet exactly; use "
+                      "one ink (such as K) or 12 pt or more",
+                      page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text, r->size, plates,
+                      v[0], v[1], v[2], v[3]);
+}
+
+static void hairline(preflight *pf, double w, ashi_loc loc, size_t page)
+{
+    if (w > 0 && w < HAIRLINE - 1e-6)
+        ashi_diag_add(pf->d, ASHI_WARNING, "print-hairline", loc,
+                      "page %zu: a line %.2f mm wide is under the 0.1 mm a press holds", page,
+                      w * 25.4 / 72);
+}
+
+void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d)
+{
+    preflight pf = {.dl = dl, .full = full, .d = d};
     for (size_t p = 0; p < dl->npages; p++) {
         const ashi_dl_page *pg = &dl->pages[p];
+        size_t page = p + 1;
         int near = 0;
         for (size_t i = 0; i < pg->nitems; i++) {
             const ashi_dl_item *it = &pg->items[i];
@@ -30,24 +119,42 @@ void ashi_dl_print_check(const ashi_dlist *dl, ashi_diags *d)
                     ashi_diag_add(d, ASHI_WARNING, "print-small-text", r->loc,
                                   "page %zu: text '%.*s' is %.1f pt, under the 6 pt print "
                                   "minimum",
-                                  p + 1, (int)(r->text_len > 60 ? 60 : r->text_len), r->text,
+                                  page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text,
                                   r->size);
+                colour(&pf, r->color, r->loc, page);
+                thin_text(&pf, r, page);
                 double x0 = r->x, x1 = r->x + run_width(r);
                 double y0 = r->y - 0.88 * r->size, y1 = r->y + 0.12 * r->size;
                 if (!near && (x0 < SAFE || y0 < SAFE || x1 > pg->w - SAFE || y1 > pg->h - SAFE)) {
                     near = 1;
                     ashi_diag_add(d, ASHI_WARNING, "print-edge", r->loc,
                                   "page %zu: text '%.*s' is within 3 mm of the trim edge",
-                                  p + 1, (int)(r->text_len > 60 ? 60 : r->text_len), r->text);
+                                  page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text);
                 }
+            } else if (it->kind == ASHI_DL_RECT) {
+                const ashi_dl_rect *r = &it->u.rect;
+                colour(&pf, r->fill, pg->loc, page);
+                colour(&pf, r->stroke, pg->loc, page);
+                if (r->stroke != ASHI_NO_COLOR)
+                    hairline(&pf, r->stroke_w, pg->loc, page);
+            } else if (it->kind == ASHI_DL_LINE) {
+                colour(&pf, it->u.line.color, pg->loc, page);
+                hairline(&pf, it->u.line.width, pg->loc, page);
+            } else if (it->kind == ASHI_DL_PATH) {
+                colour(&pf, it->u.path.fill, pg->loc, page);
             } else if (it->kind == ASHI_DL_IMAGE) {
                 const ashi_dl_image *im = &it->u.image;
-                double dpi = fmin(im->image->w / (im->w / 72), im->image->h / (im->h / 72));
-                if (dpi < 150)
-                    ashi_diag_add(d, ASHI_WARNING, "print-low-dpi", pg->loc,
-                                  "page %zu: image '%s' is %.0f dpi at its placed size; print "
-                                  "wants 150 dpi or more",
-                                  p + 1, im->image->path, dpi);
+                double ppi = fmin(im->image->w / (im->w / 72), im->image->h / (im->h / 72));
+                if (ppi < MIN_PPI)
+                    ashi_diag_add(d, ASHI_WARNING, "print-low-ppi", pg->loc,
+                                  "page %zu: image '%s' is %.0f ppi at its placed size; print "
+                                  "wants %d ppi or more",
+                                  page, im->image->path, ppi, MIN_PPI);
+                if (full && im->image->channels == 3)
+                    ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", pg->loc,
+                                  "page %zu: image '%s' is RGB and becomes CMYK by formula; give "
+                                  "the print shop a CMYK image for exact colour",
+                                  page, im->image->path);
             }
         }
     }

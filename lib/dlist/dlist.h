@@ -217,7 +217,7 @@ int ashi_dl_play_items(const ashi_dl_page *pg, const ashi_device *dev);
 
 /* Print checks (check.c): warnings for text under 6 pt, images under
  * 150 dpi and text within 3 mm of the trim edge. */
-void ashi_dl_print_check(const ashi_dlist *dl, ashi_diags *d);
+void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d);
 
 /* Text trace backend for golden tests: one line per page and item, with
  * glyph ids and positions rounded to 0.01 pt. */
