@@ -580,6 +580,16 @@ static int finish_print(writer *w, double x0, double y0, double x1, double y1)
     return 0;
 }
 
+/* The source page at booklet position i of n4 (a multiple of four), or n
+ * for a blank: the first page stays the front cover and the last the back
+ * cover, so the blanks padding n pages to n4 go just before the last. */
+static size_t booklet_page(size_t i, size_t n, size_t n4)
+{
+    if (n < 2 || i + 1 < n)
+        return i < n ? i : n;
+    return i + 1 == n4 ? n - 1 : n;
+}
+
 static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
 {
     unsigned f = w->o.flags;
@@ -614,14 +624,15 @@ static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
     }
     if (f & ASHI_RENDER_BOOKLET) {
         /* saddle stitching: blanks up to a multiple of four, two pages a
-         * sheet side in printer spreads (last+first, second+second-last...) */
+         * sheet side in printer spreads (last+first, second+second-last...);
+         * the blanks go before the back cover (booklet_page) */
         size_t n4 = (n + 3) / 4 * 4;
         double pw = n ? dl->pages[0].w : ASHI_MM(210), ph = n ? dl->pages[0].h : ASHI_MM(297);
         double sw = 2 * pw + 2 * m, sh = ph + 2 * m;
         for (size_t s = 0; s < n4 / 4; s++)
             for (int side = 0; side < 2; side++, sheet++) {
-                size_t left = side ? 2 * s + 1 : n4 - 1 - 2 * s;
-                size_t right = side ? n4 - 2 - 2 * s : 2 * s;
+                size_t left = booklet_page(side ? 2 * s + 1 : n4 - 1 - 2 * s, n, n4);
+                size_t right = booklet_page(side ? n4 - 2 - 2 * s : 2 * s, n, n4);
                 if (new_sheet(w, sw, sh))
                     return -1;
                 if (left < n) {
