@@ -9,7 +9,7 @@
 
 static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
-    "                          [--2up] [--threads N] [--font-dir DIR]...\n"
+    "                          [--creep MM] [--2up] [--threads N] [--font-dir DIR]...\n"
     "       ashireport check DECK.xml [--threads N] [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
@@ -17,8 +17,12 @@ static const char usage[] =
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
     "--draft   renders even when text overflows, marking the frame in red\n"
     "--print   for the print shop: 3 mm bleed, crop marks, trim and bleed boxes, CMYK\n"
+    "          (single pages: what print shops usually want, they impose themselves)\n"
     "--slug    --print, with file name, page and date in the slug below each page\n"
-    "--booklet --print, imposed for saddle stitching (pages in fours, two a sheet)\n"
+    "--booklet --print, imposed for saddle stitching (pages in fours, two a sheet; blanks\n"
+    "          before the back cover), for in-house printing or when the shop asks\n"
+    "--creep   with --booklet: moves pages toward the spine, 0 on the outer sheet to MM\n"
+    "          (0-5) on the innermost, for the paper's thickness\n"
     "--2up     two slides a portrait A4 page, for handouts\n"
     "--threads lays slides out on N threads (1-16, default 1); the PDF is the same\n"
     "\n"
@@ -75,6 +79,7 @@ int main(int argc, char **argv)
     const char *deck_path = NULL, *out_path = NULL;
     unsigned print = 0;
     int font_dirs = 0;
+    const char *creep = NULL; /* --creep's argument */
     ashi_options *opt = NULL;
     if (ashi_options_new(&opt) != ASHI_OK) {
         fputs("ashireport: out of memory\n", stderr);
@@ -92,6 +97,16 @@ int main(int argc, char **argv)
                      (render ? 0 : ASHI_PRINT_PREFLIGHT); /* check --print: all of it */
         } else if (strcmp(a, "--slug") == 0) {
             print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK | ASHI_PRINT_SLUG;
+        } else if (strcmp(a, "--creep") == 0 && i + 1 < argc) {
+            char *end;
+            creep = argv[++i];
+            double mm = strtod(creep, &end);
+            if (end == creep || *end || ashi_options_set_creep(opt, mm) != ASHI_OK) {
+                fprintf(stderr, "ashireport: --creep takes millimetres from 0 to 5, not '%s'\n",
+                        creep);
+                ashi_options_free(opt);
+                return 2;
+            }
         } else if (strcmp(a, "--2up") == 0) {
             print |= ASHI_PRINT_2UP;
         } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
@@ -134,6 +149,13 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (creep && !(print & ASHI_PRINT_BOOKLET)) {
+        fprintf(stderr, "ashireport: --creep %s needs --booklet (creep is for saddle-stitched "
+                        "sheets)\n\n%s",
+                creep, usage);
+        ashi_options_free(opt);
+        return 2;
+    }
     if (print && ashi_options_set_print(opt, print, 3) != ASHI_OK) {
         fputs("ashireport: bad print options\n", stderr);
         ashi_options_free(opt);

@@ -147,6 +147,16 @@ enum {
 ASHI_EXPORT ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags,
                                                double bleed_mm);
 
+/** Sets the creep (shingling) of a saddle-stitched booklet in millimetres
+ * (0 to 5; 0, the default, is none; ASHI_E_ARGUMENT outside): the pages of
+ * each sheet move toward the spine by an amount growing linearly from 0 on
+ * the outermost sheet to the full creep on the innermost, both pages of a
+ * spread (the left one right, the right one left), so that the margins
+ * still match after the folded booklet's fore-edge is trimmed. Sheets,
+ * trim boxes and crop marks stay where they are; each page is clipped at
+ * the spine. Only with ASHI_PRINT_BOOKLET; ignored otherwise. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_options_set_creep(ashi_options *opt, double mm);
+
 /** A cache of opened font files, shared by every deck loaded with options
  * that name it, on any number of threads at once: a program rendering many
  * documents opens each font once instead of once per document. A font

@@ -27,6 +27,7 @@ struct ashi_options {
     int absolute_paths;
     unsigned print;
     double bleed_mm;
+    double creep_mm; /* booklet only */
     ashi_limits limits;
     ashi_mem *mem; /* allocation probe for tests (api_debug.h), or NULL */
     ashi_font_cache *font_cache;
@@ -52,6 +53,7 @@ struct ashi_deck {
     ashi_limits limits;
     unsigned print_flags;
     double bleed;
+    double creep; /* points, booklet only */
     ashi_mem *mem;
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
@@ -152,6 +154,14 @@ ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags, double ble
         return ASHI_E_ARGUMENT;
     opt->print = flags;
     opt->bleed_mm = bleed_mm;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_creep(ashi_options *opt, double mm)
+{
+    if (!opt || !(mm >= 0 && mm <= 5))
+        return ASHI_E_ARGUMENT;
+    opt->creep_mm = mm;
     return ASHI_OK;
 }
 
@@ -386,6 +396,7 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     deck->bleed = opt && opt->print ? ASHI_MM(opt->bleed_mm)
                   : deck->dlist.bleed > 0 ? deck->dlist.bleed
                                           : ASHI_MM(3);
+    deck->creep = opt && deck->print_flags & ASHI_PRINT_BOOKLET ? ASHI_MM(opt->creep_mm) : 0;
     /* the slug label, after the checks: it belongs outside the trim */
     if ((deck->print_flags & (ASHI_PRINT_SLUG | ASHI_PRINT_MARKS | ASHI_PRINT_2UP)) ==
             (ASHI_PRINT_SLUG | ASHI_PRINT_MARKS) &&
@@ -535,7 +546,8 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
         return ASHI_E_ARGUMENT;
     if (!deck->laid_out || deck->diags.errors)
         return ASHI_E_DECK;
-    ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes};
+    ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes,
+                          deck->creep};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
     ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);

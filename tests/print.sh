@@ -31,7 +31,8 @@ if grep -aqE ' (rg|RG)$' qdf.pdf; then fail "RGB colour operators in print mode"
 grep -aqE ' k$' qdf.pdf || fail "no CMYK fill"
 grep -q "warning: for print, RGB colours were converted to CMYK: " print.err || fail "no conversion warning"
 
-# saddle stitching: 12 pages with blanks, 3 sheets, printer spreads
+# saddle stitching: 12 pages with blanks, 3 sheets, printer spreads; the
+# two blanks go before the back cover (P10), which stays on the outside
 "$cli" render ten.xml --booklet -o booklet.pdf >booklet.out 2>/dev/null || fail "booklet"
 [ "$(pdfinfo booklet.pdf | awk '/^Pages:/ {print $2}')" = 6 ] || fail "booklet sides"
 grep -qx "wrote booklet.pdf (10 pages on 6 PDF pages)" booklet.out || fail "booklet: $(cat booklet.out)"
@@ -39,7 +40,7 @@ order=""
 for p in 1 2 3 4 5 6; do
   order="$order$(pdftotext -raw -f $p -l $p booklet.pdf - | grep -o '^P[0-9]*' | tr '\n' ' ')| "
 done
-[ "$order" = "P1 | P2 | P10 P3 | P4 P9 | P8 P5 | P6 P7 | " ] || fail "spreads: $order"
+[ "$order" = "P10 P1 | P2 | P3 | P4 P9 | P8 P5 | P6 P7 | " ] || fail "spreads: $order"
 
 # handouts: two slides a portrait A4 page
 "$cli" render ten.xml --2up -o handout.pdf >handout.out 2>/dev/null || fail "2up"

@@ -580,6 +580,35 @@ static int finish_print(writer *w, double x0, double y0, double x1, double y1)
     return 0;
 }
 
+/* The source page at booklet position i of n4 (a multiple of four), or n
+ * for a blank: the first page stays the front cover and the last the back
+ * cover, so the blanks padding n pages to n4 go just before the last. */
+static size_t booklet_page(size_t i, size_t n, size_t n4)
+{
+    if (n < 2 || i + 1 < n)
+        return i < n ? i : n;
+    return i + 1 == n4 ? n - 1 : n;
+}
+
+/* A booklet page at x on the sheet, moved by dx for creep; a moved page is
+ * clipped at the spine (x0..x1 of its half of the sheet) so that it does
+ * not run onto its neighbour. */
+static int place_booklet(writer *w, const ashi_dl_page *pg, double sh, double x, double dx,
+                         double m, double x0, double x1, unsigned bleed)
+{
+    if (dx == 0)
+        return place(w, pg, sh, x, m, 1, bleed);
+    ashi_buf *b = &w->content;
+    ashi_buf_puts(b, "q\n");
+    put_xy(b, x0, 0);
+    ashi_buf_putc(b, ' ');
+    put_xy(b, x1 - x0, sh);
+    ashi_buf_puts(b, " re W n\n");
+    int rc = place(w, pg, sh, x + dx, m, 1, bleed);
+    ashi_buf_puts(b, "Q\n");
+    return rc;
+}
+
 static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
 {
     unsigned f = w->o.flags;
@@ -614,24 +643,29 @@ static int ashi_print_sheets(writer *w, const ashi_dlist *dl)
     }
     if (f & ASHI_RENDER_BOOKLET) {
         /* saddle stitching: blanks up to a multiple of four, two pages a
-         * sheet side in printer spreads (last+first, second+second-last...) */
-        size_t n4 = (n + 3) / 4 * 4;
+         * sheet side in printer spreads (last+first, second+second-last...);
+         * the blanks go before the back cover (booklet_page). Creep moves
+         * both pages of a sheet toward the spine, from 0 on the outermost
+         * sheet to the full creep on the innermost; the trim stays. */
+        size_t n4 = (n + 3) / 4 * 4, nsheets = n4 / 4;
         double pw = n ? dl->pages[0].w : ASHI_MM(210), ph = n ? dl->pages[0].h : ASHI_MM(297);
         double sw = 2 * pw + 2 * m, sh = ph + 2 * m;
-        for (size_t s = 0; s < n4 / 4; s++)
+        for (size_t s = 0; s < nsheets; s++)
             for (int side = 0; side < 2; side++, sheet++) {
-                size_t left = side ? 2 * s + 1 : n4 - 1 - 2 * s;
-                size_t right = side ? n4 - 2 - 2 * s : 2 * s;
+                double c = nsheets > 1 ? w->o.creep * (double)s / (double)(nsheets - 1) : 0;
+                size_t left = booklet_page(side ? 2 * s + 1 : n4 - 1 - 2 * s, n, n4);
+                size_t right = booklet_page(side ? n4 - 2 - 2 * s : 2 * s, n, n4);
                 if (new_sheet(w, sw, sh))
                     return -1;
                 if (left < n) {
                     w->sheet_of[left] = sheet;
-                    if (place(w, &dl->pages[left], sh, m, m, 1, 1 | 4 | 8))
+                    if (place_booklet(w, &dl->pages[left], sh, m, c, m, 0, m + pw, 1 | 4 | 8))
                         return -1;
                 }
                 if (right < n) {
                     w->sheet_of[right] = sheet;
-                    if (place(w, &dl->pages[right], sh, m + pw, m, 1, 2 | 4 | 8))
+                    if (place_booklet(w, &dl->pages[right], sh, m + pw, -c, m, m + pw, sw,
+                                      2 | 4 | 8))
                         return -1;
                 }
                 if (finish_print(w, m, m, m + 2 * pw, m + ph) || end_sheet(w))

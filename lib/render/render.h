@@ -19,6 +19,7 @@ typedef struct ashi_render_opts {
     unsigned flags;
     double bleed;     /* points */
     size_t max_bytes; /* the PDF's size limit */
+    double creep;     /* points, booklet only: the innermost sheet's shift */
 } ashi_render_opts;
 
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF

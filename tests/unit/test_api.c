@@ -48,6 +48,16 @@ static void test_basics(void)
     ashi_deck_free(NULL);
     ashi_options_free(NULL);
     ashi_free(NULL);
+    /* creep: 0 to 5 mm */
+    ashi_options *opt = NULL;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_set_creep(NULL, 1), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_creep(opt, -0.01), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_creep(opt, 5.01), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_creep(opt, strtod("nan", NULL)), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_creep(opt, 0), ASHI_OK);
+    CHECK_INT(ashi_options_set_creep(opt, 5), ASHI_OK);
+    ashi_options_free(opt);
 }
 
 static void test_render(void)
