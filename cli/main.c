@@ -9,21 +9,24 @@
 
 static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
-    "                          [--creep MM] [--2up] [--threads N] [--font-dir DIR]...\n"
+    "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
+    "                          [--threads N] [--font-dir DIR]...\n"
     "       ashireport check DECK.xml [--threads N] [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
     "--draft   renders even when text overflows, marking the frame in red\n"
-    "--print   for the print shop: 3 mm bleed, crop marks, trim and bleed boxes, CMYK\n"
-    "          (single pages: what print shops usually want, they impose themselves)\n"
+    "--print   for the print shop: 3 mm bleed, crop marks, trim and bleed boxes, CMYK;\n"
+    "          PDF/X-1a:2003 for Japan Color 2001 Coated (single pages: what print\n"
+    "          shops usually want, they impose themselves)\n"
     "--slug    --print, with file name, page and date in the slug below each page\n"
     "--booklet --print, imposed for saddle stitching (pages in fours, two a sheet; blanks\n"
     "          before the back cover), for in-house printing or when the shop asks\n"
     "--creep   with --booklet: moves pages toward the spine, 0 on the outer sheet to MM\n"
     "          (0-5) on the innermost, for the paper's thickness\n"
     "--2up     two slides a portrait A4 page, for handouts\n"
+    "--output-profile  with --print: PDF/X-4 for this CMYK output ICC profile\n"
     "--threads lays slides out on N threads (1-16, default 1); the PDF is the same\n"
     "\n"
     "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
@@ -109,6 +112,12 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--2up") == 0) {
             print |= ASHI_PRINT_2UP;
+        } else if (strcmp(a, "--output-profile") == 0 && i + 1 < argc) {
+            if (ashi_options_set_output_profile(opt, argv[++i]) != ASHI_OK) {
+                fprintf(stderr, "ashireport: --output-profile takes a file, not '%s'\n", argv[i]);
+                ashi_options_free(opt);
+                return 2;
+            }
         } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);

@@ -157,6 +157,21 @@ ASHI_EXPORT ashi_status ashi_options_set_print(ashi_options *opt, unsigned flags
  * the spine. Only with ASHI_PRINT_BOOKLET; ignored otherwise. Since 0.3. */
 ASHI_EXPORT ashi_status ashi_options_set_creep(ashi_options *opt, double mm);
 
+/** Print output (ASHI_PRINT_CMYK) claims PDF/X: by default PDF/X-1a:2003
+ * for Japan Color 2001 Coated (the registered characterization JC200103,
+ * named, not embedded; PDF 1.4, so no transparency: images with alpha are
+ * composited onto white, and no ActualText). With an output profile it
+ * claims PDF/X-4 instead (PDF 1.6, transparency and ActualText kept): path
+ * names an ICC output profile for CMYK (the press's, e.g. from the print
+ * shop), read at load (a regular file of at most 16 MiB) and embedded as
+ * the output intent's DestOutputProfile under its own description. A file
+ * that cannot be read or is not a CMYK output profile is an error
+ * diagnostic of the load; given for a screen (non-print) render it is a
+ * warning and unused. Colours are still converted from RGB by the plain
+ * formula, not through the profile. The string is copied; NULL goes back
+ * to PDF/X-1a. ASHI_E_ARGUMENT for an empty string. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path);
+
 /** A cache of opened font files, shared by every deck loaded with options
  * that name it, on any number of threads at once: a program rendering many
  * documents opens each font once instead of once per document. A font

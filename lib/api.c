@@ -32,6 +32,7 @@ struct ashi_options {
     ashi_mem *mem; /* allocation probe for tests (api_debug.h), or NULL */
     ashi_font_cache *font_cache;
     int threads;
+    char *output_profile; /* PDF/X-4's ICC profile file, or NULL (PDF/X-1a) */
 };
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
@@ -55,6 +56,9 @@ struct ashi_deck {
     double bleed;
     double creep; /* points, booklet only */
     ashi_mem *mem;
+    unsigned char *profile; /* the output profile read (arena), or NULL */
+    size_t profile_len;
+    char profile_desc[256];
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
 };
@@ -124,6 +128,7 @@ void ashi_options_free(ashi_options *opt)
         return;
     for (size_t i = 0; i < opt->nfont_dirs; i++)
         free(opt->font_dirs[i]);
+    free(opt->output_profile);
     free(opt);
 }
 
@@ -162,6 +167,18 @@ ashi_status ashi_options_set_creep(ashi_options *opt, double mm)
     if (!opt || !(mm >= 0 && mm <= 5))
         return ASHI_E_ARGUMENT;
     opt->creep_mm = mm;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path)
+{
+    if (!opt || (path && !path[0]))
+        return ASHI_E_ARGUMENT;
+    char *copy = NULL;
+    if (path && !(copy = ashi_strdup(opt->mem, path)))
+        return ASHI_E_MEMORY;
+    free(opt->output_profile);
+    opt->output_profile = copy;
     return ASHI_OK;
 }
 
@@ -324,6 +341,58 @@ static int check_glyphs(ashi_deck *deck)
     return deck->diags.oom ? -1 : 0;
 }
 
+/* The largest output profile read: press profiles are 0.5 to 4 MB. */
+#define MAX_PROFILE_BYTES (16u << 20)
+
+/* The output profile of a print render (PDF/X-4): a regular file, read
+ * whole, an ICC output profile for CMYK. Problems are error diagnostics;
+ * returns -1 only when out of memory. */
+static int read_output_profile(ashi_deck *deck, const char *path)
+{
+    ashi_loc none = {0, 0};
+    struct stat st;
+    int fd = ashi_res_open_regular(path, &st);
+    if (fd < 0) {
+        const char *why = fd == -1                ? strerror(errno)
+                          : fd == -3              ? "it changed while it was being opened"
+                          : S_ISDIR(st.st_mode) ? "it is a folder, not a file"
+                                                  : "it is not a regular file";
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "output-profile", none,
+                      "cannot read the output profile '%s': %s", path, why);
+        return deck->diags.oom ? -1 : 0;
+    }
+    if ((unsigned long long)st.st_size > MAX_PROFILE_BYTES) {
+        close(fd);
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "output-profile", none,
+                      "the output profile '%s' is %lld bytes, over the %u bytes an ICC "
+                      "profile may have here",
+                      path, (long long)st.st_size, MAX_PROFILE_BYTES);
+        return deck->diags.oom ? -1 : 0;
+    }
+    size_t len = (size_t)st.st_size;
+    unsigned char *icc = ashi_arena_alloc(deck->arena, len + 1);
+    if (!icc) {
+        close(fd);
+        return -1;
+    }
+    int failed;
+    size_t got = ashi_res_read_exact(fd, icc, len, &failed);
+    close(fd);
+    if (ashi_res_protect(&deck->res, (unsigned long long)st.st_dev,
+                         (unsigned long long)st.st_ino))
+        return -1;
+    const char *why = "could not be read whole";
+    if (got != len || ashi_output_profile_check(icc, len, deck->profile_desc,
+                                                sizeof deck->profile_desc, &why)) {
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "output-profile", none,
+                      "the output profile '%s' %s", path, why);
+        return deck->diags.oom ? -1 : 0;
+    }
+    deck->profile = icc;
+    deck->profile_len = len;
+    return 0;
+}
+
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
  * that can still run runs, so that one load reports every problem. */
 static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const char *data,
@@ -393,6 +462,17 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
         deck->print_flags = ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK;
     if (deck->print_flags && fonts_ok && !d->errors)
         ashi_dl_print_check(&deck->dlist, (deck->print_flags & ASHI_PRINT_PREFLIGHT) != 0, d);
+    /* PDF/X-4 with the output profile given, for print (CMYK) output */
+    if (opt && opt->output_profile) {
+        if (!(deck->print_flags & ASHI_PRINT_CMYK)) {
+            ashi_loc none = {0, 0};
+            ashi_diag_add(d, ASHI_WARNING, "output-profile", none,
+                          "the output profile is for print (--print) output only; this PDF "
+                          "is for the screen and does not use it");
+        } else if (read_output_profile(deck, opt->output_profile)) {
+            return ASHI_E_MEMORY;
+        }
+    }
     deck->bleed = opt && opt->print ? ASHI_MM(opt->bleed_mm)
                   : deck->dlist.bleed > 0 ? deck->dlist.bleed
                                           : ASHI_MM(3);
@@ -547,7 +627,8 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
     if (!deck->laid_out || deck->diags.errors)
         return ASHI_E_DECK;
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes,
-                          deck->creep};
+                          deck->creep, deck->diags.file, deck->profile, deck->profile_len,
+                          deck->profile ? deck->profile_desc : NULL};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
     ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);

@@ -74,7 +74,7 @@ words() {
   pdftotext -bbox -f "$2" -l "$2" "$1" - |
     awk -F'"' -v spine="$spine" '/<word / {
       t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
-      printf "%s %s %s %s\n", ($2 + $6) / 2 < spine ? "L" : "R", $4, t, $2 }' | sort
+      printf "%s %s %s %s\n", ($2 + $6) / 2 < spine ? "L" : "R", $4, t, $2 }' | sort -k1,1 -k2,2n -k3,3 -k4,4n
 }
 nsheets=$((n4 / 4))
 for p in $(seq 1 "$sides"); do

@@ -7,7 +7,8 @@
 # dates, pages) and EXPECT.outline the expected bookmarks (qpdf's JSON:
 # target page and title lines, children before their parent). Every PDF
 # passes pdfa_check.py (XMP equal to Info, MarkInfo, sRGB output intent,
-# /ID); with EXPECT a --print render too, without the PDF/A claim.
+# /ID); with EXPECT a --print render too, without the PDF/A claim and as
+# PDF/X-1a:2003.
 # SPDX-License-Identifier: MIT
 set -euo pipefail
 cli=$1 deck=$2 work=$3 expect=${4:-}
@@ -71,10 +72,11 @@ if [ -n "$expect" ] && [ -e "$expect.info" ]; then
   qpdf --json --json-key=outlines "$pdf" | grep -E '"(destpageposfrom1|title)"' \
     | sed 's/^ *//; s/,$//' >"$work/$name.outline"
   diff -u "$expect.outline" "$work/$name.outline" || fail "bookmarks differ from $expect.outline"
-  # for print (CMYK) no PDF/A claim and no RGB output intent, PDF/UA stays
+  # for print (CMYK) no PDF/A claim and no RGB output intent, PDF/UA stays,
+  # PDF/X-1a:2003
   "$cli" render "$deck" --print -o "$pdf.print" >/dev/null 2>&1 || fail "--print render failed"
   qpdf --check "$pdf.print" >/dev/null 2>&1 || fail "qpdf --check of the --print render"
-  python3 "$here/pdfa_check.py" "$pdf.print" print >"$work/$name.pdfa" 2>&1 || fail "--print: $(cat "$work/$name.pdfa")"
+  python3 "$here/pdfa_check.py" "$pdf.print" pdfx1a >"$work/$name.pdfa" 2>&1 || fail "--print: $(cat "$work/$name.pdfa")"
   rm -f "$pdf.print"
 fi
 echo "ok [$name]: $(stat -c %s "$pdf") bytes, $nfonts fonts"

@@ -1,18 +1,30 @@
 #!/usr/bin/env python3
-# pdfa_check.py PDF archival|print — the parts of a PDF/A-2a, PDF/UA-1 file
+# pdfa_check.py PDF archival|print|pdfx1a|pdfx4 — the parts of a PDF/A-2a, PDF/UA-1 file
 # other than its tags, read back with qpdf and poppler: /Metadata (an
 # uncompressed XML stream that parses, pdfinfo -meta shows it), its values
 # equal to the Info dictionary's, pdfuaid:part 1, /MarkInfo Marked true, a
 # trailer /ID of two equal 16-byte strings; archival: pdfaid part 2
 # conformance A and one GTS_PDFA1 output intent with an N 3 ICC profile
-# (RGB); print (CMYK): neither. SPDX-License-Identifier: MIT
+# (RGB); print: neither (a file that claims nothing). pdfx1a (--print) and
+# pdfx4 (--print --output-profile), PDF/X-1a:2003 and PDF/X-4 short of
+# preflight: the header (%PDF-1.4, %PDF-1.6), one GTS_PDFX output intent
+# (JC200103 with no profile; Custom with an N 4 CMYK output profile), Info's
+# GTS_PDFXVersion (and GTS_PDFXConformance), Trapped /False, Title and
+# dates, the XMP saying the same, TrimBox and BleedBox on every page; for
+# X-1a also no SMask, no RGB (DeviceRGB, ICCBased N 3, rg/RG operators) and
+# no ActualText marked content anywhere. SPDX-License-Identifier: MIT
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 pdf, mode = sys.argv[1], sys.argv[2]
+assert mode in ("archival", "print", "pdfx1a", "pdfx4"), mode
 archival = mode == "archival"
+pdfx = mode.startswith("pdfx")
 errors = []
 
 
@@ -79,6 +91,63 @@ if archival:
             icc = run("qpdf", "--show-object=" + prof_ref.split()[0], "--filtered-stream-data", pdf)
             check(len(icc) >= 128 and int.from_bytes(icc[:4], "big") == len(icc), "ICC size")
             check(icc[36:40] == b"acsp" and icc[16:20] == b"RGB ", "not an RGB ICC profile")
+elif pdfx:
+    with open(pdf, "rb") as f:
+        header = f.read(9)
+    want = b"%PDF-1.4\n" if mode == "pdfx1a" else b"%PDF-1.6\n"
+    check(header == want, "header %r, want %r" % (header, want))
+    check(len(intents) == 1, "want one output intent, have %d" % len(intents))
+    for oi in intents:
+        oi = get(oi)
+        check(oi.get("/S") == "/GTS_PDFX", "output intent /S %r" % oi.get("/S"))
+        ident = text(oi.get("/OutputConditionIdentifier", "u:"))
+        prof_ref = oi.get("/DestOutputProfile")
+        check(text(oi.get("/Info", "u:")) != "", "output intent without /Info")
+        if mode == "pdfx1a":
+            check(ident == "JC200103", "OutputConditionIdentifier %r" % ident)
+            check(text(oi.get("/RegistryName", "u:")) == "http://www.color.org", "RegistryName")
+            check(text(oi.get("/OutputCondition", "u:")) == "Japan Color 2001 Coated",
+                  "OutputCondition %r" % oi.get("/OutputCondition"))
+            check(prof_ref is None, "X-1a with a registered condition embeds a profile")
+        else:
+            check(ident == "Custom", "OutputConditionIdentifier %r" % ident)
+            check(text(oi.get("/OutputCondition", "u:")) != "", "no OutputCondition")
+            prof = get(prof_ref)["dict"] if prof_ref else {}
+            check(prof.get("/N") == 4, "ICC profile /N %r" % prof.get("/N"))
+            if prof_ref:
+                icc = run("qpdf", "--show-object=" + prof_ref.split()[0],
+                          "--filtered-stream-data", pdf)
+                check(icc[36:40] == b"acsp" and icc[16:20] == b"CMYK" and icc[12:16] == b"prtr",
+                      "not a CMYK output ICC profile")
+    check(info.get("/GTS_PDFXVersion") is not None and
+          text(info["/GTS_PDFXVersion"]) == ("PDF/X-1:2003" if mode == "pdfx1a" else "PDF/X-4"),
+          "Info GTS_PDFXVersion %r" % info.get("/GTS_PDFXVersion"))
+    if mode == "pdfx1a":
+        check(text(info.get("/GTS_PDFXConformance", "u:")) == "PDF/X-1a:2003",
+              "Info GTS_PDFXConformance %r" % info.get("/GTS_PDFXConformance"))
+    check(info.get("/Trapped") == "/False", "Info Trapped %r" % info.get("/Trapped"))
+    for key in ("/Title", "/CreationDate", "/ModDate"):
+        check(info.get(key) is not None and text(info[key]) != "", "Info without %s" % key)
+    # every page: a TrimBox and a BleedBox
+    pages = [o["value"] for o in objects.values()
+             if isinstance(o.get("value"), dict) and o["value"].get("/Type") == "/Page"]
+    check(len(pages) > 0, "no pages")
+    for pg in pages:
+        check("/TrimBox" in pg and "/BleedBox" in pg, "a page without TrimBox or BleedBox")
+    if mode == "pdfx1a":
+        # everything, content streams inflated: no transparency, no RGB,
+        # no ActualText marked content (PDF 1.5)
+        with tempfile.TemporaryDirectory() as tmp:
+            qdf = os.path.join(tmp, "q.pdf")
+            subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+            with open(qdf, "rb") as f:
+                body = f.read()
+        check(b"/SMask" not in body, "X-1a with a soft mask")
+        check(b"/DeviceRGB" not in body, "X-1a with DeviceRGB")
+        check(re.search(rb"/ICCBased", body) is None, "X-1a with an ICCBased colour space")
+        check(re.search(rb"(^|\s)(rg|RG)(\s|$)", body, re.M) is None, "X-1a with rg/RG operators")
+        check(re.search(rb"/ActualText[^\n]*BDC", body) is None, "X-1a with ActualText spans")
+        check(re.search(rb"/(CA|ca) (0?\.\d+|0)\b", body) is None, "X-1a with constant alpha")
 else:
     check("/OutputIntents" not in catalog, "print output has /OutputIntents")
 
@@ -98,7 +167,8 @@ if meta_ref:
     ns = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
           "dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
           "pdf": "http://ns.adobe.com/pdf/1.3/", "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
-          "pdfuaid": "http://www.aiim.org/pdfua/ns/id/"}
+          "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+          "pdfxid": "http://www.npes.org/pdfx/ns/id/", "xmpMM": "http://ns.adobe.com/xap/1.0/mm/"}
     check(root.tag == "{adobe:ns:meta/}xmpmeta", "root element %s" % root.tag)
     X_DEFAULT = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -142,6 +212,15 @@ if meta_ref:
         check(prop("pdfaid:conformance") == "A", "pdfaid:conformance %r" % prop("pdfaid:conformance"))
     else:
         check(b"pdfaid" not in xmp, "print output claims PDF/A")
+    if pdfx:
+        v = info.get("/GTS_PDFXVersion")
+        check(prop("pdfxid:GTS_PDFXVersion") == (text(v) if v else None),
+              "XMP pdfxid:GTS_PDFXVersion %r, Info %r" % (prop("pdfxid:GTS_PDFXVersion"), v))
+        check(prop("pdf:Trapped") == "False", "XMP pdf:Trapped %r" % prop("pdf:Trapped"))
+        check((prop("xmpMM:DocumentID") or "").startswith("uuid:"), "no xmpMM:DocumentID")
+        check(prop("xmpMM:RenditionClass") == "default", "xmpMM:RenditionClass")
+    else:
+        check(b"pdfxid" not in xmp, "a file not for print claims PDF/X")
 
 for e in errors:
     print("pdfa: " + e, file=sys.stderr)

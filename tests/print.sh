@@ -55,10 +55,79 @@ pdfinfo handout.pdf | grep -q "^Page size: *595.27[0-9]* x 841.8[0-9]* pts (A4)"
 sed 's|<theme>|<info><date>2026-01-31</date></info><theme>|' ten.xml >dated.xml
 "$cli" render dated.xml --slug -o slug.pdf >/dev/null 2>/dev/null || fail "slug"
 qpdf --check slug.pdf >/dev/null || fail "qpdf --check slug"
-pdftotext -bbox -f 3 -l 3 slug.pdf - | grep -F '>dated.xml　3 / 10　2026-01-31</word>' >slug.txt \
+# (PDF/X-1a has no ActualText: the label's ideographic spaces, spacing
+# rather than glyphs, come back as word breaks)
+pdftotext -bbox -f 3 -l 3 slug.pdf - | grep -F '>dated.xml</word>' >slug.txt \
   || fail "slug label: $(pdftotext -f 3 -l 3 slug.pdf - | tail -3)"
+[ "$(pdftotext -bbox -f 3 -l 3 slug.pdf - | awk -F'"' '/<word / && $4 > 895.75 { sub(/.*">/, ""); sub(/<.*/, ""); printf "%s ", $0 }')" \
+  = "dated.xml 3 / 10 2026-01-31 " ] || fail "slug label: $(pdftotext -f 3 -l 3 slug.pdf - | tail -3)"
 awk -F'"' '{ exit !($4 > 895.75 && $2 > 45.35 + 28.35) }' slug.txt || fail "slug label place: $(cat slug.txt)"
 if pdftotext print.pdf - | grep -q 'ten.xml'; then fail "a slug label without --slug"; fi
+
+# PDF/X: --print claims PDF/X-1a:2003 (Japan Color 2001 Coated), on every
+# kind of sheet; --2up alone is a screen handout and claims none
+here=$(cd "$(dirname "$0")" && pwd)
+check() { python3 "$here/pdfa_check.py" "$1" "$2" >"$1.pdfx" 2>&1 || fail "$1 as $2: $(cat "$1.pdfx")"; }
+check print.pdf pdfx1a
+check booklet.pdf pdfx1a
+check slug.pdf pdfx1a
+check handout.pdf archival
+"$cli" render ten.xml --print --2up -o handout-print.pdf >/dev/null 2>&1 || fail "--print --2up"
+check handout-print.pdf pdfx1a
+# no date in the deck: the fixed one, in Info and XMP alike
+TZ=UTC pdfinfo -isodates print.pdf | grep -q '^CreationDate: *2000-01-01T00:00:00' \
+  || fail "fixed date: $(pdfinfo print.pdf | grep Date)"
+pdfinfo print.pdf | grep -q '^Title: *P1$' || fail "title: $(pdfinfo print.pdf | grep Title)"
+# a deck with no title at all: its file name (PDF/X requires a Title)
+echo '<deck xmlns="urn:ashireport:deck:1"><slide><p>a</p></slide></deck>' >untitled.xml
+"$cli" render untitled.xml --print -o untitled.pdf >/dev/null 2>&1 || fail "untitled"
+pdfinfo untitled.pdf | grep -q '^Title: *untitled.xml$' || fail "title fallback: $(pdfinfo untitled.pdf | grep Title)"
+check untitled.pdf pdfx1a
+# RGB PNG with alpha, RGB and CMYK JPEG, grey PNG: converted, flattened,
+# passed through; byte-identical twice
+cp "$tests"/decks/images/{rgba8.png,baseline.jpg,cmyk.jpg,gray8.png} images/
+cat >img.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1">
+  <slide title="画像">
+    <p>本文の行。</p>
+    <image src="images/rgba8.png" h="30mm" alt="半透明"/>
+    <image src="images/baseline.jpg" h="30mm" alt="JPEG"/>
+    <image src="images/cmyk.jpg" h="30mm" alt="CMYK"/>
+    <image src="images/gray8.png" h="30mm" alt="グレー"/>
+  </slide>
+</deck>
+XML
+"$cli" render img.xml --print -o img.pdf >/dev/null 2>img.err || fail "images --print: $(cat img.err)"
+qpdf --check img.pdf >/dev/null || fail "qpdf --check img.pdf"
+check img.pdf pdfx1a
+grep -q "warning: 2 RGB image(s) were converted to CMYK" img.err || fail "image warning: $(cat img.err)"
+[ "$(pdfimages -list img.pdf | awk 'NR > 2 { print $3, $6 }' | sort | tr '\n' ' ')" = \
+  "image cmyk image cmyk image cmyk image gray " ] || fail "images: $(pdfimages -list img.pdf)"
+"$cli" render img.xml --print -o img2.pdf >/dev/null 2>&1 && cmp -s img.pdf img2.pdf \
+  || fail "PDF/X-1a render not byte-identical"
+# the text still comes back (from ToUnicode, without ActualText)
+pdftotext img.pdf - | grep -q '本文の行。' || fail "text of the X-1a file"
+
+# PDF/X-4 with an output profile: transparency and ActualText kept
+icc=$(find /usr/share -name default_cmyk.icc -path '*ghostscript*' 2>/dev/null | head -1)
+if [ -n "$icc" ]; then
+  "$cli" render img.xml --print --output-profile "$icc" -o img4.pdf >/dev/null 2>img4.err \
+    || fail "X-4: $(cat img4.err)"
+  qpdf --check img4.pdf >/dev/null || fail "qpdf --check img4.pdf"
+  check img4.pdf pdfx4
+  [ "$(pdfimages -list img4.pdf | awk 'NR > 2 && $3 == "smask"' | wc -l)" = 1 ] || fail "X-4 SMask"
+  qpdf --qdf --object-streams=disable img4.pdf img4q.pdf
+  grep -aq '/ActualText' img4q.pdf || fail "X-4 without ActualText"
+  rgb=${icc%default_cmyk.icc}default_rgb.icc
+  if "$cli" render img.xml --print --output-profile "$rgb" -o bad4.pdf >/dev/null 2>bad4.err; then
+    fail "an RGB profile accepted"
+  fi
+  grep -q "error: the output profile '.*default_rgb.icc' is not a CMYK profile" bad4.err \
+    || fail "RGB profile: $(cat bad4.err)"
+  [ ! -e bad4.pdf ] || fail "a PDF with a bad profile"
+else
+  echo "note: no Ghostscript default_cmyk.icc (scripts/deps.sh --test): PDF/X-4 not tested" >&2
+fi
 
 # the checks a print shop would make
 cat >bad.xml <<'XML'

@@ -14,6 +14,7 @@
 #include "image/image.h"
 #include "render/embed.h"
 #include "render/pdfa.h"
+#include "render/pdfx.h"
 #include "render/render.h"
 #include "render/tags.h"
 
@@ -350,7 +351,13 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
         return NULL;
     HPDF_Doc pdf = w->pdf;
     HPDF_Image x = NULL;
-    if (im->kind == ASHI_IMAGE_RAW) {
+    ashi_pdfx_level level = ashi_pdfx_level_of(&w->o);
+    if (level != ASHI_PDFX_NONE && ashi_pdfx_image_needed(im, level)) {
+        /* print: RGB to CMYK, and for X-1a alpha onto white (pdfx.c) */
+        x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A);
+        if (!x && !w->error)
+            w->error = HPDF_GetError(pdf);
+    } else if (im->kind == ASHI_IMAGE_RAW) {
         x = HPDF_LoadRawImageFromMem(pdf, im->pixels, im->stored_w, im->stored_h,
                                      im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB,
                                      8);
@@ -798,7 +805,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         return ASHI_E_MEMORY;
     if (HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL) || HPDF_UseUTFEncodings(w.pdf))
         goto done;
-    w.pdf->pdf_version = HPDF_VER_15; /* ActualText */
+    /* ActualText is 1.5; PDF/X-1a:2003 is 1.4 (no ActualText), PDF/X-4 1.6 */
+    ashi_pdfx_level pdfx = ashi_pdfx_level_of(o);
+    w.pdf->pdf_version = pdfx == ASHI_PDFX_1A ? HPDF_VER_14
+                         : pdfx == ASHI_PDFX_4 ? HPDF_VER_16
+                                               : HPDF_VER_15;
 
     stage = "collecting glyphs";
     ashi_device collect = {.user = &w, .run = collect_run};
@@ -818,6 +829,8 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         w.oom = 1; /* its only failure */
         goto done;
     }
+    if (pdfx == ASHI_PDFX_1A)
+        ashi_tags_no_actual_text(w.tags);
     stage = "writing pages";
     if (ashi_print_sheets(&w, dl) || ashi_tags_finish(w.tags))
         goto done;
@@ -837,14 +850,29 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         ashi_buf_printf(&seed, "%s%c%s%c%s%c%s%c%zu", dl->title ? dl->title : "", 0,
                         dl->author ? dl->author : "", 0, dl->subject ? dl->subject : "", 0,
                         dl->date ? dl->date : "", 0, dl->npages);
-        const ashi_pdfa_meta meta = {.title = dl->title, .author = dl->author,
-                                     .subject = dl->subject, .date = dl->date, .lang = dl->lang,
+        /* PDF/X wants a Title and dates: the file's name and a fixed date
+         * when the deck has none (pdfx.h) */
+        const char *title = dl->title, *date = dl->date;
+        if (pdfx != ASHI_PDFX_NONE && !title) {
+            const char *slash = o->name ? strrchr(o->name, '/') : NULL;
+            title = slash ? slash + 1 : o->name && o->name[0] ? o->name : "Untitled";
+        }
+        if (pdfx != ASHI_PDFX_NONE && !date)
+            date = ASHI_PDFX_FIXED_DATE;
+        const ashi_pdfa_meta meta = {.title = title, .author = dl->author,
+                                     .subject = dl->subject, .date = date, .lang = dl->lang,
                                      .producer = "libashireport " ASHI_VERSION_STRING,
                                      .archival = !(w.o.flags & ASHI_RENDER_CMYK) &&
                                                  !w.cmyk_images,
+                                     .pdfx = (int)pdfx,
                                      .id_seed = (const unsigned char *)seed.data,
                                      .id_seed_len = seed.len};
         int rc = seed.oom ? -1 : ashi_pdfa_add(w.pdf, w.mem, &meta);
+        const ashi_pdfx_doc x = {.level = pdfx, .title = title, .date = date,
+                                 .profile = o->profile, .profile_len = o->profile_len,
+                                 .profile_desc = o->profile_desc, .pages = w.sheets};
+        if (!rc)
+            rc = ashi_pdfx_add(w.pdf, w.mem, &x);
         w.oom |= seed.oom;
         ashi_buf_free(&seed);
         if (rc) {
@@ -877,7 +905,8 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     if (w.rgb_images) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
-                      "%d RGB image(s) go to print as they are; the print shop may want CMYK",
+                      "%d RGB image(s) were converted to CMYK for print by the plain formula "
+                      "(no colour management); the print shop may want CMYK images",
                       w.rgb_images);
     }
     if (out->len > max_bytes) {

@@ -89,7 +89,7 @@ static const char pdfuaid_extension[] =
     "   </pdfaExtension:schemas>\n"
     "  </rdf:Description>\n";
 
-static void put_xmp(ashi_buf *b, const ashi_pdfa_meta *m)
+static void put_xmp(ashi_buf *b, const ashi_pdfa_meta *m, const unsigned char id[16])
 {
     /* begin is the UTF-8 byte order mark; PDF/A-2 forbids bytes= and encoding= */
     ashi_buf_puts(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -104,6 +104,9 @@ static void put_xmp(ashi_buf *b, const ashi_pdfa_meta *m)
                      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
     if (m->archival)
         ashi_buf_puts(b, "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"");
+    if (m->pdfx)
+        ashi_buf_puts(b, "\n    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\""
+                         "\n    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"");
     ashi_buf_puts(b, ">\n");
     put_simple(b, "dc:format", "application/pdf");
     if (m->title)
@@ -140,6 +143,20 @@ static void put_xmp(ashi_buf *b, const ashi_pdfa_meta *m)
         put_simple(b, "pdfaid:part", "2");
         put_simple(b, "pdfaid:conformance", "A");
     }
+    if (m->pdfx) {
+        /* the document's identity is its /ID, written as a UUID */
+        char uuid[48];
+        snprintf(uuid, sizeof uuid,
+                 "uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                 id[0], id[1], id[2], id[3], id[4], id[5], id[6], id[7], id[8], id[9], id[10],
+                 id[11], id[12], id[13], id[14], id[15]);
+        put_simple(b, "pdf:Trapped", "False");
+        put_simple(b, "xmpMM:DocumentID", uuid);
+        put_simple(b, "xmpMM:InstanceID", uuid);
+        put_simple(b, "xmpMM:VersionID", "1");
+        put_simple(b, "xmpMM:RenditionClass", "default");
+        put_simple(b, "pdfxid:GTS_PDFXVersion", m->pdfx == 2 ? "PDF/X-4" : "PDF/X-1:2003");
+    }
     ashi_buf_puts(b, "  </rdf:Description>\n"
                      " </rdf:RDF>\n"
                      "</x:xmpmeta>\n"
@@ -154,10 +171,11 @@ static int oom(HPDF_Doc pdf)
     return -1;
 }
 
-static int add_metadata(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfa_meta *m)
+static int add_metadata(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfa_meta *m,
+                        const unsigned char id[16])
 {
     ashi_buf xmp = {.mem = mem};
-    put_xmp(&xmp, m);
+    put_xmp(&xmp, m, id);
     if (xmp.oom) {
         ashi_buf_free(&xmp);
         return oom(pdf);
@@ -257,10 +275,9 @@ static int add_output_intent(HPDF_Doc pdf, ashi_mem *mem)
 /* The trailer's /ID: both halves the MD5 of the seed (libharu's MD5, the
  * one it uses for encryption keys), so that the same input gives the same
  * file. */
-static int add_id(HPDF_Doc pdf, const ashi_pdfa_meta *m)
+static void id_digest(const ashi_pdfa_meta *m, HPDF_BYTE digest[16])
 {
     HPDF_MD5_CTX ctx;
-    HPDF_BYTE digest[16];
     HPDF_MD5Init(&ctx);
     const unsigned char *p = m->id_seed;
     size_t left = p ? m->id_seed_len : 0;
@@ -271,13 +288,17 @@ static int add_id(HPDF_Doc pdf, const ashi_pdfa_meta *m)
         left -= n;
     }
     HPDF_MD5Final(digest, &ctx);
+}
+
+static int add_id(HPDF_Doc pdf, const HPDF_BYTE digest[16])
+{
     HPDF_Array id = HPDF_Array_New(pdf->mmgr);
     if (!id)
         return -1;
     if (HPDF_Dict_Add(pdf->trailer, "ID", id) != HPDF_OK)
         return -1;
     for (int i = 0; i < 2; i++) {
-        HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, digest, sizeof digest);
+        HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)digest, 16);
         if (!b || HPDF_Array_Add(id, b) != HPDF_OK)
             return -1;
     }
@@ -286,9 +307,11 @@ static int add_id(HPDF_Doc pdf, const ashi_pdfa_meta *m)
 
 int ashi_pdfa_add(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfa_meta *m)
 {
-    if (add_metadata(pdf, mem, m) || add_mark_info(pdf))
+    HPDF_BYTE digest[16];
+    id_digest(m, digest);
+    if (add_metadata(pdf, mem, m, digest) || add_mark_info(pdf))
         return -1;
     if (m->archival && add_output_intent(pdf, mem))
         return -1;
-    return add_id(pdf, m);
+    return add_id(pdf, digest);
 }

@@ -19,6 +19,8 @@ typedef struct ashi_pdfa_meta {
     const char *lang;     /* BCP 47, e.g. "ja" */
     const char *producer; /* as Info's Producer */
     int archival; /* claim PDF/A-2a: pdfaid in XMP and the sRGB output intent; 0 for print (CMYK) output */
+    int pdfx;     /* print: 0 none, 1 PDF/X-1a:2003, 2 PDF/X-4 (ashi_pdfx_level): the XMP says
+                   * so (pdfxid:GTS_PDFXVersion, pdf:Trapped False, xmpMM ids) as Info does */
     const unsigned char *id_seed;
     size_t id_seed_len; /* bytes the trailer /ID is derived from */
 } ashi_pdfa_meta;
@@ -29,8 +31,10 @@ typedef struct ashi_pdfa_meta {
  *   dc:description (the subject), dc:language, xmp:CreateDate, ModifyDate
  *   and MetadataDate (only with a date), xmp:CreatorTool, pdf:Producer,
  *   pdfuaid:part 1, and when archival pdfaid:part 2, conformance A and the
- *   extension schema PDF/A-2 wants for pdfuaid; values equal to the Info
- *   dictionary's (PDF/A-2 6.6.3);
+ *   extension schema PDF/A-2 wants for pdfuaid; with pdfx pdfxid:GTS_PDFXVersion,
+ *   pdf:Trapped False, xmpMM:DocumentID and InstanceID (uuid: from the /ID),
+ *   VersionID 1 and RenditionClass default (PDF/X-4 requires them); values
+ *   equal to the Info dictionary's (PDF/A-2 6.6.3, PDF/X-4 6.7.2);
  * - /MarkInfo <</Marked true>> in the catalog;
  * - when archival, /OutputIntents with one GTS_PDFA1 intent whose
  *   DestOutputProfile is lcms2's sRGB profile (N 3, Flate);

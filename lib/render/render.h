@@ -15,12 +15,32 @@ enum {
     ASHI_RENDER_2UP = 16,    /* two slides a portrait page, for handouts */
 };
 
+/* The PDF/X level print (ASHI_RENDER_CMYK) output claims (pdfx.c). */
+typedef enum ashi_pdfx_level {
+    ASHI_PDFX_NONE, /* screen output: PDF/A-2a (pdfa.c) when it can */
+    ASHI_PDFX_1A,   /* PDF/X-1a:2003, Japan Color 2001 Coated, PDF 1.4 */
+    ASHI_PDFX_4,    /* PDF/X-4 with an embedded output profile, PDF 1.6 */
+} ashi_pdfx_level;
+
 typedef struct ashi_render_opts {
     unsigned flags;
     double bleed;     /* points */
     size_t max_bytes; /* the PDF's size limit */
     double creep;     /* points, booklet only: the innermost sheet's shift */
+    const char *name; /* the deck's file name: the Title of a PDF/X file whose deck has none */
+    /* PDF/X-4: the output profile (a CMYK output ICC profile, checked by
+     * ashi_output_profile_check) and its description; NULL: PDF/X-1a */
+    const unsigned char *profile;
+    size_t profile_len;
+    const char *profile_desc;
 } ashi_render_opts;
+
+/* Whether icc (len bytes) is an ICC output profile for CMYK, as PDF/X-4's
+ * DestOutputProfile must be: 0 and its description (lcms2's, en-US, at
+ * most desc_size - 1 bytes; "Custom" when it has none) in desc, or -1 and
+ * why not in *why (a static English phrase). */
+int ashi_output_profile_check(const unsigned char *icc, size_t len, char *desc,
+                              size_t desc_size, const char **why);
 
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF
  * over the size limit is refused. Returns ASHI_OK or a status; problems and

@@ -83,6 +83,7 @@ struct ashi_tags {
     HPDF_Array parents; /* the sheet's elements by MCID */
     int nsheets, mcid;
     int open, open_elem, span;
+    int no_actual_text; /* PDF/X-1a (PDF 1.4): no /Span ActualText sequences */
     int failed;
 };
 
@@ -472,9 +473,11 @@ int ashi_tags_span_begin(ashi_tags *t, ashi_buf *b, const char *text, size_t len
         ashi_buf_puts(b, "/Artifact BMC\n");
         t->open = MC_ARTIFACT;
     }
-    ashi_buf_puts(b, "/Span <</ActualText <FEFF");
-    ashi_put_utf16_hex(b, text, len);
-    ashi_buf_puts(b, ">>> BDC\n");
+    if (!t->no_actual_text) {
+        ashi_buf_puts(b, "/Span <</ActualText <FEFF");
+        ashi_put_utf16_hex(b, text, len);
+        ashi_buf_puts(b, ">>> BDC\n");
+    }
     t->span = 1;
     return 0;
 }
@@ -482,10 +485,13 @@ int ashi_tags_span_begin(ashi_tags *t, ashi_buf *b, const char *text, size_t len
 int ashi_tags_span_end(ashi_tags *t, ashi_buf *b)
 {
     t->item++;
-    ashi_buf_puts(b, "EMC\n");
+    if (!t->no_actual_text)
+        ashi_buf_puts(b, "EMC\n");
     t->span = 0;
     return ashi_tags_close(t, b);
 }
+
+void ashi_tags_no_actual_text(ashi_tags *t) { t->no_actual_text = 1; }
 
 int ashi_tags_page_end(ashi_tags *t, ashi_buf *b)
 {

@@ -41,6 +41,11 @@ int ashi_tags_paint(ashi_tags *t, ashi_buf *b, int is_text_or_image);
  * own carrying its ActualText (the runs painted until the end are in it). */
 int ashi_tags_span_begin(ashi_tags *t, ashi_buf *b, const char *text, size_t len);
 int ashi_tags_span_end(ashi_tags *t, ashi_buf *b);
+/* From now on a line keeps its own sequence (its MCID) but without the
+ * /Span ActualText around it: marked-content ActualText is PDF 1.5, too
+ * new for PDF/X-1a:2003 (PDF 1.4). Text copied from such a file is the
+ * glyphs' own (ToUnicode), JLReq spacing read as spaces. */
+void ashi_tags_no_actual_text(ashi_tags *t);
 /* Page furniture of a sheet (crop marks): an artifact sequence. */
 int ashi_tags_artifact(ashi_tags *t, ashi_buf *b);
 int ashi_tags_close(ashi_tags *t, ashi_buf *b);

@@ -66,6 +66,10 @@ static void test_render(void)
     CHECK_INT(ashi_options_new(&opt), ASHI_OK);
     CHECK_INT(ashi_options_add_font_dir(opt, ASHI_TEST_FONTDIR), ASHI_OK);
     CHECK_INT(ashi_options_add_font_dir(opt, ""), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_output_profile(opt, ""), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_output_profile(NULL, "x.icc"), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_options_set_output_profile(opt, "x.icc"), ASHI_OK);
+    CHECK_INT(ashi_options_set_output_profile(opt, NULL), ASHI_OK); /* back to PDF/X-1a */
     ashi_deck *deck;
     CHECK_INT(ashi_deck_load_memory(opt, small, sizeof small - 1, "small.xml", NULL, &deck),
               ASHI_OK);

@@ -1,0 +1,269 @@
+/* pdfx.c — PDF/X-1a:2003 and PDF/X-4 for print output: the GTS_PDFX output
+ * intent, Info's PDF/X keys, boxes on every page, images in CMYK or grey
+ * (alpha flattened onto white for X-1a), and the check of a user's output
+ * profile. SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_error.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <lcms2.h>
+#include <turbojpeg.h>
+
+#include "render/pdfx.h"
+#include "render/tags.h"
+
+static int fail(HPDF_Doc pdf, HPDF_STATUS code)
+{
+    HPDF_SetError(&pdf->error, code, 0);
+    return -1;
+}
+
+/* ---- the output profile ---------------------------------------------------- */
+
+int ashi_output_profile_check(const unsigned char *icc, size_t len, char *desc,
+                              size_t desc_size, const char **why)
+{
+    if (len < 132 || len > 0x7FFFFFFF || memcmp(icc + 36, "acsp", 4) != 0) {
+        *why = "is not an ICC profile";
+        return -1;
+    }
+    cmsHPROFILE h = cmsOpenProfileFromMem(icc, (cmsUInt32Number)len);
+    if (!h) {
+        *why = "is not an ICC profile lcms2 can read";
+        return -1;
+    }
+    int rc = -1;
+    if (cmsGetColorSpace(h) != cmsSigCmykData)
+        *why = "is not a CMYK profile (PDF/X-4 wants the press's CMYK output profile)";
+    else if (cmsGetDeviceClass(h) != cmsSigOutputClass)
+        *why = "is not an output (printer) profile";
+    else {
+        rc = 0;
+        desc[0] = 0;
+        cmsGetProfileInfoASCII(h, cmsInfoDescription, "en", "US", desc,
+                               (cmsUInt32Number)desc_size);
+        /* a PDF string of printable ASCII: controls (and lcms2's '?' for
+         * what ASCII lacks stay) become spaces */
+        for (char *p = desc; *p; p++)
+            if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7E)
+                *p = ' ';
+        if (!desc[0] && desc_size > 6)
+            strcpy(desc, "Custom");
+    }
+    cmsCloseProfile(h);
+    return rc;
+}
+
+/* ---- images ----------------------------------------------------------------- */
+
+int ashi_pdfx_image_needed(const ashi_image *im, ashi_pdfx_level level)
+{
+    if (im->channels == 3)
+        return 1;
+    return level == ASHI_PDFX_1A && im->kind == ASHI_IMAGE_RAW && im->alpha;
+}
+
+/* A JPEG's pixels, full size, as RGB (TurboJPEG converts YCbCr). */
+static unsigned char *jpeg_rgb(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im)
+{
+    tjhandle tj = tjInitDecompress();
+    if (!tj) {
+        fail(pdf, HPDF_FAILD_TO_ALLOC_MEM);
+        return NULL;
+    }
+    unsigned char *rgb = NULL;
+    int w, h, sub, cs;
+    if (tjDecompressHeader3(tj, im->data, (unsigned long)im->len, &w, &h, &sub, &cs) == 0 &&
+        (unsigned)w == im->stored_w && (unsigned)h == im->stored_h) {
+        rgb = ashi_malloc(mem, (size_t)w * (size_t)h * 3);
+        if (!rgb)
+            fail(pdf, HPDF_FAILD_TO_ALLOC_MEM);
+        else if (tjDecompress2(tj, im->data, (unsigned long)im->len, rgb, w, 0, h, TJPF_RGB, 0)) {
+            free(rgb);
+            rgb = NULL;
+            fail(pdf, HPDF_INVALID_JPEG_DATA);
+        }
+    } else {
+        fail(pdf, HPDF_INVALID_JPEG_DATA);
+    }
+    tjDestroy(tj);
+    return rgb;
+}
+
+/* A value composited onto white with alpha a: v a + 255 (1 - a). */
+static unsigned char on_white(unsigned v, unsigned a)
+{
+    return (unsigned char)((v * a + 255 * (255 - a) + 127) / 255);
+}
+
+HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten)
+{
+    size_t n = (size_t)im->stored_w * im->stored_h;
+    const unsigned char *src = im->pixels;
+    unsigned char *decoded = NULL;
+    if (im->kind == ASHI_IMAGE_JPEG) {
+        if (im->channels != 3 || !(src = decoded = jpeg_rgb(pdf, mem, im)))
+            return NULL;
+    }
+    const unsigned char *alpha = im->kind == ASHI_IMAGE_RAW ? im->alpha : NULL;
+    int out_n = im->channels == 3 ? 4 : 1;
+    unsigned char *out = ashi_malloc(mem, n * (size_t)out_n);
+    if (!out) {
+        free(decoded);
+        fail(pdf, HPDF_FAILD_TO_ALLOC_MEM);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned a = flatten && alpha ? alpha[i] : 255;
+        if (out_n == 1) {
+            out[i] = a == 255 ? src[i] : on_white(src[i], a);
+            continue;
+        }
+        unsigned r = src[3 * i], g = src[3 * i + 1], b = src[3 * i + 2];
+        if (a != 255)
+            r = on_white(r, a), g = on_white(g, a), b = on_white(b, a);
+        /* put_color's K = 1 - max(R,G,B), C = (1-R-K)/(1-K) = (max-R)/max */
+        unsigned mx = r > g ? r : g;
+        mx = mx > b ? mx : b;
+        unsigned char *c = out + 4 * i;
+        c[3] = (unsigned char)(255 - mx);
+        if (mx == 0) {
+            c[0] = c[1] = c[2] = 0;
+        } else {
+            c[0] = (unsigned char)(((mx - r) * 255 + mx / 2) / mx);
+            c[1] = (unsigned char)(((mx - g) * 255 + mx / 2) / mx);
+            c[2] = (unsigned char)(((mx - b) * 255 + mx / 2) / mx);
+        }
+    }
+    free(decoded);
+    HPDF_Image x = HPDF_LoadRawImageFromMem(pdf, out, im->stored_w, im->stored_h,
+                                            out_n == 4 ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_GRAY,
+                                            8);
+    free(out);
+    if (x && alpha && !flatten) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf, alpha, im->stored_w, im->stored_h,
+                                                   HPDF_CS_DEVICE_GRAY, 8);
+        if (!mask || HPDF_Dict_Add(x, "SMask", mask))
+            return NULL;
+    }
+    return x;
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static int add_string(HPDF_Doc pdf, HPDF_Dict d, const char *key, const char *value)
+{
+    HPDF_String s = HPDF_String_New(pdf->mmgr, value, NULL);
+    return s && HPDF_Dict_Add(d, key, s) == HPDF_OK ? 0 : -1;
+}
+
+static int add_output_intent(HPDF_Doc pdf, const ashi_pdfx_doc *x)
+{
+    HPDF_Dict prof = NULL;
+    if (x->level == ASHI_PDFX_4) {
+        prof = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (!prof)
+            return -1;
+        prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        if (HPDF_Dict_AddNumber(prof, "N", 4) != HPDF_OK ||
+            HPDF_Stream_Write(prof->stream, x->profile, (HPDF_UINT)x->profile_len) != HPDF_OK)
+            return -1;
+    }
+    HPDF_Array list = HPDF_Array_New(pdf->mmgr);
+    if (!list || HPDF_Dict_Add(pdf->catalog, "OutputIntents", list) != HPDF_OK)
+        return -1;
+    HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
+    if (!oi || HPDF_Array_Add(list, oi) != HPDF_OK)
+        return -1;
+    if (HPDF_Dict_AddName(oi, "Type", "OutputIntent") != HPDF_OK ||
+        HPDF_Dict_AddName(oi, "S", "GTS_PDFX") != HPDF_OK)
+        return -1;
+    if (x->level == ASHI_PDFX_4) {
+        const char *desc = x->profile_desc && x->profile_desc[0] ? x->profile_desc : "Custom";
+        return add_string(pdf, oi, "OutputConditionIdentifier", "Custom") ||
+                       add_string(pdf, oi, "OutputCondition", desc) ||
+                       add_string(pdf, oi, "Info", desc) ||
+                       HPDF_Dict_Add(oi, "DestOutputProfile", prof) != HPDF_OK
+                   ? -1
+                   : 0;
+    }
+    /* a characterization registered with the ICC: named, not embedded */
+    return add_string(pdf, oi, "OutputConditionIdentifier", "JC200103") ||
+                   add_string(pdf, oi, "RegistryName", "http://www.color.org") ||
+                   add_string(pdf, oi, "OutputCondition", "Japan Color 2001 Coated") ||
+                   add_string(pdf, oi, "Info",
+                              "Japan Color 2001 Coated (ISO 12647-2:2004 paper type 1, "
+                              "Japan Color 2001 Coated, registered at www.color.org as "
+                              "JC200103)")
+               ? -1
+               : 0;
+}
+
+static int add_info(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfx_doc *x)
+{
+    HPDF_Dict info = pdf->info;
+    if (!info)
+        return fail(pdf, HPDF_INVALID_OBJECT);
+    if (add_string(pdf, info, "GTS_PDFXVersion",
+                   x->level == ASHI_PDFX_4 ? "PDF/X-4" : "PDF/X-1:2003"))
+        return -1;
+    if (x->level == ASHI_PDFX_1A && add_string(pdf, info, "GTS_PDFXConformance", "PDF/X-1a:2003"))
+        return -1;
+    if (HPDF_Dict_AddName(info, "Trapped", "False") != HPDF_OK)
+        return -1;
+    if (x->title && !HPDF_Dict_GetItem(info, "Title", HPDF_OCLASS_BINARY)) {
+        HPDF_Binary t = ashi_pdf_text(pdf, mem, x->title);
+        if (!t)
+            return fail(pdf, HPDF_FAILD_TO_ALLOC_MEM);
+        if (HPDF_Dict_Add(info, "Title", t) != HPDF_OK)
+            return -1;
+    }
+    if (x->date && !HPDF_Dict_GetItem(info, "CreationDate", HPDF_OCLASS_STRING)) {
+        HPDF_Date d = {0};
+        d.year = atoi(x->date);
+        d.month = atoi(x->date + 5);
+        d.day = atoi(x->date + 8);
+        d.ind = ' ';
+        if (HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d) ||
+            HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d))
+            return -1;
+    }
+    return 0;
+}
+
+/* PDF/X: every page has a TrimBox (or ArtBox) and a BleedBox inside the
+ * MediaBox; pages made without print marks get the whole page as both. */
+static int add_boxes(HPDF_Doc pdf, size_t pages)
+{
+    for (size_t i = 0; i < pages; i++) {
+        HPDF_Page page = HPDF_GetPageByIndex(pdf, (HPDF_UINT)i);
+        if (!page)
+            return -1;
+        if (HPDF_Dict_GetItem(page, "TrimBox", HPDF_OCLASS_ARRAY))
+            continue;
+        HPDF_Box box = {0, 0, HPDF_Page_GetWidth(page), HPDF_Page_GetHeight(page)};
+        HPDF_Array trim = HPDF_Box_Array_New(pdf->mmgr, box);
+        if (!trim || HPDF_Dict_Add(page, "TrimBox", trim) != HPDF_OK)
+            return -1;
+        HPDF_Array bleed = HPDF_Box_Array_New(pdf->mmgr, box);
+        if (!bleed || HPDF_Dict_Add(page, "BleedBox", bleed) != HPDF_OK)
+            return -1;
+    }
+    return 0;
+}
+
+int ashi_pdfx_add(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfx_doc *x)
+{
+    if (x->level == ASHI_PDFX_NONE)
+        return 0;
+    if (x->level == ASHI_PDFX_4 && !x->profile)
+        return fail(pdf, HPDF_INVALID_PARAMETER);
+    return add_output_intent(pdf, x) || add_info(pdf, mem, x) || add_boxes(pdf, x->pages) ? -1
+                                                                                          : 0;
+}
