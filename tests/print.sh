@@ -20,9 +20,10 @@ pdfinfo -box -f 1 -l 10 print.pdf >boxes.txt
 [ "$(grep -c '^Page *[0-9]* TrimBox: *45.35 *45.35 *640.63 *887.24' boxes.txt)" -eq 10 ] || fail "TrimBox: $(grep TrimBox boxes.txt | head -2)"
 [ "$(grep -c '^Page *[0-9]* BleedBox: *36.85 *36.85 *649.13 *895.75' boxes.txt)" -eq 10 ] || fail "BleedBox: $(grep BleedBox boxes.txt | head -2)"
 
-# crop marks: 24 lines in registration colour, e.g. the bottom-left trim line
+# crop marks: 24 lines in registration colour (Separation /All), e.g. the
+# bottom-left trim line
 qpdf --qdf --object-streams=disable print.pdf qdf.pdf
-awk '/^1 1 1 1 K$/ { on = 1; n = 0; next } on && / l S$/ { n++ } on && /^Q$/ { print n; exit }' qdf.pdf >marks.txt
+awk '/^\/CS0 CS 1 SCN$/ { on = 1; n = 0; next } on && / l S$/ { n++ } on && /^Q$/ { print n; exit }' qdf.pdf >marks.txt
 [ "$(cat marks.txt)" = 24 ] || fail "crop mark lines: $(cat marks.txt)"
 grep -qa '^36.85 45.354 m 8.504 45.354 l S$' qdf.pdf || fail "bottom-left trim mark"
 grep -qa '^342.992 36.85 m 342.992 8.504 l S$' qdf.pdf || fail "bottom centre mark"

@@ -41,6 +41,7 @@ typedef struct writer {
     size_t sheets;         /* PDF pages made */
     ashi_tags *tags;       /* the structure tree and marked content */
     HPDF_MD5_CTX pages_md5; /* of every sheet's content, for the /ID */
+    HPDF_Array registration; /* [/Separation /All /DeviceCMYK f], made once */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -530,16 +531,70 @@ static void mark_line(ashi_buf *b, double x1, double y1, double x2, double y2)
     ashi_buf_puts(b, " l S\n");
 }
 
+static HPDF_Array real_array(HPDF_MMgr mm, const double *v, int n)
+{
+    HPDF_Array a = HPDF_Array_New(mm);
+    for (int i = 0; a && i < n; i++)
+        if (HPDF_Array_AddReal(a, (HPDF_REAL)v[i]) != HPDF_OK)
+            return NULL; /* a belongs to the document's memory: freed with it */
+    return a;
+}
+
+/* The registration colour space, /CS0 in the sheet's resources: a
+ * Separation /All (every plate, whatever the separations), its tint 1 being
+ * DeviceCMYK 1 1 1 1 by a Type 2 function (C0 [0 0 0 0], C1 [1 1 1 1],
+ * N 1); one array for the document, shared by the sheets. NULL: failed. */
+static const char *registration_space(writer *w)
+{
+    HPDF_Doc pdf = w->pdf;
+    if (!w->registration) {
+        static const double zero[4] = {0, 0, 0, 0}, one[4] = {1, 1, 1, 1}, domain[2] = {0, 1};
+        HPDF_Array cs = HPDF_Array_New(pdf->mmgr);
+        HPDF_Dict fn = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Array c0 = real_array(pdf->mmgr, zero, 4), c1 = real_array(pdf->mmgr, one, 4);
+        HPDF_Array dom = real_array(pdf->mmgr, domain, 2);
+        if (!cs || HPDF_Xref_Add(pdf->xref, cs) || !fn || !c0 || !c1 || !dom ||
+            HPDF_Dict_AddNumber(fn, "FunctionType", 2) || HPDF_Dict_Add(fn, "Domain", dom) ||
+            HPDF_Dict_Add(fn, "C0", c0) || HPDF_Dict_Add(fn, "C1", c1) ||
+            HPDF_Dict_AddNumber(fn, "N", 1) || HPDF_Array_AddName(cs, "Separation") ||
+            HPDF_Array_AddName(cs, "All") || HPDF_Array_AddName(cs, "DeviceCMYK") ||
+            HPDF_Array_Add(cs, fn))
+            return NULL;
+        w->registration = cs;
+    }
+    HPDF_Dict res = HPDF_Dict_GetItem(w->page, "Resources", HPDF_OCLASS_DICT);
+    if (!res)
+        return NULL;
+    HPDF_Dict spaces = HPDF_Dict_GetItem(res, "ColorSpace", HPDF_OCLASS_DICT);
+    if (!spaces) {
+        HPDF_ResetError(pdf); /* not there yet is no error */
+        spaces = HPDF_Dict_New(pdf->mmgr);
+        if (!spaces || HPDF_Dict_Add(res, "ColorSpace", spaces))
+            return NULL;
+    }
+    if (!HPDF_Dict_GetItem(spaces, "CS0", HPDF_OCLASS_ARRAY)) {
+        HPDF_ResetError(pdf);
+        if (HPDF_Dict_Add(spaces, "CS0", w->registration))
+            return NULL;
+    }
+    return "CS0";
+}
+
 /* Japanese crop marks (トンボ) around a trim box (PDF coordinates, y up):
  * double corner marks at the trim and the bleed line, centre marks on each
- * side, 0.1 mm in registration colour (all four inks), all outside the
- * bleed. */
+ * side, 0.1 mm in registration colour (Separation /All: on every plate),
+ * all outside the bleed. */
 static void crop_marks(writer *w, double x0, double y0, double x1, double y1, double bl)
 {
     ashi_buf *b = &w->content;
     double len = ASHI_MM(10);
+    const char *cs = registration_space(w);
+    if (!cs) {
+        w->content.oom = 1; /* the sheet fails (end_sheet): out of memory, in all likelihood */
+        return;
+    }
     ashi_tags_artifact(w->tags, b);
-    ashi_buf_puts(b, "q\n1 1 1 1 K\n");
+    ashi_buf_printf(b, "q\n/%s CS 1 SCN\n", cs);
     ashi_buf_num(b, ASHI_MM(0.1), 3);
     ashi_buf_puts(b, " w\n");
     const double cx[2] = {x0, x1}, cy[2] = {y0, y1};
