@@ -72,6 +72,7 @@ static void set_default(ashi_theme *t, int print)
     t->autospace = 1;
     t->bracket_start_half = 1;
     t->hanging = 0;
+    t->overprint = 1;
 }
 
 /* The canonical path of a readable regular file, or NULL. */
@@ -286,6 +287,8 @@ int ashi_style_resolve(const ashi_doc *doc, int print, ashi_res *res, const char
         t->hanging = doc->hanging;
     if (doc->bracket_start_half >= 0)
         t->bracket_start_half = doc->bracket_start_half;
+    if (doc->overprint >= 0)
+        t->overprint = doc->overprint;
 
     for (const ashi_theme_style *s = doc->styles; s; s = s->next) {
         int id = -1;

@@ -81,6 +81,8 @@ typedef struct ashi_theme {
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* no space before an opening bracket at line start */
     int hanging;            /* 、。 may hang past the line end */
+    /* print: K100 text, rules and small fills overprint (墨ノセ) */
+    int overprint;
 } ashi_theme;
 
 /* Resolves the deck's theme over the built-in default (for print, when
