@@ -431,8 +431,14 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
         dirs[n++] = opt->font_dirs[i];
     n += installed_font_dirs(a, dirs + n);
     dirs[n++] = ASHI_SOURCE_FONTDIR;
+    /* CMYK output, as the print settings below will say (the options',
+     * else the deck's print="on"): the theme's default text is then K100 */
+    unsigned print = opt ? opt->print : 0;
+    if (!print && deck->doc->print)
+        print = ASHI_PRINT_CMYK;
     t = ashi_phase_begin(m);
-    rc = ashi_style_resolve(deck->doc, &deck->res, dirs, n, a, d, &deck->theme);
+    rc = ashi_style_resolve(deck->doc, (print & ASHI_PRINT_CMYK) != 0, &deck->res, dirs, n, a,
+                            d, &deck->theme);
     ashi_phase_end(m, ASHI_PHASE_STYLE, t);
     if (rc)
         return ASHI_E_MEMORY;

@@ -20,9 +20,10 @@ pdfinfo -box -f 1 -l 10 print.pdf >boxes.txt
 [ "$(grep -c '^Page *[0-9]* TrimBox: *45.35 *45.35 *640.63 *887.24' boxes.txt)" -eq 10 ] || fail "TrimBox: $(grep TrimBox boxes.txt | head -2)"
 [ "$(grep -c '^Page *[0-9]* BleedBox: *36.85 *36.85 *649.13 *895.75' boxes.txt)" -eq 10 ] || fail "BleedBox: $(grep BleedBox boxes.txt | head -2)"
 
-# crop marks: 24 lines in registration colour, e.g. the bottom-left trim line
+# crop marks: 24 lines in registration colour (Separation /All), e.g. the
+# bottom-left trim line
 qpdf --qdf --object-streams=disable print.pdf qdf.pdf
-awk '/^1 1 1 1 K$/ { on = 1; n = 0; next } on && / l S$/ { n++ } on && /^Q$/ { print n; exit }' qdf.pdf >marks.txt
+awk '/^\/CS0 CS 1 SCN$/ { on = 1; n = 0; next } on && / l S$/ { n++ } on && /^Q$/ { print n; exit }' qdf.pdf >marks.txt
 [ "$(cat marks.txt)" = 24 ] || fail "crop mark lines: $(cat marks.txt)"
 grep -qa '^36.85 45.354 m 8.504 45.354 l S$' qdf.pdf || fail "bottom-left trim mark"
 grep -qa '^342.992 36.85 m 342.992 8.504 l S$' qdf.pdf || fail "bottom centre mark"
@@ -144,4 +145,201 @@ mkdir -p images && cp "$tests/decks/images/rgb8.png" images/
 grep -q "bad.xml:0:0: warning: page 1: text '1' is 5.0 pt, under the 6 pt print minimum" check.err || fail "small text: $(cat check.err)"
 grep -q "warning: page 1: text '端に近すぎる文字' is within 3 mm of the trim edge" check.err || fail "edge: $(cat check.err)"
 grep -q "warning: page 1: image '.*rgb8.png' is 34 ppi at its placed size" check.err || fail "dpi: $(cat check.err)"
+# ---- black (issue #17): K100 text, overprint (墨ノセ), registration colour --
+# Plates from Ghostscript's tiffsep (uncompressed, 72 dpi: a pixel a point,
+# separations simulated with overprint as a press would). plates.py STEM X0
+# Y0 X1 Y1 prints for each ink: inked pixels inside the box (from the top
+# left, right and bottom exclusive), outside it, and inside at full ink.
+cat >plates.py <<'PY'
+import struct, sys
+def plate(path):
+    d = open(path, 'rb').read()
+    e = '<' if d[:2] == b'II' else '>'
+    off = struct.unpack(e + 'I', d[4:8])[0]
+    tags = {}
+    for i in range(struct.unpack(e + 'H', d[off:off + 2])[0]):
+        t, ty, cnt, val = struct.unpack(e + 'HHII', d[off + 2 + 12 * i:off + 14 + 12 * i])
+        f, size = ('H', 2) if ty == 3 else ('I', 4)
+        if cnt == 1:
+            tags[t] = [val & 0xFFFF if ty == 3 else val]
+        else:
+            tags[t] = list(struct.unpack(e + f * cnt, d[val:val + size * cnt]))
+    assert tags[259] == [1] and tags[258] == [8], 'an uncompressed 8-bit plate'
+    px = b''.join(d[o:o + c] for o, c in zip(tags[273], tags[279]))
+    return tags[256][0], tags[257][0], px
+stem, x0, y0, x1, y1 = sys.argv[1], *map(int, sys.argv[2:6])
+for ink in 'Cyan', 'Magenta', 'Yellow', 'Black':
+    w, h, px = plate(f'{stem}({ink}).tif')
+    inside = outside = solid = 0
+    for y in range(h):
+        row = px[y * w:(y + 1) * w]
+        for x in range(w):
+            v = row[x]
+            if v < 128:  # BlackIsZero: 0 is full ink
+                if x0 <= x < x1 and y0 <= y < y1:
+                    inside += 1
+                    solid += v == 0
+                else:
+                    outside += 1
+    print(ink, inside, outside, solid)
+PY
+# plates DECK [X0 Y0 X1 Y1]: DECK.xml for print, its first sheet's plates
+plates() {
+  local deck=$1; shift
+  "$cli" render "$deck.xml" --print -o "$deck.pdf" >/dev/null 2>"$deck.err" || fail "$deck: $(cat "$deck.err")"
+  rm -rf "$deck.sep" && mkdir "$deck.sep"
+  gs -q -dFirstPage=1 -dLastPage=1 -sDEVICE=tiffsep -sCompression=none -r72 \
+    -o "$deck.sep/p%d.tif" "$deck.pdf" || fail "$deck: gs tiffsep"
+  python3 plates.py "$deck.sep/p1" "$@" >"$deck.plates" || fail "$deck: plates.py"
+}
+# ink COLUMN INK FILE: one number of plates.py's table
+ink() { awk -v c="$1" -v i="$2" '$1 == i { print $c }' "$3"; }
+
+# Black text alone on white, B5 (the trim box is 45..562 x 45..774 points):
+# inside the trim only the Black plate has ink, all of it at 100 % (K100,
+# not #222222's K 86.7 %); the crop marks outside are on all four plates alike.
+cat >black.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1" page="B5"><theme><master number="off"/></theme>
+  <slide layout="blank"><p>黒い文字だけのページです。本文は墨 1 色で刷ります。</p></slide>
+</deck>
+XML
+plates black 45 45 562 774
+for i in Cyan Magenta Yellow; do
+  [ "$(ink 2 $i black.plates)" = 0 ] || fail "text on the $i plate: $(cat black.plates)"
+done
+[ "$(ink 2 Black black.plates)" -gt 500 ] || fail "no text on the Black plate: $(cat black.plates)"
+[ "$(ink 4 Black black.plates)" = "$(ink 2 Black black.plates)" ] || fail "text not K100: $(cat black.plates)"
+marks=$(ink 3 Black black.plates)
+[ "$marks" -gt 300 ] || fail "no crop marks on the Black plate: $(cat black.plates)"
+for i in Cyan Magenta Yellow; do
+  [ "$(ink 3 $i black.plates)" = "$marks" ] || fail "crop marks not on the $i plate alike: $(cat black.plates)"
+done
+# a theme that sets the text colour keeps it: #222222 is K 86.7 %, never full ink
+sed 's|<theme>|<theme><color name="text" value="#222222"/>|' black.xml >grey.xml
+plates grey 45 45 562 774
+[ "$(ink 2 Black grey.plates)" -gt 500 ] && [ "$(ink 4 Black grey.plates)" = 0 ] \
+  || fail "the theme's text colour: $(cat grey.plates)"
+
+# Overprint: K100 text on a 100 % cyan box leaves the cyan whole (cyan
+# under the text too: exactly the text's pixels more than with
+# overprint="off", where the text knocks out).
+cat >ovp.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1" page="B5">
+  <theme><color name="table-head" value="cmyk(100,0,0,0)"/><master number="off"/></theme>
+  <slide layout="blank"><box x="20mm" y="20mm" w="120mm" h="40mm" fill="table-head"><p>墨ノセの文字は藍の上に刷り重ねます。</p></box></slide>
+</deck>
+XML
+sed 's|<theme>|<theme overprint="off">|' ovp.xml >ovp-off.xml
+plates ovp 45 45 562 774
+plates ovp-off 45 45 562 774
+text=$(ink 2 Black ovp.plates)
+[ "$text" -gt 500 ] && [ "$(ink 2 Black ovp-off.plates)" = "$text" ] || fail "text: $(cat ovp.plates ovp-off.plates)"
+[ "$(ink 2 Cyan ovp.plates)" = "$(( $(ink 2 Cyan ovp-off.plates) + text ))" ] \
+  || fail "K100 text does not overprint cyan: $(cat ovp.plates ovp-off.plates)"
+
+# Large K100 fills knock out, small ones overprint: over a cyan box a
+# 60 x 30 mm K100 box leaves no cyan inside it, a 3 x 3 mm one (#000, K100
+# by the formula) the cyan whole (boxes' insides, 2 pt in from their edges).
+cat >fills.xml <<'XML'
+<deck xmlns="urn:ashireport:deck:1" page="B5">
+  <theme><color name="table-head" value="cmyk(100,0,0,0)"/><color name="table-zebra" value="cmyk(0,0,0,100)"/><master number="off"/></theme>
+  <slide layout="blank">
+    <box x="20mm" y="20mm" w="100mm" h="40mm" fill="table-head"/>
+    <box x="30mm" y="25mm" w="60mm" h="30mm" fill="table-zebra"/>
+    <box x="100mm" y="30mm" w="3mm" h="3mm" padding="0mm" fill="#000"/>
+  </slide>
+</deck>
+XML
+plates fills 133 119 298 199
+[ "$(ink 2 Cyan fills.plates)" = 0 ] && [ "$(ink 4 Black fills.plates)" = $(( 165 * 80 )) ] \
+  || fail "a large K100 fill overprints: $(cat fills.plates)"
+python3 plates.py fills.sep/p1 330 132 337 139 >small.plates
+[ "$(ink 2 Cyan small.plates)" = 49 ] && [ "$(ink 4 Black small.plates)" = 49 ] \
+  || fail "a small K100 fill knocks out: $(cat small.plates)"
+
+# In the files (qpdf --json): an ExtGState /OP true /op true /OPM 1 in the
+# page's resources and set (`/En gs`) before K100 is painted, a normal one
+# (/OP false /op false) for what follows that is not K100; none with
+# overprint="off"; the marks' colour space is Separation /All on every sheet.
+cat >gstates.py <<'PY'
+import base64, json, re, sys
+path, want = sys.argv[1], sys.argv[2]  # want: on, off
+doc = json.load(sys.stdin)
+objs = {k[4:]: v for k, v in doc['qpdf'][1].items() if k.startswith('obj:')}
+def val(x):
+    return val(objs[x]['value']) if isinstance(x, str) and x.endswith(' R') and x in objs else x
+def data(ref):
+    return base64.b64decode(objs[ref]['stream']['data']).decode('latin-1')
+bad, used = [], 0
+for n, p in enumerate(doc['pages'], 1):
+    page = objs[p['object']]['value']
+    res = val(page['/Resources'])
+    gs = {k[1:]: val(v) for k, v in val(res.get('/ExtGState', {})).items()}
+    cs = val(val(res.get('/ColorSpace', {})).get('/CS0'))
+    if not (isinstance(cs, list) and cs[:3] == ['/Separation', '/All', '/DeviceCMYK']):
+        bad.append(f'page {n}: CS0 is {cs}')
+    else:
+        fn = val(cs[3])
+        if (fn.get('/FunctionType'), fn.get('/C0'), fn.get('/C1'), fn.get('/N')) != (2, [0, 0, 0, 0], [1, 1, 1, 1], 1):
+            bad.append(f'page {n}: tint function {fn}')
+    for name, g in gs.items():
+        on = g.get('/OP') is True
+        if on and want == 'off':
+            bad.append(f'page {n}: /{name} overprints with overprint="off"')
+        if on and (g.get('/op') is not True or g.get('/OPM') != 1):
+            bad.append(f'page {n}: /{name} is {g}')
+        if not on and (g.get('/OP') is not False or g.get('/op') is not False):
+            bad.append(f'page {n}: /{name} is {g}')
+    c = ''.join(data(r) for r in (page['/Contents'] if isinstance(page['/Contents'], list) else [page['/Contents']]))
+    state = False
+    for m in re.finditer(r'/(\w+) gs\n|(\S+ \S+ \S+ \S+) (k|K)\n|(/CS0 CS 1 SCN)|(^Q$)', c, re.M):
+        if m.group(1):
+            g = gs.get(m.group(1))
+            if g is None:
+                bad.append(f'page {n}: /{m.group(1)} gs is not in the resources')
+            else:
+                state = g.get('/OP') is True
+        elif m.group(2):
+            k100 = m.group(2) == '0 0 0 1'
+            used += state and k100
+            if state and not k100:
+                bad.append(f'page {n}: {m.group(2)} {m.group(3)} set while overprinting')
+        elif m.group(5):
+            state = False  # every page ends in a Q the marks' q Q follow
+if want == 'on' and not used:
+    bad.append('no K100 painted while overprinting')
+print('\n'.join(bad) or f'ok: {used} K100 colours set while overprinting')
+sys.exit(1 if bad else 0)
+PY
+jcheck() { qpdf --json --json-stream-data=inline --decode-level=generalized "$1" >"$1.json" || fail "qpdf --json $1"
+  python3 gstates.py "$1" "$2" <"$1.json" >"$1.check" || fail "$1: $(head -5 "$1.check")"; }
+jcheck ovp.pdf on
+jcheck ovp-off.pdf off
+jcheck print.pdf on
+"$cli" render "$tests/../data/asahikawa.xml" --booklet -o asahikawa-booklet.pdf >/dev/null 2>&1 || fail "booklet of the sample"
+jcheck asahikawa-booklet.pdf on
+qpdf --qdf --object-streams=disable asahikawa-booklet.pdf asahikawa-qdf.pdf
+# body text in K100; no K 86.7 % (#222222 converted) left
+grep -aq '^0 0 0 1 k$' asahikawa-qdf.pdf || fail "sample booklet: no K100"
+if grep -aq '^0 0 0 0.867 k$' asahikawa-qdf.pdf; then fail "sample booklet: #222222 as K 86.7 %"; fi
+# its first sheet's crop marks on all four plates alike, outside the sheet's
+# two trim boxes (left page 45..640 x 45..587 points at 72 dpi)
+gs -q -dFirstPage=1 -dLastPage=1 -sDEVICE=tiffsep -sCompression=none -r72 \
+  -o 'asahikawa.sep%d.tif' asahikawa-booklet.pdf || fail "gs tiffsep booklet"
+python3 plates.py asahikawa.sep1 36 36 1739 650 >asahikawa.plates || fail "plates.py booklet"
+marks=$(ink 3 Black asahikawa.plates)
+[ "$marks" -gt 300 ] || fail "booklet: no crop marks on the Black plate: $(cat asahikawa.plates)"
+for i in Cyan Magenta Yellow; do
+  [ "$(ink 3 $i asahikawa.plates)" = "$marks" ] || fail "booklet: crop marks not on the $i plate alike: $(cat asahikawa.plates)"
+done
+# the screen PDF has none of it: no overprint, no Separation, text #222222;
+# and overprint="off" does not change it by a byte
+"$cli" render "$tests/../data/asahikawa.xml" -o asahikawa-screen.pdf >/dev/null || fail "screen sample"
+qpdf --qdf --object-streams=disable asahikawa-screen.pdf asahikawa-screen-qdf.pdf
+if grep -aqE '/OP |/Separation| gs$' asahikawa-screen-qdf.pdf; then fail "screen: overprint or Separation"; fi
+grep -aq '^0.133 0.133 0.133 rg$' asahikawa-screen-qdf.pdf || fail "screen: text not #222222"
+"$cli" render ovp.xml -o ovp-screen.pdf >/dev/null && "$cli" render ovp-off.xml -o ovp-off-screen.pdf >/dev/null \
+  || fail "screen ovp"
+cmp -s ovp-screen.pdf ovp-off-screen.pdf || fail "overprint=\"off\" changes the screen PDF"
+
 echo "1 passed, 0 failed"

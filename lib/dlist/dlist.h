@@ -179,6 +179,7 @@ typedef struct ashi_dlist {
     const uint8_t (*cmyk)[4]; /* colours 0x01000000 | i are cmyk[i], percent */
     int ncmyk;
     int print;                /* the deck asks for print output */
+    int overprint;            /* in CMYK, 0/0/0/100 text, rules, small fills overprint */
     double bleed;             /* the deck's bleed, points; 0: default */
 } ashi_dlist;
 

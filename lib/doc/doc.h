@@ -324,6 +324,7 @@ typedef struct ashi_doc {
     ashi_theme_color *colors;
     ashi_theme_style *styles;
     int autospace, hanging, bracket_start_half; /* <theme> switches; -1: not given */
+    int overprint;        /* <theme overprint>: K100 overprints in print; -1: not given */
     const char *footer_text;  /* <master footer-text> */
     int master_number;        /* 1 on, 0 off, -1 not given */
     ashi_color master_background;

@@ -36,6 +36,7 @@ const ashi_vattr ashi_vocab[] = {
     /* theme */
     ONOFF("theme", "autospace", 0),
     ONOFF("theme", "hanging", 0),
+    ONOFF("theme", "overprint", 0),
     ENUM("theme", "bracket-start", "half full", 0),
     THEME("font", "name", 1),
     {"font", "regular", ASHI_VT_FILE, NULL, 0, 0, 1, 0},

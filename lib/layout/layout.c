@@ -566,6 +566,7 @@ int ashi_layout(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs, int 
     out->cmyk = (const uint8_t(*)[4])t->cmyk;
     out->ncmyk = t->ncmyk;
     out->print = doc->print;
+    out->overprint = t->overprint;
     if (doc->bleed >= 0)
         out->bleed = doc->bleed;
     /* a document needs a title (PDF/UA): the deck's, else its first

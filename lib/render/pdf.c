@@ -42,6 +42,9 @@ typedef struct writer {
     size_t sheets;         /* PDF pages made */
     ashi_tags *tags;       /* the structure tree and marked content */
     HPDF_MD5_CTX pages_md5; /* of every sheet's content, for the /ID */
+    HPDF_Array registration; /* [/Separation /All /DeviceCMYK f], made once */
+    HPDF_ExtGState gs[2];  /* overprint off (/OP false /op false), on (true, /OPM 1) */
+    int overprinting;      /* which of them is in force where the content is */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -125,6 +128,56 @@ static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
     ashi_buf_puts(b, n == 4 ? (stroke ? "K\n" : "k\n") : (stroke ? "RG\n" : "rg\n"));
 }
 
+/* ---- overprint (墨ノセ) ----------------------------------------------------
+ * In CMYK output what is painted in 100 % black ink alone (0/0/0/100: K100
+ * theme colours, #000000 by the formula) overprints, so that it never
+ * leaves a gap in the other inks when the plates shift: text, strokes up
+ * to OVERPRINT_THIN wide, and fills whose shorter side is at most
+ * OVERPRINT_THIN (rules drawn as rectangles) or whose area is under
+ * OVERPRINT_AREA. A larger K100 fill knocks out, as does everything else.
+ * The state is tracked and switched (`/En gs`) only where it changes; a
+ * theme's overprint="off" never switches it on. */
+#define OVERPRINT_THIN ASHI_MM(1)
+#define OVERPRINT_AREA (ASHI_MM(1) * ASHI_MM(1) * 20) /* 20 mm² */
+
+static int is_k100(const writer *w, uint32_t c)
+{
+    if (!(w->o.flags & ASHI_RENDER_CMYK) || c == ASHI_NO_COLOR)
+        return 0;
+    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < w->dl->ncmyk) {
+        const uint8_t *k = w->dl->cmyk[c & 0xFF];
+        return k[0] == 0 && k[1] == 0 && k[2] == 0 && k[3] == 100;
+    }
+    return (c & 0xFFFFFF) == 0; /* as put_color converts RGB: K = 1, C = M = Y = 0 */
+}
+
+/* Overprint on or off from here on. A failure marks the content stream
+ * failed, so the sheet fails (end_sheet): out of memory, in all likelihood. */
+static void overprint(writer *w, int on)
+{
+    if (on == w->overprinting || !(w->o.flags & ASHI_RENDER_CMYK) || !w->dl->overprint)
+        return;
+    if (!w->gs[on]) {
+        HPDF_PDFVer v = w->pdf->pdf_version; /* kept: libharu may lower it to 1.4 */
+        HPDF_ExtGState gs = HPDF_CreateExtGState(w->pdf);
+        w->pdf->pdf_version = v;
+        if (!gs || HPDF_Dict_AddBoolean(gs, "OP", on ? HPDF_TRUE : HPDF_FALSE) ||
+            HPDF_Dict_AddBoolean(gs, "op", on ? HPDF_TRUE : HPDF_FALSE) ||
+            (on && HPDF_Dict_AddNumber(gs, "OPM", 1))) {
+            w->content.oom = 1;
+            return;
+        }
+        w->gs[on] = gs;
+    }
+    const char *name = HPDF_Page_GetExtGStateName(w->page, w->gs[on]);
+    if (!name) {
+        w->content.oom = 1;
+        return;
+    }
+    ashi_buf_printf(&w->content, "/%s gs\n", name);
+    w->overprinting = on;
+}
+
 static void put_xy(ashi_buf *b, double x, double y)
 {
     ashi_buf_num(b, x, 3);
@@ -132,10 +185,15 @@ static void put_xy(ashi_buf *b, double x, double y)
     ashi_buf_num(b, y, 3);
 }
 
-/* Fill and stroke operator for what is set: f, S, B or nothing. */
+/* Fill and stroke operator for what is set: f, S, B or nothing; small_fill:
+ * the fill is small enough to overprint in K100. */
 static const char *paint_op(writer *w, ashi_buf *b, uint32_t fill, uint32_t stroke,
-                            double stroke_w, double dash)
+                            double stroke_w, double dash, int small_fill)
 {
+    if (fill != ASHI_NO_COLOR || stroke != ASHI_NO_COLOR)
+        overprint(w, (fill == ASHI_NO_COLOR || (small_fill && is_k100(w, fill))) &&
+                         (stroke == ASHI_NO_COLOR ||
+                          (stroke_w <= OVERPRINT_THIN && is_k100(w, stroke))));
     if (fill != ASHI_NO_COLOR)
         put_color(w, b, fill, 0);
     if (stroke != ASHI_NO_COLOR) {
@@ -158,7 +216,8 @@ static int draw_rect(void *user, const ashi_dl_rect *r)
     writer *w = user;
     ashi_buf *b = &w->content;
     ashi_tags_paint(w->tags, b, 0);
-    const char *op = paint_op(w, b, r->fill, r->stroke, r->stroke_w, r->dash);
+    const char *op = paint_op(w, b, r->fill, r->stroke, r->stroke_w, r->dash,
+                              fmin(r->w, r->h) <= OVERPRINT_THIN || r->w * r->h < OVERPRINT_AREA);
     double x0 = r->x, y0 = w->page_h - r->y - r->h, x1 = x0 + r->w, y1 = y0 + r->h;
     if (w->bleed_edges && r->radius <= 0 && r->stroke == ASHI_NO_COLOR) {
         /* a background touching the trim edge runs on into the bleed */
@@ -234,7 +293,14 @@ static int draw_path(void *user, const ashi_dl_path *p)
         return 0;
     }
     ashi_tags_paint(w->tags, b, 0);
-    const char *op = paint_op(w, b, p->fill, p->stroke, p->stroke_w, 0);
+    double x0 = p->xy[0], x1 = x0, y0 = p->xy[1], y1 = y0; /* its bounding box */
+    for (size_t i = 1; i < p->npoints; i++) {
+        x0 = fmin(x0, p->xy[2 * i]), x1 = fmax(x1, p->xy[2 * i]);
+        y0 = fmin(y0, p->xy[2 * i + 1]), y1 = fmax(y1, p->xy[2 * i + 1]);
+    }
+    const char *op = paint_op(w, b, p->fill, p->stroke, p->stroke_w, 0,
+                              fmin(x1 - x0, y1 - y0) <= OVERPRINT_THIN ||
+                                  (x1 - x0) * (y1 - y0) < OVERPRINT_AREA);
     for (size_t i = 0; i < p->npoints; i++) {
         put_xy(b, p->xy[2 * i], w->page_h - p->xy[2 * i + 1]);
         ashi_buf_puts(b, i ? " l " : " m ");
@@ -248,7 +314,7 @@ static int draw_line(void *user, const ashi_dl_line *l)
     writer *w = user;
     ashi_buf *b = &w->content;
     ashi_tags_paint(w->tags, b, 0);
-    paint_op(w, b, ASHI_NO_COLOR, l->color, l->width, l->dash);
+    paint_op(w, b, ASHI_NO_COLOR, l->color, l->width, l->dash, 0);
     put_xy(b, l->x1, w->page_h - l->y1);
     ashi_buf_puts(b, " m ");
     put_xy(b, l->x2, w->page_h - l->y2);
@@ -273,6 +339,7 @@ static int draw_run(void *user, const ashi_dl_run *r)
         return -1;
     ashi_buf *b = &w->content;
     ashi_tags_paint(w->tags, b, 1);
+    overprint(w, is_k100(w, r->color)); /* K100 text overprints, whatever its size */
     ashi_buf_puts(b, "BT\n");
     put_color(w, b, r->color, 0);
     if (r->fake_bold) {
@@ -409,6 +476,7 @@ static int draw_image(void *user, const ashi_dl_image *im)
     ashi_buf *b = &w->content;
     /* its alternative text is its Figure element's (tags.c) */
     ashi_tags_paint(w->tags, b, 1);
+    overprint(w, 0); /* an image knocks out (and its q keeps the state as it is) */
     ashi_buf_puts(b, "q\n");
     if (im->clip_w > 0) {
         put_xy(b, im->clip_x, w->page_h - im->clip_y - im->clip_h);
@@ -495,6 +563,7 @@ static int place(writer *w, const ashi_dl_page *pg, double sheet_h, double x, do
                  double s, unsigned bleed)
 {
     ashi_buf *b = &w->content;
+    int overprinting = w->overprinting; /* what the Q below brings back */
     ashi_buf_puts(b, "q\n");
     ashi_buf_num(b, s, 4);
     ashi_buf_puts(b, " 0 0 ");
@@ -519,6 +588,7 @@ static int place(writer *w, const ashi_dl_page *pg, double sheet_h, double x, do
     int rc = ashi_dl_play_items(pg, &draw);
     ashi_tags_page_end(w->tags, b);
     ashi_buf_puts(b, "Q\n");
+    w->overprinting = overprinting;
     return rc;
 }
 
@@ -537,16 +607,70 @@ static void mark_line(ashi_buf *b, double x1, double y1, double x2, double y2)
     ashi_buf_puts(b, " l S\n");
 }
 
+static HPDF_Array real_array(HPDF_MMgr mm, const double *v, int n)
+{
+    HPDF_Array a = HPDF_Array_New(mm);
+    for (int i = 0; a && i < n; i++)
+        if (HPDF_Array_AddReal(a, (HPDF_REAL)v[i]) != HPDF_OK)
+            return NULL; /* a belongs to the document's memory: freed with it */
+    return a;
+}
+
+/* The registration colour space, /CS0 in the sheet's resources: a
+ * Separation /All (every plate, whatever the separations), its tint 1 being
+ * DeviceCMYK 1 1 1 1 by a Type 2 function (C0 [0 0 0 0], C1 [1 1 1 1],
+ * N 1); one array for the document, shared by the sheets. NULL: failed. */
+static const char *registration_space(writer *w)
+{
+    HPDF_Doc pdf = w->pdf;
+    if (!w->registration) {
+        static const double zero[4] = {0, 0, 0, 0}, one[4] = {1, 1, 1, 1}, domain[2] = {0, 1};
+        HPDF_Array cs = HPDF_Array_New(pdf->mmgr);
+        HPDF_Dict fn = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Array c0 = real_array(pdf->mmgr, zero, 4), c1 = real_array(pdf->mmgr, one, 4);
+        HPDF_Array dom = real_array(pdf->mmgr, domain, 2);
+        if (!cs || HPDF_Xref_Add(pdf->xref, cs) || !fn || !c0 || !c1 || !dom ||
+            HPDF_Dict_AddNumber(fn, "FunctionType", 2) || HPDF_Dict_Add(fn, "Domain", dom) ||
+            HPDF_Dict_Add(fn, "C0", c0) || HPDF_Dict_Add(fn, "C1", c1) ||
+            HPDF_Dict_AddNumber(fn, "N", 1) || HPDF_Array_AddName(cs, "Separation") ||
+            HPDF_Array_AddName(cs, "All") || HPDF_Array_AddName(cs, "DeviceCMYK") ||
+            HPDF_Array_Add(cs, fn))
+            return NULL;
+        w->registration = cs;
+    }
+    HPDF_Dict res = HPDF_Dict_GetItem(w->page, "Resources", HPDF_OCLASS_DICT);
+    if (!res)
+        return NULL;
+    HPDF_Dict spaces = HPDF_Dict_GetItem(res, "ColorSpace", HPDF_OCLASS_DICT);
+    if (!spaces) {
+        HPDF_ResetError(pdf); /* not there yet is no error */
+        spaces = HPDF_Dict_New(pdf->mmgr);
+        if (!spaces || HPDF_Dict_Add(res, "ColorSpace", spaces))
+            return NULL;
+    }
+    if (!HPDF_Dict_GetItem(spaces, "CS0", HPDF_OCLASS_ARRAY)) {
+        HPDF_ResetError(pdf);
+        if (HPDF_Dict_Add(spaces, "CS0", w->registration))
+            return NULL;
+    }
+    return "CS0";
+}
+
 /* Japanese crop marks (トンボ) around a trim box (PDF coordinates, y up):
  * double corner marks at the trim and the bleed line, centre marks on each
- * side, 0.1 mm in registration colour (all four inks), all outside the
- * bleed. */
+ * side, 0.1 mm in registration colour (Separation /All: on every plate),
+ * all outside the bleed. */
 static void crop_marks(writer *w, double x0, double y0, double x1, double y1, double bl)
 {
     ashi_buf *b = &w->content;
     double len = ASHI_MM(10);
+    const char *cs = registration_space(w);
+    if (!cs) {
+        w->content.oom = 1; /* the sheet fails (end_sheet): out of memory, in all likelihood */
+        return;
+    }
     ashi_tags_artifact(w->tags, b);
-    ashi_buf_puts(b, "q\n1 1 1 1 K\n");
+    ashi_buf_printf(b, "q\n/%s CS 1 SCN\n", cs);
     ashi_buf_num(b, ASHI_MM(0.1), 3);
     ashi_buf_puts(b, " w\n");
     const double cx[2] = {x0, x1}, cy[2] = {y0, y1};

@@ -27,12 +27,20 @@ static const struct {
     {"mincho", "BIZUDPMincho-Regular.ttf", NULL},
 };
 
-static void set_default(ashi_theme *t)
+static void set_default(ashi_theme *t, int print)
 {
     memset(t, 0, sizeof *t);
     /* Sober city colours: dark ink, a strong red accent for figures, a deep
      * blue band; all readable when printed in greyscale. */
     t->colors[ASHI_COLOR_TEXT] = 0x222222;
+    if (print) {
+        /* for print, text is in black ink alone (K100, not #222222's K 86.7 %
+         * by the formula): sharp, no screen, and it can overprint; the slot
+         * is the theme's own, beyond the 64 it may define */
+        t->cmyk[0][3] = 100;
+        t->ncmyk = t->reserved_cmyk = 1;
+        t->colors[ASHI_COLOR_TEXT] = ASHI_CMYK_TAG | 0;
+    }
     t->colors[ASHI_COLOR_ACCENT] = 0xD7000F;
     t->colors[ASHI_COLOR_BAND] = 0x1F4E79;
     t->colors[ASHI_COLOR_BAND_TEXT] = 0xFFFFFF;
@@ -64,6 +72,7 @@ static void set_default(ashi_theme *t)
     t->autospace = 1;
     t->bracket_start_half = 1;
     t->hanging = 0;
+    t->overprint = 1;
 }
 
 /* The canonical path of a readable regular file, or NULL. */
@@ -87,7 +96,7 @@ static int ink(ashi_theme *t, ashi_color c, uint32_t *out)
         *out = t->colors[c.v];
         return 0;
     case ASHI_COLOR_IS_CMYK:
-        if (t->ncmyk == 64)
+        if (t->ncmyk - t->reserved_cmyk == 64)
             return -1;
         for (int i = 0; i < 4; i++)
             t->cmyk[t->ncmyk][i] = (uint8_t)(c.v >> (24 - 8 * i));
@@ -197,11 +206,11 @@ static int family_index(resolver *r, const char *name, ashi_loc loc)
     return -1;
 }
 
-int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *dirs,
+int ashi_style_resolve(const ashi_doc *doc, int print, ashi_res *res, const char *const *dirs,
                        size_t ndirs, ashi_arena *a, ashi_diags *d, ashi_theme *t)
 {
     resolver r = {res, dirs, ndirs, a, d, t};
-    set_default(t);
+    set_default(t, print);
 
     for (const ashi_theme_font *f = doc->fonts; f; f = f->next) {
         int dup = 0;
@@ -278,6 +287,8 @@ int ashi_style_resolve(const ashi_doc *doc, ashi_res *res, const char *const *di
         t->hanging = doc->hanging;
     if (doc->bracket_start_half >= 0)
         t->bracket_start_half = doc->bracket_start_half;
+    if (doc->overprint >= 0)
+        t->overprint = doc->overprint;
 
     for (const ashi_theme_style *s = doc->styles; s; s = s->next) {
         int id = -1;

@@ -73,21 +73,26 @@ typedef struct ashi_theme {
     int nfamilies;
     ashi_text_style styles[ASHI_STYLE_COUNT];
     uint32_t colors[ASHI_COLOR_COUNT];
-    /* colours given as cmyk(): a colour 0x01000000 | i is cmyk[i] (percent) */
-    uint8_t cmyk[64][4];
-    int ncmyk;
+    /* colours given as cmyk(): a colour 0x01000000 | i is cmyk[i] (percent);
+     * the first reserved_cmyk are the default theme's (K100 text for print) */
+    uint8_t cmyk[65][4];
+    int ncmyk, reserved_cmyk;
     /* JLReq switches */
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* no space before an opening bracket at line start */
     int hanging;            /* 、。 may hang past the line end */
+    /* print: K100 text, rules and small fills overprint (墨ノセ) */
+    int overprint;
 } ashi_theme;
 
-/* Resolves the deck's theme over the built-in default. Font files are
+/* Resolves the deck's theme over the built-in default (for print, when
+ * print is set: the default text colour is K100). Font files are
  * looked up in the deck's folder through res (its path rule; res NULL:
  * none), then in dirs[0..ndirs) in order. Problems go to d. Returns -1
  * only when out of memory. */
 struct ashi_res; /* res/res.h */
-int ashi_style_resolve(const ashi_doc *doc, struct ashi_res *res, const char *const *dirs,
-                       size_t ndirs, ashi_arena *a, ashi_diags *d, ashi_theme *out);
+int ashi_style_resolve(const ashi_doc *doc, int print, struct ashi_res *res,
+                       const char *const *dirs, size_t ndirs, ashi_arena *a, ashi_diags *d,
+                       ashi_theme *out);
 
 #endif

@@ -992,6 +992,8 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
         doc->hanging = v.e == ASHI_ONOFF_ON;
     if (value_of(p, n, "bracket-start", &v) && doc->bracket_start_half < 0)
         doc->bracket_start_half = v.e == 1;
+    if (value_of(p, n, "overprint", &v) && doc->overprint < 0)
+        doc->overprint = v.e == ASHI_ONOFF_ON;
     ashi_theme_font **ft = &doc->fonts;
     ashi_theme_color **ct = &doc->colors;
     ashi_theme_style **st = &doc->styles;
@@ -1091,6 +1093,7 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
         xmlFree(lang);
     }
     doc->autospace = doc->hanging = doc->bracket_start_half = doc->master_number = -1;
+    doc->overprint = -1;
     doc->bleed = -1;
     ashi_value v;
     doc->print = value_of(p, root, "print", &v) && v.e == ASHI_ONOFF_ON;

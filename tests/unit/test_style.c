@@ -15,7 +15,8 @@ typedef struct resolved {
     ashi_theme t;
 } resolved;
 
-static void resolve(resolved *r, const char *theme, const char *const *dirs, size_t ndirs)
+static void resolve_for(resolved *r, int print, const char *theme, const char *const *dirs,
+                        size_t ndirs)
 {
     r->a = ashi_arena_new(NULL);
     memset(&r->d, 0, sizeof r->d);
@@ -27,7 +28,12 @@ static void resolve(resolved *r, const char *theme, const char *const *dirs, siz
                                   theme);
     CHECK(ashi_xml_parse(xml, strlen(xml), NULL, r->a, &r->d, &r->doc) == 0 && r->doc);
     if (r->doc)
-        CHECK(ashi_style_resolve(r->doc, NULL, dirs, ndirs, r->a, &r->d, &r->t) == 0);
+        CHECK(ashi_style_resolve(r->doc, print, NULL, dirs, ndirs, r->a, &r->d, &r->t) == 0);
+}
+
+static void resolve(resolved *r, const char *theme, const char *const *dirs, size_t ndirs)
+{
+    resolve_for(r, 0, theme, dirs, ndirs);
 }
 
 static const char *msg(resolved *r, size_t i)
@@ -52,6 +58,53 @@ static void test_defaults(void)
     CHECK(r.t.styles[ASHI_STYLE_H].bold);
     CHECK_INT(r.t.colors[ASHI_COLOR_ACCENT], 0xD7000F);
     ashi_arena_free(r.a);
+}
+
+/* For print the default text is K100 (one reserved CMYK slot, which leaves
+ * the theme its 64); a theme's own text colour stays; screen keeps #222222. */
+static void test_print_black(void)
+{
+    const char *dirs[] = {ASHI_TEST_FONTDIR};
+    resolved r;
+    resolve(&r, "", dirs, 1);
+    CHECK_INT(r.t.colors[ASHI_COLOR_TEXT], 0x222222);
+    CHECK_INT(r.t.styles[ASHI_STYLE_BODY].color, 0x222222);
+    CHECK_INT(r.t.ncmyk, 0);
+    ashi_arena_free(r.a);
+
+    resolve_for(&r, 1, "<color name=\"muted\" value=\"text\"/>\n", dirs, 1);
+    CHECK_INT(r.d.n, 0);
+    uint32_t k100 = ASHI_CMYK_TAG | 0;
+    CHECK_INT(r.t.colors[ASHI_COLOR_TEXT], k100);
+    CHECK_INT(r.t.colors[ASHI_COLOR_MUTED], k100); /* named after it */
+    CHECK_INT(r.t.styles[ASHI_STYLE_BODY].color, k100);
+    CHECK_INT(r.t.styles[ASHI_STYLE_STAT_LABEL].color, k100);
+    CHECK_INT(r.t.styles[ASHI_STYLE_TABLE].color, k100);
+    CHECK_INT(r.t.styles[ASHI_STYLE_H].color, 0x1F4E79);
+    CHECK_INT(r.t.ncmyk, 1);
+    CHECK(r.t.cmyk[0][0] == 0 && r.t.cmyk[0][1] == 0 && r.t.cmyk[0][2] == 0 &&
+          r.t.cmyk[0][3] == 100);
+    ashi_arena_free(r.a);
+
+    resolve_for(&r, 1, "<color name=\"text\" value=\"#123456\"/>\n", dirs, 1);
+    CHECK_INT(r.t.colors[ASHI_COLOR_TEXT], 0x123456);
+    CHECK_INT(r.t.styles[ASHI_STYLE_BODY].color, 0x123456);
+    ashi_arena_free(r.a);
+
+    /* 64 cmyk() colours of the theme's own still fit beside the K100 */
+    ashi_buf many = {0};
+    for (int i = 0; i < 64; i++)
+        ashi_buf_printf(&many, "<style name=\"body\" color=\"cmyk(%d,0,0,0)\"/>\n", i);
+    resolve_for(&r, 1, many.data, dirs, 1);
+    CHECK_INT(r.d.errors, 0);
+    CHECK_INT(r.t.ncmyk, 65);
+    CHECK_INT(r.t.styles[ASHI_STYLE_BODY].color, ASHI_CMYK_TAG | 64);
+    ashi_arena_free(r.a);
+    ashi_buf_printf(&many, "<style name=\"body\" color=\"cmyk(0,1,0,0)\"/>\n");
+    resolve_for(&r, 1, many.data, dirs, 1);
+    CHECK_INT(r.d.errors, 1);
+    ashi_arena_free(r.a);
+    ashi_buf_free(&many);
 }
 
 static void test_overrides(void)
@@ -150,6 +203,7 @@ int main(void)
 {
     test_defaults();
     test_overrides();
+    test_print_black();
     test_bad_values();
     test_search_order();
     return t_done();

@@ -25,7 +25,7 @@ static int env_open(env *e, const char *path)
     e->d.file = "test";
     ashi_doc doc = {0};
     const char *dirs[] = {ASHI_TEST_FONTDIR};
-    if (ashi_style_resolve(&doc, NULL, dirs, 1, e->a, &e->d, &e->theme) || e->d.errors)
+    if (ashi_style_resolve(&doc, 0, NULL, dirs, 1, e->a, &e->d, &e->theme) || e->d.errors)
         return -1;
     if (path) {
         e->theme.nfamilies = 1;
