@@ -11,7 +11,7 @@ static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
     "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
     "                          [--threads N] [--font-dir DIR]...\n"
-    "       ashireport check DECK.xml [--threads N] [--font-dir DIR]...\n"
+    "       ashireport check DECK.xml [--print] [--threads N] [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
