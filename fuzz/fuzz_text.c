@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ashi_theme t;
     ashi_fontset fs;
     const char *dirs[] = {ASHI_FUZZ_FONTDIR};
-    if (ashi_style_resolve(&doc, NULL, dirs, 1, a, &d, &t) == 0 &&
+    if (ashi_style_resolve(&doc, 0, NULL, dirs, 1, a, &d, &t) == 0 &&
         ashi_fontset_open(&fs, &t, fonts, a, &d) == 0) {
         /* the text engine takes valid UTF-8 (the XML layer checks it) */
         if (ashi_utf8_check(text, len) == (size_t)-1) {
