@@ -28,5 +28,13 @@ if grep -q "by formula; give the theme" render.err; then
   echo "FAIL: a render printed the full preflight: $(cat render.err)"; fail=1
 fi
 grep -qF "is 9.0 pt in 3 inks" render.err || { echo "FAIL: render lost the plate warning"; fail=1; }
+# black text overprints: its K adds to a dark fill's inks (100+90+90 + 100)
+cp "$src/tests/preflight/overprint.xml" overprint.xml
+"$cli" check --print overprint.xml 2>op.err
+grep -qF "overprint.xml:3:52: warning: page 1: black text '黒い文字' overprints a fill of C100 M90 Y90 K60: 380 % ink under the text, over the 350 % limit" op.err \
+  || { echo "FAIL: overprinted ink: $(cat op.err)"; fail=1; }
+sed 's|<theme>|<theme overprint="off">|' overprint.xml >knockout.xml
+"$cli" check --print knockout.xml 2>ko.err
+if grep -q "overprints a fill" ko.err; then echo "FAIL: warned with overprint off"; fail=1; fi
 [ "$fail" -eq 0 ] && echo "preflight: all passed"
 exit "$fail"

@@ -96,6 +96,40 @@ static void thin_text(preflight *pf, const ashi_dl_run *r, size_t page)
                       v[0], v[1], v[2], v[3]);
 }
 
+/* Black text overprints (墨ノセ): its 100 % K adds to the inks of a fill
+ * under it, which can then go over the limit though neither does alone.
+ * Said once per page, at the text. */
+static void overprinted(preflight *pf, const ashi_dl_page *pg, size_t upto,
+                        const ashi_dl_run *r, size_t page, int *said)
+{
+    double v[4];
+    inks(pf, r->color, v);
+    if (*said || !pf->dl->overprint || v[0] > 0 || v[1] > 0 || v[2] > 0 || v[3] < 99.95)
+        return;
+    double x0 = r->x, x1 = r->x + run_width(r), y0 = r->y - 0.88 * r->size, y1 = r->y;
+    for (size_t i = 0; i < upto; i++) {
+        const ashi_dl_item *it = &pg->items[i];
+        if (it->kind != ASHI_DL_RECT || it->u.rect.fill == ASHI_NO_COLOR)
+            continue;
+        const ashi_dl_rect *f = &it->u.rect;
+        if (f->x > x0 || f->y > y0 || f->x + f->w < x1 || f->y + f->h < y1)
+            continue;
+        double u[4];
+        inks(pf, f->fill, u);
+        double tac = u[0] + u[1] + u[2] + 100;
+        if (tac > INK_LIMIT + 0.05) {
+            ashi_diag_add(pf->d, ASHI_WARNING, "print-ink", r->loc,
+                          "page %zu: black text '%.*s' overprints a fill of C%.0f M%.0f Y%.0f "
+                          "K%.0f: %.0f %% ink under the text, over the %d %% limit (lighten the "
+                          "fill, or set the theme's overprint=\"off\")",
+                          page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text, u[0], u[1],
+                          u[2], u[3], tac, INK_LIMIT);
+            *said = 1;
+            return;
+        }
+    }
+}
+
 static void hairline(preflight *pf, double w, ashi_loc loc, size_t page)
 {
     if (w > 0 && w < HAIRLINE - 1e-6)
@@ -110,7 +144,7 @@ void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d)
     for (size_t p = 0; p < dl->npages; p++) {
         const ashi_dl_page *pg = &dl->pages[p];
         size_t page = p + 1;
-        int near = 0;
+        int near = 0, said_overprint = 0;
         for (size_t i = 0; i < pg->nitems; i++) {
             const ashi_dl_item *it = &pg->items[i];
             if (it->kind == ASHI_DL_RUN) {
@@ -123,6 +157,7 @@ void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d)
                                   r->size);
                 colour(&pf, r->color, r->loc, page);
                 thin_text(&pf, r, page);
+                overprinted(&pf, pg, i, r, page, &said_overprint);
                 double x0 = r->x, x1 = r->x + run_width(r);
                 double y0 = r->y - 0.88 * r->size, y1 = r->y + 0.12 * r->size;
                 if (!near && (x0 < SAFE || y0 < SAFE || x1 > pg->w - SAFE || y1 > pg->h - SAFE)) {
