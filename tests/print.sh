@@ -86,7 +86,7 @@ pdfinfo untitled.pdf | grep -q '^Title: *untitled.xml$' || fail "title fallback:
 check untitled.pdf pdfx1a
 # RGB PNG with alpha, RGB and CMYK JPEG, grey PNG: converted, flattened,
 # passed through; byte-identical twice
-cp "$tests"/decks/images/{rgba8.png,baseline.jpg,cmyk.jpg,gray8.png} images/
+mkdir -p images && cp "$tests"/decks/images/{rgba8.png,baseline.jpg,cmyk.jpg,gray8.png} images/
 cat >img.xml <<'XML'
 <deck xmlns="urn:ashireport:deck:1">
   <slide title="画像">
