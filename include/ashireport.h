@@ -167,8 +167,11 @@ ASHI_EXPORT ashi_status ashi_options_set_creep(ashi_options *opt, double mm);
  * the output intent's DestOutputProfile under its own description. A file
  * that cannot be read or is not a CMYK output profile is an error
  * diagnostic of the load; given for a screen (non-print) render it is a
- * warning and unused. Colours are still converted from RGB by the plain
- * formula, not through the profile. The string is copied; NULL goes back
+ * warning and unused. With a profile, RGB colours are converted from sRGB
+ * through it with Little CMS 2 (relative colorimetric with black point
+ * compensation; RGB images perceptual); greys (R = G = B) stay K only as
+ * the plain formula makes them and cmyk() colours pass untouched; without
+ * one the plain formula converts. The string is copied; NULL goes back
  * to PDF/X-1a. ASHI_E_ARGUMENT for an empty string. Since 0.3. */
 ASHI_EXPORT ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path);
 

@@ -45,6 +45,7 @@ typedef struct writer {
     HPDF_Array registration; /* [/Separation /All /DeviceCMYK f], made once */
     HPDF_ExtGState gs[2];  /* overprint off (/OP false /op false), on (true, /OPM 1) */
     int overprinting;      /* which of them is in force where the content is */
+    ashi_cm *cm;           /* print with an output profile: lcms2 converts (pdfx.c) */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -84,7 +85,8 @@ static int collect_run(void *user, const ashi_dl_run *r)
 
 /* A colour operator: RGB as written, CMYK theme colours as DeviceCMYK,
  * and in CMYK mode RGB converted by K = 1 - max(R,G,B), C = (1-R-K)/(1-K)
- * (M and Y likewise), so greys and black become K only. */
+ * (M and Y likewise), so greys and black become K only; with an output
+ * profile, colours other than greys go from sRGB through it instead. */
 static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
 {
     double v[4];
@@ -104,21 +106,27 @@ static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
     } else {
         double r = ((c >> 16) & 0xFF) / 255.0, g = ((c >> 8) & 0xFF) / 255.0,
                bl = (c & 0xFF) / 255.0;
-        if (w->o.flags & ASHI_RENDER_CMYK) {
+        if ((w->o.flags & ASHI_RENDER_CMYK) && w->cm) {
+            if (ashi_cm_color(w->cm, c, v) && !w->error)
+                w->error = HPDF_INVALID_COLOR_SPACE;
+            n = 4;
+        } else if (w->o.flags & ASHI_RENDER_CMYK) {
             double k = 1 - fmax(r, fmax(g, bl));
             v[3] = k;
             v[0] = k < 1 ? (1 - r - k) / (1 - k) : 0;
             v[1] = k < 1 ? (1 - g - k) / (1 - k) : 0;
             v[2] = k < 1 ? (1 - bl - k) / (1 - k) : 0;
             n = 4;
+        } else {
+            v[0] = r, v[1] = g, v[2] = bl;
+            n = 3;
+        }
+        if (n == 4) {
             int seen = 0;
             for (int i = 0; i < w->nconverted; i++)
                 seen |= w->converted[i] == (c & 0xFFFFFF);
             if (!seen && w->nconverted < 32)
                 w->converted[w->nconverted++] = c & 0xFFFFFF;
-        } else {
-            v[0] = r, v[1] = g, v[2] = bl;
-            n = 3;
         }
     }
     for (int i = 0; i < n; i++) {
@@ -421,7 +429,7 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
     ashi_pdfx_level level = ashi_pdfx_level_of(&w->o);
     if (level != ASHI_PDFX_NONE && ashi_pdfx_image_needed(im, level)) {
         /* print: RGB to CMYK, and for X-1a alpha onto white (pdfx.c) */
-        x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A);
+        x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A, w->cm);
         if (!x && !w->error)
             w->error = HPDF_GetError(pdf);
     } else if (im->kind == ASHI_IMAGE_RAW) {
@@ -934,6 +942,10 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.pdf->pdf_version = pdfx == ASHI_PDFX_1A ? HPDF_VER_14
                          : pdfx == ASHI_PDFX_4 ? HPDF_VER_16
                                                : HPDF_VER_15;
+    if (pdfx == ASHI_PDFX_4 && !(w.cm = ashi_cm_new(w.mem, o->profile, o->profile_len))) {
+        w.oom = 1;
+        goto done;
+    }
 
     stage = "collecting glyphs";
     ashi_device collect = {.user = &w, .run = collect_run};
@@ -1015,7 +1027,9 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
             ashi_buf_printf(&list, "%s#%06X", i ? ", " : "", (unsigned)w.converted[i]);
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_WARNING, "print-rgb", none,
-                      "for print, RGB colours were converted to CMYK: %s",
+                      w.cm ? "for print, RGB colours were converted to CMYK through the output "
+                             "profile: %s"
+                           : "for print, RGB colours were converted to CMYK: %s",
                       list.data ? list.data : "");
         ashi_buf_free(&list);
     }
@@ -1029,8 +1043,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     if (w.rgb_images) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
-                      "%d RGB image(s) were converted to CMYK for print by the plain formula "
-                      "(no colour management); the print shop may want CMYK images",
+                      w.cm ? "%d RGB image(s) were converted to CMYK for print through the "
+                             "output profile (perceptual, from sRGB)"
+                           : "%d RGB image(s) were converted to CMYK for print by the plain "
+                             "formula (no colour management); the print shop may want CMYK "
+                             "images",
                       w.rgb_images);
     }
     if (out->len > max_bytes) {
@@ -1044,6 +1061,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         ashi_buf_free(&w.content);
         free(w.sheet_of);
         ashi_tags_free(w.tags);
+        ashi_cm_free(w.cm);
         return ASHI_E_DECK;
     }
     st = ASHI_OK;
@@ -1065,6 +1083,7 @@ done:
     ashi_buf_free(&w.content);
     free(w.sheet_of);
     ashi_tags_free(w.tags);
+    ashi_cm_free(w.cm);
     HPDF_Free(w.pdf);
     return st;
 }
