@@ -28,6 +28,9 @@ typedef struct writer {
     const ashi_image *images[64];
     HPDF_Image xobjects[64];
     int nimages;
+    const ashi_image *placed[64]; /* print: each image's largest placement (pass 1) */
+    double scale[64];             /* as the pixels it needs over those it has */
+    int nplaced;
     const ashi_dlist *dl;
     ashi_render_opts o;
     double page_w;         /* the source page being drawn */
@@ -79,6 +82,27 @@ static int collect_run(void *user, const ashi_dl_run *r)
     writer *w = user;
     ashi_embed *e = font_of(w, r->face);
     return e ? ashi_embed_use_run(e, r) : -1;
+}
+
+/* Print: the share of an image's pixels its largest placement needs at
+ * max_ppi, over all its placements; images beyond the table keep theirs. */
+static int collect_image(void *user, const ashi_dl_image *di)
+{
+    writer *w = user;
+    const ashi_image *im = di->image;
+    if (!im->w || !im->h)
+        return 0;
+    double need = fmax(di->w / 72 * w->o.max_ppi / im->w, di->h / 72 * w->o.max_ppi / im->h);
+    for (int i = 0; i < w->nplaced; i++)
+        if (w->placed[i] == im) {
+            w->scale[i] = fmax(w->scale[i], need);
+            return 0;
+        }
+    if (w->nplaced < 64) {
+        w->placed[w->nplaced] = im;
+        w->scale[w->nplaced++] = need;
+    }
+    return 0;
 }
 
 /* ---- pass 2: content streams -------------------------------------------- */
@@ -415,6 +439,7 @@ static int span_end(void *user)
  * as a soft mask, or JPEG data passed through as DCTDecode. */
 static HPDF_Image xobject(writer *w, const ashi_image *im)
 {
+    const ashi_image *const orig = im;
     if ((w->o.flags & ASHI_RENDER_CMYK) && im->channels == 3)
         w->rgb_images++;
     if (!(w->o.flags & ASHI_RENDER_CMYK) && im->channels == 4)
@@ -427,6 +452,48 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
     HPDF_Doc pdf = w->pdf;
     HPDF_Image x = NULL;
     ashi_pdfx_level level = ashi_pdfx_level_of(&w->o);
+    /* print: placed above max_ppi, downsampled to it */
+    double s = 1;
+    for (int i = 0; level != ASHI_PDFX_NONE && i < w->nplaced; i++)
+        if (w->placed[i] == im)
+            s = w->scale[i];
+    ashi_image small;
+    unsigned char *small_pixels = NULL, *small_alpha = NULL;
+    if (s < 1) {
+        unsigned ow = (unsigned)ceil(im->stored_w * s - 1e-6);
+        unsigned oh = (unsigned)ceil(im->stored_h * s - 1e-6);
+        ow = ow < 1 ? 1 : ow > im->stored_w ? im->stored_w : ow;
+        oh = oh < 1 ? 1 : oh > im->stored_h ? im->stored_h : oh;
+        if (ow == im->stored_w && oh == im->stored_h) {
+            /* nothing to gain */
+        } else if (im->kind == ASHI_IMAGE_JPEG) {
+            x = ashi_pdfx_jpeg_scaled(pdf, w->mem, im, w->cm, ow, oh);
+            if (!x) {
+                if (!w->error)
+                    w->error = HPDF_GetError(pdf);
+                return NULL;
+            }
+            goto made;
+        } else {
+            small = *im;
+            small.stored_w = small.w = ow;
+            small.stored_h = small.h = oh;
+            small.pixels = small_pixels = ashi_malloc(w->mem, (size_t)ow * oh * im->channels);
+            if (im->alpha)
+                small.alpha = small_alpha = ashi_malloc(w->mem, (size_t)ow * oh);
+            if (!small_pixels || (im->alpha && !small_alpha)) {
+                free(small_pixels);
+                free(small_alpha);
+                w->oom = 1;
+                return NULL;
+            }
+            ashi_image_box(im->pixels, im->stored_w, im->stored_h, im->channels, small_pixels,
+                           ow, oh);
+            if (im->alpha)
+                ashi_image_box(im->alpha, im->stored_w, im->stored_h, 1, small_alpha, ow, oh);
+            im = &small;
+        }
+    }
     if (level != ASHI_PDFX_NONE && ashi_pdfx_image_needed(im, level)) {
         /* print: RGB to CMYK, and for X-1a alpha onto white (pdfx.c) */
         x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A, w->cm);
@@ -441,7 +508,7 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
                 HPDF_LoadRawImageFromMem(pdf, im->alpha, im->stored_w, im->stored_h,
                                          HPDF_CS_DEVICE_GRAY, 8);
             if (!mask || HPDF_Dict_Add(x, "SMask", mask))
-                return NULL;
+                x = NULL;
         }
     } else {
         static const char *const spaces[] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
@@ -467,6 +534,10 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
                 return NULL;
         }
     }
+    free(small_pixels);
+    free(small_alpha);
+    im = orig;
+made:
     if (x) {
         w->images[w->nimages] = im;
         w->xobjects[w->nimages++] = x;
@@ -949,6 +1020,8 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
 
     stage = "collecting glyphs";
     ashi_device collect = {.user = &w, .run = collect_run};
+    if ((o->flags & ASHI_RENDER_CMYK) && o->max_ppi > 0)
+        collect.image = collect_image;
     if (ashi_dl_play(dl, &collect))
         goto done;
     stage = "embedding fonts";

@@ -296,6 +296,107 @@ HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, in
     return x;
 }
 
+/* ---- photos downsampled for print ----------------------------------------- */
+
+HPDF_Image ashi_pdfx_jpeg_scaled(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im,
+                                 ashi_cm *cm, unsigned ow, unsigned oh)
+{
+    static const int formats[] = {0, TJPF_GRAY, 0, TJPF_RGB, TJPF_CMYK};
+    if (im->channels != 1 && im->channels != 3 && im->channels != 4) {
+        fail(pdf, HPDF_INVALID_JPEG_DATA);
+        return NULL;
+    }
+    int n = im->channels, out_n = n == 3 ? 4 : n;
+    tjhandle dec = tjInitDecompress(), enc = tjInitCompress();
+    unsigned char *pix = NULL, *box = NULL, *ink = NULL, *jpeg = NULL;
+    unsigned long jpeg_len = 0;
+    HPDF_Image x = NULL;
+    HPDF_STATUS why = HPDF_FAILD_TO_ALLOC_MEM;
+    int w, h, sub, cs;
+    if (!dec || !enc)
+        goto done;
+    why = HPDF_INVALID_JPEG_DATA;
+    if (tjDecompressHeader3(dec, im->data, (unsigned long)im->len, &w, &h, &sub, &cs) ||
+        (unsigned)w != im->stored_w || (unsigned)h != im->stored_h)
+        goto done;
+    /* the smallest of TurboJPEG's scales that still gives ow x oh */
+    int nsf = 0, sw = w, sh = h;
+    tjscalingfactor *sf = tjGetScalingFactors(&nsf);
+    for (int i = 0; sf && i < nsf; i++) {
+        int tw = TJSCALED(w, sf[i]), th = TJSCALED(h, sf[i]);
+        if (sf[i].num <= sf[i].denom && (unsigned)tw >= ow && (unsigned)th >= oh &&
+            (size_t)tw * th < (size_t)sw * sh)
+            sw = tw, sh = th;
+    }
+    why = HPDF_FAILD_TO_ALLOC_MEM;
+    if (!(pix = ashi_malloc(mem, (size_t)sw * sh * n)))
+        goto done;
+    why = HPDF_INVALID_JPEG_DATA;
+    if (tjDecompress2(dec, im->data, (unsigned long)im->len, pix, sw, 0, sh, formats[n], 0))
+        goto done;
+    const unsigned char *at = pix;
+    if ((unsigned)sw != ow || (unsigned)sh != oh) {
+        why = HPDF_FAILD_TO_ALLOC_MEM;
+        if (!(box = ashi_malloc(mem, (size_t)ow * oh * n)))
+            goto done;
+        ashi_image_box(pix, (unsigned)sw, (unsigned)sh, n, box, ow, oh);
+        at = box;
+    }
+    if (n == 3) { /* RGB: to CMYK through the profile or by the formula */
+        why = HPDF_FAILD_TO_ALLOC_MEM;
+        if (!(ink = ashi_malloc(mem, (size_t)ow * oh * 4)))
+            goto done;
+        if (to_print(cm, mem, at, NULL, ink, (size_t)ow * oh, 4)) {
+            why = HPDF_INVALID_COLOR_SPACE;
+            goto done;
+        }
+        at = ink;
+    }
+    /* CMYK as the source stored it (Adobe's inverted ink stays inverted,
+     * and so does its /Decode); RGB made CMYK is plain ink */
+    why = HPDF_INVALID_JPEG_DATA;
+    if (tjCompress2(enc, at, (int)ow, 0, (int)oh, formats[out_n], &jpeg, &jpeg_len,
+                    out_n == 1 ? TJSAMP_GRAY : TJSAMP_444, 90, 0))
+        goto done;
+    static const char *const spaces[] = {NULL, "DeviceGray", NULL, NULL, "DeviceCMYK"};
+    why = HPDF_FAILD_TO_ALLOC_MEM;
+    if (!(x = HPDF_DictStream_New(pdf->mmgr, pdf->xref)))
+        goto done;
+    x->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+    if (HPDF_Dict_AddName(x, "Type", "XObject") || HPDF_Dict_AddName(x, "Subtype", "Image") ||
+        HPDF_Dict_AddNumber(x, "Width", (HPDF_INT32)ow) ||
+        HPDF_Dict_AddNumber(x, "Height", (HPDF_INT32)oh) ||
+        HPDF_Dict_AddName(x, "ColorSpace", spaces[out_n]) ||
+        HPDF_Dict_AddNumber(x, "BitsPerComponent", 8) ||
+        HPDF_Stream_Write(x->stream, jpeg, (HPDF_UINT)jpeg_len)) {
+        x = NULL;
+        goto done;
+    }
+    if (n == 4 && im->inverted) {
+        HPDF_Array d = HPDF_Array_New(pdf->mmgr);
+        for (int i = 0; d && i < 4; i++)
+            if (HPDF_Array_AddNumber(d, 1) || HPDF_Array_AddNumber(d, 0))
+                d = NULL;
+        if (!d || HPDF_Dict_Add(x, "Decode", d)) {
+            x = NULL;
+            goto done;
+        }
+    }
+done:
+    if (!x)
+        fail(pdf, why);
+    free(pix);
+    free(box);
+    free(ink);
+    if (jpeg)
+        tjFree(jpeg);
+    if (dec)
+        tjDestroy(dec);
+    if (enc)
+        tjDestroy(enc);
+    return x;
+}
+
 /* ---- the document ------------------------------------------------------------ */
 
 static int add_string(HPDF_Doc pdf, HPDF_Dict d, const char *key, const char *value)

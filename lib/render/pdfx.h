@@ -80,4 +80,14 @@ int ashi_cm_pixels(ashi_cm *cm, const unsigned char *rgb, unsigned char *cmyk, s
 HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten,
                            ashi_cm *cm);
 
+/* A JPEG downsampled for print to ow x oh stored pixels (at most its
+ * own): decoded by TurboJPEG at the smallest of its scales that still
+ * gives that size (never full size when a scale does), box-filtered to
+ * the exact size, RGB made CMYK (through cm, perceptual, or by the
+ * formula), and encoded again as a DCT XObject (quality 90): DeviceCMYK,
+ * or DeviceGray for grey; CMYK ones stay as their source stored them, with
+ * its /Decode for Adobe's inverted ink. NULL with pdf's error set. */
+HPDF_Image ashi_pdfx_jpeg_scaled(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im,
+                                 ashi_cm *cm, unsigned ow, unsigned oh);
+
 #endif
