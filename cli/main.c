@@ -10,7 +10,7 @@
 static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
     "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
-    "                          [--threads N] [--font-dir DIR]...\n"
+    "                          [--max-ppi N] [--threads N] [--font-dir DIR]...\n"
     "       ashireport check DECK.xml [--print] [--threads N] [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
@@ -27,6 +27,8 @@ static const char usage[] =
     "          (0-5) on the innermost, for the paper's thickness\n"
     "--2up     two slides a portrait A4 page, for handouts\n"
     "--output-profile  with --print: PDF/X-4 for this CMYK output ICC profile\n"
+    "--max-ppi with --print: images placed above N ppi are downsampled to it (150-1200,\n"
+    "          default 350; 0 never)\n"
     "--threads lays slides out on N threads (1-16, default 1); the PDF is the same\n"
     "\n"
     "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
@@ -115,6 +117,18 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--output-profile") == 0 && i + 1 < argc) {
             if (ashi_options_set_output_profile(opt, argv[++i]) != ASHI_OK) {
                 fprintf(stderr, "ashireport: --output-profile takes a file, not '%s'\n", argv[i]);
+                ashi_options_free(opt);
+                return 2;
+            }
+        } else if (strcmp(a, "--max-ppi") == 0 && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (end == argv[i] || *end || n < 0 || n > 1200 ||
+                ashi_options_set_print_ppi(opt, (int)n) != ASHI_OK) {
+                fprintf(stderr,
+                        "ashireport: --max-ppi takes 0 (never) or a number from 150 to 1200, "
+                        "not '%s'\n",
+                        argv[i]);
                 ashi_options_free(opt);
                 return 2;
             }

@@ -167,10 +167,30 @@ ASHI_EXPORT ashi_status ashi_options_set_creep(ashi_options *opt, double mm);
  * the output intent's DestOutputProfile under its own description. A file
  * that cannot be read or is not a CMYK output profile is an error
  * diagnostic of the load; given for a screen (non-print) render it is a
- * warning and unused. Colours are still converted from RGB by the plain
- * formula, not through the profile. The string is copied; NULL goes back
+ * warning and unused. With a profile, RGB colours are converted from sRGB
+ * through it with Little CMS 2 (relative colorimetric with black point
+ * compensation; RGB images perceptual); greys (R = G = B) stay K only as
+ * the plain formula makes them and cmyk() colours pass untouched; without
+ * one the plain formula converts. The string is copied; NULL goes back
  * to PDF/X-1a. ASHI_E_ARGUMENT for an empty string. Since 0.3. */
 ASHI_EXPORT ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path);
+
+/** The default of ashi_options_set_print_ppi. */
+#define ASHI_PRINT_PPI_DEFAULT 350
+
+/** Sets the resolution above which print output (ASHI_PRINT_CMYK)
+ * downsamples images: an image placed (at its placed size on the page)
+ * above max_ppi pixels an inch, on either axis, is downsampled to max_ppi
+ * for its largest placement. JPEGs are decoded at the smallest scale
+ * TurboJPEG offers that still gives that size (a 24-megapixel photo never
+ * needs full-size memory), box-filtered to the exact size and encoded again
+ * as JPEG (quality 90): CMYK ones stay CMYK as stored (Adobe's inverted
+ * ink too), RGB ones become CMYK (through the output profile when there
+ * is one, else by the plain formula), grey ones grey. PNGs are
+ * box-filtered (their alpha too). 150 to 1200, or 0 to never downsample;
+ * ASHI_E_ARGUMENT otherwise. The default is ASHI_PRINT_PPI_DEFAULT (350);
+ * screen output never downsamples. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_options_set_print_ppi(ashi_options *opt, int max_ppi);
 
 /** A cache of opened font files, shared by every deck loaded with options
  * that name it, on any number of threads at once: a program rendering many

@@ -33,6 +33,7 @@ struct ashi_options {
     ashi_font_cache *font_cache;
     int threads;
     char *output_profile; /* PDF/X-4's ICC profile file, or NULL (PDF/X-1a) */
+    int max_ppi;          /* print: images downsampled above it; 0 never */
 };
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
@@ -59,6 +60,7 @@ struct ashi_deck {
     unsigned char *profile; /* the output profile read (arena), or NULL */
     size_t profile_len;
     char profile_desc[256];
+    int max_ppi; /* print: the options', else ASHI_PRINT_PPI_DEFAULT */
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
 };
@@ -85,6 +87,7 @@ ashi_status ashi_options_new(ashi_options **out)
     if (*out) {
         (*out)->limits = default_limits;
         (*out)->threads = 1;
+        (*out)->max_ppi = ASHI_PRINT_PPI_DEFAULT;
     }
     return *out ? ASHI_OK : ASHI_E_MEMORY;
 }
@@ -179,6 +182,14 @@ ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path)
         return ASHI_E_MEMORY;
     free(opt->output_profile);
     opt->output_profile = copy;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_print_ppi(ashi_options *opt, int max_ppi)
+{
+    if (!opt || (max_ppi != 0 && (max_ppi < 150 || max_ppi > 1200)))
+        return ASHI_E_ARGUMENT;
+    opt->max_ppi = max_ppi;
     return ASHI_OK;
 }
 
@@ -464,6 +475,7 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
         return ASHI_E_MEMORY;
     /* print settings: the options', else the deck's print="on" */
     deck->print_flags = opt ? opt->print : 0;
+    deck->max_ppi = opt ? opt->max_ppi : ASHI_PRINT_PPI_DEFAULT;
     if (!deck->print_flags && deck->dlist.print)
         deck->print_flags = ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK;
     if (deck->print_flags && fonts_ok && !d->errors)
@@ -634,7 +646,7 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
         return ASHI_E_DECK;
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes,
                           deck->creep, deck->diags.file, deck->profile, deck->profile_len,
-                          deck->profile ? deck->profile_desc : NULL};
+                          deck->profile ? deck->profile_desc : NULL, deck->max_ppi};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
     ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);

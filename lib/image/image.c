@@ -420,3 +420,29 @@ ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char 
                       why ? why : "cannot be read");
     return img;
 }
+
+void ashi_image_box(const unsigned char *src, unsigned sw, unsigned sh, int n,
+                    unsigned char *dst, unsigned dw, unsigned dh)
+{
+    for (unsigned y = 0; y < dh; y++) {
+        size_t y0 = (size_t)y * sh / dh, y1 = (size_t)(y + 1) * sh / dh;
+        if (y1 <= y0)
+            y1 = y0 + 1;
+        for (unsigned x = 0; x < dw; x++) {
+            size_t x0 = (size_t)x * sw / dw, x1 = (size_t)(x + 1) * sw / dw;
+            if (x1 <= x0)
+                x1 = x0 + 1;
+            size_t count = (x1 - x0) * (y1 - y0);
+            uint64_t sum[4] = {0, 0, 0, 0};
+            for (size_t yy = y0; yy < y1; yy++) {
+                const unsigned char *p = src + (yy * sw + x0) * (size_t)n;
+                for (size_t xx = x0; xx < x1; xx++)
+                    for (int c = 0; c < n; c++)
+                        sum[c] += *p++;
+            }
+            unsigned char *o = dst + ((size_t)y * dw + x) * (size_t)n;
+            for (int c = 0; c < n; c++)
+                o[c] = (unsigned char)((sum[c] + count / 2) / count);
+        }
+    }
+}

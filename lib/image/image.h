@@ -43,6 +43,13 @@ ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char 
  * checked at 1/8 scale). */
 size_t ashi_image_cost(ashi_image_kind kind, unsigned w, unsigned h);
 
+/* Box filter: sw x sh pixels of n 8-bit channels into dw x dh (each at
+ * most its source's, at least 1), every output pixel the rounded mean of
+ * the source pixels its area covers (whole pixels: rows [y sh / dh,
+ * (y + 1) sh / dh), columns likewise). */
+void ashi_image_box(const unsigned char *src, unsigned sw, unsigned sh, int n,
+                    unsigned char *dst, unsigned dw, unsigned dh);
+
 /* The EXIF orientation (tag 0x0112 of IFD0) in len bytes of TIFF data,
  * either byte order: 1 to 8, or 1 for anything missing, out of range or
  * malformed. Never reads outside the buffer. */

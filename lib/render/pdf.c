@@ -28,6 +28,9 @@ typedef struct writer {
     const ashi_image *images[64];
     HPDF_Image xobjects[64];
     int nimages;
+    const ashi_image *placed[64]; /* print: each image's largest placement (pass 1) */
+    double scale[64];             /* as the pixels it needs over those it has */
+    int nplaced;
     const ashi_dlist *dl;
     ashi_render_opts o;
     double page_w;         /* the source page being drawn */
@@ -45,6 +48,7 @@ typedef struct writer {
     HPDF_Array registration; /* [/Separation /All /DeviceCMYK f], made once */
     HPDF_ExtGState gs[2];  /* overprint off (/OP false /op false), on (true, /OPM 1) */
     int overprinting;      /* which of them is in force where the content is */
+    ashi_cm *cm;           /* print with an output profile: lcms2 converts (pdfx.c) */
     HPDF_STATUS error;
     HPDF_STATUS detail;
 } writer;
@@ -80,11 +84,33 @@ static int collect_run(void *user, const ashi_dl_run *r)
     return e ? ashi_embed_use_run(e, r) : -1;
 }
 
+/* Print: the share of an image's pixels its largest placement needs at
+ * max_ppi, over all its placements; images beyond the table keep theirs. */
+static int collect_image(void *user, const ashi_dl_image *di)
+{
+    writer *w = user;
+    const ashi_image *im = di->image;
+    if (!im->w || !im->h)
+        return 0;
+    double need = fmax(di->w / 72 * w->o.max_ppi / im->w, di->h / 72 * w->o.max_ppi / im->h);
+    for (int i = 0; i < w->nplaced; i++)
+        if (w->placed[i] == im) {
+            w->scale[i] = fmax(w->scale[i], need);
+            return 0;
+        }
+    if (w->nplaced < 64) {
+        w->placed[w->nplaced] = im;
+        w->scale[w->nplaced++] = need;
+    }
+    return 0;
+}
+
 /* ---- pass 2: content streams -------------------------------------------- */
 
 /* A colour operator: RGB as written, CMYK theme colours as DeviceCMYK,
  * and in CMYK mode RGB converted by K = 1 - max(R,G,B), C = (1-R-K)/(1-K)
- * (M and Y likewise), so greys and black become K only. */
+ * (M and Y likewise), so greys and black become K only; with an output
+ * profile, colours other than greys go from sRGB through it instead. */
 static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
 {
     double v[4];
@@ -104,21 +130,27 @@ static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
     } else {
         double r = ((c >> 16) & 0xFF) / 255.0, g = ((c >> 8) & 0xFF) / 255.0,
                bl = (c & 0xFF) / 255.0;
-        if (w->o.flags & ASHI_RENDER_CMYK) {
+        if ((w->o.flags & ASHI_RENDER_CMYK) && w->cm) {
+            if (ashi_cm_color(w->cm, c, v) && !w->error)
+                w->error = HPDF_INVALID_COLOR_SPACE;
+            n = 4;
+        } else if (w->o.flags & ASHI_RENDER_CMYK) {
             double k = 1 - fmax(r, fmax(g, bl));
             v[3] = k;
             v[0] = k < 1 ? (1 - r - k) / (1 - k) : 0;
             v[1] = k < 1 ? (1 - g - k) / (1 - k) : 0;
             v[2] = k < 1 ? (1 - bl - k) / (1 - k) : 0;
             n = 4;
+        } else {
+            v[0] = r, v[1] = g, v[2] = bl;
+            n = 3;
+        }
+        if (n == 4) {
             int seen = 0;
             for (int i = 0; i < w->nconverted; i++)
                 seen |= w->converted[i] == (c & 0xFFFFFF);
             if (!seen && w->nconverted < 32)
                 w->converted[w->nconverted++] = c & 0xFFFFFF;
-        } else {
-            v[0] = r, v[1] = g, v[2] = bl;
-            n = 3;
         }
     }
     for (int i = 0; i < n; i++) {
@@ -407,6 +439,7 @@ static int span_end(void *user)
  * as a soft mask, or JPEG data passed through as DCTDecode. */
 static HPDF_Image xobject(writer *w, const ashi_image *im)
 {
+    const ashi_image *const orig = im;
     if ((w->o.flags & ASHI_RENDER_CMYK) && im->channels == 3)
         w->rgb_images++;
     if (!(w->o.flags & ASHI_RENDER_CMYK) && im->channels == 4)
@@ -419,9 +452,51 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
     HPDF_Doc pdf = w->pdf;
     HPDF_Image x = NULL;
     ashi_pdfx_level level = ashi_pdfx_level_of(&w->o);
+    /* print: placed above max_ppi, downsampled to it */
+    double s = 1;
+    for (int i = 0; level != ASHI_PDFX_NONE && i < w->nplaced; i++)
+        if (w->placed[i] == im)
+            s = w->scale[i];
+    ashi_image small;
+    unsigned char *small_pixels = NULL, *small_alpha = NULL;
+    if (s < 1) {
+        unsigned ow = (unsigned)ceil(im->stored_w * s - 1e-6);
+        unsigned oh = (unsigned)ceil(im->stored_h * s - 1e-6);
+        ow = ow < 1 ? 1 : ow > im->stored_w ? im->stored_w : ow;
+        oh = oh < 1 ? 1 : oh > im->stored_h ? im->stored_h : oh;
+        if (ow == im->stored_w && oh == im->stored_h) {
+            /* nothing to gain */
+        } else if (im->kind == ASHI_IMAGE_JPEG) {
+            x = ashi_pdfx_jpeg_scaled(pdf, w->mem, im, w->cm, ow, oh);
+            if (!x) {
+                if (!w->error)
+                    w->error = HPDF_GetError(pdf);
+                return NULL;
+            }
+            goto made;
+        } else {
+            small = *im;
+            small.stored_w = small.w = ow;
+            small.stored_h = small.h = oh;
+            small.pixels = small_pixels = ashi_malloc(w->mem, (size_t)ow * oh * im->channels);
+            if (im->alpha)
+                small.alpha = small_alpha = ashi_malloc(w->mem, (size_t)ow * oh);
+            if (!small_pixels || (im->alpha && !small_alpha)) {
+                free(small_pixels);
+                free(small_alpha);
+                w->oom = 1;
+                return NULL;
+            }
+            ashi_image_box(im->pixels, im->stored_w, im->stored_h, im->channels, small_pixels,
+                           ow, oh);
+            if (im->alpha)
+                ashi_image_box(im->alpha, im->stored_w, im->stored_h, 1, small_alpha, ow, oh);
+            im = &small;
+        }
+    }
     if (level != ASHI_PDFX_NONE && ashi_pdfx_image_needed(im, level)) {
         /* print: RGB to CMYK, and for X-1a alpha onto white (pdfx.c) */
-        x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A);
+        x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A, w->cm);
         if (!x && !w->error)
             w->error = HPDF_GetError(pdf);
     } else if (im->kind == ASHI_IMAGE_RAW) {
@@ -433,7 +508,7 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
                 HPDF_LoadRawImageFromMem(pdf, im->alpha, im->stored_w, im->stored_h,
                                          HPDF_CS_DEVICE_GRAY, 8);
             if (!mask || HPDF_Dict_Add(x, "SMask", mask))
-                return NULL;
+                x = NULL;
         }
     } else {
         static const char *const spaces[] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
@@ -459,6 +534,10 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
                 return NULL;
         }
     }
+    free(small_pixels);
+    free(small_alpha);
+    im = orig;
+made:
     if (x) {
         w->images[w->nimages] = im;
         w->xobjects[w->nimages++] = x;
@@ -934,9 +1013,15 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.pdf->pdf_version = pdfx == ASHI_PDFX_1A ? HPDF_VER_14
                          : pdfx == ASHI_PDFX_4 ? HPDF_VER_16
                                                : HPDF_VER_15;
+    if (pdfx == ASHI_PDFX_4 && !(w.cm = ashi_cm_new(w.mem, o->profile, o->profile_len))) {
+        w.oom = 1;
+        goto done;
+    }
 
     stage = "collecting glyphs";
     ashi_device collect = {.user = &w, .run = collect_run};
+    if ((o->flags & ASHI_RENDER_CMYK) && o->max_ppi > 0)
+        collect.image = collect_image;
     if (ashi_dl_play(dl, &collect))
         goto done;
     stage = "embedding fonts";
@@ -1015,7 +1100,9 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
             ashi_buf_printf(&list, "%s#%06X", i ? ", " : "", (unsigned)w.converted[i]);
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_WARNING, "print-rgb", none,
-                      "for print, RGB colours were converted to CMYK: %s",
+                      w.cm ? "for print, RGB colours were converted to CMYK through the output "
+                             "profile: %s"
+                           : "for print, RGB colours were converted to CMYK: %s",
                       list.data ? list.data : "");
         ashi_buf_free(&list);
     }
@@ -1029,8 +1116,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     if (w.rgb_images) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
-                      "%d RGB image(s) were converted to CMYK for print by the plain formula "
-                      "(no colour management); the print shop may want CMYK images",
+                      w.cm ? "%d RGB image(s) were converted to CMYK for print through the "
+                             "output profile (perceptual, from sRGB)"
+                           : "%d RGB image(s) were converted to CMYK for print by the plain "
+                             "formula (no colour management); the print shop may want CMYK "
+                             "images",
                       w.rgb_images);
     }
     if (out->len > max_bytes) {
@@ -1044,6 +1134,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         ashi_buf_free(&w.content);
         free(w.sheet_of);
         ashi_tags_free(w.tags);
+        ashi_cm_free(w.cm);
         return ASHI_E_DECK;
     }
     st = ASHI_OK;
@@ -1065,6 +1156,7 @@ done:
     ashi_buf_free(&w.content);
     free(w.sheet_of);
     ashi_tags_free(w.tags);
+    ashi_cm_free(w.cm);
     HPDF_Free(w.pdf);
     return st;
 }

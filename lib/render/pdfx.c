@@ -60,6 +60,124 @@ int ashi_output_profile_check(const unsigned char *icc, size_t len, char *desc,
     return rc;
 }
 
+/* ---- colour management ------------------------------------------------------ */
+
+#define CM_CACHE 256
+
+struct ashi_cm {
+    ashi_mem *mem;
+    const unsigned char *profile;
+    size_t len;
+    cmsContext ctx;
+    cmsHPROFILE srgb, out;
+    cmsHTRANSFORM vector, photo; /* relative colorimetric + BPC; perceptual */
+    int failed;
+    uint32_t keys[CM_CACHE]; /* converted colours, by open addressing */
+    double values[CM_CACHE][4];
+    unsigned char used[CM_CACHE];
+};
+
+ashi_cm *ashi_cm_new(ashi_mem *mem, const unsigned char *profile, size_t len)
+{
+    ashi_cm *cm = ashi_calloc(mem, 1, sizeof *cm);
+    if (!cm)
+        return NULL;
+    cm->mem = mem;
+    cm->profile = profile;
+    cm->len = len;
+    return cm;
+}
+
+void ashi_cm_free(ashi_cm *cm)
+{
+    if (!cm)
+        return;
+    if (cm->vector)
+        cmsDeleteTransform(cm->vector);
+    if (cm->photo)
+        cmsDeleteTransform(cm->photo);
+    if (cm->srgb)
+        cmsCloseProfile(cm->srgb);
+    if (cm->out)
+        cmsCloseProfile(cm->out);
+    if (cm->ctx)
+        cmsDeleteContext(cm->ctx);
+    free(cm);
+}
+
+/* The transform for this intent, made once. */
+static cmsHTRANSFORM cm_transform(ashi_cm *cm, int photo)
+{
+    cmsHTRANSFORM *t = photo ? &cm->photo : &cm->vector;
+    if (*t || cm->failed)
+        return *t;
+    if (!cm->ctx && !(cm->ctx = cmsCreateContext(NULL, NULL)))
+        goto fail;
+    if (!cm->srgb && !(cm->srgb = cmsCreate_sRGBProfileTHR(cm->ctx)))
+        goto fail;
+    if (!cm->out &&
+        !(cm->out = cmsOpenProfileFromMemTHR(cm->ctx, cm->profile, (cmsUInt32Number)cm->len)))
+        goto fail;
+    *t = photo ? cmsCreateTransformTHR(cm->ctx, cm->srgb, TYPE_RGB_8, cm->out, TYPE_CMYK_8,
+                                       INTENT_PERCEPTUAL, 0)
+               : cmsCreateTransformTHR(cm->ctx, cm->srgb, TYPE_RGB_8, cm->out, TYPE_CMYK_DBL,
+                                       INTENT_RELATIVE_COLORIMETRIC,
+                                       cmsFLAGS_BLACKPOINTCOMPENSATION);
+    if (*t)
+        return *t;
+fail:
+    cm->failed = 1;
+    return NULL;
+}
+
+int ashi_cm_color(ashi_cm *cm, uint32_t rgb, double cmyk[4])
+{
+    rgb &= 0xFFFFFF;
+    unsigned r = rgb >> 16, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
+    if (r == g && g == b) { /* grey: K only, never through the profile */
+        ashi_rgb_to_cmyk(rgb, cmyk);
+        return 0;
+    }
+    unsigned slot = (rgb * 2654435761u) >> 24; /* CM_CACHE = 256 */
+    for (unsigned i = 0; i < CM_CACHE; i++, slot = (slot + 1) % CM_CACHE) {
+        if (!cm->used[slot])
+            break;
+        if (cm->keys[slot] == rgb) {
+            memcpy(cmyk, cm->values[slot], sizeof cm->values[slot]);
+            return 0;
+        }
+    }
+    cmsHTRANSFORM t = cm_transform(cm, 0);
+    if (!t)
+        return -1;
+    unsigned char in[3] = {(unsigned char)r, (unsigned char)g, (unsigned char)b};
+    double out[4];
+    cmsDoTransform(t, in, out, 1);
+    for (int i = 0; i < 4; i++) { /* lcms2's CMYK doubles are per cent */
+        double v = out[i] / 100;
+        cmyk[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+    if (!cm->used[slot]) { /* a full cache converts again, the same way */
+        cm->used[slot] = 1;
+        cm->keys[slot] = rgb;
+        memcpy(cm->values[slot], cmyk, sizeof cm->values[slot]);
+    }
+    return 0;
+}
+
+int ashi_cm_pixels(ashi_cm *cm, const unsigned char *rgb, unsigned char *cmyk, size_t n)
+{
+    cmsHTRANSFORM t = cm_transform(cm, 1);
+    if (!t)
+        return -1;
+    while (n) { /* cmsDoTransform counts in 32 bits */
+        size_t step = n > (1u << 24) ? (1u << 24) : n;
+        cmsDoTransform(t, rgb, cmyk, (cmsUInt32Number)step);
+        rgb += 3 * step, cmyk += 4 * step, n -= step;
+    }
+    return 0;
+}
+
 /* ---- images ----------------------------------------------------------------- */
 
 int ashi_pdfx_image_needed(const ashi_image *im, ashi_pdfx_level level)
@@ -102,25 +220,27 @@ static unsigned char on_white(unsigned v, unsigned a)
     return (unsigned char)((v * a + 255 * (255 - a) + 127) / 255);
 }
 
-HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten)
+/* Pixels to CMYK (out_n 4, from RGB) or grey (out_n 1), alpha composited
+ * onto white when given: through the profile when cm, else by put_color's
+ * formula K = 1 - max(R,G,B), C = (1-R-K)/(1-K) = (max-R)/max. */
+static int to_print(ashi_cm *cm, ashi_mem *mem, const unsigned char *src,
+                    const unsigned char *alpha, unsigned char *out, size_t n, int out_n)
 {
-    size_t n = (size_t)im->stored_w * im->stored_h;
-    const unsigned char *src = im->pixels;
-    unsigned char *decoded = NULL;
-    if (im->kind == ASHI_IMAGE_JPEG) {
-        if (im->channels != 3 || !(src = decoded = jpeg_rgb(pdf, mem, im)))
-            return NULL;
+    unsigned char *flat = NULL;
+    if (cm && out_n == 4 && alpha) {
+        if (!(flat = ashi_malloc(mem, n * 3)))
+            return -1;
+        for (size_t i = 0; i < 3 * n; i++)
+            flat[i] = alpha[i / 3] == 255 ? src[i] : on_white(src[i], alpha[i / 3]);
+        src = flat;
     }
-    const unsigned char *alpha = im->kind == ASHI_IMAGE_RAW ? im->alpha : NULL;
-    int out_n = im->channels == 3 ? 4 : 1;
-    unsigned char *out = ashi_malloc(mem, n * (size_t)out_n);
-    if (!out) {
-        free(decoded);
-        fail(pdf, HPDF_FAILD_TO_ALLOC_MEM);
-        return NULL;
+    if (cm && out_n == 4) {
+        int rc = ashi_cm_pixels(cm, src, out, n);
+        free(flat);
+        return rc;
     }
     for (size_t i = 0; i < n; i++) {
-        unsigned a = flatten && alpha ? alpha[i] : 255;
+        unsigned a = alpha ? alpha[i] : 255;
         if (out_n == 1) {
             out[i] = a == 255 ? src[i] : on_white(src[i], a);
             continue;
@@ -128,7 +248,6 @@ HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, in
         unsigned r = src[3 * i], g = src[3 * i + 1], b = src[3 * i + 2];
         if (a != 255)
             r = on_white(r, a), g = on_white(g, a), b = on_white(b, a);
-        /* put_color's K = 1 - max(R,G,B), C = (1-R-K)/(1-K) = (max-R)/max */
         unsigned mx = r > g ? r : g;
         mx = mx > b ? mx : b;
         unsigned char *c = out + 4 * i;
@@ -141,6 +260,28 @@ HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, in
             c[2] = (unsigned char)(((mx - b) * 255 + mx / 2) / mx);
         }
     }
+    return 0;
+}
+
+HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten,
+                           ashi_cm *cm)
+{
+    size_t n = (size_t)im->stored_w * im->stored_h;
+    const unsigned char *src = im->pixels;
+    unsigned char *decoded = NULL;
+    if (im->kind == ASHI_IMAGE_JPEG) {
+        if (im->channels != 3 || !(src = decoded = jpeg_rgb(pdf, mem, im)))
+            return NULL;
+    }
+    const unsigned char *alpha = im->kind == ASHI_IMAGE_RAW ? im->alpha : NULL;
+    int out_n = im->channels == 3 ? 4 : 1;
+    unsigned char *out = ashi_malloc(mem, n * (size_t)out_n);
+    if (!out || to_print(cm, mem, src, flatten ? alpha : NULL, out, n, out_n)) {
+        free(out);
+        free(decoded);
+        fail(pdf, out ? HPDF_INVALID_COLOR_SPACE : HPDF_FAILD_TO_ALLOC_MEM);
+        return NULL;
+    }
     free(decoded);
     HPDF_Image x = HPDF_LoadRawImageFromMem(pdf, out, im->stored_w, im->stored_h,
                                             out_n == 4 ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_GRAY,
@@ -152,6 +293,107 @@ HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, in
         if (!mask || HPDF_Dict_Add(x, "SMask", mask))
             return NULL;
     }
+    return x;
+}
+
+/* ---- photos downsampled for print ----------------------------------------- */
+
+HPDF_Image ashi_pdfx_jpeg_scaled(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im,
+                                 ashi_cm *cm, unsigned ow, unsigned oh)
+{
+    static const int formats[] = {0, TJPF_GRAY, 0, TJPF_RGB, TJPF_CMYK};
+    if (im->channels != 1 && im->channels != 3 && im->channels != 4) {
+        fail(pdf, HPDF_INVALID_JPEG_DATA);
+        return NULL;
+    }
+    int n = im->channels, out_n = n == 3 ? 4 : n;
+    tjhandle dec = tjInitDecompress(), enc = tjInitCompress();
+    unsigned char *pix = NULL, *box = NULL, *ink = NULL, *jpeg = NULL;
+    unsigned long jpeg_len = 0;
+    HPDF_Image x = NULL;
+    HPDF_STATUS why = HPDF_FAILD_TO_ALLOC_MEM;
+    int w, h, sub, cs;
+    if (!dec || !enc)
+        goto done;
+    why = HPDF_INVALID_JPEG_DATA;
+    if (tjDecompressHeader3(dec, im->data, (unsigned long)im->len, &w, &h, &sub, &cs) ||
+        (unsigned)w != im->stored_w || (unsigned)h != im->stored_h)
+        goto done;
+    /* the smallest of TurboJPEG's scales that still gives ow x oh */
+    int nsf = 0, sw = w, sh = h;
+    tjscalingfactor *sf = tjGetScalingFactors(&nsf);
+    for (int i = 0; sf && i < nsf; i++) {
+        int tw = TJSCALED(w, sf[i]), th = TJSCALED(h, sf[i]);
+        if (sf[i].num <= sf[i].denom && (unsigned)tw >= ow && (unsigned)th >= oh &&
+            (size_t)tw * th < (size_t)sw * sh)
+            sw = tw, sh = th;
+    }
+    why = HPDF_FAILD_TO_ALLOC_MEM;
+    if (!(pix = ashi_malloc(mem, (size_t)sw * sh * n)))
+        goto done;
+    why = HPDF_INVALID_JPEG_DATA;
+    if (tjDecompress2(dec, im->data, (unsigned long)im->len, pix, sw, 0, sh, formats[n], 0))
+        goto done;
+    const unsigned char *at = pix;
+    if ((unsigned)sw != ow || (unsigned)sh != oh) {
+        why = HPDF_FAILD_TO_ALLOC_MEM;
+        if (!(box = ashi_malloc(mem, (size_t)ow * oh * n)))
+            goto done;
+        ashi_image_box(pix, (unsigned)sw, (unsigned)sh, n, box, ow, oh);
+        at = box;
+    }
+    if (n == 3) { /* RGB: to CMYK through the profile or by the formula */
+        why = HPDF_FAILD_TO_ALLOC_MEM;
+        if (!(ink = ashi_malloc(mem, (size_t)ow * oh * 4)))
+            goto done;
+        if (to_print(cm, mem, at, NULL, ink, (size_t)ow * oh, 4)) {
+            why = HPDF_INVALID_COLOR_SPACE;
+            goto done;
+        }
+        at = ink;
+    }
+    /* CMYK as the source stored it (Adobe's inverted ink stays inverted,
+     * and so does its /Decode); RGB made CMYK is plain ink */
+    why = HPDF_INVALID_JPEG_DATA;
+    if (tjCompress2(enc, at, (int)ow, 0, (int)oh, formats[out_n], &jpeg, &jpeg_len,
+                    out_n == 1 ? TJSAMP_GRAY : TJSAMP_444, 90, 0))
+        goto done;
+    static const char *const spaces[] = {NULL, "DeviceGray", NULL, NULL, "DeviceCMYK"};
+    why = HPDF_FAILD_TO_ALLOC_MEM;
+    if (!(x = HPDF_DictStream_New(pdf->mmgr, pdf->xref)))
+        goto done;
+    x->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+    if (HPDF_Dict_AddName(x, "Type", "XObject") || HPDF_Dict_AddName(x, "Subtype", "Image") ||
+        HPDF_Dict_AddNumber(x, "Width", (HPDF_INT32)ow) ||
+        HPDF_Dict_AddNumber(x, "Height", (HPDF_INT32)oh) ||
+        HPDF_Dict_AddName(x, "ColorSpace", spaces[out_n]) ||
+        HPDF_Dict_AddNumber(x, "BitsPerComponent", 8) ||
+        HPDF_Stream_Write(x->stream, jpeg, (HPDF_UINT)jpeg_len)) {
+        x = NULL;
+        goto done;
+    }
+    if (n == 4 && im->inverted) {
+        HPDF_Array d = HPDF_Array_New(pdf->mmgr);
+        for (int i = 0; d && i < 4; i++)
+            if (HPDF_Array_AddNumber(d, 1) || HPDF_Array_AddNumber(d, 0))
+                d = NULL;
+        if (!d || HPDF_Dict_Add(x, "Decode", d)) {
+            x = NULL;
+            goto done;
+        }
+    }
+done:
+    if (!x)
+        fail(pdf, why);
+    free(pix);
+    free(box);
+    free(ink);
+    if (jpeg)
+        tjFree(jpeg);
+    if (dec)
+        tjDestroy(dec);
+    if (enc)
+        tjDestroy(enc);
     return x;
 }
 

@@ -6,6 +6,7 @@
 #define ASHI_PDFX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <hpdf.h>
 
@@ -51,10 +52,42 @@ int ashi_pdfx_add(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfx_doc *x);
  * or JPEG) always, any image with alpha for X-1a. */
 int ashi_pdfx_image_needed(const ashi_image *im, ashi_pdfx_level level);
 
-/* The image as a DeviceCMYK (RGB images; the put_color formula, pixel by
- * pixel) or DeviceGray Flate XObject: a JPEG decompressed whole with
+/* Colour management for print with an output profile (PDF/X-4): one per
+ * render, its lcms2 context and transforms made when first needed and
+ * reused, converted colours cached. Without a profile there is none and
+ * the plain formula (ashi_rgb_to_cmyk) converts. */
+typedef struct ashi_cm ashi_cm;
+
+/* A colour manager for this output profile (already checked by
+ * ashi_output_profile_check); NULL when out of memory. */
+ashi_cm *ashi_cm_new(ashi_mem *mem, const unsigned char *profile, size_t len);
+void ashi_cm_free(ashi_cm *cm);
+
+/* An RGB vector colour (0xRRGGBB) as CMYK (0 to 1) from sRGB through the
+ * profile, relative colorimetric with black point compensation; greys
+ * (R = G = B) stay K only, K = 1 - value, as the formula makes them.
+ * Returns 0, or -1 when the profile cannot make the transform. */
+int ashi_cm_color(ashi_cm *cm, uint32_t rgb, double cmyk[4]);
+
+/* n RGB pixels (3 bytes each) as CMYK (4 bytes each, 0 to 255 ink) from
+ * sRGB through the profile, perceptual. Returns 0 or -1 as above. */
+int ashi_cm_pixels(ashi_cm *cm, const unsigned char *rgb, unsigned char *cmyk, size_t n);
+
+/* The image as a DeviceCMYK (RGB images; through cm, perceptual, when
+ * there is a profile, else the put_color formula, pixel by pixel) or DeviceGray Flate XObject: a JPEG decompressed whole with
  * TurboJPEG, alpha composited onto white when flatten (X-1a) or kept as
  * an SMask. NULL with pdf's error set on failure. */
-HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten);
+HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten,
+                           ashi_cm *cm);
+
+/* A JPEG downsampled for print to ow x oh stored pixels (at most its
+ * own): decoded by TurboJPEG at the smallest of its scales that still
+ * gives that size (never full size when a scale does), box-filtered to
+ * the exact size, RGB made CMYK (through cm, perceptual, or by the
+ * formula), and encoded again as a DCT XObject (quality 90): DeviceCMYK,
+ * or DeviceGray for grey; CMYK ones stay as their source stored them, with
+ * its /Decode for Adobe's inverted ink. NULL with pdf's error set. */
+HPDF_Image ashi_pdfx_jpeg_scaled(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im,
+                                 ashi_cm *cm, unsigned ow, unsigned oh);
 
 #endif

@@ -33,6 +33,9 @@ typedef struct ashi_render_opts {
     const unsigned char *profile;
     size_t profile_len;
     const char *profile_desc;
+    /* print (CMYK): images placed above this many pixels an inch are
+     * downsampled to it; 0 never */
+    int max_ppi;
 } ashi_render_opts;
 
 /* Whether icc (len bytes) is an ICC output profile for CMYK, as PDF/X-4's
