@@ -364,10 +364,7 @@ static int read_output_profile(ashi_deck *deck, const char *path)
     struct stat st;
     int fd = ashi_res_open_regular(path, &st);
     if (fd < 0) {
-        const char *why = fd == -1                ? strerror(errno)
-                          : fd == -3              ? "it changed while it was being opened"
-                          : S_ISDIR(st.st_mode) ? "it is a folder, not a file"
-                                                  : "it is not a regular file";
+        const char *why = ashi_res_open_why(fd, &st);
         ashi_diag_add(&deck->diags, ASHI_ERROR, "output-profile", none,
                       "cannot read the output profile '%s': %s", path, why);
         return deck->diags.oom ? -1 : 0;
@@ -557,10 +554,7 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
     struct stat st;
     int fd = ashi_res_open_regular(path, &st);
     if (fd < 0) {
-        const char *why = fd == -1                ? strerror(errno)
-                          : fd == -3              ? "it changed while it was being opened"
-                          : S_ISDIR(st.st_mode) ? "it is a folder, not a file"
-                                                  : "it is not a regular file";
+        const char *why = ashi_res_open_why(fd, &st);
         ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot read the deck: %s", why);
         return ASHI_E_IO;
     }

@@ -135,11 +135,7 @@ static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
                 w->error = HPDF_INVALID_COLOR_SPACE;
             n = 4;
         } else if (w->o.flags & ASHI_RENDER_CMYK) {
-            double k = 1 - fmax(r, fmax(g, bl));
-            v[3] = k;
-            v[0] = k < 1 ? (1 - r - k) / (1 - k) : 0;
-            v[1] = k < 1 ? (1 - g - k) / (1 - k) : 0;
-            v[2] = k < 1 ? (1 - bl - k) / (1 - k) : 0;
+            ashi_rgb_to_cmyk(c, v); /* the documented formula (base/num.c) */
             n = 4;
         } else {
             v[0] = r, v[1] = g, v[2] = bl;
@@ -920,16 +916,8 @@ static int set_info(writer *w, const ashi_dlist *dl)
         if (!b || HPDF_Dict_Add(pdf->info, fields[i].key, b))
             return -1;
     }
-    if (dl->date) {
-        HPDF_Date d = {0};
-        d.year = atoi(dl->date);
-        d.month = atoi(dl->date + 5);
-        d.day = atoi(dl->date + 8);
-        d.ind = ' ';
-        if (HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d) ||
-            HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d))
-            return -1;
-    }
+    if (dl->date && ashi_pdf_info_dates(pdf, dl->date))
+        return -1;
     if (dl->lang && dl->lang[0]) {
         HPDF_Binary b = text_string(w, dl->lang);
         if (!b || HPDF_Dict_Add(pdf->catalog, "Lang", b))

@@ -234,6 +234,33 @@ static unsigned char *srgb_profile(HPDF_Doc pdf, ashi_mem *mem, cmsUInt32Number 
     return icc;
 }
 
+HPDF_Dict ashi_pdf_output_intent(HPDF_Doc pdf, const char *s)
+{
+    HPDF_Array list = HPDF_Array_New(pdf->mmgr);
+    if (!list || HPDF_Dict_Add(pdf->catalog, "OutputIntents", list) != HPDF_OK)
+        return NULL;
+    HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
+    if (!oi || HPDF_Array_Add(list, oi) != HPDF_OK)
+        return NULL;
+    if (HPDF_Dict_AddName(oi, "Type", "OutputIntent") != HPDF_OK ||
+        HPDF_Dict_AddName(oi, "S", s) != HPDF_OK)
+        return NULL;
+    return oi;
+}
+
+int ashi_pdf_info_dates(HPDF_Doc pdf, const char *date)
+{
+    HPDF_Date d = {0};
+    d.year = atoi(date);
+    d.month = atoi(date + 5);
+    d.day = atoi(date + 8);
+    d.ind = ' ';
+    return HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d) ||
+                   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d)
+               ? -1
+               : 0;
+}
+
 static int add_output_intent(HPDF_Doc pdf, ashi_mem *mem)
 {
     cmsUInt32Number len;
@@ -251,14 +278,8 @@ static int add_output_intent(HPDF_Doc pdf, ashi_mem *mem)
     if (!ok)
         return -1;
     static const char condition[] = "sRGB IEC61966-2.1";
-    HPDF_Array list = HPDF_Array_New(pdf->mmgr);
-    if (!list || HPDF_Dict_Add(pdf->catalog, "OutputIntents", list) != HPDF_OK)
-        return -1;
-    HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
-    if (!oi || HPDF_Array_Add(list, oi) != HPDF_OK)
-        return -1;
-    if (HPDF_Dict_AddName(oi, "Type", "OutputIntent") != HPDF_OK ||
-        HPDF_Dict_AddName(oi, "S", "GTS_PDFA1") != HPDF_OK)
+    HPDF_Dict oi = ashi_pdf_output_intent(pdf, "GTS_PDFA1");
+    if (!oi)
         return -1;
     HPDF_String id = HPDF_String_New(pdf->mmgr, condition, NULL);
     if (!id || HPDF_Dict_Add(oi, "OutputConditionIdentifier", id) != HPDF_OK)

@@ -44,4 +44,10 @@ typedef struct ashi_pdfa_meta {
  * on failure (HPDF_GetError(pdf) says which, when libharu's). */
 int ashi_pdfa_add(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfa_meta *m);
 
+/* The catalog's /OutputIntents with one /OutputIntent of subtype s
+ * (GTS_PDFA1, GTS_PDFX), attached, for the caller to fill; NULL on failure. */
+HPDF_Dict ashi_pdf_output_intent(HPDF_Doc pdf, const char *s);
+/* The Info's CreationDate and ModDate from a YYYY-MM-DD date. */
+int ashi_pdf_info_dates(HPDF_Doc pdf, const char *date);
+
 #endif

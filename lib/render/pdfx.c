@@ -15,6 +15,7 @@
 #include <lcms2.h>
 #include <turbojpeg.h>
 
+#include "render/pdfa.h"
 #include "render/pdfx.h"
 #include "render/tags.h"
 
@@ -417,14 +418,8 @@ static int add_output_intent(HPDF_Doc pdf, const ashi_pdfx_doc *x)
             HPDF_Stream_Write(prof->stream, x->profile, (HPDF_UINT)x->profile_len) != HPDF_OK)
             return -1;
     }
-    HPDF_Array list = HPDF_Array_New(pdf->mmgr);
-    if (!list || HPDF_Dict_Add(pdf->catalog, "OutputIntents", list) != HPDF_OK)
-        return -1;
-    HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
-    if (!oi || HPDF_Array_Add(list, oi) != HPDF_OK)
-        return -1;
-    if (HPDF_Dict_AddName(oi, "Type", "OutputIntent") != HPDF_OK ||
-        HPDF_Dict_AddName(oi, "S", "GTS_PDFX") != HPDF_OK)
+    HPDF_Dict oi = ashi_pdf_output_intent(pdf, "GTS_PDFX");
+    if (!oi)
         return -1;
     if (x->level == ASHI_PDFX_4) {
         const char *desc = x->profile_desc && x->profile_desc[0] ? x->profile_desc : "Custom";
@@ -466,16 +461,9 @@ static int add_info(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfx_doc *x)
         if (HPDF_Dict_Add(info, "Title", t) != HPDF_OK)
             return -1;
     }
-    if (x->date && !HPDF_Dict_GetItem(info, "CreationDate", HPDF_OCLASS_STRING)) {
-        HPDF_Date d = {0};
-        d.year = atoi(x->date);
-        d.month = atoi(x->date + 5);
-        d.day = atoi(x->date + 8);
-        d.ind = ' ';
-        if (HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d) ||
-            HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d))
-            return -1;
-    }
+    if (x->date && !HPDF_Dict_GetItem(info, "CreationDate", HPDF_OCLASS_STRING) &&
+        ashi_pdf_info_dates(pdf, x->date))
+        return -1;
     return 0;
 }
 

@@ -287,6 +287,14 @@ int ashi_res_climbs(const char *name)
     return 0;
 }
 
+const char *ashi_res_open_why(int fd, const struct stat *st)
+{
+    return fd == -1               ? strerror(errno)
+           : fd == -3             ? "it changed while it was being opened"
+           : S_ISDIR(st->st_mode) ? "it is a folder, not a file"
+                                  : "it is not a regular file";
+}
+
 int ashi_res_open_regular(const char *path, struct stat *st)
 {
     struct stat seen;

@@ -93,6 +93,9 @@ int ashi_res_climbs(const char *name);
  * it is no regular file (*st is what it is), -3 when it changed between. */
 struct stat;
 int ashi_res_open_regular(const char *path, struct stat *st);
+/* Why ashi_res_open_regular returned fd (< 0), for a message: "it is a
+ * folder, not a file" and the like (errno's text for -1). */
+const char *ashi_res_open_why(int fd, const struct stat *st);
 /* Reads up to size bytes of fd into buf, again after an interrupted read;
  * returns how many it read, and sets *failed when a read failed. */
 size_t ashi_res_read_exact(int fd, unsigned char *buf, size_t size, int *failed);
