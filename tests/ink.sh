@@ -9,6 +9,7 @@
 # Prints the measured maximum. SPDX-License-Identifier: MIT
 set -euo pipefail
 cli=$1 sample=$2 work=$3
+export PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}" # tiffsep.py
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -16,25 +17,13 @@ cat >tac.py <<'PY'
 # tac.py STEM DPI X0 Y0 X1 Y1: the largest C+M+Y+K of STEM's tiffsep plates
 # over the pixels wholly inside the box (points, PDF coordinates from the
 # bottom left), as "PERCENT X Y C M Y K" (the pixel's place in points).
-import struct, sys
+import sys
 from operator import add
+from tiffsep import plate as stored  # tests/tiffsep.py
 def plate(path):
-    d = open(path, 'rb').read()
-    e = '<' if d[:2] == b'II' else '>'
-    off = struct.unpack(e + 'I', d[4:8])[0]
-    tags = {}
-    for i in range(struct.unpack(e + 'H', d[off:off + 2])[0]):
-        t, ty, cnt, val = struct.unpack(e + 'HHII', d[off + 2 + 12 * i:off + 14 + 12 * i])
-        f, size = ('H', 2) if ty == 3 else ('I', 4)
-        if cnt == 1:
-            tags[t] = [val & 0xFFFF if ty == 3 else val]
-        else:
-            tags[t] = list(struct.unpack(e + f * cnt, d[val:val + size * cnt]))
-    assert tags[259] == [1] and tags[258] == [8] and tags.get(277, [1]) == [1], 'an uncompressed 8-bit plate'
-    assert tags[262] == [1], 'BlackIsZero'
-    px = b''.join(d[o:o + c] for o, c in zip(tags[273], tags[279]))
+    w, h, px = stored(path)
     # BlackIsZero: 0 is full ink, so turn it into ink 0..255
-    return tags[256][0], tags[257][0], px.translate(bytes(range(255, -1, -1)))
+    return w, h, px.translate(bytes(range(255, -1, -1)))
 stem, dpi = sys.argv[1], float(sys.argv[2])
 x0, y0, x1, y1 = (float(v) for v in sys.argv[3:7])
 w, h, c = plate(f'{stem}(Cyan).tif')

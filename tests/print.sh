@@ -68,6 +68,7 @@ if pdftotext print.pdf - | grep -q 'ten.xml'; then fail "a slug label without --
 # PDF/X: --print claims PDF/X-1a:2003 (Japan Color 2001 Coated), on every
 # kind of sheet; --2up alone is a screen handout and claims none
 here=$(cd "$(dirname "$0")" && pwd)
+export PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}" # tiffsep.py
 check() { python3 "$here/pdfa_check.py" "$1" "$2" >"$1.pdfx" 2>&1 || fail "$1 as $2: $(cat "$1.pdfx")"; }
 check print.pdf pdfx1a
 check booklet.pdf pdfx1a
@@ -151,22 +152,8 @@ grep -q "warning: page 1: image '.*rgb8.png' is 34 ppi at its placed size" check
 # Y0 X1 Y1 prints for each ink: inked pixels inside the box (from the top
 # left, right and bottom exclusive), outside it, and inside at full ink.
 cat >plates.py <<'PY'
-import struct, sys
-def plate(path):
-    d = open(path, 'rb').read()
-    e = '<' if d[:2] == b'II' else '>'
-    off = struct.unpack(e + 'I', d[4:8])[0]
-    tags = {}
-    for i in range(struct.unpack(e + 'H', d[off:off + 2])[0]):
-        t, ty, cnt, val = struct.unpack(e + 'HHII', d[off + 2 + 12 * i:off + 14 + 12 * i])
-        f, size = ('H', 2) if ty == 3 else ('I', 4)
-        if cnt == 1:
-            tags[t] = [val & 0xFFFF if ty == 3 else val]
-        else:
-            tags[t] = list(struct.unpack(e + f * cnt, d[val:val + size * cnt]))
-    assert tags[259] == [1] and tags[258] == [8], 'an uncompressed 8-bit plate'
-    px = b''.join(d[o:o + c] for o, c in zip(tags[273], tags[279]))
-    return tags[256][0], tags[257][0], px
+import sys
+from tiffsep import plate  # tests/tiffsep.py
 stem, x0, y0, x1, y1 = sys.argv[1], *map(int, sys.argv[2:6])
 for ink in 'Cyan', 'Magenta', 'Yellow', 'Black':
     w, h, px = plate(f'{stem}({ink}).tif')
