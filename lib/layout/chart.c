@@ -155,44 +155,27 @@ static int step_decimals(double step)
 
 /* ---- data ----------------------------------------------------------------- */
 
-/* A chart's data (read and checked at load, doc/chart.c) with its series'
- * colours resolved. */
-typedef struct chart {
-    const char *const *cats;
-    const ashi_loc *cat_loc;
-    size_t ncats;
-    const char *const *names;
-    uint32_t colors[ASHI_CHART_MAX_SERIES];
-    double *const *vals;
-    size_t nseries;
-} chart;
-
 /* A palette that stays apart in greyscale print and for colour-blind
  * readers: dark blue, light orange, mid teal, light blue-grey, dark red. */
 static const uint32_t palette[] = {0x1F4E79, 0xF2A33A, 0x3F8F7F, 0xA9C4E2, 0x9E2A2B, 0x6B6B6B};
 
-static void from_model(L *l, const ashi_chart_data *m, chart *c)
+/* The series' colours: as given, else the palette's in turn. */
+static void series_colors(L *l, const ashi_chart_data *m, uint32_t *colors)
 {
-    c->cats = m->cats;
-    c->cat_loc = m->cat_loc;
-    c->ncats = m->ncats;
-    c->names = m->names;
-    c->vals = m->vals;
-    c->nseries = m->nseries;
     for (size_t i = 0; i < m->nseries; i++)
-        c->colors[i] = lay_col(l, m->colors[i], palette[i % (sizeof palette / sizeof palette[0])]);
+        colors[i] = lay_col(l, m->colors[i], palette[i % (sizeof palette / sizeof palette[0])]);
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
 
 /* A bar's colour: its series', or with a highlight the accent on the
  * highlighted category and, for a single series, muted elsewhere. */
-static uint32_t bar_color(const chart *c, size_t series, const char *hl, int hit,
-                          uint32_t accent, uint32_t muted)
+static uint32_t bar_color(const ashi_chart_data *c, const uint32_t *colors, size_t series,
+                          const char *hl, int hit, uint32_t accent, uint32_t muted)
 {
     if (!hl)
-        return c->colors[series];
-    return hit ? accent : c->nseries == 1 ? muted : c->colors[series];
+        return colors[series];
+    return hit ? accent : c->nseries == 1 ? muted : colors[series];
 }
 
 /* The share of its category's slot the bars take: bar-width, 10% to 100%,
@@ -308,8 +291,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     const ashi_chart_data *m = b->chart;
     if (!m)
         return 0; /* no data it can show: reported at load */
-    chart c;
-    from_model(l, m, &c);
+    uint32_t colors[ASHI_CHART_MAX_SERIES];
+    series_colors(l, m, colors);
     const ashi_theme *t = l->in.t;
     const ashi_text_style *cap = &t->styles[ASHI_STYLE_CAPTION];
     const ashi_text_style *lab = &t->styles[ASHI_STYLE_TABLE];
@@ -339,30 +322,30 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         text_at(l, source, cap, small, b->loc, x, bottom, w, ALIGN_START, 2, NULL);
         bottom -= ASHI_MM(1);
     }
-    int show_legend = c.nseries > 1 && legend != ASHI_LEGEND_NONE;
+    int show_legend = m->nseries > 1 && legend != ASHI_LEGEND_NONE;
     int legend_right = legend == ASHI_LEGEND_RIGHT;
     double legend_w = 0;
     if (show_legend) {
         double sw = fs * 0.8;
         if (legend_right) {
-            for (size_t i = 0; i < c.nseries; i++)
-                legend_w = fmax(legend_w, text_width(l, c.names[i] ? c.names[i] : "", lab, fs));
+            for (size_t i = 0; i < m->nseries; i++)
+                legend_w = fmax(legend_w, text_width(l, m->names[i] ? m->names[i] : "", lab, fs));
             legend_w += sw + ASHI_MM(4);
             double ly = top + ASHI_MM(2);
-            for (size_t i = 0; i < c.nseries; i++) {
-                lay_rect(l, x + w - legend_w, ly + fs * 0.15, sw, sw, c.colors[i]);
-                text_at(l, c.names[i] ? c.names[i] : "", lab, fs, b->loc, x + w - legend_w + sw + 4,
+            for (size_t i = 0; i < m->nseries; i++) {
+                lay_rect(l, x + w - legend_w, ly + fs * 0.15, sw, sw, colors[i]);
+                text_at(l, m->names[i] ? m->names[i] : "", lab, fs, b->loc, x + w - legend_w + sw + 4,
                         ly - fs * 0.2, legend_w, ALIGN_START, 1, NULL);
                 ly += fs * 1.5;
             }
         } else {
             double total = 0;
-            for (size_t i = 0; i < c.nseries; i++)
-                total += sw + 4 + text_width(l, c.names[i] ? c.names[i] : "", lab, fs) + ASHI_MM(5);
+            for (size_t i = 0; i < m->nseries; i++)
+                total += sw + 4 + text_width(l, m->names[i] ? m->names[i] : "", lab, fs) + ASHI_MM(5);
             double lx = x + (w - total) / 2;
-            for (size_t i = 0; i < c.nseries; i++) {
-                lay_rect(l, lx, top + fs * 0.3, sw, sw, c.colors[i]);
-                double tw = text_at(l, c.names[i] ? c.names[i] : "", lab, fs, b->loc, lx + sw + 4,
+            for (size_t i = 0; i < m->nseries; i++) {
+                lay_rect(l, lx, top + fs * 0.3, sw, sw, colors[i]);
+                double tw = text_at(l, m->names[i] ? m->names[i] : "", lab, fs, b->loc, lx + sw + 4,
                                     top, 1e5, ALIGN_START, 1, NULL);
                 lx += sw + 4 + tw + ASHI_MM(5);
             }
@@ -378,8 +361,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     int nt = lay_axis_ticks(tlo, thi, step, ticks, 64);
     int tick_dec = imax(decimals_for(ticks, (size_t)nt, div), step_decimals(step / div));
     int val_dec = 0;
-    for (size_t i = 0; i < c.nseries; i++)
-        val_dec = imax(val_dec, decimals_for(c.vals[i], c.ncats, div));
+    for (size_t i = 0; i < m->nseries; i++)
+        val_dec = imax(val_dec, decimals_for(m->vals[i], m->ncats, div));
     char label[64];
     double tick_w = 0;
     for (int i = 0; i < nt; i++) {
@@ -390,9 +373,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     if (hl) {
         /* a highlight naming no category (reported at load) is none */
         size_t k = 0;
-        while (k < c.ncats && strcmp(hl, c.cats[k]))
+        while (k < m->ncats && strcmp(hl, m->cats[k]))
             k++;
-        if (k == c.ncats)
+        if (k == m->ncats)
             hl = NULL;
     }
     uint32_t accent = t->colors[ASHI_COLOR_ACCENT], muted = 0xB8C2CC;
@@ -402,9 +385,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     if (!horizontal) {
         /* category labels under the bars: up to three lines in their slot */
         double plot_x = x + tick_w + ASHI_MM(2), plot_w = right - plot_x;
-        double slot = plot_w / (double)c.ncats, cat_h = 0;
-        for (size_t k = 0; k < c.ncats; k++)
-            cat_h = fmax(cat_h, cat_height(l, c.cats[k], lab, fs, slot - 2));
+        double slot = plot_w / (double)m->ncats, cat_h = 0;
+        for (size_t k = 0; k < m->ncats; k++)
+            cat_h = fmax(cat_h, cat_height(l, m->cats[k], lab, fs, slot - 2));
         double unit_h = unit ? small * 1.4 : 0;
         double plot_top = top + unit_h + fs * 1.4, plot_bottom = bottom - cat_h - ASHI_MM(1.5);
         if (plot_bottom - plot_top < ASHI_MM(15)) {
@@ -428,12 +411,12 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         /* value labels as large as their slots allow, never below the
          * smallest size print can read */
         double vfs = fs, widest = 0;
-        for (size_t i = 0; i < c.nseries; i++)
-            for (size_t k = 0; k < c.ncats; k++) {
-                lay_format_number(label, sizeof label, c.vals[i][k], fmt, nu, val_dec);
+        for (size_t i = 0; i < m->nseries; i++)
+            for (size_t k = 0; k < m->ncats; k++) {
+                lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, val_dec);
                 widest = fmax(widest, text_width(l, label, vs, fs));
             }
-        double room = stacked ? slot : slot / (double)c.nseries;
+        double room = stacked ? slot : slot / (double)m->nseries;
         if (widest > room - 2)
             vfs = fs * (room - 2) / widest;
         if (vfs < MIN_TEXT) {
@@ -443,15 +426,15 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                           MIN_TEXT);
             return h; /* (labels squeezed past reading say nothing more) */
         }
-        for (size_t k = 0; k < c.ncats; k++) {
+        for (size_t k = 0; k < m->ncats; k++) {
             double gx = plot_x + slot * (double)k + slot * (1 - share) / 2, gw = slot * share;
-            int hit = hl && !strcmp(hl, c.cats[k]);
+            int hit = hl && !strcmp(hl, m->cats[k]);
             double pos = y0, neg = y0, top_label = y0c;
-            for (size_t i = 0; i < c.nseries; i++) {
-                double val = c.vals[i][k], bh = fabs(val) * scale;
-                double bx = stacked ? gx : gx + gw / (double)c.nseries * (double)i;
-                double bwid = stacked ? gw : gw / (double)c.nseries;
-                uint32_t col = bar_color(&c, i, hl, hit, accent, muted);
+            for (size_t i = 0; i < m->nseries; i++) {
+                double val = m->vals[i][k], bh = fabs(val) * scale;
+                double bx = stacked ? gx : gx + gw / (double)m->nseries * (double)i;
+                double bwid = stacked ? gw : gw / (double)m->nseries;
+                uint32_t col = bar_color(m, colors, i, hl, hit, accent, muted);
                 double by;
                 if (val >= 0) {
                     by = (stacked ? pos : y0) - bh;
@@ -470,7 +453,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                     double lh = small * 1.3;
                     ashi_text_style inside = *cap;
                     inside.color = 0xFFFFFF;
-                    if (c.nseries > 1 && bh > lh && text_width(l, label, cap, small) < bwid)
+                    if (m->nseries > 1 && bh > lh && text_width(l, label, cap, small) < bwid)
                         text_at(l, label, &inside, small, b->loc, bx, by + (bh - lh) / 2, bwid,
                                 ALIGN_CENTER, 1, NULL);
                     top_label = fmin(top_label, by);
@@ -498,14 +481,14 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                      * off a taller neighbour in the group that the label
                      * would otherwise run into (1,035 beside 6,137) */
                     double cx = bx + bwid / 2;
-                    if (val >= 0 && vstyle.color != 0xFFFFFF && c.nseries > 1) {
+                    if (val >= 0 && vstyle.color != 0xFFFFFF && m->nseries > 1) {
                         double lw = text_width(l, label, &vstyle, vfs), lo = -1e9, hi = 1e9;
                         double below = ly + vfs * 1.3;
-                        if (i > 0 && clamp(y0 - fmax(c.vals[i - 1][k], 0) * scale, plot_top,
+                        if (i > 0 && clamp(y0 - fmax(m->vals[i - 1][k], 0) * scale, plot_top,
                                            plot_bottom) < below)
                             lo = bx;
-                        if (i + 1 < c.nseries &&
-                            clamp(y0 - fmax(c.vals[i + 1][k], 0) * scale, plot_top, plot_bottom) <
+                        if (i + 1 < m->nseries &&
+                            clamp(y0 - fmax(m->vals[i + 1][k], 0) * scale, plot_top, plot_bottom) <
                                 below)
                             hi = bx + bwid;
                         if (lw <= hi - lo) {
@@ -521,28 +504,28 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             }
             if (stacked) {
                 double sum = 0;
-                for (size_t i = 0; i < c.nseries; i++)
-                    sum += c.vals[i][k];
+                for (size_t i = 0; i < m->nseries; i++)
+                    sum += m->vals[i][k];
                 lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
                 text_at(l, label, vs, vfs, b->loc, plot_x + slot * (double)k, top_label - vfs * 1.3,
                         slot, ALIGN_CENTER, 1, NULL);
             }
-            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_loc[k], plot_x + slot * (double)k + 1,
+            cat_at(l, m->cats[k], hit ? vs : lab, fs, m->cat_loc[k], plot_x + slot * (double)k + 1,
                     plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);
         }
         lay_line(l, plot_x, y0c, right, y0c, 0.8, axis_c, 0);
     } else {
         /* labels left of the bars, values along the bottom */
         double label_w = 0;
-        for (size_t k = 0; k < c.ncats; k++)
-            label_w = fmax(label_w, text_width(l, c.cats[k], lab, fs));
+        for (size_t k = 0; k < m->ncats; k++)
+            label_w = fmax(label_w, text_width(l, m->cats[k], lab, fs));
         label_w = fmin(label_w + 2, (right - x) * 0.35);
         double plot_x = x + label_w + ASHI_MM(2), plot_top = top + ASHI_MM(1);
         double plot_bottom = bottom - small * 1.6 - (unit ? 0 : 0);
         double val_w = 0;
-        for (size_t i = 0; i < c.nseries; i++)
-            for (size_t k = 0; k < c.ncats; k++) {
-                lay_format_number(label, sizeof label, c.vals[i][k], fmt, nu, val_dec);
+        for (size_t i = 0; i < m->nseries; i++)
+            for (size_t k = 0; k < m->ncats; k++) {
+                lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, val_dec);
                 val_w = fmax(val_w, text_width(l, label, lab, fs));
             }
         double plot_right = right - val_w - ASHI_MM(2);
@@ -553,10 +536,10 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         }
         double scale = (plot_right - plot_x) / (thi - tlo), x0 = plot_x + (0 - tlo) * scale;
         double x0c = clamp(x0, plot_x, plot_right);
-        double slot = (plot_bottom - plot_top) / (double)c.ncats, share = bar_share(b);
+        double slot = (plot_bottom - plot_top) / (double)m->ncats, share = bar_share(b);
         /* value labels beside the bars: the bars of a group sit a bar's
          * thickness apart, so their labels are no taller than that */
-        double room = c.nseries > 1 && !stacked ? slot * share / (double)c.nseries : slot;
+        double room = m->nseries > 1 && !stacked ? slot * share / (double)m->nseries : slot;
         double vfs = fmin(fs, room / 1.25);
         if (vfs < MIN_TEXT) {
             ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
@@ -587,15 +570,15 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         if (unit)
             text_at(l, unit, cap, small, b->loc, plot_right, plot_bottom + 1, val_w + ASHI_MM(2),
                     ALIGN_END, 1, NULL);
-        for (size_t k = 0; k < c.ncats; k++) {
+        for (size_t k = 0; k < m->ncats; k++) {
             double gy = plot_top + slot * (double)k + slot * (1 - share) / 2, gh = slot * share;
-            int hit = hl && !strcmp(hl, c.cats[k]);
+            int hit = hl && !strcmp(hl, m->cats[k]);
             double pos = x0, neg = x0, end = x0c;
-            for (size_t i = 0; i < c.nseries; i++) {
-                double val = c.vals[i][k], bl = fabs(val) * scale;
-                double by = stacked ? gy : gy + gh / (double)c.nseries * (double)i;
-                double bh = stacked ? gh : gh / (double)c.nseries;
-                uint32_t col = bar_color(&c, i, hl, hit, accent, muted);
+            for (size_t i = 0; i < m->nseries; i++) {
+                double val = m->vals[i][k], bl = fabs(val) * scale;
+                double by = stacked ? gy : gy + gh / (double)m->nseries * (double)i;
+                double bh = stacked ? gh : gh / (double)m->nseries;
+                uint32_t col = bar_color(m, colors, i, hl, hit, accent, muted);
                 double bx = val >= 0 ? (stacked ? pos : x0) : (stacked ? neg : x0) - bl;
                 if (stacked && val >= 0)
                     pos += bl;
@@ -611,14 +594,14 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             }
             if (stacked) {
                 double sum = 0;
-                for (size_t i = 0; i < c.nseries; i++)
-                    sum += c.vals[i][k];
+                for (size_t i = 0; i < m->nseries; i++)
+                    sum += m->vals[i][k];
                 lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
                 text_at(l, label, vs, fs, b->loc, end + 3, gy + (gh - fs * 1.35) / 2, val_w + 4,
                         ALIGN_START, 1, NULL);
             }
-            double lh = cat_height(l, c.cats[k], lab, fs, label_w);
-            cat_at(l, c.cats[k], hit ? vs : lab, fs, c.cat_loc[k], x,
+            double lh = cat_height(l, m->cats[k], lab, fs, label_w);
+            cat_at(l, m->cats[k], hit ? vs : lab, fs, m->cat_loc[k], x,
                     plot_top + slot * (double)k + (slot - lh) / 2, label_w, ALIGN_END, 3, NULL);
         }
         lay_line(l, x0c, plot_top, x0c, plot_bottom, 0.8, axis_c, 0);
