@@ -10,6 +10,7 @@
 
 #include <hpdf.h>
 
+#include "color/color.h"
 #include "image/image.h"
 #include "render/render.h"
 
@@ -51,27 +52,6 @@ int ashi_pdfx_add(HPDF_Doc pdf, ashi_mem *mem, const ashi_pdfx_doc *x);
 /* Whether an image must be rewritten for print at this level: RGB (pixels
  * or JPEG) always, any image with alpha for X-1a. */
 int ashi_pdfx_image_needed(const ashi_image *im, ashi_pdfx_level level);
-
-/* Colour management for print with an output profile (PDF/X-4): one per
- * render, its lcms2 context and transforms made when first needed and
- * reused, converted colours cached. Without a profile there is none and
- * the plain formula (ashi_rgb_to_cmyk) converts. */
-typedef struct ashi_cm ashi_cm;
-
-/* A colour manager for this output profile (already checked by
- * ashi_output_profile_check); NULL when out of memory. */
-ashi_cm *ashi_cm_new(ashi_mem *mem, const unsigned char *profile, size_t len);
-void ashi_cm_free(ashi_cm *cm);
-
-/* An RGB vector colour (0xRRGGBB) as CMYK (0 to 1) from sRGB through the
- * profile, relative colorimetric with black point compensation; greys
- * (R = G = B) stay K only, K = 1 - value, as the formula makes them.
- * Returns 0, or -1 when the profile cannot make the transform. */
-int ashi_cm_color(ashi_cm *cm, uint32_t rgb, double cmyk[4]);
-
-/* n RGB pixels (3 bytes each) as CMYK (4 bytes each, 0 to 255 ink) from
- * sRGB through the profile, perceptual. Returns 0 or -1 as above. */
-int ashi_cm_pixels(ashi_cm *cm, const unsigned char *rgb, unsigned char *cmyk, size_t n);
 
 /* The image as a DeviceCMYK (RGB images; through cm, perceptual, when
  * there is a profile, else the put_color formula, pixel by pixel) or DeviceGray Flate XObject: a JPEG decompressed whole with

@@ -38,13 +38,6 @@ typedef struct ashi_render_opts {
     int max_ppi;
 } ashi_render_opts;
 
-/* Whether icc (len bytes) is an ICC output profile for CMYK, as PDF/X-4's
- * DestOutputProfile must be: 0 and its description (lcms2's, en-US, at
- * most desc_size - 1 bytes; "Custom" when it has none) in desc, or -1 and
- * why not in *why (a static English phrase). */
-int ashi_output_profile_check(const unsigned char *icc, size_t len, char *desc,
-                              size_t desc_size, const char **why);
-
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF
  * over the size limit is refused. Returns ASHI_OK or a status; problems and
  * print warnings go to d; *pages gets the PDF's page count (sheet sides
