@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "layout/layout.h"
+#include "color/color.h"
 #include "render/render.h"
 #include "doc/check.h"
 #include "res/res.h"
