@@ -10,8 +10,10 @@
 static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
     "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
-    "                          [--max-ppi N] [--threads N] [--font-dir DIR]...\n"
-    "       ashireport check DECK.xml [--print] [--threads N] [--font-dir DIR]...\n"
+    "                          [--photo-intent perceptual|relative] [--max-ppi N]\n"
+    "                          [--threads N] [--font-dir DIR]...\n"
+    "       ashireport check DECK.xml [--print] [--output-profile FILE.icc] [--threads N]\n"
+    "                          [--font-dir DIR]...\n"
     "       ashireport --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
@@ -26,7 +28,10 @@ static const char usage[] =
     "--creep   with --booklet: moves pages toward the spine, 0 on the outer sheet to MM\n"
     "          (0-5) on the innermost, for the paper's thickness\n"
     "--2up     two slides a portrait A4 page, for handouts\n"
-    "--output-profile  with --print: PDF/X-4 for this CMYK output ICC profile\n"
+    "--output-profile  with --print: PDF/X-4 for this CMYK output ICC profile (wins over\n"
+    "          the deck's output-profile)\n"
+    "--photo-intent  with --output-profile: how photos convert, perceptual (default) or\n"
+    "          relative (colorimetric, black point compensation)\n"
     "--max-ppi with --print: images placed above N ppi are downsampled to it (150-1200,\n"
     "          default 350; 0 never)\n"
     "--threads lays slides out on N threads (1-16, default 1); the PDF is the same\n"
@@ -120,6 +125,18 @@ int main(int argc, char **argv)
                 ashi_options_free(opt);
                 return 2;
             }
+        } else if (strcmp(a, "--photo-intent") == 0 && i + 1 < argc) {
+            const char *v = argv[++i];
+            ashi_photo_intent pi = strcmp(v, "perceptual") == 0 ? ASHI_PHOTO_PERCEPTUAL
+                                   : strcmp(v, "relative") == 0 ? ASHI_PHOTO_RELATIVE
+                                                                : ASHI_PHOTO_DECK;
+            if (pi == ASHI_PHOTO_DECK) {
+                fprintf(stderr,
+                        "ashireport: --photo-intent takes perceptual or relative, not '%s'\n", v);
+                ashi_options_free(opt);
+                return 2;
+            }
+            ashi_options_set_photo_intent(opt, pi);
         } else if (strcmp(a, "--max-ppi") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);

@@ -171,9 +171,29 @@ ASHI_EXPORT ashi_status ashi_options_set_creep(ashi_options *opt, double mm);
  * through it with Little CMS 2 (relative colorimetric with black point
  * compensation; RGB images perceptual); greys (R = G = B) stay K only as
  * the plain formula makes them and cmyk() colours pass untouched; without
- * one the plain formula converts. The string is copied; NULL goes back
- * to PDF/X-1a. ASHI_E_ARGUMENT for an empty string. Since 0.3. */
+ * one the plain formula converts. An image with a colour profile of its
+ * own (PNG iCCP, JPEG APP2) converts from that profile instead of sRGB.
+ * The deck's output-profile attribute names a profile in the deck's
+ * folder the same way; this option, when set, wins over it. The string is
+ * copied; NULL goes back to the deck's (or PDF/X-1a). ASHI_E_ARGUMENT for
+ * an empty string. Since 0.3. */
 ASHI_EXPORT ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path);
+
+/** How photos (RGB images) convert through the output profile. */
+typedef enum ashi_photo_intent {
+    ASHI_PHOTO_DECK,       /**< the deck's photo-intent attribute, else perceptual */
+    ASHI_PHOTO_PERCEPTUAL, /**< perceptual: the whole gamut compressed into the press's */
+    ASHI_PHOTO_RELATIVE    /**< relative colorimetric with black point compensation:
+                                colours inside the press's gamut kept exactly */
+} ashi_photo_intent;
+
+/** Sets the rendering intent photos convert with through the output
+ * profile (PDF/X-4 only; without a profile the plain formula converts and
+ * this has no effect). Vector colours always convert relative
+ * colorimetric with black point compensation. ASHI_E_ARGUMENT for a value
+ * not in ashi_photo_intent. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_options_set_photo_intent(ashi_options *opt,
+                                                      ashi_photo_intent intent);
 
 /** The default of ashi_options_set_print_ppi. */
 #define ASHI_PRINT_PPI_DEFAULT 350

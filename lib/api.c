@@ -35,6 +35,7 @@ struct ashi_options {
     int threads;
     char *output_profile; /* PDF/X-4's ICC profile file, or NULL (PDF/X-1a) */
     int max_ppi;          /* print: images downsampled above it; 0 never */
+    ashi_photo_intent photo_intent;
 };
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
@@ -58,10 +59,11 @@ struct ashi_deck {
     double bleed;
     double creep; /* points, booklet only */
     ashi_mem *mem;
-    unsigned char *profile; /* the output profile read (arena), or NULL */
+    const unsigned char *profile; /* the output profile read (arena), or NULL */
     size_t profile_len;
     char profile_desc[256];
     int max_ppi; /* print: the options', else ASHI_PRINT_PPI_DEFAULT */
+    int photo_intent; /* ASHI_INTENT_*: the options', else the deck's */
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
 };
@@ -183,6 +185,15 @@ ashi_status ashi_options_set_output_profile(ashi_options *opt, const char *path)
         return ASHI_E_MEMORY;
     free(opt->output_profile);
     opt->output_profile = copy;
+    return ASHI_OK;
+}
+
+ashi_status ashi_options_set_photo_intent(ashi_options *opt, ashi_photo_intent intent)
+{
+    if (!opt || (intent != ASHI_PHOTO_DECK && intent != ASHI_PHOTO_PERCEPTUAL &&
+                 intent != ASHI_PHOTO_RELATIVE))
+        return ASHI_E_ARGUMENT;
+    opt->photo_intent = intent;
     return ASHI_OK;
 }
 
@@ -356,6 +367,22 @@ static int check_glyphs(ashi_deck *deck)
 /* The largest output profile read: press profiles are 0.5 to 4 MB. */
 #define MAX_PROFILE_BYTES (16u << 20)
 
+/* Uses icc (len bytes; 0: it could not be read whole) as the output
+ * profile when it is a CMYK output profile, else an error at loc. */
+static void use_profile(ashi_deck *deck, const char *name, const unsigned char *icc, size_t len,
+                        ashi_loc loc)
+{
+    const char *why = "could not be read whole";
+    if (!len || ashi_output_profile_check(icc, len, deck->profile_desc,
+                                          sizeof deck->profile_desc, &why)) {
+        ashi_diag_add(&deck->diags, ASHI_ERROR, "output-profile", loc,
+                      "the output profile '%s' %s", name, why);
+        return;
+    }
+    deck->profile = icc;
+    deck->profile_len = len;
+}
+
 /* The output profile of a print render (PDF/X-4): a regular file, read
  * whole, an ICC output profile for CMYK. Problems are error diagnostics;
  * returns -1 only when out of memory. */
@@ -390,16 +417,22 @@ static int read_output_profile(ashi_deck *deck, const char *path)
     if (ashi_res_protect(&deck->res, (unsigned long long)st.st_dev,
                          (unsigned long long)st.st_ino))
         return -1;
-    const char *why = "could not be read whole";
-    if (got != len || ashi_output_profile_check(icc, len, deck->profile_desc,
-                                                sizeof deck->profile_desc, &why)) {
-        ashi_diag_add(&deck->diags, ASHI_ERROR, "output-profile", none,
-                      "the output profile '%s' %s", path, why);
-        return deck->diags.oom ? -1 : 0;
-    }
-    deck->profile = icc;
-    deck->profile_len = len;
-    return 0;
+    use_profile(deck, path, icc, got == len ? len : 0, none);
+    return deck->diags.oom ? -1 : 0;
+}
+
+/* The output profile the deck names (output-profile), read through the
+ * resolver: in the deck's folder by the rule every file it names follows. */
+static int read_deck_profile(ashi_deck *deck)
+{
+    const ashi_file *f = NULL;
+    if (ashi_res_read(&deck->res, deck->doc->output_profile, ASHI_RES_PROFILE,
+                      deck->doc->output_profile_loc, &deck->diags, &f) < 0)
+        return -1;
+    if (f)
+        use_profile(deck, deck->doc->output_profile, f->data, f->len,
+                    deck->doc->output_profile_loc);
+    return deck->diags.oom ? -1 : 0;
 }
 
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
@@ -476,9 +509,8 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     deck->max_ppi = opt ? opt->max_ppi : ASHI_PRINT_PPI_DEFAULT;
     if (!deck->print_flags && deck->dlist.print)
         deck->print_flags = ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK;
-    if (deck->print_flags && fonts_ok && !d->errors)
-        ashi_dl_print_check(&deck->dlist, (deck->print_flags & ASHI_PRINT_PREFLIGHT) != 0, d);
-    /* PDF/X-4 with the output profile given, for print (CMYK) output */
+    /* PDF/X-4 with the output profile given (the options', else the
+     * deck's), for print (CMYK) output */
     if (opt && opt->output_profile) {
         if (!(deck->print_flags & ASHI_PRINT_CMYK)) {
             ashi_loc none = {0, 0};
@@ -488,6 +520,24 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
         } else if (read_output_profile(deck, opt->output_profile)) {
             return ASHI_E_MEMORY;
         }
+    } else if (deck->doc->output_profile && (deck->print_flags & ASHI_PRINT_CMYK) &&
+               read_deck_profile(deck)) {
+        return ASHI_E_MEMORY;
+    }
+    ashi_photo_intent pi = opt ? opt->photo_intent : ASHI_PHOTO_DECK;
+    deck->photo_intent = pi == ASHI_PHOTO_RELATIVE                              ? ASHI_INTENT_RELATIVE
+                         : pi == ASHI_PHOTO_DECK && deck->doc->photo_intent == 1 ? ASHI_INTENT_RELATIVE
+                                                                                 : ASHI_INTENT_PERCEPTUAL;
+    /* the print checks, through the output profile when there is one */
+    if (deck->print_flags && fonts_ok && !d->errors) {
+        ashi_cm *cm = deck->profile ? ashi_cm_new(m, deck->profile, deck->profile_len,
+                                                  deck->photo_intent)
+                                    : NULL;
+        if (deck->profile && !cm)
+            return ASHI_E_MEMORY;
+        ashi_dl_print_check(&deck->dlist, (deck->print_flags & ASHI_PRINT_PREFLIGHT) != 0, cm,
+                            d);
+        ashi_cm_free(cm);
     }
     deck->bleed = opt && opt->print ? ASHI_MM(opt->bleed_mm)
                   : deck->dlist.bleed > 0 ? deck->dlist.bleed
@@ -641,7 +691,8 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
         return ASHI_E_DECK;
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes,
                           deck->creep, deck->diags.file, deck->profile, deck->profile_len,
-                          deck->profile ? deck->profile_desc : NULL, deck->max_ppi};
+                          deck->profile ? deck->profile_desc : NULL, deck->max_ppi,
+                          deck->photo_intent};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
     ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);

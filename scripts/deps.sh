@@ -11,6 +11,8 @@ pkgs=(build-essential cmake pkg-config
 [ "${1:-}" = "--test" ] && pkgs+=(valgrind fonts-morisawa-bizud-gothic clang libclang-rt-dev)
 # the PDF/X-4 test embeds Ghostscript's default_cmyk.icc as its output profile
 [ "${1:-}" = "--test" ] && pkgs+=(ghostscript)
+# and checks colours and ink limits against lcms2's own transicc
+[ "${1:-}" = "--test" ] && pkgs+=(liblcms2-utils)
 # node and npm: the machine's, or Debian's where there are none (a nodejs
 # package that bundles npm conflicts with Debian's npm)
 [ "${1:-}" = "--test" ] && ! command -v npm >/dev/null && pkgs+=(nodejs npm)

@@ -1,6 +1,8 @@
-/* mkjpeg OUT.jpg W H SEED [rgb|cmyk|gray] — a test photo: smooth colour
- * gradients with a little deterministic noise (SEED makes each different),
- * encoded by TurboJPEG at quality 90. SPDX-License-Identifier: MIT */
+/* mkjpeg OUT.jpg W H SEED [rgb|cmyk|gray|flat:R,G,B] — a test photo: smooth
+ * colour gradients with a little deterministic noise (SEED makes each
+ * different), or one flat RGB colour, encoded by TurboJPEG at quality 90
+ * (flat ones at 100, 4:4:4, so that they decode to their colour).
+ * SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@ int main(int argc, char **argv)
     unsigned seed = (unsigned)strtoul(argv[4], NULL, 10);
     const char *kind = argc > 5 ? argv[5] : "rgb";
     int n = strcmp(kind, "cmyk") == 0 ? 4 : strcmp(kind, "gray") == 0 ? 1 : 3;
+    int flat[3], is_flat = sscanf(kind, "flat:%d,%d,%d", &flat[0], &flat[1], &flat[2]) == 3;
     int pf = n == 4 ? TJPF_CMYK : n == 1 ? TJPF_GRAY : TJPF_RGB;
     if (w < 1 || h < 1 || w > 20000 || h > 20000)
         return 2;
@@ -29,7 +32,9 @@ int main(int argc, char **argv)
             unsigned char *p = px + ((size_t)y * w + x) * n;
             r = r * 1103515245u + 12345u;
             int noise = (int)((r >> 16) & 15) - 8;
-            for (int c = 0; c < n; c++) {
+            for (int c = 0; c < n && is_flat; c++)
+                p[c] = (unsigned char)flat[c];
+            for (int c = 0; c < n && !is_flat; c++) {
                 int v = (int)((((unsigned)x * (c + 1) * 255u / w) + ((unsigned)y * (3 - c % 3) * 255u / h) +
                                seed * 37u * (c + 1)) % 256) + noise;
                 p[c] = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
@@ -38,8 +43,9 @@ int main(int argc, char **argv)
     tjhandle tj = tjInitCompress();
     unsigned char *jpeg = NULL;
     unsigned long len = 0;
-    if (!tj || tjCompress2(tj, px, w, 0, h, pf, &jpeg, &len, n == 1 ? TJSAMP_GRAY : TJSAMP_420,
-                           90, 0)) {
+    if (!tj || tjCompress2(tj, px, w, 0, h, pf, &jpeg, &len,
+                           n == 1 ? TJSAMP_GRAY : is_flat ? TJSAMP_444 : TJSAMP_420,
+                           is_flat ? 100 : 90, 0)) {
         fprintf(stderr, "mkjpeg: %s\n", tjGetErrorStr());
         return 1;
     }

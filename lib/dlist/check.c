@@ -1,12 +1,15 @@
 /* check.c — preflight: what a print shop would bounce, read off the
  * display list, each at the place it comes from: text under 6 pt; coloured
  * text under 12 pt on more than one plate (misregistration); RGB colours
- * and RGB images (converted by formula, not by a profile); ink over the
- * total-area-coverage limit; images under 300 ppi at their placed size;
+ * and RGB images (what they become: by the formula, or through the output
+ * profile when there is one); ink over the total-area-coverage limit (350 %,
+ * Japan Color 2001 Coated's, or the output profile's own); images under
+ * 300 ppi at their placed size;
  * hairlines under 0.1 mm; content within 3 mm of the trim edge.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 
+#include "color/color.h"
 #include "dlist/dlist.h"
 #include "image/image.h"
 
@@ -27,6 +30,9 @@ static double run_width(const ashi_dl_run *r)
 typedef struct preflight {
     const ashi_dlist *dl;
     int full; /* RGB colours and images too */
+    ashi_cm *cm; /* the output profile's conversions, or NULL: the formula */
+    int limit;   /* ink limit, per cent */
+    const char *via; /* how RGB becomes CMYK, for messages */
     ashi_diags *d;
     /* colours already reported, each once for the deck (at its first use) */
     uint32_t rgb[MAX_SEEN], ink[MAX_SEEN], plates[MAX_SEEN];
@@ -52,12 +58,13 @@ static void inks(const preflight *pf, uint32_t c, double v[4])
             v[i] = pf->dl->cmyk[c & 0xFF][i];
         return;
     }
-    ashi_rgb_to_cmyk(c, v);
+    if (!pf->cm || ashi_cm_color(pf->cm, c, v))
+        ashi_rgb_to_cmyk(c, v);
     for (int i = 0; i < 4; i++)
         v[i] = round(v[i] * 1000) / 10;
 }
 
-/* A colour painted at loc: RGB (converted by formula) and over the ink
+/* A colour painted at loc: RGB (converted) and over the ink
  * limit are said once each, where first used. */
 static void colour(preflight *pf, uint32_t c, ashi_loc loc, size_t page)
 {
@@ -68,15 +75,15 @@ static void colour(preflight *pf, uint32_t c, ashi_loc loc, size_t page)
     int neutral = v[0] == 0 && v[1] == 0 && v[2] == 0; /* a grey: K only, exactly */
     if (pf->full && !ASHI_IS_CMYK(c) && !neutral && !seen(pf->rgb, &pf->nrgb, c))
         ashi_diag_add(pf->d, ASHI_WARNING, "print-rgb-colour", loc,
-                      "page %zu: RGB colour #%06X becomes C%.0f M%.0f Y%.0f K%.0f by formula; "
+                      "page %zu: RGB colour #%06X becomes C%.0f M%.0f Y%.0f K%.0f %s; "
                       "give the theme a cmyk() colour for exact inks",
-                      page, (unsigned)c, v[0], v[1], v[2], v[3]);
+                      page, (unsigned)c, v[0], v[1], v[2], v[3], pf->via);
     double tac = v[0] + v[1] + v[2] + v[3];
-    if (tac > INK_LIMIT + 0.05 && !seen(pf->ink, &pf->nink, c))
+    if (tac > pf->limit + 0.05 && !seen(pf->ink, &pf->nink, c))
         ashi_diag_add(pf->d, ASHI_WARNING, "print-ink", loc,
                       "page %zu: a colour has %.0f %% ink in all (C%.0f M%.0f Y%.0f K%.0f), over "
                       "the %d %% limit",
-                      page, tac, v[0], v[1], v[2], v[3], INK_LIMIT);
+                      page, tac, v[0], v[1], v[2], v[3], pf->limit);
 }
 
 /* Text under 12 pt in more than one ink: the plates must meet exactly. */
@@ -117,13 +124,13 @@ static void overprinted(preflight *pf, const ashi_dl_page *pg, size_t upto,
         double u[4];
         inks(pf, f->fill, u);
         double tac = u[0] + u[1] + u[2] + 100;
-        if (tac > INK_LIMIT + 0.05) {
+        if (tac > pf->limit + 0.05) {
             ashi_diag_add(pf->d, ASHI_WARNING, "print-ink", r->loc,
                           "page %zu: black text '%.*s' overprints a fill of C%.0f M%.0f Y%.0f "
                           "K%.0f: %.0f %% ink under the text, over the %d %% limit (lighten the "
                           "fill, or set the theme's overprint=\"off\")",
                           page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text, u[0], u[1],
-                          u[2], u[3], tac, INK_LIMIT);
+                          u[2], u[3], tac, pf->limit);
             *said = 1;
             return;
         }
@@ -138,9 +145,15 @@ static void hairline(preflight *pf, double w, ashi_loc loc, size_t page)
                       w * 25.4 / 72);
 }
 
-void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d)
+void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_cm *cm, ashi_diags *d)
 {
-    preflight pf = {.dl = dl, .full = full, .d = d};
+    int limit = cm ? ashi_cm_ink_limit(cm) : -1;
+    preflight pf = {.dl = dl,
+                    .full = full,
+                    .cm = cm,
+                    .limit = limit > 0 ? limit : INK_LIMIT,
+                    .via = cm ? "through the output profile" : "by formula",
+                    .d = d};
     for (size_t p = 0; p < dl->npages; p++) {
         const ashi_dl_page *pg = &dl->pages[p];
         size_t page = p + 1;
@@ -180,16 +193,19 @@ void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d)
             } else if (it->kind == ASHI_DL_IMAGE) {
                 const ashi_dl_image *im = &it->u.image;
                 double ppi = fmin(im->image->w / (im->w / 72), im->image->h / (im->h / 72));
+                ashi_loc at = im->loc.line ? im->loc : pg->loc;
                 if (ppi < MIN_PPI)
-                    ashi_diag_add(d, ASHI_WARNING, "print-low-ppi", pg->loc,
+                    ashi_diag_add(d, ASHI_WARNING, "print-low-ppi", at,
                                   "page %zu: image '%s' is %.0f ppi at its placed size; print "
                                   "wants %d ppi or more",
                                   page, im->image->path, ppi, MIN_PPI);
                 if (full && im->image->channels == 3)
-                    ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", pg->loc,
-                                  "page %zu: image '%s' is RGB and becomes CMYK by formula; give "
+                    ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", at,
+                                  "page %zu: image '%s' is RGB%s and becomes CMYK %s; give "
                                   "the print shop a CMYK image for exact colour",
-                                  page, im->image->path);
+                                  page, im->image->path,
+                                  im->image->icc ? " (with its own colour profile)" : "",
+                                  pf.via);
             }
         }
     }

@@ -72,6 +72,7 @@ typedef struct ashi_dl_image {
     double clip_x, clip_y, clip_w, clip_h;
     const char *alt; /* alternative text, or NULL */
     int orientation;
+    ashi_loc loc; /* the image's src attribute (the master's logo: the master) */
 } ashi_dl_image;
 
 /* What a stretch of a page's items is, from the model (as MuPDF's device
@@ -217,8 +218,13 @@ int ashi_dl_play(const ashi_dlist *dl, const ashi_device *dev);
 int ashi_dl_play_items(const ashi_dl_page *pg, const ashi_device *dev);
 
 /* Print checks (check.c): warnings for text under 6 pt, images under
- * 150 dpi and text within 3 mm of the trim edge. */
-void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_diags *d);
+ * 300 ppi, hairlines, ink over the limit, black text overprinting a dark
+ * fill and text within 3 mm of the trim edge; with full (check --print)
+ * also RGB colours and images and small text on several plates. Colours
+ * convert through cm (the output profile, whose own ink limit then holds)
+ * when not NULL, else by the formula. */
+struct ashi_cm;
+void ashi_dl_print_check(const ashi_dlist *dl, int full, struct ashi_cm *cm, ashi_diags *d);
 
 /* Text trace backend for golden tests: one line per page and item, with
  * glyph ids and positions rounded to 0.01 pt. */

@@ -335,6 +335,9 @@ typedef struct ashi_doc {
     ashi_entry *entries;
     int print;            /* deck print="on": bleed, marks, CMYK */
     double bleed;         /* deck bleed="3mm" in points; -1: not given */
+    const char *output_profile; /* deck output-profile: ICC file, relative to the deck */
+    ashi_loc output_profile_loc;
+    int photo_intent;     /* deck photo-intent: 0 perceptual, 1 relative; -1: not given */
 } ashi_doc;
 
 /* Looks up a page name ("A4", "A4-landscape", "16:9", "210mm 297mm");

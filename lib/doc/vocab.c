@@ -33,6 +33,8 @@ const ashi_vattr ashi_vocab[] = {
     {"deck", "xml:lang", ASHI_VT_LANG, NULL, 0, 0, 0, 0},
     ONOFF("deck", "print", 0),
     LEN("deck", "bleed", 0, MM(20), 0),
+    {"deck", "output-profile", ASHI_VT_FILE, NULL, 0, 0, 0, 0},
+    ENUM("deck", "photo-intent", "perceptual relative", 0),
     /* theme */
     ONOFF("theme", "autospace", 0),
     ONOFF("theme", "hanging", 0),

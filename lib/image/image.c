@@ -12,7 +12,9 @@
 
 #include <png.h>
 #include <turbojpeg.h>
+#include <zlib.h>
 
+#include "color/color.h"
 #include "image/image.h"
 
 /* ---- EXIF orientation ---------------------------------------------------------- */
@@ -155,6 +157,167 @@ static const char *png_chunks(const unsigned char *data, size_t len, char *msg, 
     }
     snprintf(msg, size, "is a truncated PNG (no IEND chunk)");
     return msg;
+}
+
+/* ---- embedded colour profiles ------------------------------------------------ */
+
+/* The most an embedded profile may have: camera and display profiles are
+ * a few kB, the largest press profiles a few MB. */
+#define MAX_ICC (16u << 20)
+
+/* A PNG's iCCP chunk: a name, a NUL, compression method 0, then the
+ * profile as zlib data, inflated here into the arena (at most MAX_ICC
+ * bytes). NULL when there is none; *bad 1 when it is damaged, 2 when
+ * memory ran out. */
+static const unsigned char *png_icc(const unsigned char *data, size_t len, ashi_arena *a,
+                                    size_t *n, int *bad)
+{
+    size_t i = 8;
+    while (len - i >= 12) {
+        size_t clen = get32(data + i, 0);
+        if (clen > len - i - 12)
+            return NULL;
+        const unsigned char *type = data + i + 4, *c = data + i + 8;
+        if (memcmp(type, "IDAT", 4) == 0 || memcmp(type, "IEND", 4) == 0)
+            return NULL;
+        if (memcmp(type, "iCCP", 4) == 0) {
+            size_t k = 0;
+            while (k < clen && k < 80 && c[k])
+                k++;
+            if (k == 0 || k >= clen || k == 80 || k + 2 > clen || c[k + 1] != 0) {
+                *bad = 1;
+                return NULL;
+            }
+            z_stream z;
+            memset(&z, 0, sizeof z);
+            if (inflateInit(&z) != Z_OK) {
+                *bad = 1;
+                return NULL;
+            }
+            size_t cap = 4096, got = 0;
+            unsigned char *out = ashi_arena_alloc(a, cap);
+            z.next_in = (unsigned char *)(c + k + 2);
+            z.avail_in = (uInt)(clen - k - 2);
+            int rc = Z_OK;
+            while (out && rc == Z_OK) {
+                if (got == cap) {
+                    size_t more = cap * 2 > MAX_ICC ? MAX_ICC : cap * 2;
+                    if (more == cap)
+                        break;
+                    out = ashi_arena_grow(a, out, cap, more);
+                    cap = more;
+                    if (!out)
+                        break;
+                }
+                z.next_out = out + got;
+                z.avail_out = (uInt)(cap - got);
+                rc = inflate(&z, Z_NO_FLUSH);
+                got = cap - z.avail_out;
+                if (rc == Z_BUF_ERROR && z.avail_out)
+                    break; /* input ended early */
+            }
+            inflateEnd(&z);
+            if (!out || rc != Z_STREAM_END) {
+                *bad = out ? 1 : 2;
+                return NULL;
+            }
+            *n = got;
+            return out;
+        }
+        i += 12 + clen;
+    }
+    return NULL;
+}
+
+/* A JPEG's profile from its APP2 "ICC_PROFILE" segments before the first
+ * scan (each: the name, a NUL, its number from 1, the count, its part):
+ * the one part itself, or all joined in order in the arena. NULL when
+ * there is none; *bad 1 when parts are missing, repeated or disagree, 2
+ * when memory ran out. The
+ * markers were walked once already (load_jpeg), so they are sound. */
+static const unsigned char *jpeg_icc(const unsigned char *data, size_t len, ashi_arena *a,
+                                     size_t *n, int *bad)
+{
+    struct { const unsigned char *data; size_t len; } parts[256];
+    int count = 0, seen = 0;
+    memset(parts, 0, sizeof parts);
+    for (size_t i = 2; i + 4 <= len && data[i] == 0xFF;) {
+        unsigned m = data[i + 1];
+        if (m == 0xFF || m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+            i += m == 0xFF ? 1 : 2;
+            continue;
+        }
+        if (m == 0xD9 || m == 0xDA)
+            break;
+        size_t seg = (size_t)data[i + 2] << 8 | data[i + 3];
+        if (seg < 2 || i + 2 + seg > len)
+            break;
+        const unsigned char *s = data + i + 4;
+        if (m == 0xE2 && seg >= 16 && memcmp(s, "ICC_PROFILE", 12) == 0) {
+            int k = s[12], c = s[13];
+            if (k < 1 || k > c || (seen && c != count) || parts[k - 1].data) {
+                *bad = 1;
+                return NULL;
+            }
+            seen = 1;
+            count = c;
+            parts[k - 1].data = s + 14;
+            parts[k - 1].len = seg - 16;
+        }
+        i += 2 + seg;
+    }
+    if (!seen)
+        return NULL;
+    size_t total = 0;
+    for (int k = 0; k < count; k++) {
+        if (!parts[k].data) {
+            *bad = 1;
+            return NULL;
+        }
+        total += parts[k].len;
+    }
+    if (total > MAX_ICC) {
+        *bad = 1;
+        return NULL;
+    }
+    if (count == 1) {
+        *n = parts[0].len;
+        return parts[0].data;
+    }
+    unsigned char *out = ashi_arena_alloc(a, total ? total : 1);
+    if (!out) {
+        *bad = 2;
+        return NULL;
+    }
+    size_t at = 0;
+    for (int k = 0; k < count; k++) {
+        memcpy(out + at, parts[k].data, parts[k].len);
+        at += parts[k].len;
+    }
+    *n = total;
+    return out;
+}
+
+/* Keeps the profile when it fits the pixels, else warns and drops it. */
+static void keep_icc(ashi_image *img, const unsigned char *icc, size_t n, int bad,
+                     ashi_diags *d, ashi_loc loc)
+{
+    const char *why = "is damaged";
+    if (bad == 2) {
+        d->oom = 1;
+        return;
+    }
+    if (icc && !bad && ashi_icc_check(icc, n, img->channels, &why) == 0) {
+        img->icc = icc;
+        img->icc_len = n;
+    } else if (icc || bad) {
+        ashi_diag_add(d, ASHI_WARNING, "image-profile", loc,
+                      "image '%s': its embedded colour profile %s; its colours are taken as %s",
+                      img->path, why,
+                      img->channels == 3   ? "sRGB"
+                      : img->channels == 4 ? "device CMYK"
+                                           : "device grey");
+    }
 }
 
 static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t len,
@@ -415,9 +578,17 @@ ashi_image *ashi_image_decode(const unsigned char *data, size_t len, const char 
             img = NULL;
         }
     }
-    if (!img)
+    if (!img) {
         ashi_diag_add(d, ASHI_ERROR, "image", loc, "image '%s' %s", name,
                       why ? why : "cannot be read");
+        return NULL;
+    }
+    /* its own colour profile, when it has one that fits */
+    size_t n = 0;
+    int bad = 0;
+    const unsigned char *icc = img->kind == ASHI_IMAGE_RAW ? png_icc(data, len, a, &n, &bad)
+                                                           : jpeg_icc(data, len, a, &n, &bad);
+    keep_icc(img, icc, n, bad, d, loc);
     return img;
 }
 

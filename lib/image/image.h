@@ -24,6 +24,12 @@ typedef struct ashi_image {
     const unsigned char *data; /* JPEG: the file */
     size_t len;
     int inverted;          /* JPEG: Adobe CMYK, stored inverted */
+    /* The colour profile embedded in the file (PNG iCCP, JPEG APP2
+     * ICC_PROFILE), checked to fit the pixels (ashi_icc_check); NULL when
+     * there is none (the pixels are then sRGB) or it could not be used (a
+     * warning said so). */
+    const unsigned char *icc;
+    size_t icc_len;
     int progressive;
 } ashi_image;
 

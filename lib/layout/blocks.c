@@ -513,7 +513,7 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
     double dw = iw * s, dh = ih * s;
     if (im)
         lay_image(l, im, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, cover ? x : 0, y,
-                  cover ? w : 0, h, b->p->alt);
+                  cover ? w : 0, h, b->p->alt, ashi_block_attr_loc(b, "src"));
     const char *caption = b->p->caption;
     if (caption) {
         lay_begin(l, ASHI_ROLE_CAPTION, NULL, b->loc);

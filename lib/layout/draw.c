@@ -51,11 +51,11 @@ void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill)
 }
 
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
-               double cx, double cy, double cw, double ch, const char *alt)
+               double cx, double cy, double cw, double ch, const char *alt, ashi_loc loc)
 {
     ashi_dl_item *it = item(l, ASHI_DL_IMAGE);
     if (it)
-        it->u.image = (ashi_dl_image){im, x, y, w, h, cx, cy, cw, ch, alt, im->orientation};
+        it->u.image = (ashi_dl_image){im, x, y, w, h, cx, cy, cw, ch, alt, im->orientation, loc};
 }
 
 void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,

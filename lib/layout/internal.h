@@ -151,7 +151,7 @@ void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32
               double dash);
 void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
 void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
-               double cx, double cy, double cw, double ch, const char *alt);
+               double cx, double cy, double cw, double ch, const char *alt, ashi_loc loc);
 /* draw.c: structure items (nothing when measuring): what the items between a
  * begin and its end are, from the model; they nest */
 void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);

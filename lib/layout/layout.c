@@ -101,7 +101,8 @@ static void logo(L *l, double right, double y, double w, double h)
     double s = w / im->w < h / im->h ? w / im->w : h / im->h;
     double dw = im->w * s, dh = im->h * s;
     lay_artifact(l);
-    lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL);
+    lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL,
+              l->in.doc->master_loc);
     lay_end(l);
 }
 

@@ -29,6 +29,9 @@ typedef struct writer {
     HPDF_Image xobjects[64];
     int nimages;
     const ashi_image *placed[64]; /* print: each image's largest placement (pass 1) */
+    const ashi_image *icc[64];     /* screen: images whose own profiles are written */
+    HPDF_Dict icc_streams[64];
+    int nicc;
     double scale[64];             /* as the pixels it needs over those it has */
     int nplaced;
     const ashi_dlist *dl;
@@ -38,6 +41,7 @@ typedef struct writer {
     uint32_t converted[32]; /* RGB colours turned into CMYK, for the warning */
     int nconverted;
     int rgb_images;
+    int icc_images; /* of them, with their own colour profile */
     int cmyk_images;       /* CMYK JPEGs in a screen PDF: it cannot be PDF/A */
     size_t *sheet_of;      /* the output page each source page is on */
     ashi_mem *mem;         /* the deck's, for our own allocations */
@@ -431,14 +435,39 @@ static int span_end(void *user)
     return ashi_tags_span_end(w->tags, &w->content);
 }
 
+/* The image's own profile as its colour space [/ICCBased stream], one
+ * stream for every image with the same profile bytes. */
+static int icc_space(writer *w, HPDF_Image x, const ashi_image *im)
+{
+    HPDF_Dict prof = NULL;
+    for (int i = 0; i < w->nicc && !prof; i++)
+        if (w->icc[i]->icc_len == im->icc_len && !memcmp(w->icc[i]->icc, im->icc, im->icc_len))
+            prof = w->icc_streams[i];
+    if (!prof) {
+        if (!(prof = ashi_pdf_icc_stream(w->pdf, im->icc, im->icc_len, im->channels)))
+            return -1;
+        if (w->nicc < 64) {
+            w->icc[w->nicc] = im;
+            w->icc_streams[w->nicc++] = prof;
+        }
+    }
+    HPDF_Array cs = HPDF_Array_New(w->pdf->mmgr);
+    if (!cs || HPDF_Array_AddName(cs, "ICCBased") || HPDF_Array_Add(cs, prof) ||
+        HPDF_Dict_Add(x, "ColorSpace", cs))
+        return -1;
+    return 0;
+}
+
 /* An image XObject, made once per image: raw pixels (Flate) with the alpha
  * as a soft mask, or JPEG data passed through as DCTDecode. */
 static HPDF_Image xobject(writer *w, const ashi_image *im)
 {
     const ashi_image *const orig = im;
-    if ((w->o.flags & ASHI_RENDER_CMYK) && im->channels == 3)
+    if ((w->o.flags & ASHI_RENDER_CMYK) && im->channels == 3) {
         w->rgb_images++;
-    if (!(w->o.flags & ASHI_RENDER_CMYK) && im->channels == 4)
+        w->icc_images += im->icc != NULL;
+    }
+    if (!(w->o.flags & ASHI_RENDER_CMYK) && im->channels == 4 && !im->icc)
         w->cmyk_images++; /* passed through: device CMYK in an sRGB file */
     for (int i = 0; i < w->nimages; i++)
         if (w->images[i] == im)
@@ -533,6 +562,13 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
     free(small_pixels);
     free(small_alpha);
     im = orig;
+    /* on screen, an image with a colour profile of its own shows through
+     * it (ICCBased; print has converted it, or keeps device CMYK/grey) */
+    if (x && level == ASHI_PDFX_NONE && im->icc && icc_space(w, x, im)) {
+        if (!w->error)
+            w->error = HPDF_GetError(pdf);
+        return NULL;
+    }
 made:
     if (x) {
         w->images[w->nimages] = im;
@@ -1001,7 +1037,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.pdf->pdf_version = pdfx == ASHI_PDFX_1A ? HPDF_VER_14
                          : pdfx == ASHI_PDFX_4 ? HPDF_VER_16
                                                : HPDF_VER_15;
-    if (pdfx == ASHI_PDFX_4 && !(w.cm = ashi_cm_new(w.mem, o->profile, o->profile_len))) {
+    if (pdfx == ASHI_PDFX_4 && !(w.cm = ashi_cm_new(w.mem, o->profile, o->profile_len, o->photo_intent))) {
         w.oom = 1;
         goto done;
     }
@@ -1103,13 +1139,22 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     }
     if (w.rgb_images) {
         ashi_loc none = {0, 0};
-        ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
-                      w.cm ? "%d RGB image(s) were converted to CMYK for print through the "
-                             "output profile (perceptual, from sRGB)"
-                           : "%d RGB image(s) were converted to CMYK for print by the plain "
-                             "formula (no colour management); the print shop may want CMYK "
-                             "images",
-                      w.rgb_images);
+        if (w.cm)
+            ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
+                          "%d RGB image(s) were converted to CMYK for print through the "
+                          "output profile (%s, %d of them from their own colour profile, the "
+                          "rest from sRGB)",
+                          w.rgb_images,
+                          o->photo_intent == ASHI_INTENT_RELATIVE
+                              ? "relative colorimetric with black point compensation"
+                              : "perceptual",
+                          w.icc_images);
+        else
+            ashi_diag_add(d, ASHI_WARNING, "print-rgb-image", none,
+                          "%d RGB image(s) were converted to CMYK for print by the plain "
+                          "formula (no colour management; %d of them made sRGB from their own "
+                          "colour profile first); the print shop may want CMYK images",
+                          w.rgb_images, w.icc_images);
     }
     if (out->len > max_bytes) {
         ashi_loc none = {0, 0};

@@ -261,21 +261,27 @@ int ashi_pdf_info_dates(HPDF_Doc pdf, const char *date)
                : 0;
 }
 
+HPDF_Dict ashi_pdf_icc_stream(HPDF_Doc pdf, const unsigned char *icc, size_t len, int n)
+{
+    HPDF_Dict prof = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!prof)
+        return NULL;
+    prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Dict_AddNumber(prof, "N", n) != HPDF_OK ||
+        HPDF_Stream_Write(prof->stream, icc, (HPDF_UINT)len) != HPDF_OK)
+        return NULL;
+    return prof;
+}
+
 static int add_output_intent(HPDF_Doc pdf, ashi_mem *mem)
 {
     cmsUInt32Number len;
     unsigned char *icc = srgb_profile(pdf, mem, &len);
     if (!icc)
         return -1;
-    HPDF_Dict prof = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    int ok = prof != NULL;
-    if (ok) {
-        prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        ok = HPDF_Dict_AddNumber(prof, "N", 3) == HPDF_OK &&
-             HPDF_Stream_Write(prof->stream, icc, (HPDF_UINT)len) == HPDF_OK;
-    }
+    HPDF_Dict prof = ashi_pdf_icc_stream(pdf, icc, len, 3);
     free(icc);
-    if (!ok)
+    if (!prof)
         return -1;
     static const char condition[] = "sRGB IEC61966-2.1";
     HPDF_Dict oi = ashi_pdf_output_intent(pdf, "GTS_PDFA1");

@@ -50,4 +50,9 @@ HPDF_Dict ashi_pdf_output_intent(HPDF_Doc pdf, const char *s);
 /* The Info's CreationDate and ModDate from a YYYY-MM-DD date. */
 int ashi_pdf_info_dates(HPDF_Doc pdf, const char *date);
 
+/* An ICC profile stream of n components (Flate), for an output intent's
+ * DestOutputProfile or an image's ICCBased colour space; NULL with pdf's
+ * error set. */
+HPDF_Dict ashi_pdf_icc_stream(HPDF_Doc pdf, const unsigned char *icc, size_t len, int n);
+
 #endif

@@ -60,31 +60,53 @@ static unsigned char *jpeg_rgb(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im
     return rgb;
 }
 
+static int formula(const unsigned char *src, const unsigned char *alpha, unsigned char *out,
+                   size_t n, int out_n);
+
 /* A value composited onto white with alpha a: v a + 255 (1 - a). */
 static unsigned char on_white(unsigned v, unsigned a)
 {
     return (unsigned char)((v * a + 255 * (255 - a) + 127) / 255);
 }
 
-/* Pixels to CMYK (out_n 4, from RGB) or grey (out_n 1), alpha composited
- * onto white when given: through the profile when cm, else by put_color's
- * formula K = 1 - max(R,G,B), C = (1-R-K)/(1-K) = (max-R)/max. */
-static int to_print(ashi_cm *cm, ashi_mem *mem, const unsigned char *src,
+/* Pixels of im to CMYK (out_n 4, from RGB) or grey (out_n 1), alpha
+ * composited onto white when given: through the profile when cm (from the
+ * image's own profile when it has one), else by put_color's formula
+ * K = 1 - max(R,G,B), C = (1-R-K)/(1-K) = (max-R)/max, on the pixels made
+ * sRGB first when the image has a profile of its own. */
+static int to_print(ashi_cm *cm, ashi_mem *mem, const ashi_image *im, const unsigned char *src,
                     const unsigned char *alpha, unsigned char *out, size_t n, int out_n)
 {
     unsigned char *flat = NULL;
-    if (cm && out_n == 4 && alpha) {
+    const unsigned char *icc = out_n == 4 ? im->icc : NULL;
+    if ((cm || icc) && out_n == 4 && alpha) {
         if (!(flat = ashi_malloc(mem, n * 3)))
             return -1;
         for (size_t i = 0; i < 3 * n; i++)
             flat[i] = alpha[i / 3] == 255 ? src[i] : on_white(src[i], alpha[i / 3]);
         src = flat;
+        alpha = NULL;
     }
     if (cm && out_n == 4) {
-        int rc = ashi_cm_pixels(cm, src, out, n);
+        int rc = ashi_cm_pixels(cm, icc, im->icc_len, src, out, n);
         free(flat);
         return rc;
     }
+    if (icc) { /* to sRGB, the formula's input */
+        if (!flat && !(flat = ashi_malloc(mem, n * 3)))
+            return -1;
+        if (ashi_icc_to_srgb(icc, im->icc_len, src, flat, n) == 0)
+            src = flat;
+    }
+    int rc = formula(src, alpha, out, n, out_n);
+    free(flat);
+    return rc;
+}
+
+/* put_color's formula, pixel by pixel (see to_print). */
+static int formula(const unsigned char *src, const unsigned char *alpha, unsigned char *out,
+                   size_t n, int out_n)
+{
     for (size_t i = 0; i < n; i++) {
         unsigned a = alpha ? alpha[i] : 255;
         if (out_n == 1) {
@@ -122,7 +144,7 @@ HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, in
     const unsigned char *alpha = im->kind == ASHI_IMAGE_RAW ? im->alpha : NULL;
     int out_n = im->channels == 3 ? 4 : 1;
     unsigned char *out = ashi_malloc(mem, n * (size_t)out_n);
-    if (!out || to_print(cm, mem, src, flatten ? alpha : NULL, out, n, out_n)) {
+    if (!out || to_print(cm, mem, im, src, flatten ? alpha : NULL, out, n, out_n)) {
         free(out);
         free(decoded);
         fail(pdf, out ? HPDF_INVALID_COLOR_SPACE : HPDF_FAILD_TO_ALLOC_MEM);
@@ -192,7 +214,7 @@ HPDF_Image ashi_pdfx_jpeg_scaled(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *
         why = HPDF_FAILD_TO_ALLOC_MEM;
         if (!(ink = ashi_malloc(mem, (size_t)ow * oh * 4)))
             goto done;
-        if (to_print(cm, mem, at, NULL, ink, (size_t)ow * oh, 4)) {
+        if (to_print(cm, mem, im, at, NULL, ink, (size_t)ow * oh, 4)) {
             why = HPDF_INVALID_COLOR_SPACE;
             goto done;
         }
@@ -255,12 +277,7 @@ static int add_output_intent(HPDF_Doc pdf, const ashi_pdfx_doc *x)
 {
     HPDF_Dict prof = NULL;
     if (x->level == ASHI_PDFX_4) {
-        prof = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-        if (!prof)
-            return -1;
-        prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        if (HPDF_Dict_AddNumber(prof, "N", 4) != HPDF_OK ||
-            HPDF_Stream_Write(prof->stream, x->profile, (HPDF_UINT)x->profile_len) != HPDF_OK)
+        if (!(prof = ashi_pdf_icc_stream(pdf, x->profile, x->profile_len, 4)))
             return -1;
     }
     HPDF_Dict oi = ashi_pdf_output_intent(pdf, "GTS_PDFX");

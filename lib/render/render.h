@@ -36,6 +36,7 @@ typedef struct ashi_render_opts {
     /* print (CMYK): images placed above this many pixels an inch are
      * downsampled to it; 0 never */
     int max_ppi;
+    int photo_intent; /* PDF/X-4: ASHI_INTENT_* (color.h) photos convert in */
 } ashi_render_opts;
 
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF

@@ -15,9 +15,9 @@
 #define MAX_DEPTH 128 /* folders deep below the deck's */
 #define MAX_NAME 4096
 
-static const char *const what_of[] = {"image", "CSV"};
-static const char *const path_code[] = {"image-path", "csv-path"};
-static const char *const read_code[] = {"image", "csv"};
+static const char *const what_of[] = {"image", "CSV", "output profile"};
+static const char *const path_code[] = {"image-path", "csv-path", "output-profile-path"};
+static const char *const read_code[] = {"image", "csv", "output-profile"};
 
 void ashi_res_init(ashi_res *r, const char *base_dir, int absolute, size_t max_bytes,
                    ashi_arena *a)

@@ -53,6 +53,8 @@ typedef struct ashi_res {
 typedef enum ashi_res_kind {
     ASHI_RES_IMAGE, /* "image": codes image-path, image */
     ASHI_RES_CSV,   /* "CSV": codes csv-path, csv */
+    ASHI_RES_PROFILE, /* "output profile" (deck output-profile): codes
+                         output-profile-path, output-profile */
 } ashi_res_kind;
 
 void ashi_res_init(ashi_res *r, const char *base_dir, int absolute, size_t max_bytes,

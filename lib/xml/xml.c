@@ -1099,6 +1099,9 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
     doc->print = value_of(p, root, "print", &v) && v.e == ASHI_ONOFF_ON;
     if (value_of(p, root, "bleed", &v))
         doc->bleed = v.len.v;
+    doc->output_profile = attr(p, root, "output-profile");
+    doc->output_profile_loc = attr_loc(root, "output-profile");
+    doc->photo_intent = value_of(p, root, "photo-intent", &v) ? v.e - 1 : -1;
     page_size(p, root, &doc->page_w, &doc->page_h);
 
     ashi_entry **tail = &doc->entries;
