@@ -415,8 +415,8 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
 /* Reads every scan with TurboJPEG, at 1/8 scale into a small buffer (the
  * entropy-coded data is all decoded, the inverse DCT is cheap); a warning
  * is damage too. NULL when the data is sound. */
-static const char *jpeg_check(const unsigned char *data, size_t len, ashi_mem *mem, char *msg,
-                              size_t msg_size)
+static const char *jpeg_check(const unsigned char *data, size_t len, unsigned fw, unsigned fh,
+                              ashi_mem *mem, char *msg, size_t msg_size)
 {
     tjhandle tj = tjInitDecompress();
     if (!tj)
@@ -424,7 +424,14 @@ static const char *jpeg_check(const unsigned char *data, size_t len, ashi_mem *m
     const char *why = NULL;
     unsigned char *buf = NULL;
     int w, h, sub, cs;
-    if (tjDecompressHeader3(tj, data, (unsigned long)len, &w, &h, &sub, &cs) == 0) {
+    int head = tjDecompressHeader3(tj, data, (unsigned long)len, &w, &h, &sub, &cs);
+    /* TurboJPEG must see the frame the markers were read for: another size
+     * (a second frame header) is damage, never a buffer of that size */
+    if (head == 0 && (w <= 0 || h <= 0 || (unsigned)w != fw || (unsigned)h != fh)) {
+        tjDestroy(tj);
+        return "is a damaged JPEG (its frame headers disagree)";
+    }
+    if (head == 0) {
         tjscalingfactor eighth = {1, 8};
         int sw = TJSCALED(w, eighth), sh = TJSCALED(h, eighth);
         /* CMYK and YCCK only decode as CMYK */
@@ -542,7 +549,7 @@ static ashi_image *load_jpeg(ashi_image *img, const unsigned char *data, size_t 
             return NULL;
         }
     }
-    if ((*why = jpeg_check(data, len, ashi_arena_mem(a), msg, msg_size)))
+    if ((*why = jpeg_check(data, len, img->stored_w, img->stored_h, ashi_arena_mem(a), msg, msg_size)))
         return NULL;
     img->kind = ASHI_IMAGE_JPEG;
     img->data = data;
