@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libhpdf-dev libxml2-dev libfreetype-dev libharfbuzz-dev libpng-dev
-      libturbojpeg0-dev liblcms2-dev
+      libturbojpeg0-dev liblcms2-dev libdeflate-dev
       poppler-utils qpdf libxml2-utils)
 # the tests also set text in the fixed-width BIZ UDGothic, run valgrind and
 # build the libFuzzer targets with clang

@@ -12,6 +12,7 @@
 #include <hpdf_objects.h>
 
 #include "render/embed.h"
+#include "render/flate.h"
 
 int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len)
 {
@@ -264,7 +265,7 @@ static int scaled(const ashi_embed *e, int v)
     return (int)((x + (x >= 0 ? u / 2 : -u / 2)) / u);
 }
 
-int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, ashi_diags *d)
+int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, ashi_flate *z, ashi_diags *d)
 {
     hb_blob_t *blob = NULL;
     if (subset(e, &blob)) {
@@ -304,10 +305,11 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, ashi_diags *d)
     /* FontFile2: the subset, Flate-compressed. */
     unsigned len = 0;
     const char *data = hb_blob_get_data(blob, &len);
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK ||
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len) != HPDF_OK)
+    if (ashi_flate_write(z, file, data, len) ||
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len) != HPDF_OK) {
+        e->oom = 1;
         goto done;
+    }
 
     /* ToUnicode. */
     build_tounicode(e, &cmap);
@@ -315,10 +317,10 @@ int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, ashi_diags *d)
         e->oom = 1;
         goto done;
     }
-    tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (HPDF_Stream_Write(tounicode->stream, (const HPDF_BYTE *)cmap.data,
-                          (HPDF_UINT)cmap.len) != HPDF_OK)
+    if (ashi_flate_write(z, tounicode, cmap.data, cmap.len)) {
+        e->oom = 1;
         goto done;
+    }
 
     /* FontDescriptor. */
     for (int i = 0; i < 4; i++)

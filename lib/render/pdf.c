@@ -13,6 +13,7 @@
 
 #include "image/image.h"
 #include "render/embed.h"
+#include "render/flate.h"
 #include "render/pdfa.h"
 #include "render/pdfx.h"
 #include "render/render.h"
@@ -48,6 +49,7 @@ typedef struct writer {
     int oom;               /* one of them failed */
     size_t sheets;         /* PDF pages made */
     ashi_tags *tags;       /* the structure tree and marked content */
+    ashi_flate *z;         /* the compressor of every stream we write */
     HPDF_MD5_CTX pages_md5; /* of every sheet's content, for the /ID */
     HPDF_Array registration; /* [/Separation /All /DeviceCMYK f], made once */
     HPDF_ExtGState gs[2];  /* overprint off (/OP false /op false), on (true, /OPM 1) */
@@ -521,17 +523,15 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
     }
     if (level != ASHI_PDFX_NONE && ashi_pdfx_image_needed(im, level)) {
         /* print: RGB to CMYK, and for X-1a alpha onto white (pdfx.c) */
-        x = ashi_pdfx_image(pdf, w->mem, im, level == ASHI_PDFX_1A, w->cm);
+        x = ashi_pdfx_image(pdf, w->mem, w->z, im, level == ASHI_PDFX_1A, w->cm);
         if (!x && !w->error)
             w->error = HPDF_GetError(pdf);
     } else if (im->kind == ASHI_IMAGE_RAW) {
-        x = HPDF_LoadRawImageFromMem(pdf, im->pixels, im->stored_w, im->stored_h,
-                                     im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB,
-                                     8);
+        x = ashi_flate_image(pdf, w->z, im->pixels, im->stored_w, im->stored_h,
+                             im->channels == 1 ? "DeviceGray" : "DeviceRGB");
         if (x && im->alpha) {
             HPDF_Image mask =
-                HPDF_LoadRawImageFromMem(pdf, im->alpha, im->stored_w, im->stored_h,
-                                         HPDF_CS_DEVICE_GRAY, 8);
+                ashi_flate_image(pdf, w->z, im->alpha, im->stored_w, im->stored_h, "DeviceGray");
             if (!mask || HPDF_Dict_Add(x, "SMask", mask))
                 x = NULL;
         }
@@ -648,11 +648,12 @@ static int end_sheet(writer *w)
         return -1;
     HPDF_MD5Update(&w->pages_md5, (const HPDF_BYTE *)w->content.data,
                    (HPDF_UINT32)w->content.len);
-    HPDF_Stream st = ((HPDF_PageAttr)w->page->attr)->stream;
-    return HPDF_Stream_Write(st, (const HPDF_BYTE *)w->content.data,
-                             (HPDF_UINT)w->content.len) == HPDF_OK
-               ? 0
-               : -1;
+    HPDF_Dict contents = ((HPDF_PageAttr)w->page->attr)->contents;
+    if (ashi_flate_write(w->z, contents, w->content.data, w->content.len)) {
+        w->content.oom = 1; /* out of memory, in all likelihood */
+        return -1;
+    }
+    return 0;
 }
 
 static int begin_struct(void *user, const ashi_dl_struct *s)
@@ -1030,6 +1031,10 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.pdf = HPDF_New(on_hpdf_error, &w);
     if (!w.pdf)
         return ASHI_E_MEMORY;
+    if (!(w.z = ashi_flate_new(w.mem))) {
+        HPDF_Free(w.pdf);
+        return ASHI_E_MEMORY;
+    }
     if (HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL) || HPDF_UseUTFEncodings(w.pdf))
         goto done;
     /* ActualText is 1.5; PDF/X-1a:2003 is 1.4 (no ActualText), PDF/X-4 1.6 */
@@ -1051,7 +1056,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     stage = "embedding fonts";
     ashi_phase_mark t = ashi_phase_begin(w.mem);
     for (int i = 0; i < w.nfonts; i++) {
-        int rc = ashi_embed_write(&w.fonts[i], w.pdf, d);
+        int rc = ashi_embed_write(&w.fonts[i], w.pdf, w.z, d);
         reported = rc == -2;
         if (rc)
             goto done;
@@ -1168,6 +1173,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         free(w.sheet_of);
         ashi_tags_free(w.tags);
         ashi_cm_free(w.cm);
+        ashi_flate_free(w.z);
         return ASHI_E_DECK;
     }
     st = ASHI_OK;
@@ -1190,6 +1196,7 @@ done:
     free(w.sheet_of);
     ashi_tags_free(w.tags);
     ashi_cm_free(w.cm);
+    ashi_flate_free(w.z);
     HPDF_Free(w.pdf);
     return st;
 }

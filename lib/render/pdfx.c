@@ -14,6 +14,7 @@
 #include <hpdf_streams.h>
 #include <turbojpeg.h>
 
+#include "render/flate.h"
 #include "render/pdfa.h"
 #include "render/pdfx.h"
 #include "render/tags.h"
@@ -131,8 +132,8 @@ static int formula(const unsigned char *src, const unsigned char *alpha, unsigne
     return 0;
 }
 
-HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten,
-                           ashi_cm *cm)
+HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, ashi_flate *z, const ashi_image *im,
+                           int flatten, ashi_cm *cm)
 {
     size_t n = (size_t)im->stored_w * im->stored_h;
     const unsigned char *src = im->pixels;
@@ -151,13 +152,12 @@ HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, in
         return NULL;
     }
     free(decoded);
-    HPDF_Image x = HPDF_LoadRawImageFromMem(pdf, out, im->stored_w, im->stored_h,
-                                            out_n == 4 ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_GRAY,
-                                            8);
+    HPDF_Image x = ashi_flate_image(pdf, z, out, im->stored_w, im->stored_h,
+                                    out_n == 4 ? "DeviceCMYK" : "DeviceGray");
     free(out);
     if (x && alpha && !flatten) {
-        HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf, alpha, im->stored_w, im->stored_h,
-                                                   HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image mask = ashi_flate_image(pdf, z, alpha, im->stored_w, im->stored_h,
+                                           "DeviceGray");
         if (!mask || HPDF_Dict_Add(x, "SMask", mask))
             return NULL;
     }

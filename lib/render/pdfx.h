@@ -57,8 +57,9 @@ int ashi_pdfx_image_needed(const ashi_image *im, ashi_pdfx_level level);
  * there is a profile, else the put_color formula, pixel by pixel) or DeviceGray Flate XObject: a JPEG decompressed whole with
  * TurboJPEG, alpha composited onto white when flatten (X-1a) or kept as
  * an SMask. NULL with pdf's error set on failure. */
-HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, const ashi_image *im, int flatten,
-                           ashi_cm *cm);
+struct ashi_flate;
+HPDF_Image ashi_pdfx_image(HPDF_Doc pdf, ashi_mem *mem, struct ashi_flate *z,
+                           const ashi_image *im, int flatten, ashi_cm *cm);
 
 /* A JPEG downsampled for print to ow x oh stored pixels (at most its
  * own): decoded by TurboJPEG at the smallest of its scales that still
