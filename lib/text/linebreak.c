@@ -95,7 +95,8 @@ typedef struct lfit {
 
 static double cube(double x) { return x * x * x; }
 
-static void measure(lb *L, size_t s, size_t t, double room, int justify, lfit *f)
+/* squeeze: whether a line not justified may be squeezed (see may_squeeze) */
+static void measure(lb *L, size_t s, size_t t, double room, int justify, int squeeze, lfit *f)
 {
     memset(f, 0, sizeof *f);
     f->ok = f->fit = 1;
@@ -108,7 +109,7 @@ static void measure(lb *L, size_t s, size_t t, double room, int justify, lfit *f
             return;
         }
         double cap = shrinkable(L, s, t), need = nat - room;
-        if (need > cap + EPS) {
+        if (need > cap + EPS || (!justify && !squeeze)) {
             f->ok = 0;
             return;
         }
@@ -391,7 +392,7 @@ static int emergency(lb *L, search *S, para_ctx *P, const size_t *dead, size_t n
     for (; j < b; j++) {
         if (!trimmed(C(L, j)))
             t = j + 1;
-        measure(L, s, t, room, 0, &f);
+        measure(L, s, t, room, 0, 0, &f);
         if (j > s && !f.ok)
             break;
     }
@@ -402,9 +403,20 @@ static int emergency(lb *L, search *S, para_ctx *P, const size_t *dead, size_t n
     return push(L, S, nd);
 }
 
-/* Lines from one node to the break before b: keeps the best node per
- * fitness class at b, closes the nodes b is out of reach of. */
-static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t tb, int forced, double pen)
+/* A line not justified is squeezed only as JLReq's oikomi: to take in the
+ * characters up to b when a character after the last break before it,
+ * pb, overflows but may not start a line; not to take in more words. */
+static int may_squeeze(lb *L, size_t s, size_t pb, size_t t, double room)
+{
+    size_t k = pb > s ? pb : s;
+    return t > k + 1 && natural(L, s, k + 1) <= room + EPS;
+}
+
+/* Lines from one node to the break before b (pb: the last break
+ * opportunity before b): keeps the best node per fitness class at b,
+ * closes the nodes b is out of reach of. */
+static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t tb, int forced,
+                     double pen)
 {
     size_t n = L->p->nclusters;
     size_t *dead = NULL, ndead = 0;
@@ -425,7 +437,8 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t tb, int for
             size_t t = tb > s ? tb : s;
             int justify = P->align == ASHI_ALIGN_JUSTIFY && !forced;
             lfit f;
-            measure(L, s, t, a->line == 0 ? P->w0 : P->w, justify, &f);
+            double room = a->line == 0 ? P->w0 : P->w;
+            measure(L, s, t, room, justify, !justify && may_squeeze(L, s, pb, t, room), &f);
             if (!f.ok) {
                 if (!dead && !(dead = ashi_malloc(L->mem, S->nact * sizeof *dead)))
                     return -1;
@@ -469,8 +482,14 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t tb, int for
         }
         if (forced && found)
             S->nact = 0; /* no line goes past a forced break */
+        /* a class dearer than the best node at b by more than neighbouring
+         * lines can ever add is never on the best way: not kept */
+        double least = -1;
+        for (int c = 0; c < 4; c++)
+            if (bestprev[c] >= 0 && (least < 0 || best[c] < least))
+                least = best[c];
         for (int c = 0; c < 4; c++) {
-            if (bestprev[c] < 0)
+            if (bestprev[c] < 0 || best[c] > least + D_LOOSE_PAIR + D_FIT_JUMP)
                 continue;
             const node *a = &S->v[bestprev[c]];
             node nd = {b, line_start(L, b), best[c], bestprev[c], a->line + 1, c};
@@ -501,7 +520,7 @@ static void warn_loose(lb *L, const ashi_line *ln, size_t nl, const para_ctx *P,
         if (forced || i + 1 == nl)
             continue;
         lfit f;
-        measure(L, l->c0, l->c1, i == 0 ? P->w0 : P->w, 1, &f);
+        measure(L, l->c0, l->c1, i == 0 ? P->w0 : P->w, 1, 1, &f);
         if (!f.stretch || f.loose <= LOOSE_EM + EPS)
             continue;
         const ashi_cluster *a = C(L, l->c0), *b = C(L, l->c1 - 1);
@@ -537,7 +556,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
     /* tb: the end of the text before b without its trailing spaces, kept
      * as b goes (trimming afresh at every b walks a long run of spaces
      * again and again) */
-    size_t tb = 0;
+    size_t tb = 0, pb = 0;
     for (size_t b = 1; b <= n; b++) {
         if (!trimmed(C(&L, b - 1)))
             tb = b;
@@ -554,8 +573,10 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
             else
                 continue;
         }
-        if (try_break(&L, &S, &P, b, tb, forced, pen))
+        if (try_break(&L, &S, &P, b, pb, tb, forced, pen))
             goto done;
+        if (forced || c->brk == ASHI_BRK_OK)
+            pb = forced && b < n ? b + 1 : b;
     }
     /* the best way to the end: nodes at n, or one whose line starts there */
     long best = -1;
@@ -578,7 +599,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
         int forced = x->pos == n || C(&L, x->pos)->cls == ASHI_CL_BREAK;
         double w = from->line == 0 ? P.w0 : P.w;
         lfit f;
-        measure(&L, ln->c0, ln->c1, w, 0, &f);
+        measure(&L, ln->c0, ln->c1, w, 0, 1, &f);
         ln->hang = f.hang;
         if (ln->c1 > ln->c0 && place(&L, ln, w, align == ASHI_ALIGN_JUSTIFY && !forced, a))
             goto done;
