@@ -21,7 +21,7 @@
 #define D_LONE 3000        /* a last line of one character */
 #define D_LOOSE_PAIR 3000  /* two loose lines one after the other */
 #define D_FIT_JUMP 1000    /* a tight line next to a loose one */
-#define D_SPLIT 1e15       /* a unit wider than the line, split */
+#define D_SPLIT 1e13       /* a unit wider than the line, split */
 
 typedef struct lb {
     const ashi_para *p;
@@ -130,12 +130,19 @@ static void measure(lb *L, size_t s, size_t t, double room, int justify, int squ
     double n2 = L->n2[g] - L->n2[s], z2 = L->z2[g] - L->z2[s];
     double over = slack > cap1 ? slack - cap1 : 0;
     f->stretch = n1 + n2 > 0;
+    double em = C(L, s)->size;
     if (n2 > 0)
         f->loose = over / z2;
     else if (n1 > 0)
         f->loose = over / (4 * cap1);
-    else
-        f->loose = slack / C(L, s)->size;
+    else if (t == s + 1)
+        f->loose = slack / em; /* one character alone: as bad as spread */
+    else { /* a word or a piece of a URL, left short: a ragged line */
+        f->bad = 100 * cube(slack / em / 4);
+        f->bad = f->bad > BAD_MAX ? BAD_MAX : f->bad;
+        f->fit = slack > em ? 2 : 1;
+        return;
+    }
     double f1 = cap1 > 0 ? (slack < cap1 ? slack / cap1 : 1) : 0;
     f->bad = 100 * cube(f->loose / LOOSE_EM) + f1 * f1;
     if (f->bad > BAD_MAX)
@@ -459,7 +466,7 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
                 d += D_LONE;
             d += a->total;
             /* ties go to the later node: earlier lines as full as they can be */
-            if (bestprev[f.fit] < 0 || d <= best[f.fit] + 1e-9 * best[f.fit]) {
+            if (bestprev[f.fit] < 0 || d <= best[f.fit] + 1e-6) {
                 best[f.fit] = d;
                 bestprev[f.fit] = (long)ai;
             }
