@@ -16,11 +16,13 @@ typedef struct range {
 static const range table[] = {
     {0x0009, 0x0009, ASHI_CL_SPACE},      /* tab, treated as a Western space */
     {0x0020, 0x0020, ASHI_CL_SPACE},      /* Western space */
+    {0x0021, 0x0021, ASHI_CL_DIVIDING},   /* cl-04 ! (JLReq: as ！) */
     {0x0024, 0x0024, ASHI_CL_PREFIX},     /* cl-12 $ */
     {0x0025, 0x0025, ASHI_CL_POSTFIX},    /* cl-13 % */
     {0x0028, 0x0028, ASHI_CL_OPEN},       /* cl-01 ( */
     {0x0029, 0x0029, ASHI_CL_CLOSE},      /* cl-02 ) */
     {0x0030, 0x0039, ASHI_CL_DIGIT},      /* cl-23/24 digits 0-9 */
+    {0x003F, 0x003F, ASHI_CL_DIVIDING},   /* ? */
     {0x005B, 0x005B, ASHI_CL_OPEN},       /* [ */
     {0x005D, 0x005D, ASHI_CL_CLOSE},      /* ] */
     {0x007B, 0x007B, ASHI_CL_OPEN},       /* { */
@@ -197,6 +199,15 @@ int ashi_jclass_no_start(ashi_jclass c)
     default:
         return 0;
     }
+}
+
+int ashi_jclass_no_start_at(ashi_jclass c, ashi_kinsoku k)
+{
+    if (k >= ASHI_KINSOKU_NORMAL && (c == ASHI_CL_SMALL_KANA || c == ASHI_CL_PROLONGED))
+        return 0;
+    if (k >= ASHI_KINSOKU_LOOSE && (c == ASHI_CL_HYPHEN || c == ASHI_CL_ITERATION))
+        return 0;
+    return ashi_jclass_no_start(c);
 }
 
 int ashi_jclass_is_word(ashi_jclass c) { return c == ASHI_CL_LATIN || c == ASHI_CL_DIGIT; }

@@ -1,6 +1,7 @@
-/* linebreak.c — lines from a spaced paragraph: greedy filling with the
- * JLReq rules (oikomi before oidashi), then each line's positions, with
- * compression or justification. SPDX-License-Identifier: MIT */
+/* linebreak.c — lines from a spaced paragraph: the breaks of the whole
+ * paragraph chosen together (total fit over JLReq's break opportunities,
+ * after Knuth and Plass), then each line's positions, with compression or
+ * justification. SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,14 +9,31 @@
 
 #define EPS 1e-6
 
+/* Demerits, in Knuth and Plass's units: a line costs (10 + badness)²,
+ * badness 100 being a line spread by a quarter em a gap. */
+#define LINE_PENALTY 10.0
+#define LOOSE_EM 0.25      /* the most a gap may spread when other breaks allow */
+#define BAD_MAX 1e6        /* keeps demerits finite; a line this bad spreads 5 em a gap */
+#define D_LOOSE 1e6        /* a line spread by more than LOOSE_EM */
+#define D_UNIT 1e13        /* a number broken from its units: a last resort */
+#define D_ERA 2e5          /* an era name broken from its year (令和 / 6年度) */
+#define D_URL 2000         /* a break inside a URL or e-mail address */
+#define D_LONE 3000        /* a last line of one character */
+#define D_LOOSE_PAIR 3000  /* two loose lines one after the other */
+#define D_FIT_JUMP 1000    /* a tight line next to a loose one */
+#define D_SPLIT 1e13       /* a unit wider than the line, split */
+
 typedef struct lb {
     const ashi_para *p;
     const ashi_text_opts *o;
-    double *pw, *pg, *ps; /* prefix sums: widths, gaps, gap shrink (one heap
-                             block at pw, freed on return: scratch stays out
-                             of the arena, which keeps only the lines) */
+    /* Prefix sums over clusters (one heap block at pw, freed on return:
+     * scratch stays out of the arena, which keeps only the lines): widths,
+     * gaps, gap shrink; for stretching, the first-priority room (a quarter
+     * em a gap) and the number of those gaps, the number of gaps between
+     * Japanese characters and the sum of their ems. */
+    double *pw, *pg, *ps, *p1, *n1, *n2, *z2;
     ashi_mem *mem;
-    size_t steps;      /* clusters looked at: the work, for ashi_text_opts.work */
+    size_t steps; /* clusters and breaks looked at: the work, for ashi_text_opts.work */
 } lb;
 
 /* Every look at a cluster goes through here, so that steps counts them. */
@@ -25,10 +43,15 @@ static const ashi_cluster *C(lb *L, size_t i)
     return &L->p->clusters[i];
 }
 
-/* Drops trailing Western spaces (and the breaks after them). */
+/* What a line drops at its end: Western and ideographic spaces, breaks. */
+static int trimmed(const ashi_cluster *c)
+{
+    return c->cls == ASHI_CL_SPACE || c->cls == ASHI_CL_BREAK || c->cls == ASHI_CL_IDEO_SPACE;
+}
+
 static size_t trim(lb *L, size_t s, size_t e)
 {
-    while (e > s && (C(L, e - 1)->cls == ASHI_CL_SPACE || C(L, e - 1)->cls == ASHI_CL_BREAK))
+    while (e > s && trimmed(C(L, e - 1)))
         e--;
     return e;
 }
@@ -54,32 +77,85 @@ static int may_hang(lb *L, size_t i)
            ashi_is_wide(c->cp);
 }
 
-/* Does [s, e) fit in w, perhaps with a hanging comma or full stop? e is
- * the end with its trailing spaces already dropped. */
-static int fits_trimmed(lb *L, size_t s, size_t e, double w, int *hang)
+static int first_priority(int kind)
 {
-    double n = natural(L, s, e);
-    *hang = 0;
-    if (n <= w + EPS)
-        return 1;
-    if (e > s + 1 && may_hang(L, e - 1) && n - C(L, e - 1)->width <= w + EPS) {
-        *hang = 1;
-        return 1;
-    }
-    return 0;
+    return kind == ASHI_GAP_SCRIPT || kind == ASHI_GAP_SPACE || kind == ASHI_GAP_PUNCT;
 }
 
-static int fits(lb *L, size_t s, size_t e, double w, int *hang)
+/* How clusters [s, t) set in room would look. */
+typedef struct lfit {
+    int ok;         /* fits, perhaps squeezed or hanging */
+    int hang;       /* the last cluster hangs past the measure */
+    int stretch;    /* something in it may be spread */
+    double squeeze; /* share of the shrinkable space taken */
+    double loose;   /* em each gap is spread beyond the first priority's room */
+    double bad;     /* badness */
+    int fit;        /* 0 squeezed hard, 1 decent, 2 loose, 3 looser than LOOSE_EM */
+} lfit;
+
+static double cube(double x) { return x * x * x; }
+
+/* squeeze: whether a line not justified may be squeezed (see may_squeeze) */
+static void measure(lb *L, size_t s, size_t t, double room, int justify, int squeeze, lfit *f)
 {
-    return fits_trimmed(L, s, trim(L, s, e), w, hang);
+    memset(f, 0, sizeof *f);
+    f->ok = f->fit = 1;
+    if (t <= s)
+        return;
+    double nat = natural(L, s, t);
+    if (nat > room + EPS) {
+        if (t > s + 1 && may_hang(L, t - 1) && nat - C(L, t - 1)->width <= room + EPS) {
+            f->hang = 1;
+            return;
+        }
+        double cap = shrinkable(L, s, t), need = nat - room;
+        if (need > cap + EPS || (!justify && !squeeze)) {
+            f->ok = 0;
+            return;
+        }
+        f->squeeze = cap > 0 ? (need < cap ? need / cap : 1) : 0;
+        if (justify) { /* reduction costs less than expansion */
+            f->bad = 10 * cube(f->squeeze);
+            f->fit = f->squeeze > 0.5 ? 0 : 1;
+        }
+        return;
+    }
+    if (!justify)
+        return;
+    /* As place() spreads it: the first priority up to a quarter em a gap,
+     * then the rest evenly between Japanese characters (or, with none,
+     * over the first priority's gaps beyond their quarter em). */
+    size_t g = t - 1;
+    double slack = room - nat, cap1 = L->p1[g] - L->p1[s], n1 = L->n1[g] - L->n1[s];
+    double n2 = L->n2[g] - L->n2[s], z2 = L->z2[g] - L->z2[s];
+    double over = slack > cap1 ? slack - cap1 : 0;
+    f->stretch = n1 + n2 > 0;
+    double em = C(L, s)->size;
+    if (n2 > 0)
+        f->loose = over / z2;
+    else if (n1 > 0)
+        f->loose = over / (4 * cap1);
+    else if (t == s + 1)
+        f->loose = slack / em; /* one character alone: as bad as spread */
+    else { /* a word or a piece of a URL, left short: a ragged line */
+        f->bad = 100 * cube(slack / em / 4);
+        f->bad = f->bad > BAD_MAX ? BAD_MAX : f->bad;
+        f->fit = slack > em ? 2 : 1;
+        return;
+    }
+    double f1 = cap1 > 0 ? (slack < cap1 ? slack / cap1 : 1) : 0;
+    f->bad = 100 * cube(f->loose / LOOSE_EM) + f1 * f1;
+    if (f->bad > BAD_MAX)
+        f->bad = BAD_MAX;
+    f->fit = f->loose > LOOSE_EM + EPS ? 3 : f->loose > 0.1 ? 2 : 1;
 }
 
 /* The space added to the gap after cluster k (negative: taken from it). */
 typedef struct adjust {
     enum { ADJ_NONE, ADJ_SQUEEZE, ADJ_SPREAD } mode;
-    double f;          /* squeeze: share of each gap's shrink taken */
-    double f1, rest;   /* spread: share of a quarter em next to Western text, and
-                          what each gap between Japanese characters gets */
+    double f;        /* squeeze: share of each gap's shrink taken */
+    double f1, rest; /* spread: share of a quarter em at the first priority's
+                        gaps, and what each gap between Japanese characters gets */
 } adjust;
 
 static double extra(lb *L, const adjust *j, size_t k)
@@ -88,10 +164,10 @@ static double extra(lb *L, const adjust *j, size_t k)
     if (j->mode == ADJ_SQUEEZE)
         return -(c->gap - c->gap_min) * j->f;
     if (j->mode == ADJ_SPREAD) {
-        if (c->gap_kind == ASHI_GAP_SCRIPT || c->gap_kind == ASHI_GAP_SPACE)
+        if (first_priority(c->gap_kind))
             return c->size / 4 * j->f1;
         if (c->gap_kind == ASHI_GAP_CHAR)
-            return j->rest;
+            return j->rest * c->size;
     }
     return 0;
 }
@@ -114,20 +190,14 @@ static int place(lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
         j.mode = ADJ_SQUEEZE;
         j.f = cap > 0 ? (need < cap ? need / cap : 1) : 0;
     } else if (n >= 2 && justify && nat < room - EPS) {
-        /* First the spaces next to Western text (up to a quarter em more),
-         * then evenly between all characters; never inside a word. */
-        double slack = room - nat, cap1 = 0;
-        size_t n2 = 0;
-        for (size_t k = s; k + 1 < e; k++) {
-            int kind = C(L, k)->gap_kind;
-            if (kind == ASHI_GAP_SCRIPT || kind == ASHI_GAP_SPACE)
-                cap1 += C(L, k)->size / 4;
-            else if (kind == ASHI_GAP_CHAR)
-                n2++;
-        }
+        /* First the aki of punctuation and the spaces next to Western text
+         * (up to a quarter em more), then between Japanese characters, in
+         * proportion to their size; never inside a word. */
+        size_t g = e - 1;
+        double slack = room - nat, cap1 = L->p1[g] - L->p1[s], z2 = L->z2[g] - L->z2[s];
         j.mode = ADJ_SPREAD;
-        j.f1 = n2 == 0 ? (cap1 > 0 ? slack / cap1 : 0) : (slack < cap1 ? slack / cap1 : 1);
-        j.rest = n2 ? (slack - cap1 * j.f1) / (double)n2 : 0;
+        j.f1 = z2 == 0 ? (cap1 > 0 ? slack / cap1 : 0) : (slack < cap1 ? slack / cap1 : 1);
+        j.rest = z2 > 0 ? (slack - cap1 * j.f1) / z2 : 0;
     }
     double x = C(L, s)->lead;
     for (size_t k = s; k < e; k++) {
@@ -150,7 +220,7 @@ static size_t split_unit(lb *L, size_t s, size_t e)
     size_t legal = 0, last = e < L->p->nclusters ? e : L->p->nclusters - 1;
     if (last <= s)
         return e;
-    for (int level = 2; level >= 1; level--)
+    for (int level = ASHI_SOFT_ERA; level >= ASHI_SOFT_UNIT; level--)
         for (size_t k = last; k > s; k--)
             if (C(L, k)->soft == level)
                 return k;
@@ -161,7 +231,7 @@ static size_t split_unit(lb *L, size_t s, size_t e)
 }
 
 /* Warns once per word that had to be split. *warned is the end of the
- * last word warned about: lines only go forward, so a split before it is
+ * last word warned about: splits only go forward, so a split before it is
  * in that word, and each word is walked once, not once per line. */
 static void warn_word(lb *L, size_t at, ashi_diags *d, size_t *warned)
 {
@@ -184,16 +254,23 @@ static void warn_word(lb *L, size_t at, ashi_diags *d, size_t *warned)
 static int prefix_sums(lb *L, const ashi_para *p)
 {
     size_t n = p->nclusters;
-    L->pw = ashi_calloc(L->mem, 3 * (n + 1), sizeof *L->pw);
+    L->pw = ashi_calloc(L->mem, 7 * (n + 1), sizeof *L->pw);
     if (!L->pw)
         return -1;
-    L->pg = L->pw + n + 1;
-    L->ps = L->pg + n + 1;
+    double **v[] = {&L->pg, &L->ps, &L->p1, &L->n1, &L->n2, &L->z2};
+    for (size_t k = 0; k < 6; k++)
+        *v[k] = L->pw + (k + 1) * (n + 1);
     for (size_t i = 0; i < n; i++) {
         const ashi_cluster *c = &p->clusters[i];
+        int gap = i + 1 < n, first = gap && first_priority(c->gap_kind);
+        int chr = gap && c->gap_kind == ASHI_GAP_CHAR;
         L->pw[i + 1] = L->pw[i] + c->width;
-        L->pg[i + 1] = L->pg[i] + (i + 1 < n ? c->gap : 0);
-        L->ps[i + 1] = L->ps[i] + (i + 1 < n ? c->gap - c->gap_min : 0);
+        L->pg[i + 1] = L->pg[i] + (gap ? c->gap : 0);
+        L->ps[i + 1] = L->ps[i] + (gap ? c->gap - c->gap_min : 0);
+        L->p1[i + 1] = L->p1[i] + (first ? c->size / 4 : 0);
+        L->n1[i + 1] = L->n1[i] + first;
+        L->n2[i + 1] = L->n2[i] + chr;
+        L->z2[i + 1] = L->z2[i] + (chr ? c->size : 0);
     }
     return 0;
 }
@@ -226,117 +303,322 @@ int ashi_para_extent(const ashi_para *p, const ashi_text_opts *o, ashi_mem *mem,
     return rc;
 }
 
+/* ---- the total-fit search ------------------------------------------------ */
+
+/* A way to end a line before cluster pos, with the least demerits of the
+ * lines up to it for its fitness class. */
+typedef struct node {
+    size_t pos, start; /* the break, and where the next line starts */
+    double total;      /* demerits of the lines up to pos */
+    long prev;         /* node before, -1 at the paragraph's start */
+    int line;          /* lines ended at or before pos */
+    int fit;           /* the fitness class of the line ending here */
+} node;
+
+typedef struct search {
+    node *v;
+    size_t n, cap;
+    size_t *act; /* active nodes, in order of position */
+    size_t nact, actcap;
+} search;
+
+static int push(lb *L, search *S, node nd)
+{
+    if (S->n == S->cap) {
+        size_t cap = S->cap ? 2 * S->cap : 64;
+        node *v = ashi_realloc(L->mem, S->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        S->v = v;
+        S->cap = cap;
+    }
+    if (S->nact == S->actcap) {
+        size_t cap = S->actcap ? 2 * S->actcap : 64;
+        size_t *act = ashi_realloc(L->mem, S->act, cap * sizeof *act);
+        if (!act)
+            return -1;
+        S->act = act;
+        S->actcap = cap;
+    }
+    S->v[S->n] = nd;
+    S->act[S->nact++] = S->n++;
+    return 0;
+}
+
+/* Where the line after a break before pos starts: after a forced break,
+ * else past one ideographic space carried to the line's start (a
+ * paragraph's first line and a line after <br/> keep theirs). */
+static size_t line_start(lb *L, size_t pos)
+{
+    size_t n = L->p->nclusters;
+    if (pos < n && C(L, pos)->cls == ASHI_CL_BREAK)
+        return pos + 1;
+    if (pos > 0 && pos + 1 < n && C(L, pos)->cls == ASHI_CL_IDEO_SPACE &&
+        C(L, pos - 1)->cls != ASHI_CL_BREAK && C(L, pos + 1)->brk == ASHI_BRK_OK)
+        return pos + 1; /* not when what follows may not start a line (　・) */
+    return pos;
+}
+
+/* A last line of one character (punctuation after it aside). */
+static int lone(lb *L, size_t s, size_t t)
+{
+    if (t <= s || t - s > 3)
+        return 0;
+    size_t chars = 0;
+    for (size_t k = s; k < t; k++) {
+        int c = C(L, k)->cls;
+        chars += !(c == ASHI_CL_CLOSE || c == ASHI_CL_COMMA || c == ASHI_CL_FULL_STOP ||
+                   c == ASHI_CL_DIVIDING || c == ASHI_CL_MIDDLE_DOT);
+    }
+    return chars <= 1;
+}
+
+typedef struct para_ctx {
+    double w0, w;    /* the first line's measure, the others' */
+    ashi_align align;
+    ashi_diags *d;
+    size_t warned;   /* for warn_word */
+} para_ctx;
+
+/* Nothing reaches the break at b and no node is left open: the best of the
+ * nodes closed at b (the latest, then the cheapest) takes the most of what
+ * follows that fits, split where split_unit says, as a node of its own
+ * (at b itself when one cluster is wider than the line: no split). */
+static int emergency(lb *L, search *S, para_ctx *P, const size_t *dead, size_t ndead, size_t b)
+{
+    size_t a = dead[0];
+    for (size_t k = 1; k < ndead; k++) {
+        const node *x = &S->v[dead[k]], *y = &S->v[a];
+        if (x->start > y->start || (x->start == y->start && x->total < y->total))
+            a = dead[k];
+    }
+    const node from = S->v[a];
+    size_t s = from.start, j = s, t = s;
+    double room = from.line == 0 ? P->w0 : P->w;
+    lfit f;
+    for (; j < b; j++) {
+        if (!trimmed(C(L, j)))
+            t = j + 1;
+        measure(L, s, t, room, 0, 0, &f);
+        if (j > s && !f.ok)
+            break;
+    }
+    size_t e = split_unit(L, s, j > s ? j : s + 1);
+    if (e < b)
+        warn_word(L, e - 1, P->d, &P->warned);
+    node nd = {e, line_start(L, e), from.total + D_SPLIT, (long)a, from.line + 1, 1};
+    return push(L, S, nd);
+}
+
+/* A line not justified is squeezed only as JLReq's oikomi: to take in the
+ * characters up to b when a character after the last break before it,
+ * pb, overflows but may not start a line; not to take in more words. */
+static int may_squeeze(lb *L, size_t s, size_t pb, size_t t, double room)
+{
+    size_t k = pb > s ? pb : s;
+    return t > k + 1 && natural(L, s, k + 1) <= room + EPS;
+}
+
+/* Lines from one node to the break before b (pb: the last break
+ * opportunity before b): keeps the best node per fitness class at b,
+ * closes the nodes b is out of reach of. */
+static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t tb, int forced,
+                     double pen)
+{
+    size_t n = L->p->nclusters;
+    size_t *dead = NULL, ndead = 0;
+    for (;;) {
+        double best[4];
+        long bestprev[4] = {-1, -1, -1, -1};
+        size_t keep = 0, found = 0;
+        ndead = 0;
+        for (size_t k = 0; k < S->nact; k++) {
+            size_t ai = S->act[k];
+            const node *a = &S->v[ai];
+            L->steps++;
+            size_t s = a->start;
+            if (s >= b && (!forced || b == n)) { /* nothing yet, or the end reached */
+                S->act[keep++] = ai;
+                continue;
+            }
+            size_t t = tb > s ? tb : s;
+            int justify = P->align == ASHI_ALIGN_JUSTIFY && !forced;
+            lfit f;
+            double room = a->line == 0 ? P->w0 : P->w;
+            measure(L, s, t, room, justify, !justify && may_squeeze(L, s, pb, t, room), &f);
+            if (!f.ok) {
+                if (!dead && !(dead = ashi_malloc(L->mem, S->nact * sizeof *dead)))
+                    return -1;
+                dead[ndead++] = ai;
+                continue;
+            }
+            S->act[keep++] = ai;
+            double d = (LINE_PENALTY + f.bad) * (LINE_PENALTY + f.bad) + pen;
+            if (f.fit == 3)
+                d += D_LOOSE;
+            if (justify && a->prev >= 0) {
+                if (a->fit >= 2 && f.fit >= 2)
+                    d += D_LOOSE_PAIR;
+                if (a->fit - f.fit > 1 || f.fit - a->fit > 1)
+                    d += D_FIT_JUMP;
+            }
+            if (b == n && a->prev >= 0 && lone(L, s, t))
+                d += D_LONE;
+            d += a->total;
+            /* ties go to the later node: earlier lines as full as they can be */
+            if (bestprev[f.fit] < 0 || d <= best[f.fit] + 1e-6) {
+                best[f.fit] = d;
+                bestprev[f.fit] = (long)ai;
+            }
+            found++;
+        }
+        S->nact = keep;
+        if (!found && keep == 0 && ndead > 0) {
+            /* a unit wider than the line: split it and look again */
+            if (emergency(L, S, P, dead, ndead, b)) {
+                free(dead);
+                return -1;
+            }
+            if (S->v[S->n - 1].pos < b)
+                continue;
+            if (forced) { /* the overfull line ends at the forced break */
+                S->act[0] = S->n - 1;
+                S->nact = 1;
+            }
+            break;
+        }
+        if (forced && found)
+            S->nact = 0; /* no line goes past a forced break */
+        /* a class dearer than the best node at b by more than neighbouring
+         * lines can ever add is never on the best way: not kept */
+        double least = -1;
+        for (int c = 0; c < 4; c++)
+            if (bestprev[c] >= 0 && (least < 0 || best[c] < least))
+                least = best[c];
+        for (int c = 0; c < 4; c++) {
+            if (bestprev[c] < 0 || best[c] > least + D_LOOSE_PAIR + D_FIT_JUMP)
+                continue;
+            const node *a = &S->v[bestprev[c]];
+            node nd = {b, line_start(L, b), best[c], bestprev[c], a->line + 1, c};
+            if (push(L, S, nd)) {
+                free(dead);
+                return -1;
+            }
+        }
+        break;
+    }
+    free(dead);
+    return 0;
+}
+
+/* A warning for the first line of the chosen breaks spread by more than a
+ * quarter em a gap: no other breaks avoided it. */
+static void warn_loose(lb *L, const ashi_line *ln, size_t nl, const para_ctx *P, ashi_diags *d)
+{
+    size_t n = L->p->nclusters;
+    for (size_t i = 0; d && i < nl; i++) {
+        const ashi_line *l = &ln[i];
+        size_t end = i + 1 < nl ? ln[i + 1].c0 : n;
+        if (l->c1 <= l->c0 + 1 || l->c1 >= n || l->natural >= l->width)
+            continue;
+        int forced = 0;
+        for (size_t k = l->c1; k < end && !forced; k++)
+            forced = C(L, k)->cls == ASHI_CL_BREAK;
+        if (forced || i + 1 == nl)
+            continue;
+        lfit f;
+        measure(L, l->c0, l->c1, i == 0 ? P->w0 : P->w, 1, 1, &f);
+        if (!f.stretch || f.loose <= LOOSE_EM + EPS)
+            continue;
+        const ashi_cluster *a = C(L, l->c0), *b = C(L, l->c1 - 1);
+        if (ashi_diag_has(d, "loose-line", a->loc))
+            return;
+        int len = (int)(b->off + b->len - a->off);
+        ashi_diag_add(d, ASHI_WARNING, "loose-line", a->loc,
+                      "the line '%.*s' is spread by %.2f em between characters: no other "
+                      "line breaks avoid it",
+                      len > 200 ? 200 : len, L->p->text + a->off, f.loose);
+        return;
+    }
+}
+
 int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
                      const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout)
 {
     size_t n = p->nclusters;
     lb L = {.p = p, .o = o, .mem = ashi_arena_mem(a)};
-    size_t cap = 8, nl = 0;
-    ashi_line *lines = ashi_malloc(L.mem, cap * sizeof *lines);
+    para_ctx P = {width - first_indent, width, align, d, 0};
+    search S = {0};
+    ashi_line *lines = NULL;
     int rc = -1;
-    if (prefix_sums(&L, p) || !lines)
+    *nout = 0;
+    if (prefix_sums(&L, p))
         goto done;
-    size_t s = 0, warned = 0;
-    while (s < n) {
-        double w = nl == 0 ? width - first_indent : width;
-        size_t end = n, next;
-        int forced = 0, hang = 0, overflow = 0;
-        /* t: the end of [s, j] without its trailing spaces, kept as j goes
-         * (trimming afresh at every j walks a long run of spaces again and
-         * again) */
-        size_t j = s, t = s;
-        for (; j < n; j++) {
-            const ashi_cluster *c = C(&L, j);
-            if (c->cls == ASHI_CL_BREAK) {
-                forced = 1;
-                break;
-            }
-            if (c->cls != ASHI_CL_SPACE)
-                t = j + 1;
-            if (j > s && !fits_trimmed(&L, s, t, w, &hang)) {
-                overflow = 1;
-                break;
-            }
-        }
-        if (!overflow) {
-            end = j; /* a forced break or the paragraph's end */
-            fits(&L, s, end, w, &hang);
-        } else if (C(&L, j)->brk == ASHI_BRK_OK) {
-            end = j;
-            fits(&L, s, end, w, &hang);
-            forced = 0;
-        } else {
-            forced = 0;
-            /* oikomi: keep the characters up to the next break opportunity
-             * on this line if compressing its spaces makes room */
-            size_t e2 = j + 1;
-            while (e2 < n && C(&L, e2)->brk == ASHI_BRK_NO && e2 - j < 4)
-                e2++;
-            size_t t2 = trim(&L, s, e2);
-            if ((e2 == n || C(&L, e2)->brk != ASHI_BRK_NO) &&
-                natural(&L, s, t2) - shrinkable(&L, s, t2) <= w + EPS) {
-                end = e2;
-                if (e2 < n && C(&L, e2)->cls == ASHI_CL_BREAK)
-                    forced = 1;
-            } else {
-                /* oidashi: break at the last opportunity before */
-                size_t e1 = j;
-                while (e1 > s && C(&L, e1)->brk != ASHI_BRK_OK)
-                    e1--;
-                if (e1 > s) {
-                    end = e1;
-                    /* A justified line left more than an em short by a
-                     * date kept whole would be spread letter by letter:
-                     * rather break after the era name (（令和 / 6年度）). */
-                    if (align == ASHI_ALIGN_JUSTIFY &&
-                        w - natural(&L, s, trim(&L, s, e1)) > C(&L, e1 - 1)->size) {
-                        int h2 = 0;
-                        for (size_t k = j; k > e1; k--)
-                            if (C(&L, k)->soft == 2 && fits(&L, s, k, w, &h2)) {
-                                end = k;
-                                hang = h2;
-                                break;
-                            }
-                    }
-                } else {
-                    end = split_unit(&L, s, j > s ? j : s + 1);
-                    warn_word(&L, end - 1, d, &warned);
-                }
-            }
-        }
-        next = end < n && C(&L, end)->cls == ASHI_CL_BREAK ? end + 1 : end;
-        if (nl == cap) {
-            ashi_line *nl2 = ashi_realloc(L.mem, lines, (cap *= 2) * sizeof *lines);
-            if (!nl2)
-                goto done;
-            lines = nl2;
-        }
-        ashi_line *ln = &lines[nl++];
-        memset(ln, 0, sizeof *ln);
-        ln->c0 = s;
-        ln->c1 = trim(&L, s, end);
-        ln->hang = hang && ln->c1 > s && may_hang(&L, ln->c1 - 1);
-        int last = next >= n && !forced;
-        int justify = align == ASHI_ALIGN_JUSTIFY && !last && !forced;
-        if (ln->c1 > ln->c0 && place(&L, ln, w, justify, a))
+    if (n > 0) {
+        node root = {0, 0, 0, -1, 0, 1};
+        if (push(&L, &S, root))
             goto done;
-        /* a <br/> at the very end adds no empty line */
-        s = next;
-        if (forced && s == n)
-            break;
     }
-    if (n == 0)
-        nl = 0;
-    *out = ashi_arena_alloc(a, nl * sizeof **out + 1);
-    if (!*out)
+    /* tb: the end of the text before b without its trailing spaces, kept
+     * as b goes (trimming afresh at every b walks a long run of spaces
+     * again and again) */
+    size_t tb = 0, pb = 0;
+    for (size_t b = 1; b <= n; b++) {
+        if (!trimmed(C(&L, b - 1)))
+            tb = b;
+        int forced = b == n || C(&L, b)->cls == ASHI_CL_BREAK;
+        const ashi_cluster *c = b < n ? C(&L, b) : NULL;
+        double pen = 0;
+        if (!forced) {
+            if (c->brk == ASHI_BRK_OK)
+                pen = c->soft == ASHI_SOFT_URL ? D_URL : 0;
+            else if (c->soft == ASHI_SOFT_UNIT)
+                pen = D_UNIT;
+            else if (c->soft == ASHI_SOFT_ERA)
+                pen = D_ERA;
+            else
+                continue;
+        }
+        if (try_break(&L, &S, &P, b, pb, tb, forced, pen))
+            goto done;
+        if (forced || c->brk == ASHI_BRK_OK)
+            pb = forced && b < n ? b + 1 : b;
+    }
+    /* the best way to the end: nodes at n, or one whose line starts there */
+    long best = -1;
+    for (size_t k = 0; k < S.nact; k++) {
+        const node *x = &S.v[S.act[k]];
+        if ((x->pos == n || x->start >= n) && (best < 0 || x->total < S.v[best].total))
+            best = (long)S.act[k];
+    }
+    size_t nl = best >= 0 ? (size_t)S.v[best].line : 0;
+    lines = ashi_arena_alloc(a, nl * sizeof *lines + 1);
+    if (!lines)
         goto done;
-    if (nl)
-        memcpy(*out, lines, nl * sizeof **out);
+    for (long k = best; k >= 0 && S.v[k].prev >= 0; k = S.v[k].prev) {
+        const node *x = &S.v[k], *from = &S.v[x->prev];
+        ashi_line *ln = &lines[x->line - 1];
+        memset(ln, 0, sizeof *ln);
+        size_t s = from->start;
+        ln->c0 = s;
+        ln->c1 = trim(&L, s, x->pos);
+        int forced = x->pos == n || C(&L, x->pos)->cls == ASHI_CL_BREAK;
+        double w = from->line == 0 ? P.w0 : P.w;
+        lfit f;
+        measure(&L, ln->c0, ln->c1, w, 0, 1, &f);
+        ln->hang = f.hang;
+        if (ln->c1 > ln->c0 && place(&L, ln, w, align == ASHI_ALIGN_JUSTIFY && !forced, a))
+            goto done;
+    }
+    if (align == ASHI_ALIGN_JUSTIFY)
+        warn_loose(&L, lines, nl, &P, d);
+    *out = lines;
     *nout = nl;
     rc = 0;
 done:
-    free(lines);
+    free(S.v);
+    free(S.act);
     free(L.pw);
     if (o->work)
         *o->work += L.steps;

@@ -8,7 +8,8 @@
 
 ashi_text_opts ashi_text_opts_default(void)
 {
-    ashi_text_opts o = {.autospace = 1, .bracket_start_half = 1, .hanging = 0};
+    ashi_text_opts o = {.autospace = 1, .bracket_start_half = 1, .hanging = 0,
+                        .kinsoku = ASHI_KINSOKU_STRICT};
     return o;
 }
 
@@ -86,8 +87,55 @@ static int after_reference_mark(const ashi_cluster *cl, size_t i)
     return cl[i].cp == 0x203B;
 }
 
+/* The characters a URL or e-mail address may break after. */
+static int url_mark(uint32_t cp)
+{
+    return cp == '/' || cp == '.' || cp == '-' || cp == '_' || cp == '?' || cp == '&' ||
+           cp == '=' || cp == '@';
+}
+
+/* Whether the text t[0, len), printable ASCII without spaces, is a URL
+ * (a scheme's "://", or "www.") or an e-mail address (x@y.z). */
+static int is_url(const char *t, size_t len)
+{
+    if (len >= 4 && memcmp(t, "www.", 4) == 0)
+        return 1;
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (memcmp(t + i, "://", 3) == 0)
+            return i > 0;
+    const char *at = memchr(t, '@', len);
+    return at && at > t && memchr(at + 1, '.', len - (size_t)(at + 1 - t)) != NULL &&
+           t[len - 1] != '@';
+}
+
+/* Inside each URL and e-mail address, breaks only after / . - _ ? & = @
+ * (not inside a run of them: https:// stays whole), each at a cost, and
+ * none elsewhere: not at its digits, nor before its ! or ?. */
+static void mark_urls(ashi_para *p)
+{
+    ashi_cluster *cl = p->clusters;
+    size_t n = p->nclusters;
+    for (size_t s = 0; s < n;) {
+        size_t e = s;
+        while (e < n && cl[e].cp > 0x20 && cl[e].cp < 0x7F && cl[e].len == 1)
+            e++;
+        if (e == s) {
+            s++;
+            continue;
+        }
+        if (is_url(p->text + cl[s].off, cl[e - 1].off + 1 - cl[s].off))
+            for (size_t i = s + 1; i < e; i++) {
+                int ok = url_mark(cl[i - 1].cp) && !url_mark(cl[i].cp) &&
+                         !ashi_jclass_no_start((ashi_jclass)cl[i].cls);
+                cl[i].brk = ok ? ASHI_BRK_OK : ASHI_BRK_NO;
+                cl[i].soft = ok ? ASHI_SOFT_URL : ASHI_SOFT_NONE;
+            }
+        s = e;
+    }
+}
+
 /* Break opportunities: JLReq's prohibitions plus numbers with units. */
-static void mark_breaks(ashi_para *p)
+static void mark_breaks(ashi_para *p, ashi_kinsoku kinsoku)
 {
     ashi_cluster *cl = p->clusters;
     int chain = 0; /* inside a number and its units */
@@ -112,7 +160,7 @@ static void mark_breaks(ashi_para *p)
             ok = 0; /* spaces stay at the end of the line they follow */
         else if (ca == ASHI_CL_SPACE)
             ok = !after_reference_mark(cl, i - 1); /* ※ 27日 */
-        else if (ashi_jclass_no_start(cb) || ca == ASHI_CL_OPEN)
+        else if (ashi_jclass_no_start_at(cb, kinsoku) || ca == ASHI_CL_OPEN)
             ok = 0;
         else if (ca == ASHI_CL_INSEP && cb == ASHI_CL_INSEP && a->cp == b->cp)
             ok = 0; /* …… —— */
@@ -125,20 +173,20 @@ static void mark_breaks(ashi_para *p)
             ok = 0; /* ※ stays with what follows */
         else if ((cb == ASHI_CL_DIGIT || b->cp == 0x5143 /* 元 */) && i >= 2 &&
                  is_era(cl[i - 2].cp, a->cp))
-            ok = 0, soft = 2; /* 令和5年, 平成元年 */
+            ok = 0, soft = ASHI_SOFT_ERA; /* 令和5年, 平成元年 */
         else if (a->cp == 0x5143 && b->cp == 0x5E74 && i >= 3 && is_era(cl[i - 3].cp, cl[i - 2].cp))
-            ok = 0, soft = 1; /* 元年 after an era */
+            ok = 0, soft = ASHI_SOFT_UNIT; /* 元年 after an era */
         else if (is_era(a->cp, b->cp) && i + 1 < p->nclusters &&
                  (cl[i + 1].cls == ASHI_CL_DIGIT || cl[i + 1].cp == 0x5143))
             ok = 0; /* nor the era name itself */
         else if (chain && (cb == ASHI_CL_IDEO || cb == ASHI_CL_KANA) &&
                  (ca == ASHI_CL_DIGIT || is_unit(b->cp)))
-            ok = 0, soft = 1; /* 50万円, 30戸 */
+            ok = 0, soft = ASHI_SOFT_UNIT; /* 50万円, 30戸 */
         else if (chain && ca != ASHI_CL_DIGIT && b->cp == '/' && i + 1 < p->nclusters &&
                  is_unit(cl[i + 1].cp))
-            ok = 0, soft = 1; /* 5,400円/年 */
+            ok = 0, soft = ASHI_SOFT_UNIT; /* 5,400円/年 */
         else if (chain && a->cp == '/' && is_unit(b->cp))
-            ok = 0, soft = 1;
+            ok = 0, soft = ASHI_SOFT_UNIT;
         b->brk = ok ? ASHI_BRK_OK : ASHI_BRK_NO;
         b->soft = (uint8_t)soft;
         /* The chain starts at a digit and goes on through the digits, their
@@ -148,12 +196,54 @@ static void mark_breaks(ashi_para *p)
                  (ashi_jclass_is_word(cb) || is_unit(b->cp) || b->cp == '/' ||
                   (ca == ASHI_CL_DIGIT && (cb == ASHI_CL_IDEO || cb == ASHI_CL_KANA))));
     }
+    mark_urls(p);
+}
+
+/* A Western space beside a spaced ・ (「A ・ B」): the dot's own quarter
+ * em is the space there, so the source space takes none. */
+static int dot_space(const ashi_cluster *cl, size_t n, size_t i)
+{
+    return cl[i].cls == ASHI_CL_SPACE &&
+           ((i > 0 && cl[i - 1].cls == ASHI_CL_MIDDLE_DOT && spaced_punct(&cl[i - 1])) ||
+            (i + 1 < n && cl[i + 1].cls == ASHI_CL_MIDDLE_DOT && spaced_punct(&cl[i + 1])));
+}
+
+/* What the gap between a and b may do in justification (JLReq 3.8: the
+ * aki of punctuation and between scripts first, then between Japanese
+ * characters; never before 、。 or a closing bracket, after an opening
+ * one, inside ―― ……, a word or a number). da, db: a or b is a space
+ * beside a ・ (dot_space). */
+static int gap_kind(const ashi_cluster *a, const ashi_cluster *b, int da, int db)
+{
+    ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
+    if (da || db) /* the dot's aki, once: the other side of the space is tight */
+        return (da && cb == ASHI_CL_MIDDLE_DOT) || (db && ca == ASHI_CL_MIDDLE_DOT)
+                   ? ASHI_GAP_PUNCT
+                   : ASHI_GAP_NONE;
+    if (ca == ASHI_CL_SPACE)
+        return ASHI_GAP_SPACE; /* a space stretches once, after it */
+    if (cb == ASHI_CL_SPACE || cb == ASHI_CL_CLOSE || cb == ASHI_CL_COMMA ||
+        cb == ASHI_CL_FULL_STOP || cb == ASHI_CL_DIVIDING || ca == ASHI_CL_OPEN ||
+        (ca == ASHI_CL_INSEP && cb == ASHI_CL_INSEP))
+        return ASHI_GAP_NONE;
+    if ((ashi_jclass_is_word(ca) && ashi_jclass_is_word(cb)) || ca == ASHI_CL_PREFIX ||
+        cb == ASHI_CL_POSTFIX)
+        return ASHI_GAP_NONE;
+    if ((ashi_jclass_is_japanese(ca) && alnum(b)) || (alnum(a) && ashi_jclass_is_japanese(cb)))
+        return ASHI_GAP_SCRIPT;
+    if (closing_like(a) || (cb == ASHI_CL_OPEN && spaced_punct(b)) ||
+        (ca == ASHI_CL_MIDDLE_DOT && spaced_punct(a)) ||
+        (cb == ASHI_CL_MIDDLE_DOT && spaced_punct(b)))
+        return ASHI_GAP_PUNCT;
+    if (ashi_jclass_is_word(ca) || ashi_jclass_is_word(cb))
+        return ASHI_GAP_NONE; /* Western punctuation: 円/年 */
+    return ASHI_GAP_CHAR;
 }
 
 void ashi_space(ashi_para *p, const ashi_text_opts *o)
 {
     ashi_cluster *cl = p->clusters;
-    mark_breaks(p);
+    mark_breaks(p, o->kinsoku);
     /* Each cluster's own aki (in its em), its core and glyph shift. */
     for (size_t i = 0; i < p->nclusters; i++) {
         ashi_cluster *c = &cl[i];
@@ -178,6 +268,9 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
         }
         c->width = half;
     }
+    for (size_t i = 0; i < p->nclusters; i++)
+        if (dot_space(cl, p->nclusters, i))
+            cl[i].width = 0;
     /* The space between neighbours, with JLReq's compressions. */
     for (size_t i = 0; i + 1 < p->nclusters; i++) {
         ashi_cluster *a = &cl[i], *b = &cl[i + 1];
@@ -196,26 +289,12 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
         }
         a->gap = after + bef;
         a->gap_min = after_min;
-        ashi_jclass ca = (ashi_jclass)a->cls, cb = (ashi_jclass)b->cls;
-        if (ca == ASHI_CL_SPACE) {
-            a->gap_kind = ASHI_GAP_SPACE; /* a space stretches once, after it */
-        } else if (cb == ASHI_CL_SPACE) {
-            a->gap_kind = ASHI_GAP_NONE;
-        } else if ((ashi_jclass_is_word(ca) && ashi_jclass_is_word(cb)) ||
-                   ca == ASHI_CL_PREFIX || cb == ASHI_CL_POSTFIX) {
-            a->gap_kind = ASHI_GAP_NONE;
-        } else if ((ashi_jclass_is_japanese(ca) && alnum(b)) ||
-                   (alnum(a) && ashi_jclass_is_japanese(cb))) {
-            if (o->autospace) {
-                float em = a->size < b->size ? a->size : b->size;
-                a->gap += em / 4;
-                a->gap_min += em / 8;
-            }
-            a->gap_kind = ASHI_GAP_SCRIPT;
-        } else if (ashi_jclass_is_word(ca) || ashi_jclass_is_word(cb)) {
-            a->gap_kind = ASHI_GAP_NONE; /* Western punctuation: 円/年 */
-        } else {
-            a->gap_kind = ASHI_GAP_CHAR;
+        a->gap_kind = (uint8_t)gap_kind(a, b, dot_space(cl, p->nclusters, i),
+                                        dot_space(cl, p->nclusters, i + 1));
+        if (a->gap_kind == ASHI_GAP_SCRIPT && o->autospace) {
+            float em = a->size < b->size ? a->size : b->size;
+            a->gap += em / 4;
+            a->gap_min += em / 8;
         }
     }
     /* A reading wider than its base widens the base evenly on both sides

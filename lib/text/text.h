@@ -63,8 +63,19 @@ typedef enum ashi_jclass {
 } ashi_jclass;
 
 ashi_jclass ashi_jclass_of(uint32_t cp);
-/* Classes that never start a line (JLReq 3.1.7). */
+/* How strictly line-start rules apply (JLReq 3.1.7 and 3.1.10; CSS
+ * line-break): strict keeps small kana and ー off a line's start, normal
+ * allows them there, loose also allows hyphens (〜 ‐) and iteration marks. */
+typedef enum ashi_kinsoku {
+    ASHI_KINSOKU_STRICT, /* the default */
+    ASHI_KINSOKU_NORMAL,
+    ASHI_KINSOKU_LOOSE,
+} ashi_kinsoku;
+
+/* Classes that never start a line (JLReq 3.1.7), strictly. */
 int ashi_jclass_no_start(ashi_jclass c);
+/* The same at a strictness. */
+int ashi_jclass_no_start_at(ashi_jclass c, ashi_kinsoku k);
 /* Digits and Western letters: never split, no space added inside. */
 int ashi_jclass_is_word(ashi_jclass c);
 /* Kana and ideographs: where the quarter-em space to Western text goes. */
@@ -108,9 +119,10 @@ typedef struct ashi_cluster {
     uint8_t brk;          /* break before it: ASHI_BRK_NO, _OK or _FORCED */
     uint8_t gap_kind;     /* what the gap after it may do in justification */
     uint8_t fake_bold;    /* draw with a stroked outline */
-    uint8_t soft;         /* a break refused only to keep a number with its units
-                             (1) or an era name with its year (2): where a unit
-                             wider than the line is split first */
+    uint8_t soft;         /* ASHI_SOFT_*: a break refused only to keep a number
+                             with its units or an era name with its year (taken
+                             at a cost when nothing else serves), or a break
+                             allowed inside a URL or e-mail address */
     uint16_t group;       /* clusters of one non-zero group stay on one line */
     uint32_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
     float rise;           /* baseline shift, points, up */
@@ -126,10 +138,20 @@ typedef struct ashi_cluster {
 
 enum { ASHI_BRK_NO, ASHI_BRK_OK, ASHI_BRK_FORCED };
 enum {
-    ASHI_GAP_NONE,   /* inside a word: never stretched */
-    ASHI_GAP_CHAR,   /* between Japanese characters */
+    ASHI_SOFT_NONE,
+    ASHI_SOFT_UNIT, /* brk NO: between a number and its units (2,910万 / 円) */
+    ASHI_SOFT_ERA,  /* brk NO: after an era name (令和 / 5年度) */
+    ASHI_SOFT_URL,  /* brk OK: after / . - _ ? & = @ inside a URL or address */
+};
+enum {
+    ASHI_GAP_NONE,   /* inside a word or number, before 、。 and closing
+                        brackets, after opening ones, inside ―― ……: never
+                        stretched */
+    ASHI_GAP_CHAR,   /* between Japanese characters: stretched last */
     ASHI_GAP_SCRIPT, /* between Japanese and Western text (quarter em) */
     ASHI_GAP_SPACE,  /* next to a Western space */
+    ASHI_GAP_PUNCT,  /* the aki after a closing bracket, comma or full stop,
+                        before an opening bracket, beside ・: stretched first */
 };
 
 struct ashi_ruby;
@@ -171,6 +193,7 @@ typedef struct ashi_text_opts {
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* an opening bracket starting a line: no space before */
     int hanging;            /* 、。 at the end of a line may hang past it */
+    ashi_kinsoku kinsoku;   /* line-start strictness */
     /* When not NULL, ashi_break_lines and ashi_para_extent add to it the
      * number of clusters they looked at: their work, which tests hold to
      * grow linearly with the paragraph whatever its text. */
@@ -192,12 +215,19 @@ typedef struct ashi_line {
     int hang;       /* the last cluster hangs past the measure */
 } ashi_line;
 
-/* Breaks a spaced paragraph into lines of at most `width` points. When the
- * only break in reach is prohibited, it first tries to squeeze the line by
- * compressing punctuation spacing (oikomi), else moves the last character
- * down (oidashi). A word wider than the line is split, with a warning to d
- * (may be NULL). Justified lines (all but the last and those ended by a
- * forced break) get exactly `width`. `first_indent` narrows the first line. */
+/* Breaks a spaced paragraph into lines of at most `width` points, choosing
+ * the breaks of the whole paragraph together (total fit, after Knuth and
+ * Plass): the least demerits for loose lines, consecutive loose lines, a
+ * lone last character, breaks inside a URL, and most of all for breaking a
+ * number from its units, which happens only when nothing else fits. A line
+ * may be squeezed by compressing punctuation spacing (oikomi) or end early
+ * and be spread (oidashi); squeezing costs less. Justified lines (all but
+ * the last and those ended by a forced break) get exactly `width`; one
+ * spread by more than a quarter em a gap, which no other breaks avoid, is
+ * a warning to d naming it, as is a word wider than the line, which is
+ * split (d may be NULL). `first_indent` narrows the first line. The work
+ * grows linearly with the paragraph: only breaks within a line's reach are
+ * kept open. */
 int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
                      const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout);

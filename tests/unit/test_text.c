@@ -119,7 +119,10 @@ static char *set_text(env *e, const spec_case *c)
         double measure = c->width - (i == 0 ? c->indent : 0);
         CHECK(ln->width <= measure + 0.01 || ln->c1 - ln->c0 == 1);
         /* Justified lines other than the last fill it exactly. */
-        if (c->align == ASHI_ALIGN_JUSTIFY && i + 1 < nlines && ln->c1 > ln->c0 + 1 &&
+        int stretchy = 0; /* a line with nothing to spread (a URL) stays short */
+        for (size_t k = ln->c0; k + 1 < ln->c1; k++)
+            stretchy |= para.clusters[k].gap_kind != ASHI_GAP_NONE;
+        if (c->align == ASHI_ALIGN_JUSTIFY && i + 1 < nlines && stretchy &&
             para.clusters[ln->c1 < para.nclusters ? ln->c1 : ln->c1 - 1].cls != ASHI_CL_BREAK) {
             t_checks++;
             if (ln->width < measure - 0.01 || ln->width > measure + 0.01) {
@@ -224,6 +227,10 @@ static void run_spec(env *fonts[2], const char *path)
                 c.opts.bracket_start_half = 0;
             if (strstr(line, "hanging"))
                 c.opts.hanging = 1;
+            if (strstr(line, "kinsoku-normal"))
+                c.opts.kinsoku = ASHI_KINSOKU_NORMAL;
+            if (strstr(line, "kinsoku-loose"))
+                c.opts.kinsoku = ASHI_KINSOKU_LOOSE;
         } else if (strcmp(line, "---") == 0) {
             in_lines = 1;
         }
