@@ -69,8 +69,12 @@ def twin(src, dst):
 
 def glyphs(pdf):
     """Per page, the glyphs [x, y, size, adv, text] pdf.js reads."""
-    out = subprocess.run(["node", os.path.join(HERE, "glyphs.mjs"), pdf], check=True,
-                         capture_output=True, text=True).stdout
+    try:
+        out = subprocess.run(["node", os.path.join(HERE, "glyphs.mjs"), pdf], check=True,
+                             capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        sys.exit(f"FAIL: pdf.js did not read {pdf} (pdfjs-dist comes from scripts/deps.sh "
+                 f"--test): {getattr(e, 'stderr', None) or e}")
     return [json.loads(l)["g"] for l in out.splitlines() if l.strip()]
 
 

@@ -8,47 +8,17 @@
 // what ToUnicode maps the glyph to. The positions include every TJ
 // adjustment, character and word spacing: they are where a viewer draws.
 //
-// pdfjs-dist is looked up in $ASHI_NPM_DIR, each folder of $NODE_PATH, then
-// $HOME/.cache/ashireport-npm (scripts/deps.sh --test), then as a bare
-// import. SPDX-License-Identifier: MIT
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+// pdf.js is opened by tests/pdfjs_open.mjs (where it looks for pdfjs-dist).
+// SPDX-License-Identifier: MIT
+import { openPdf } from "../pdfjs_open.mjs";
 
 const file = process.argv[2];
 if (!file) {
   process.stderr.write("usage: node glyphs.mjs FILE.pdf\n");
   process.exit(2);
 }
-
-// pdf.js wants canvas classes at import; reading operators draws nothing,
-// so inert stand-ins do, and its warning that the native canvas is
-// missing is dropped
-const warn = console.warn;
-console.warn = (...a) => {
-  if (!a.join(" ").includes("@napi-rs/canvas")) warn(...a);
-};
-for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {
-  if (!globalThis[name]) globalThis[name] = class { constructor() { this.a = this.d = 1; this.b = this.c = this.e = this.f = 0; } };
-}
-
-async function pdfjsModule() {
-  const rel = join("pdfjs-dist", "legacy", "build", "pdf.mjs");
-  const dirs = [];
-  if (process.env.ASHI_NPM_DIR) dirs.push(join(process.env.ASHI_NPM_DIR, "node_modules"));
-  for (const d of (process.env.NODE_PATH || "").split(":")) if (d) dirs.push(d);
-  if (process.env.HOME) dirs.push(join(process.env.HOME, ".cache", "ashireport-npm", "node_modules"));
-  for (const d of dirs)
-    if (existsSync(join(d, rel))) return import(pathToFileURL(join(d, rel)).href);
-  return import("pdfjs-dist/legacy/build/pdf.mjs");
-}
-
-const pdfjs = await pdfjsModule();
+const { pdfjs, doc } = await openPdf(file);
 const OPS = pdfjs.OPS;
-const doc = await pdfjs.getDocument({
-  data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false,
-  useSystemFonts: false,
-}).promise;
 
 // [a b c d e f] matrices, PDF order: p' = p x m
 const mul = (m, n) => [
