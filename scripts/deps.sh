@@ -18,9 +18,9 @@ pkgs=(build-essential cmake pkg-config
 [ "${1:-}" = "--test" ] && ! command -v npm >/dev/null && pkgs+=(nodejs npm)
 # the benchmark measures peak memory with GNU time
 [ "${1:-}" = "--bench" ] && pkgs+=(time)
-# the tagged-PDF test reads structure trees with pdf.js (npm pdfjs-dist,
+# the tagged-PDF and evenness tests read PDFs with pdf.js (npm pdfjs-dist,
 # pinned: 5.6 is the last release for Node.js 20) in a folder of its own;
-# tests/tagged/pdfjs_struct.mjs looks there (or in $ASHI_NPM_DIR)
+# tests/pdfjs_open.mjs looks there (or in $ASHI_NPM_DIR)
 npm_dir=${ASHI_NPM_DIR:-$HOME/.cache/ashireport-npm}
 npm_pkgs=()
 [ "${1:-}" = "--test" ] && npm_pkgs+=(pdfjs-dist@5.6.205)

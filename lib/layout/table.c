@@ -1,5 +1,6 @@
 /* table.c — tables: a grid from rows and spans, column widths (mm, %, fr,
- * and auto from the cells' min- and max-content as CSS sizes them), rows as
+ * and auto from the cells' min- and max-content as CSS sizes them, phrases
+ * kept whole and no cell left with one character on its last line), rows as
  * tall as their tallest cell, alignment on a decimal point or a character,
  * header rows, shading, zebra rows, grid or rule borders, number formats.
  * SPDX-License-Identifier: MIT */
@@ -149,13 +150,16 @@ static int shape_cell(L *l, const cell *c, grid *g, double w, shaped *s)
     return 0;
 }
 
-/* min- and max-content width of a cell's content (padding excluded) */
-static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
+/* min- and max-content width of a cell's content (padding excluded), and
+ * the width below which it splits a phrase: a cell of at most four kana or
+ * ideographs (京都市, 福祉分野) is one phrase; words and numbers with their
+ * units are whole at min-content already. */
+static void cell_extent(L *l, cell *c, grid *g, double *min, double *max, double *phrase)
 {
-    *min = *max = 0;
+    *min = *max = *phrase = 0;
     if (c->b->children) {
         /* blocks: measured at a narrow and a wide width */
-        *min = ASHI_MM(25);
+        *min = *phrase = ASHI_MM(25);
         *max = ASHI_MM(80);
         return;
     }
@@ -164,6 +168,38 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max)
         return;
     if (ashi_para_extent(&s.para, &l->in.opts, ashi_arena_mem(l->mem.a), min, max))
         l->oom = 1;
+    size_t chars = 0, japanese = 0;
+    for (size_t k = 0; k < s.para.nclusters; k++) {
+        ashi_jclass cls = (ashi_jclass)s.para.clusters[k].cls;
+        if (cls == ASHI_CL_SPACE)
+            continue;
+        chars++;
+        japanese += ashi_jclass_is_japanese(cls);
+    }
+    *phrase = chars <= 4 && japanese == chars ? *max : *min;
+}
+
+/* A text cell's content height at column width w, and whether its last
+ * line holds one character alone (after a break the line breaker chose). */
+static double cell_fit(L *l, cell *c, grid *g, double w, int *widow)
+{
+    scratch_mark m = lay_scratch_save(l);
+    shaped s;
+    double h = 0;
+    *widow = 0;
+    if (!shape_cell(l, c, g, w - 2 * g->pad_x, &s)) {
+        h = s.height;
+        if (s.nlines > 1) {
+            const ashi_line *ln = &s.lines[s.nlines - 1];
+            size_t e = ln->c1;
+            while (e > ln->c0 && s.para.clusters[e - 1].cls == ASHI_CL_SPACE)
+                e--;
+            *widow = e == ln->c0 + 1 && ln->c0 > 0 &&
+                     s.para.clusters[ln->c0 - 1].cls != ASHI_CL_BREAK;
+        }
+    }
+    lay_scratch_release(l, &m);
+    return h;
 }
 
 /* ---- the grid ------------------------------------------------------------- */
@@ -199,12 +235,135 @@ static int build(L *l, const ashi_block *t, grid *g)
     return 0;
 }
 
+/* The search for widths that leave no cell's last line one character
+ * alone: the state of one table's text cells at trial widths. */
+typedef struct fitting {
+    grid *g;
+    const int *kind;
+    const double *floor, *ceil; /* per column: the range a trial may use */
+    double *h;                  /* per cell: content height (text cells) */
+    int *widow;                 /* per cell: last line one character alone */
+    double *th;                 /* per cell: trial height */
+    int *tw;                    /* per cell: trial widow */
+    double *rowmax;             /* per row: scratch */
+    size_t budget;              /* cell layouts left to try */
+} fitting;
+
+static int text_cell(const cell *c)
+{
+    return !c->b->children && c->cols == 1 && c->rows == 1;
+}
+
+/* Widows and the sum of the rows' text heights with columns i and j at
+ * widths wi and wj (the others as they are), from the trial arrays. */
+static void fitting_score(const fitting *f, int i, int j, int *widows, double *height)
+{
+    const grid *g = f->g;
+    *widows = 0;
+    for (int r = 0; r < g->nrows; r++)
+        f->rowmax[r] = 0;
+    for (size_t k = 0; k < g->ncells; k++) {
+        const cell *c = &g->cells[k];
+        if (!text_cell(c))
+            continue;
+        int trial = c->col == i || c->col == j;
+        *widows += trial ? f->tw[k] : f->widow[k];
+        double h = trial ? f->th[k] : f->h[k];
+        f->rowmax[c->row] = fmax(f->rowmax[c->row], h);
+    }
+    *height = 0;
+    for (int r = 0; r < g->nrows; r++)
+        *height += f->rowmax[r];
+}
+
+/* Lays out the text cells of columns i and j at widths wi, wj into the
+ * trial arrays; 0 when the budget ran out. */
+static int fitting_try(L *l, fitting *f, int i, double wi, int j, double wj)
+{
+    grid *g = f->g;
+    for (size_t k = 0; k < g->ncells; k++) {
+        cell *c = &g->cells[k];
+        if (!text_cell(c) || (c->col != i && c->col != j))
+            continue;
+        if (!f->budget)
+            return 0;
+        f->budget--;
+        f->th[k] = cell_fit(l, c, g, c->col == i ? wi : wj, &f->tw[k]);
+    }
+    return 1;
+}
+
+/* Moves width between pairs of columns, half an em at a time up to three
+ * em, while that leaves fewer cells with one character alone on their last
+ * line (then: lower rows, then the smaller move). Columns stay within their
+ * range, so phrases kept whole stay whole. */
+static void avoid_widows(L *l, fitting *f)
+{
+    grid *g = f->g;
+    int n = g->ncols, widows = 0;
+    double height = 0;
+    for (size_t k = 0; k < g->ncells; k++)
+        if (text_cell(&g->cells[k]))
+            f->h[k] = cell_fit(l, &g->cells[k], g, g->w[g->cells[k].col], &f->widow[k]);
+    fitting_score(f, -1, -1, &widows, &height);
+    double step = 0.5 * l->in.t->styles[ASHI_STYLE_TABLE].size * l->fr.scale;
+    for (int round = 0; round < 8 && widows > 0; round++) {
+        int bi = -1, bj = -1, bw = widows;
+        double bh = height, bd = 0;
+        for (int i = 0; i < n; i++) {
+            int has = 0;
+            for (size_t k = 0; k < g->ncells && !has; k++)
+                has = text_cell(&g->cells[k]) && g->cells[k].col == i && f->widow[k];
+            if (!has || !f->kind[i])
+                continue;
+            for (int j = 0; j < n; j++) {
+                if (j == i || !f->kind[j])
+                    continue;
+                for (int s = -6; s <= 6; s++) {
+                    double d = s * step, wi = g->w[i] + d, wj = g->w[j] - d;
+                    if (!s || wi < f->floor[i] - 1e-6 || wi > f->ceil[i] + 1e-6 ||
+                        wj < f->floor[j] - 1e-6 || wj > f->ceil[j] + 1e-6)
+                        continue;
+                    if (!fitting_try(l, f, i, wi, j, wj))
+                        goto done;
+                    int tw;
+                    double th;
+                    fitting_score(f, i, j, &tw, &th);
+                    if (tw < bw || (tw == bw && bi >= 0 &&
+                                    (th < bh - 0.01 || (fabs(th - bh) <= 0.01 && fabs(d) < fabs(bd))))) {
+                        bi = i, bj = j, bw = tw, bh = th, bd = d;
+                    }
+                }
+            }
+        }
+    done:
+        if (bi < 0)
+            return;
+        g->w[bi] += bd;
+        g->w[bj] -= bd;
+        for (size_t k = 0; k < g->ncells; k++) {
+            cell *c = &g->cells[k];
+            if (text_cell(c) && (c->col == bi || c->col == bj))
+                f->h[k] = cell_fit(l, c, g, g->w[c->col], &f->widow[k]);
+        }
+        fitting_score(f, -1, -1, &widows, &height);
+        if (!f->budget)
+            return;
+    }
+}
+
 /* Column widths: lengths, percentages and fr shares as written; auto (and
- * no widths at all) from the cells' content like CSS automatic layout. */
+ * no widths at all) from the cells' content like CSS automatic layout,
+ * with one more step between min- and max-content: first every column
+ * gets its phrase width (no short cell, word or number with its unit
+ * split); a table too narrow for that is set between min- and max-content
+ * as CSS sets it. Then width
+ * moves between columns where that leaves no cell's last line one
+ * character alone (につい / て). */
 static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
 {
     int n = g->ncols;
-    double minw[MAX_COLS] = {0}, maxw[MAX_COLS] = {0}, fr[MAX_COLS] = {0};
+    double minw[MAX_COLS] = {0}, maxw[MAX_COLS] = {0}, phw[MAX_COLS] = {0}, fr[MAX_COLS] = {0};
     int kind[MAX_COLS]; /* 0 fixed, 1 auto, 2 fr */
     double pad = 2 * g->pad_x;
     lay_width spec[MAX_COLS];
@@ -222,20 +381,22 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
         cell *c = &g->cells[k];
         if (c->cols != 1)
             continue;
-        double mn, mx;
+        double mn, mx, ph;
         scratch_mark m = lay_scratch_save(l);
-        cell_extent(l, c, g, &mn, &mx);
+        cell_extent(l, c, g, &mn, &mx, &ph);
         lay_scratch_release(l, &m);
         minw[c->col] = fmax(minw[c->col], mn + pad);
         maxw[c->col] = fmax(maxw[c->col], mx + pad);
+        phw[c->col] = fmax(phw[c->col], ph + pad);
     }
-    double fixed = 0, sum_min = 0, sum_max = 0, sum_fr = 0;
+    double fixed = 0, sum_min = 0, sum_ph = 0, sum_max = 0, sum_fr = 0;
     for (int i = 0; i < n; i++) {
         if (kind[i] == 0)
             fixed += g->w[i];
         else {
             sum_min += minw[i];
-            sum_max += kind[i] == 1 ? maxw[i] : minw[i];
+            sum_ph += phw[i];
+            sum_max += kind[i] == 1 ? maxw[i] : phw[i];
             sum_fr += fr[i];
         }
     }
@@ -247,6 +408,8 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
                       (sum_min - avail) * 25.4 / 72, frame_w * 25.4 / 72);
         return -1;
     }
+    /* the range each column may take in the search for widows */
+    double floor[MAX_COLS], ceil[MAX_COLS];
     if (sum_max <= avail) {
         /* everything fits unbroken: auto columns at max-content, fr columns
          * share what is left (or, without fr, auto columns stay as they are) */
@@ -255,15 +418,51 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
             if (kind[i] == 1)
                 g->w[i] = maxw[i];
             else if (kind[i] == 2)
-                g->w[i] = minw[i] + (sum_fr > 0 ? left * fr[i] / sum_fr : 0);
+                g->w[i] = phw[i] + (sum_fr > 0 ? left * fr[i] / sum_fr : 0);
         }
+        return 0;
+    } else if (sum_ph <= avail) {
+        /* between phrase and max-content, in proportion to what each could use */
+        double f = (avail - sum_ph) / (sum_max - sum_ph);
+        for (int i = 0; i < n; i++)
+            if (kind[i] != 0) {
+                g->w[i] = phw[i] + ((kind[i] == 1 ? maxw[i] : phw[i]) - phw[i]) * f;
+                floor[i] = phw[i];
+                ceil[i] = kind[i] == 1 ? maxw[i] : g->w[i];
+            }
     } else {
-        /* between min and max, in proportion to what each could use */
+        /* phrases cannot all stay whole: between min- and max-content, in
+         * proportion to what each could use, as CSS does */
         double f = (avail - sum_min) / (sum_max - sum_min);
         for (int i = 0; i < n; i++)
-            if (kind[i] != 0)
-                g->w[i] = minw[i] + ((kind[i] == 1 ? maxw[i] : minw[i]) - minw[i]) * f;
+            if (kind[i] != 0) {
+                double mx = kind[i] == 1 ? maxw[i] : phw[i];
+                g->w[i] = minw[i] + (mx - minw[i]) * f;
+                floor[i] = minw[i];
+                ceil[i] = mx;
+            }
     }
+    for (int i = 0; i < n; i++)
+        if (kind[i] == 0)
+            floor[i] = ceil[i] = g->w[i];
+    /* one character alone on a cell's last line: width moved between
+     * columns, within at most 20,000 cell layouts (each trial lays out the
+     * cells of two columns, and scores the whole table: a long table gets
+     * fewer trials, and the work stays bounded) */
+    size_t nc = g->ncells + 1;
+    scratch_mark m = lay_scratch_save(l);
+    fitting fit = {g, kind, floor, ceil,
+                   ashi_arena_alloc(l->mem.a, nc * sizeof(double)),
+                   ashi_arena_alloc(l->mem.a, nc * sizeof(int)),
+                   ashi_arena_alloc(l->mem.a, nc * sizeof(double)),
+                   ashi_arena_alloc(l->mem.a, nc * sizeof(int)),
+                   ashi_arena_alloc(l->mem.a, ((size_t)g->nrows + 1) * sizeof(double)),
+                   20000};
+    if (fit.h && fit.widow && fit.th && fit.tw && fit.rowmax)
+        avoid_widows(l, &fit);
+    else
+        l->oom = 1;
+    lay_scratch_release(l, &m);
     return 0;
 }
 

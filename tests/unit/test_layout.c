@@ -278,6 +278,112 @@ static void test_structure(const char *deck_path, int threads, int sections, int
     ashi_options_free(opt);
 }
 
+/* The first table of a deck laid out, as text: its rows one a line, cells
+ * separated by " | ", a cell's lines by "/"; then "widths" and each of the
+ * first row's cell widths. */
+static char *table_text(const char *xml, ashi_status *st)
+{
+    ashi_deck *deck = NULL;
+    ashi_buf t = {0}, out = {0};
+    *st = ashi_deck_load_memory(NULL, xml, strlen(xml), "table.xml", NULL, &deck);
+    if (*st == ASHI_OK)
+        *st = ashi__deck_trace(deck, &t);
+    ashi_deck_free(deck);
+    const char *p = t.data ? strstr(t.data, "<table ") : NULL;
+    const char *end = p ? strstr(p, "</table>") : NULL;
+    char widths[256] = "widths";
+    int row = -1, cells = 0, lines = 0;
+    while (p && p < end) {
+        const char *eol = strchr(p, '\n');
+        if (!eol)
+            break;
+        while (*p == ' ')
+            p++;
+        if (!strncmp(p, "<row ", 5)) {
+            if (++row > 0)
+                ashi_buf_append(&out, "\n", 1);
+            cells = 0;
+        } else if (!strncmp(p, "<td ", 4) || !strncmp(p, "<th ", 4)) {
+            if (cells++)
+                ashi_buf_append(&out, " | ", 3);
+            lines = 0;
+        } else if (!strncmp(p, "span \"", 6)) {
+            if (lines++)
+                ashi_buf_append(&out, "/", 1);
+            ashi_buf_append(&out, p + 6, (size_t)(eol - p - 7));
+        } else if (!strncmp(p, "rect ", 5) && strstr(p, " stroke ") < eol && row == 0) {
+            const char *w = strchr(p, ' ') ? strchr(p + 5, ' ') : NULL;
+            if (w && w < eol)
+                snprintf(widths + strlen(widths), sizeof widths - strlen(widths), " %.*s",
+                         (int)(strchr(w + 1, 'x') - w - 1), w + 1);
+        }
+        p = eol + 1;
+    }
+    ashi_buf_append(&out, "\n", 1);
+    ashi_buf_append(&out, widths, strlen(widths));
+    ashi_buf_append(&out, "", 1);
+    ashi_buf_free(&t);
+    return out.data;
+}
+
+#define TABLE_DECK(frame, rows)                                                                \
+    "<deck xmlns=\"urn:ashireport:deck:1\" xml:lang=\"ja\" page=\"A4-landscape\"><slide "        \
+    "title=\"T\"><columns widths=\"" frame " 1fr\"><column><table>" rows                        \
+    "</table></column><column/></columns></slide></deck>"
+
+/* Auto column widths keep a cell of up to four ideographs whole (京都市 is
+ * not split into 京都 / 市 for the long sentences beside it), move width
+ * between columns rather than leave one character alone on a cell's last
+ * line (につい / て), and a table too narrow for either still lays out. */
+static void test_table_phrases(void)
+{
+    ashi_status st;
+    char *got = table_text(
+        TABLE_DECK("100mm",
+                   "<tr><th>都市</th><th>取組</th></tr>"
+                   "<tr><td>京都市</td><td>観光客の分散に向けて、混雑状況の発信と朝夜の観光を"
+                   "組み合わせた取組を進めています。</td></tr>"
+                   "<tr><td>旭川市</td><td>冬の観光資源を生かし、雪と食の魅力を発信するイベ"
+                   "ントを開催しています。</td></tr>"),
+        &st);
+    CHECK_INT(st, ASHI_OK);
+    /* 都市's column: 京都市 (3 x 13 pt) and 2 x 2 mm of padding */
+    CHECK_STR(got, "都市 | 取組\n"
+                   "京都市 | 観光客の分散に向けて、混雑状況の発/信と朝夜の観光を組み合わせた取"
+                   "組を/進めています。\n"
+                   "旭川市 | 冬の観光資源を生かし、雪と食の魅力/を発信するイベントを開催してい"
+                   "ます。\n"
+                   "widths 50.34 233.13");
+    free(got);
+    got = table_text(
+        TABLE_DECK("151mm",
+                   "<tr><th>都市</th><th>取組</th><th>備考</th></tr>"
+                   "<tr><td>京都市</td><td>観光客の分散に向けて、混雑状況の発信と朝夜の観光を"
+                   "組み合わせた取組を進めています。</td><td>市電のループ化について</td></tr>"
+                   "<tr><td>旭川市</td><td>冬の観光資源を生かし、雪と食の魅力を発信するイベ"
+                   "ントを開催しています。</td><td>令和8年度から実施予定の事業について</td></tr>"),
+        &st);
+    CHECK_INT(st, ASHI_OK);
+    /* in proportion, 備考 would be 145.43 pt wide and end 市電のループ化につい / て;
+     * half an em (6.5 pt) from it to 取組 changes no row's height */
+    CHECK_STR(got, "都市 | 取組 | 備考\n"
+                   "京都市 | 観光客の分散に向けて、混雑状況の発/信と朝夜の観光を組み合わせた取"
+                   "組を/進めています。 | 市電のループ化につ/いて\n"
+                   "旭川市 | 冬の観光資源を生かし、雪と食の魅力/を発信するイベントを開催してい"
+                   "ます。 | 令和8年度から実施/予定の事業について\n"
+                   "widths 50.34 238.77 138.93");
+    free(got);
+    /* 32 mm for three columns: every phrase split, one character a line,
+     * but laid out, between min- and max-content */
+    got = table_text(TABLE_DECK("32mm", "<tr><td>京都市</td><td>旭川市</td>"
+                                        "<td>観光客の分散に向けた取組</td></tr>"),
+                     &st);
+    CHECK_INT(st, ASHI_OK);
+    CHECK_STR(got, "京/都/市 | 旭/川/市 | 観/光/客/の/分/散に/向け/た取/組\n"
+                   "widths 26.71 26.71 37.28");
+    free(got);
+}
+
 int main(int argc, char **argv)
 {
     int update = argc > 1 && strcmp(argv[1], "--update") == 0;
@@ -334,6 +440,7 @@ int main(int argc, char **argv)
         free(names[i]);
     }
     test_decimal_points();
+    test_table_phrases();
     test_nesting_linear();
     /* the sample booklet: 11 sections and 41 slides (53 pages: 11 dividers, a
      * table continued on a second page) */
