@@ -13,8 +13,11 @@
  * badness 100 being a line spread by a quarter em a gap. */
 #define LINE_PENALTY 10.0
 #define LOOSE_EM 0.25      /* the most a gap may spread when other breaks allow */
+#define EVEN_EM 0.12       /* a gap spread more than this shows: a loose line */
+#define P1_EM 0.1          /* the first priority's room, a gap: under what shows */
 #define BAD_MAX 1e6        /* keeps demerits finite; a line this bad spreads 5 em a gap */
 #define D_LOOSE 1e6        /* a line spread by more than LOOSE_EM */
+#define D_UNEVEN 2e4       /* a line spread by more than EVEN_EM */
 #define D_UNIT 1e13        /* a number broken from its units: a last resort */
 #define D_ERA 2e5          /* an era name broken from its year (令和 / 6年度) */
 #define D_URL 2000         /* a break inside a URL or e-mail address */
@@ -131,10 +134,11 @@ static void measure(lb *L, size_t s, size_t t, double room, int justify, int squ
     double over = slack > cap1 ? slack - cap1 : 0;
     f->stretch = n1 + n2 > 0;
     double em = C(L, s)->size;
-    if (n2 > 0)
-        f->loose = over / z2;
+    double f1 = cap1 > 0 ? (slack < cap1 ? slack / cap1 : 1) : 0;
+    if (n2 > 0) /* the widest gap: a first priority one, or between characters */
+        f->loose = over / z2 > f1 * P1_EM ? over / z2 : f1 * P1_EM;
     else if (n1 > 0)
-        f->loose = over / (4 * cap1);
+        f->loose = slack / cap1 * P1_EM;
     else if (t == s + 1)
         f->loose = slack / em; /* one character alone: as bad as spread */
     else { /* a word or a piece of a URL, left short: a ragged line */
@@ -143,11 +147,10 @@ static void measure(lb *L, size_t s, size_t t, double room, int justify, int squ
         f->fit = slack > em ? 2 : 1;
         return;
     }
-    double f1 = cap1 > 0 ? (slack < cap1 ? slack / cap1 : 1) : 0;
     f->bad = 100 * cube(f->loose / LOOSE_EM) + f1 * f1;
     if (f->bad > BAD_MAX)
         f->bad = BAD_MAX;
-    f->fit = f->loose > LOOSE_EM + EPS ? 3 : f->loose > 0.1 ? 2 : 1;
+    f->fit = f->loose > LOOSE_EM + EPS ? 3 : f->loose > EVEN_EM + EPS ? 2 : 1;
 }
 
 /* The space added to the gap after cluster k (negative: taken from it). */
@@ -165,7 +168,7 @@ static double extra(lb *L, const adjust *j, size_t k)
         return -(c->gap - c->gap_min) * j->f;
     if (j->mode == ADJ_SPREAD) {
         if (first_priority(c->gap_kind))
-            return c->size / 4 * j->f1;
+            return c->size * P1_EM * j->f1;
         if (c->gap_kind == ASHI_GAP_CHAR)
             return j->rest * c->size;
     }
@@ -267,7 +270,7 @@ static int prefix_sums(lb *L, const ashi_para *p)
         L->pw[i + 1] = L->pw[i] + c->width;
         L->pg[i + 1] = L->pg[i] + (gap ? c->gap : 0);
         L->ps[i + 1] = L->ps[i] + (gap ? c->gap - c->gap_min : 0);
-        L->p1[i + 1] = L->p1[i] + (first ? c->size / 4 : 0);
+        L->p1[i + 1] = L->p1[i] + (first ? c->size * P1_EM : 0);
         L->n1[i + 1] = L->n1[i] + first;
         L->n2[i + 1] = L->n2[i] + chr;
         L->z2[i + 1] = L->z2[i] + (chr ? c->size : 0);
@@ -456,6 +459,8 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
             double d = (LINE_PENALTY + f.bad) * (LINE_PENALTY + f.bad) + pen;
             if (f.fit == 3)
                 d += D_LOOSE;
+            if (f.fit >= 2)
+                d += D_UNEVEN;
             if (justify && a->prev >= 0) {
                 if (a->fit >= 2 && f.fit >= 2)
                     d += D_LOOSE_PAIR;

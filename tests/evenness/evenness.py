@@ -17,11 +17,16 @@ glyphs of each page are matched between the two renders by their text
 (difflib over the page's glyph sequence, so different line breaks only lose
 the gaps next to them); a gap is measured when both of its glyphs sit on one
 line in both renders. Its excess is the justified distance minus the natural
-one, in em of the first glyph's size.
+one, in em of the first glyph's size. Where a twin line reaches its
+column's right edge it may have been squeezed (oikomi takes the aki of
+punctuation to pull a character in), so the gaps beside punctuation on such
+lines are not measured.
 
 A line is the glyphs on one baseline whose origins move forward by less
 than four em at a time, in content order; smaller glyphs within about an em
-above or below it (ruby, superscripts) leave it open, anything else ends it. Per deck it counts: lines measured (at least one measured
+above or below it (ruby, superscripts) leave it open, anything else ends it;
+those smaller runs are not measured as lines of their own (their spacing
+follows their base's, whose gaps are measured). Per deck it counts: lines measured (at least one measured
 gap), lines whose widest gap exceeds its natural width by more than 0.12 em
 and by more than 0.25 em, gaps widened before 、。，． and inside ――, ——,
 ……, ‥‥ (by more than 0.005 em: the writer rounds positions far below that).
@@ -44,6 +49,8 @@ NS = "urn:ashireport:deck:1"
 LOOSE, VERY_LOOSE, TOL = 0.12, 0.25, 0.005
 STOPS = set("、。，．")
 PAIRS = set("―—…‥")
+CLOSERS = set("、。，．」』）〕］｝〉》】・：；！？")  # aki after them
+OPENERS = set("「『（〔［｛〈《【・")  # aki before them
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -81,9 +88,11 @@ def glyphs(pdf):
     return [json.loads(l)["g"] for l in out.splitlines() if l.strip()]
 
 
-def lines(page):
-    """Glyph indices grouped into lines (see the module comment)."""
-    found = []  # each: [y, last x, em, [indices]]
+def lines(page, readings=True):
+    """Glyph indices grouped into lines (see the module comment); without
+    readings, the runs of smaller glyphs above or below a line (ruby,
+    superscripts) are left out: their spacing follows their base's."""
+    found = []  # each: [y, last x, em, [indices], a reading]
     active = []  # the line being set first, then readings or superscripts in it
     for i, (x, y, size, _adv, _t) in enumerate(page):
         for ln in reversed(active):
@@ -92,17 +101,18 @@ def lines(page):
                 ln[3].append(i)
                 break
         else:
-            ln = [y, x, size, [i]]
+            ln = [y, x, size, [i], False]
             found.append(ln)
             # a smaller glyph just above or below (ruby, sup, sub) leaves the
             # line open; anything else starts the next one
             main = active[0] if active else None
             dy = abs(y - main[0]) if main else 0
             if main and (dy < 0.6 * main[2] or (size < 0.9 * main[2] and dy < 1.2 * main[2])):
+                ln[4] = size < 0.9 * main[2]
                 active.append(ln)
             else:
                 active = [ln]
-    return [ln[3] for ln in found]
+    return [ln[3] for ln in found if readings or not ln[4]]
 
 
 def measure(just, nat):
@@ -119,14 +129,29 @@ def measure(just, nat):
             for k in range(n):
                 to_nat[a + k] = b + k
         nat_next = {}  # natural glyph -> the next glyph on its line
-        for ln in lines(np_):
+        nat_lines = lines(np_)
+        # A twin line that reaches its column's right edge may have been
+        # squeezed (oikomi takes the aki of punctuation to pull a character
+        # in): there, the aki beside punctuation is no natural distance.
+        right, count = {}, {}
+        for ln in nat_lines:
+            key = round(np_[ln[0]][0])
+            end = np_[ln[-1]][0] + np_[ln[-1]][3]
+            right[key] = max(right.get(key, end), end)
+            count[key] = count.get(key, 0) + 1
+        squeezable = set()
+        for ln in nat_lines:
+            key = round(np_[ln[0]][0])
+            full = count[key] > 1 and np_[ln[-1]][0] + np_[ln[-1]][3] >= right[key] - 0.3
             for a, b in zip(ln, ln[1:]):
                 nat_next[a] = b
-        for ln in lines(jp):
+                if full and (np_[a][4] in CLOSERS or np_[b][4] in OPENERS):
+                    squeezable.add(a)
+        for ln in lines(jp, readings=False):
             worst, at, stops, pairs, words, gaps = 0.0, "", 0, 0, 0, 0
             for a, b in zip(ln, ln[1:]):
                 na, nb = to_nat.get(a), to_nat.get(b)
-                if na is None or nb is None or nat_next.get(na) != nb:
+                if na is None or nb is None or nat_next.get(na) != nb or na in squeezable:
                     unmeasured += 1
                     continue
                 gaps += 1
