@@ -2,6 +2,7 @@
  * paragraph chosen together (total fit over JLReq's break opportunities,
  * after Knuth and Plass), then each line's positions, with compression or
  * justification. SPDX-License-Identifier: MIT */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,27 @@ typedef struct lfit {
 
 static double cube(double x) { return x * x * x; }
 
+/* How a line's slack (points) is shared: first the first priority's gaps,
+ * up to P1_EM each (cap1: their room, points), then the gaps between
+ * Japanese characters (z2: the sum of their sizes) up to as much, then all
+ * of them evenly, so that the widest gap is as narrow as it can be. f1 is
+ * the share of P1_EM each first-priority gap gets (over 1 in the last
+ * stage), rest the ems each gap between characters gets. */
+static void spread(double slack, double cap1, double z2, double *f1, double *rest)
+{
+    if (slack <= cap1) {
+        *f1 = cap1 > 0 ? slack / cap1 : 0;
+        *rest = 0;
+    } else if (slack <= cap1 + P1_EM * z2) {
+        *f1 = 1;
+        *rest = (slack - cap1) / z2;
+    } else {
+        double e = slack / (cap1 / P1_EM + z2);
+        *f1 = e / P1_EM;
+        *rest = e;
+    }
+}
+
 /* squeeze: whether a line not justified may be squeezed (see may_squeeze) */
 static void measure(lb *L, size_t s, size_t t, double room, int justify, int squeeze, lfit *f)
 {
@@ -125,21 +147,17 @@ static void measure(lb *L, size_t s, size_t t, double room, int justify, int squ
     }
     if (!justify)
         return;
-    /* As place() spreads it: the first priority up to a quarter em a gap,
-     * then the rest evenly between Japanese characters (or, with none,
-     * over the first priority's gaps beyond their quarter em). */
+    /* As place() spreads it (see spread) */
     size_t g = t - 1;
     double slack = room - nat, cap1 = L->p1[g] - L->p1[s], n1 = L->n1[g] - L->n1[s];
     double n2 = L->n2[g] - L->n2[s], z2 = L->z2[g] - L->z2[s];
-    double over = slack > cap1 ? slack - cap1 : 0;
     f->stretch = n1 + n2 > 0;
-    double em = C(L, s)->size;
-    double f1 = cap1 > 0 ? (slack < cap1 ? slack / cap1 : 1) : 0;
-    if (n2 > 0) /* the widest gap: a first priority one, or between characters */
-        f->loose = over / z2 > f1 * P1_EM ? over / z2 : f1 * P1_EM;
-    else if (n1 > 0)
-        f->loose = slack / cap1 * P1_EM;
-    else if (t == s + 1)
+    double em = C(L, s)->size, f1 = 0, rest = 0;
+    if (n1 + n2 > 0) { /* the widest gap: a first priority one, or between characters */
+        spread(slack, cap1, z2, &f1, &rest);
+        f->loose = f1 * P1_EM > rest ? f1 * P1_EM : rest;
+        f1 = f1 > 1 ? 1 : f1;
+    } else if (t == s + 1)
         f->loose = slack / em; /* one character alone: as bad as spread */
     else { /* a word or a piece of a URL, left short: a ragged line */
         f->bad = 100 * cube(slack / em / 4);
@@ -199,8 +217,7 @@ static int place(lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
         size_t g = e - 1;
         double slack = room - nat, cap1 = L->p1[g] - L->p1[s], z2 = L->z2[g] - L->z2[s];
         j.mode = ADJ_SPREAD;
-        j.f1 = z2 == 0 ? (cap1 > 0 ? slack / cap1 : 0) : (slack < cap1 ? slack / cap1 : 1);
-        j.rest = z2 > 0 ? (slack - cap1 * j.f1) / z2 : 0;
+        spread(slack, cap1, z2, &j.f1, &j.rest);
     }
     double x = C(L, s)->lead;
     for (size_t k = s; k < e; k++) {
@@ -613,6 +630,13 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
         lfit f;
         measure(&L, ln->c0, ln->c1, w, 0, 1, &f);
         ln->hang = f.hang;
+        if (getenv("ASHI_LB_DEBUG")) { /* DEBUG: not for commit */
+            lfit g;
+            measure(&L, ln->c0, ln->c1, w, align == ASHI_ALIGN_JUSTIFY && !forced, 1, &g);
+            const ashi_cluster *ca = &p->clusters[ln->c0], *cb = &p->clusters[ln->c1 - 1];
+            fprintf(stderr, "LB %d loose=%.3f bad=%.1f fit=%d total=%.0f | %.*s\n", x->line, g.loose, g.bad, g.fit, x->total,
+                    (int)(cb->off + cb->len - ca->off), p->text + ca->off);
+        }
         if (ln->c1 > ln->c0 && place(&L, ln, w, align == ASHI_ALIGN_JUSTIFY && !forced, a))
             goto done;
     }
