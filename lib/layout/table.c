@@ -157,26 +157,40 @@ static int shape_cell(L *l, const cell *c, grid *g, double w, shaped *s)
 static void cell_extent(L *l, cell *c, grid *g, double *min, double *max, double *phrase)
 {
     *min = *max = *phrase = 0;
-    if (c->b->children) {
-        /* blocks: measured at a narrow and a wide width */
+    int text_only = 1; /* paragraphs and headings: measured as text is */
+    for (const ashi_block *k = c->b->children; k; k = k->next)
+        text_only &= k->kind == ASHI_BLOCK_P || k->kind == ASHI_BLOCK_H;
+    if (c->b->children && !text_only) {
+        /* other blocks: a narrow and a wide width */
         *min = *phrase = ASHI_MM(25);
         *max = ASHI_MM(80);
         return;
     }
-    shaped s;
-    if (shape_cell(l, c, g, 1e6, &s))
-        return;
-    if (ashi_para_extent(&s.para, &l->in.opts, ashi_arena_mem(l->mem.a), min, max))
-        l->oom = 1;
-    size_t chars = 0, japanese = 0;
-    for (size_t k = 0; k < s.para.nclusters; k++) {
-        ashi_jclass cls = (ashi_jclass)s.para.clusters[k].cls;
-        if (cls == ASHI_CL_SPACE)
-            continue;
-        chars++;
-        japanese += ashi_jclass_is_japanese(cls);
-    }
-    *phrase = chars <= 4 && japanese == chars ? *max : *min;
+    const ashi_block *k = c->b->children;
+    do {
+        const ashi_inline *in = k ? k->inl : cell_text(l, c, g);
+        shaped s;
+        const ashi_text_style *st = cell_style(l, c, g);
+        double lo = 0, hi = 0, ph;
+        if (lay_shape(l, in, NULL, st, st->size, c->b->loc, 1e6, ALIGN_START, &s)) {
+            l->oom = 1;
+            return;
+        }
+        if (ashi_para_extent(&s.para, &l->in.opts, ashi_arena_mem(l->mem.a), &lo, &hi))
+            l->oom = 1;
+        size_t chars = 0, japanese = 0;
+        for (size_t i = 0; i < s.para.nclusters; i++) {
+            ashi_jclass cls = (ashi_jclass)s.para.clusters[i].cls;
+            if (cls == ASHI_CL_SPACE)
+                continue;
+            chars++;
+            japanese += ashi_jclass_is_japanese(cls);
+        }
+        ph = chars <= 4 && japanese == chars ? hi : lo;
+        *min = lo > *min ? lo : *min;
+        *max = hi > *max ? hi : *max;
+        *phrase = ph > *phrase ? ph : *phrase;
+    } while (k && (k = k->next));
 }
 
 /* A text cell's content height at column width w, and whether its last
@@ -422,11 +436,34 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
         }
         return 0;
     } else if (sum_ph <= avail) {
-        /* between phrase and max-content, in proportion to what each could use */
-        double f = (avail - sum_ph) / (sum_max - sum_ph);
+        /* an auto column whose max-content is within an even share of what
+         * is left takes it whole (a short column is not wrapped to give a
+         * long one a little more), as long as the others keep their phrase
+         * widths; the rest are set between phrase and max-content, in
+         * proportion to what each could use */
+        int whole[MAX_COLS] = {0}, open = 0;
+        double left = avail, rest_ph = sum_ph, rest_max = sum_max;
+        for (int i = 0; i < n; i++)
+            open += kind[i] != 0;
+        for (int changed = 1; changed && open > 1;) {
+            changed = 0;
+            for (int i = 0; i < n && open > 1; i++) {
+                if (kind[i] != 1 || whole[i] || maxw[i] > left / open + 1e-6 ||
+                    left - maxw[i] < rest_ph - phw[i] - 1e-6)
+                    continue;
+                whole[i] = changed = 1;
+                left -= maxw[i];
+                rest_ph -= phw[i];
+                rest_max -= maxw[i];
+                open--;
+            }
+        }
+        double f = rest_max > rest_ph ? (left - rest_ph) / (rest_max - rest_ph) : 0;
+        f = f > 1 ? 1 : f;
         for (int i = 0; i < n; i++)
             if (kind[i] != 0) {
-                g->w[i] = phw[i] + ((kind[i] == 1 ? maxw[i] : phw[i]) - phw[i]) * f;
+                g->w[i] = whole[i] ? maxw[i]
+                                   : phw[i] + ((kind[i] == 1 ? maxw[i] : phw[i]) - phw[i]) * f;
                 floor[i] = phw[i];
                 ceil[i] = kind[i] == 1 ? maxw[i] : g->w[i];
             }

@@ -2,7 +2,6 @@
  * paragraph chosen together (total fit over JLReq's break opportunities,
  * after Knuth and Plass), then each line's positions, with compression or
  * justification. SPDX-License-Identifier: MIT */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -533,8 +532,9 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
     return 0;
 }
 
-/* A warning for the first line of the chosen breaks spread by more than a
- * quarter em a gap: no other breaks avoided it. */
+/* A warning for each line of the chosen breaks spread by more than a
+ * quarter em a gap: no other breaks avoided it (the same warning from the
+ * same paragraph laid out again is said once, as every diagnostic is). */
 static void warn_loose(lb *L, const ashi_line *ln, size_t nl, const para_ctx *P, ashi_diags *d)
 {
     size_t n = L->p->nclusters;
@@ -553,14 +553,11 @@ static void warn_loose(lb *L, const ashi_line *ln, size_t nl, const para_ctx *P,
         if (!f.stretch || f.loose <= LOOSE_EM + EPS)
             continue;
         const ashi_cluster *a = C(L, l->c0), *b = C(L, l->c1 - 1);
-        if (ashi_diag_has(d, "loose-line", a->loc))
-            return;
         int len = (int)(b->off + b->len - a->off);
         ashi_diag_add(d, ASHI_WARNING, "loose-line", a->loc,
                       "the line '%.*s' is spread by %.2f em between characters: no other "
                       "line breaks avoid it",
                       len > 200 ? 200 : len, L->p->text + a->off, f.loose);
-        return;
     }
 }
 
@@ -630,13 +627,6 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
         lfit f;
         measure(&L, ln->c0, ln->c1, w, 0, 1, &f);
         ln->hang = f.hang;
-        if (getenv("ASHI_LB_DEBUG")) { /* DEBUG: not for commit */
-            lfit g;
-            measure(&L, ln->c0, ln->c1, w, align == ASHI_ALIGN_JUSTIFY && !forced, 1, &g);
-            const ashi_cluster *ca = &p->clusters[ln->c0], *cb = &p->clusters[ln->c1 - 1];
-            fprintf(stderr, "LB %d loose=%.3f bad=%.1f fit=%d total=%.0f | %.*s\n", x->line, g.loose, g.bad, g.fit, x->total,
-                    (int)(cb->off + cb->len - ca->off), p->text + ca->off);
-        }
         if (ln->c1 > ln->c0 && place(&L, ln, w, align == ASHI_ALIGN_JUSTIFY && !forced, a))
             goto done;
     }
