@@ -15,6 +15,7 @@
 #define LOOSE_EM 0.25      /* the most a gap may spread when other breaks allow */
 #define EVEN_EM 0.12       /* a gap spread more than this shows: a loose line */
 #define P1_EM 0.1          /* the first priority's room, a gap: under what shows */
+#define SPACE_EM 0.25      /* what Western word spaces open more before it shows */
 #define BAD_MAX 1e6        /* keeps demerits finite; a line this bad spreads 5 em a gap */
 #define D_LOOSE 1e6        /* a line spread by more than LOOSE_EM */
 #define D_UNEVEN 2e4       /* a line spread by more than EVEN_EM */
@@ -34,7 +35,7 @@ typedef struct lb {
      * gaps, gap shrink; for stretching, the first-priority room (a quarter
      * em a gap) and the number of those gaps, the number of gaps between
      * Japanese characters and the sum of their ems. */
-    double *pw, *pg, *ps, *p1, *n1, *n2, *z2;
+    double *pw, *pg, *ps, *p1, *n1, *n2, *z2, *ns;
     ashi_mem *mem;
     size_t steps; /* clusters and breaks looked at: the work, for ashi_text_opts.work */
 } lb;
@@ -155,6 +156,10 @@ static void measure(lb *L, size_t s, size_t t, double room, int justify, int squ
     if (n1 + n2 > 0) { /* the widest gap: a first priority one, or between characters */
         spread(slack, cap1, z2, &f1, &rest);
         f->loose = f1 * P1_EM > rest ? f1 * P1_EM : rest;
+        /* Western text alone: its word spaces may open by a quarter em
+         * more than Japanese gaps before the line is loose */
+        if (n2 == 0 && L->ns[g] - L->ns[s] == n1)
+            f->loose = f->loose > SPACE_EM ? f->loose - SPACE_EM : 0;
         f1 = f1 > 1 ? 1 : f1;
     } else if (t == s + 1)
         f->loose = slack / em; /* one character alone: as bad as spread */
@@ -273,11 +278,11 @@ static void warn_word(lb *L, size_t at, ashi_diags *d, size_t *warned)
 static int prefix_sums(lb *L, const ashi_para *p)
 {
     size_t n = p->nclusters;
-    L->pw = ashi_calloc(L->mem, 7 * (n + 1), sizeof *L->pw);
+    L->pw = ashi_calloc(L->mem, 8 * (n + 1), sizeof *L->pw);
     if (!L->pw)
         return -1;
-    double **v[] = {&L->pg, &L->ps, &L->p1, &L->n1, &L->n2, &L->z2};
-    for (size_t k = 0; k < 6; k++)
+    double **v[] = {&L->pg, &L->ps, &L->p1, &L->n1, &L->n2, &L->z2, &L->ns};
+    for (size_t k = 0; k < 7; k++)
         *v[k] = L->pw + (k + 1) * (n + 1);
     for (size_t i = 0; i < n; i++) {
         const ashi_cluster *c = &p->clusters[i];
@@ -288,6 +293,7 @@ static int prefix_sums(lb *L, const ashi_para *p)
         L->ps[i + 1] = L->ps[i] + (gap ? c->gap - c->gap_min : 0);
         L->p1[i + 1] = L->p1[i] + (first ? c->size * P1_EM : 0);
         L->n1[i + 1] = L->n1[i] + first;
+        L->ns[i + 1] = L->ns[i] + (gap && c->gap_kind == ASHI_GAP_SPACE);
         L->n2[i + 1] = L->n2[i] + chr;
         L->z2[i + 1] = L->z2[i] + (chr ? c->size : 0);
     }
