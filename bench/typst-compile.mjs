@@ -1,7 +1,7 @@
 // typst-compile.mjs IN.typ OUT.pdf [FONT_DIR ...] — compiles one Typst file
 // to a PDF in one process, with Typst's compiler from the npm package
 // @myriaddreamin/typst-ts-node-compiler (scripts/deps.sh --bench installs it
-// into ~/.cache/ashireport-npm, or $ASHI_NPM_DIR). bench/run.sh times this
+// into ~/.cache/ashireport-bench-npm, or $ASHI_BENCH_NPM_DIR). bench/run.sh times this
 // whole process against `ashireport render`. Fonts come only from the
 // folders given (the same files our deck uses). SPDX-License-Identifier: MIT
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ if (!input || !output) {
   console.error('usage: typst-compile.mjs IN.typ OUT.pdf [FONT_DIR ...]');
   process.exit(2);
 }
-const npmDir = process.env.ASHI_NPM_DIR || resolve(homedir(), '.cache/ashireport-npm');
+const npmDir = process.env.ASHI_BENCH_NPM_DIR || resolve(homedir(), '.cache/ashireport-bench-npm');
 const require = createRequire(resolve(npmDir, 'node_modules/'));
 const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');
 
