@@ -2,8 +2,10 @@
 // to a PDF in one process, with Typst's compiler from the npm package
 // @myriaddreamin/typst-ts-node-compiler (scripts/deps.sh --bench installs it
 // into ~/.cache/ashireport-bench-npm, or $ASHI_BENCH_NPM_DIR). bench/run.sh times this
-// whole process against `ashireport render`. Fonts come only from the
-// folders given (the same files our deck uses). SPDX-License-Identifier: MIT
+// whole process against `ashireport render`. Fonts: the folders given (the
+// same files our deck uses: the repository's fonts/), and the system's,
+// which this compiler, like the typst command, searches besides (its start-up
+// includes that). SPDX-License-Identifier: MIT
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
