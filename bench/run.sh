@@ -14,7 +14,8 @@
 # is taken within each pair, so a machine whose speed drifts still gives a
 # fair ratio), RUNS pairs, medians; peak memory by GNU time; the PDFs'
 # sizes; the floor (floor.sh: xmllint, hb-shape, zlib and libdeflate) and
-# our time against it; and ashi-bench's phases for the 900-page booklet.
+# our time against it; and ashi-bench's phases for the booklet at the
+# three sizes beside the whole process's time.
 # Timings are figures to read, never test assertions: quote them with the
 # machine's load (a shared machine makes them noisy).
 # SPDX-License-Identifier: MIT
@@ -146,4 +147,22 @@ for n in 9 90 900; do
 done
 echo "targets (issue #19, 2 cores): >= 10x faster than Typst at 9, 90 and 900 pages, peak <= 64 MB at 900 pages, within 2x of the floor"
 echo
-build-bench/bench/ashi-bench "$work/booklet-900.xml" "$runs"
+# the phases of ashi-bench (in one process, to memory) at the three sizes,
+# side by side, and what the whole process adds to them (start-up, reading
+# the deck and writing the file, freeing)
+for n in 9 90 900; do build-bench/bench/ashi-bench "$work/booklet-$n.xml" "$runs" >"$work/phases-$n"; done
+echo "phases of the booklet (ashi-bench, in-process medians of $runs; allocations: the library's own, at 900 pages)"
+awk -v w9="${bms[9]}" -v w90="${bms[90]}" -v w900="${bms[900]}" '
+  FNR == 1 {f++}
+  $1 == "phase" || NF < 4 || $1 ~ /:$/ {next}
+  {name = $1; for (i = 2; i <= NF - 3; i++) name = name " " $i
+   if (f == 1) order[++n] = name
+   ms[f, name] = $(NF - 2); if (f == 3) {pp[name] = $(NF - 1); al[name] = $NF}}
+  END {
+    printf "%-18s %9s %9s %9s %12s %12s\n", "phase", "9 p ms", "90 p ms", "900 p ms", "ms/page 900", "allocations"
+    for (i = 1; i <= n; i++) { k = order[i]
+      printf "%-18s %9.2f %9.2f %9.2f %12.3f %12d\n", k, ms[1, k], ms[2, k], ms[3, k], pp[k], al[k] }
+    printf "%-18s %9.2f %9.2f %9.2f\n", "whole process", w9 / 1000, w90 / 1000, w900 / 1000
+    printf "%-18s %9.2f %9.2f %9.2f\n", "  less total", w9 / 1000 - ms[1, "total"],
+           w90 / 1000 - ms[2, "total"], w900 / 1000 - ms[3, "total"] }
+' "$work/phases-9" "$work/phases-90" "$work/phases-900"
