@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # timing.sh — shell functions that bench/run.sh and bench/floor.sh source:
 # wall times from bash's own clock (EPOCHREALTIME, no process started to
 # read it), peak memory from GNU time, medians. SPDX-License-Identifier: MIT

@@ -45,7 +45,7 @@ npm_install() {
     [ "$have" = "$want" ] && continue
     echo "installing (npm): $p into $dir" >&2
     mkdir -p "$dir"
-    npm install --prefix "$dir" --no-audit --no-fund $omit --loglevel=error "$p" >/dev/null
+    npm install --prefix "$dir" --no-audit --no-fund "$omit" --loglevel=error "$p" >/dev/null
   done
 }
 install_npm() {
