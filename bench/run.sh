@@ -102,8 +102,8 @@ tv=$(node -p "require('$npm_dir/node_modules/@myriaddreamin/typst-ts-node-compil
 echo "issue #19: the booklet (gen-booklet.py) against Typst (typst-ts-node-compiler $tv), whole processes, $runs pairs in turn, medians"
 typst=(node bench/typst-compile.mjs)
 for n in 9 90 900; do python3 bench/gen-booklet.py "$n" "$work/booklet-$n"; done
-printf '%-16s %6s %13s %9s %7s %12s %13s %12s %13s\n' deck pages "ashireport s" "Typst s" ratio \
-  "peak MB ours" "peak MB Typst" "PDF KB ours" "PDF KB Typst"
+printf '%-16s %6s %13s %9s %7s %13s %14s %12s %13s\n' deck pages "ashireport s" "Typst s" ratio \
+  "peak MiB ours" "peak MiB Typst" "PDF KB ours" "PDF KB Typst"
 declare -A bms
 for n in 9 90 900; do
   b="$work/booklet-$n"
@@ -127,12 +127,12 @@ for n in 9 90 900; do
       -v mo="$(printf '%s\n' "${rss_o[@]}" | sort -n | tail -1)" \
       -v mt="$(printf '%s\n' "${rss_t[@]}" | sort -n | tail -1)" \
       -v so="$(stat -c %s "$b.pdf")" -v st="$(stat -c %s "$b-typst.pdf")" \
-      'BEGIN {printf "%-16s %6d %13.3f %9.3f %6.1fx %12.1f %13.1f %12.1f %13.1f\n",
+      'BEGIN {printf "%-16s %6d %13.3f %9.3f %6.1fx %13.1f %14.1f %12.1f %13.1f\n",
               d, p, o / 1e6, t / 1e6, r, mo / 1024, mt / 1024, so / 1024, st / 1024}'
 done
 pages=$(pdfinfo "$work/booklet.pdf" | awk '/^Pages:/ {print $2}')
 awk -v p="$pages" -v o="${ms[booklet]}" -v mo="${pk[booklet]}" -v so="${sz[booklet]}" \
-    'BEGIN {printf "%-16s %6d %13.3f %9s %7s %12.1f %13s %12.1f %13s\n",
+    'BEGIN {printf "%-16s %6d %13.3f %9s %7s %13.1f %14s %12.1f %13s\n",
             "sample booklet", p, o / 1e6, "-", "-", mo / 1024, "-", so / 1024, "-"}'
 echo "ratio: Typst's time over ours, the median of the pairs' ratios (ours is that many times faster)"
 echo
