@@ -312,6 +312,9 @@ typedef struct ashi_theme_style {
     int weight, align;       /* -1: not given; bold 1 normal 0; ashi_align */
     ashi_indent indent;
     ashi_loc indent_loc;
+    double tracking;         /* per cent of the size between characters */
+    int has_tracking;
+    int palt;                /* proportional punctuation: 1 on, 0 off, -1 not given */
     struct ashi_theme_style *next;
 } ashi_theme_style;
 
@@ -325,6 +328,7 @@ typedef struct ashi_doc {
     ashi_theme_style *styles;
     int autospace, hanging, bracket_start_half; /* <theme> switches; -1: not given */
     int overprint;        /* <theme overprint>: K100 overprints in print; -1: not given */
+    int kinsoku;          /* <theme kinsoku>: 0 strict, 1 normal, 2 loose; -1: not given */
     const char *footer_text;  /* <master footer-text> */
     int master_number;        /* 1 on, 0 off, -1 not given */
     ashi_color master_background;

@@ -404,6 +404,7 @@ static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
     l.in.opts.autospace = t->autospace;
     l.in.opts.bracket_start_half = t->bracket_start_half;
     l.in.opts.hanging = t->hanging;
+    l.in.opts.kinsoku = (ashi_kinsoku)t->kinsoku;
     return l;
 }
 

@@ -14,6 +14,8 @@ static ashi_span base_span(const L *l, const ashi_text_style *st, ashi_loc loc)
     s.bold = st->bold;
     s.size = st->size;
     s.color = l->fr.text_color != ASHI_NO_COLOR ? l->fr.text_color : st->color;
+    s.tracking = (float)st->tracking;
+    s.palt = st->palt;
     s.loc = loc;
     return s;
 }

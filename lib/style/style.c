@@ -289,6 +289,8 @@ int ashi_style_resolve(const ashi_doc *doc, int print, ashi_res *res, const char
         t->bracket_start_half = doc->bracket_start_half;
     if (doc->overprint >= 0)
         t->overprint = doc->overprint;
+    if (doc->kinsoku >= 0)
+        t->kinsoku = doc->kinsoku;
 
     for (const ashi_theme_style *s = doc->styles; s; s = s->next) {
         int id = -1;
@@ -344,6 +346,10 @@ int ashi_style_resolve(const ashi_doc *doc, int print, ashi_res *res, const char
         }
         if (s->weight >= 0)
             ts->bold = s->weight;
+        if (s->has_tracking)
+            ts->tracking = s->tracking / 100;
+        if (s->palt >= 0)
+            ts->palt = s->palt;
     }
     /* Last in the fallback order: a wide-coverage font for characters no
      * theme font has (silently absent when it cannot be found). */

@@ -66,6 +66,8 @@ typedef struct ashi_text_style {
     ashi_align align;
     double indent;  /* first-line indent, points */
     double pitch;   /* line height as a length (points); 0: use leading */
+    double tracking; /* added between characters, in em (tracking="5%": 0.05) */
+    int palt;       /* punctuation set proportionally (OpenType palt), no aki */
 } ashi_text_style;
 
 typedef struct ashi_theme {
@@ -81,6 +83,7 @@ typedef struct ashi_theme {
     int autospace;          /* quarter em between Japanese and Western text */
     int bracket_start_half; /* no space before an opening bracket at line start */
     int hanging;            /* 、。 may hang past the line end */
+    int kinsoku;            /* line-start strictness: 0 strict, 1 normal, 2 loose */
     /* print: K100 text, rules and small fills overprint (墨ノセ) */
     int overprint;
 } ashi_theme;

@@ -148,6 +148,7 @@ typedef struct cache_entry {
     uint32_t hash;
     unsigned n;
     cached_glyph *g;
+    int palt; /* shaped with OpenType palt */
 } cache_entry;
 
 struct ashi_shape_cache {
@@ -201,7 +202,7 @@ typedef struct shaper {
 /* The run's glyphs from the cache, else shaped (and kept when memory
  * allows: the cache is an optimisation, never a reason to fail). */
 static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, size_t len,
-                                     cache_entry *tmp)
+                                     int palt, cache_entry *tmp)
 {
     const char *t = sh->text;
     size_t pre = off, post = off + len;
@@ -221,9 +222,11 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
     h = (h ^ (uint32_t)(off - pre)) * 16777619u;
     h = (h ^ (uint32_t)len) * 16777619u;
     h ^= (uint32_t)(((uintptr_t)face >> 4) * 2654435761u);
+    h ^= (uint32_t)palt * 0x9E3779B9u;
     cache_entry **bucket = sh->cache ? &sh->cache->buckets[h % sh->cache->nbuckets] : NULL;
     for (cache_entry *e = bucket ? *bucket : NULL; e; e = e->next)
-        if (e->hash == h && e->face == face && e->pre == off - pre && e->run == len &&
+        if (e->hash == h && e->face == face && e->palt == palt && e->pre == off - pre &&
+            e->run == len &&
             e->post == post - off - len && !memcmp(e->key, t + pre, post - pre))
             return e;
 
@@ -233,7 +236,9 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     hb_buffer_set_language(buf, sh->lang);
     hb_buffer_guess_segment_properties(buf);
-    hb_shape(face->hb_font, buf, NULL, 0);
+    /* palt: the font's proportional widths for punctuation (titles) */
+    static const hb_feature_t palt_on = {HB_TAG('p', 'a', 'l', 't'), 1, 0, (unsigned)-1};
+    hb_shape(face->hb_font, buf, palt ? &palt_on : NULL, palt ? 1 : 0);
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
@@ -243,7 +248,8 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
         char *key = e ? ashi_arena_strndup(sh->cache->a, t + pre, post - pre) : NULL;
         cached_glyph *g = key ? ashi_arena_alloc(sh->cache->a, (n + 1) * sizeof *g) : NULL;
         if (g) {
-            *e = (cache_entry){*bucket, face, key, off - pre, len, post - off - len, h, n, g};
+            *e = (cache_entry){*bucket, face, key, off - pre, len, post - off - len, h, n, g,
+                               palt};
             *bucket = e;
             if (++sh->cache->n > sh->cache->nbuckets)
                 cache_grow(sh->cache);
@@ -256,7 +262,7 @@ static const cache_entry *run_glyphs(shaper *sh, ashi_face *face, size_t off, si
         if (vec_reserve(&sh->uncached, (size_t)n + 1))
             return NULL;
         cached_glyph *g = sh->uncached.v;
-        *tmp = (cache_entry){.face = face, .n = n, .g = g};
+        *tmp = (cache_entry){.face = face, .n = n, .g = g, .palt = palt};
         e = tmp;
     }
     for (unsigned i = 0; i < n; i++)
@@ -269,7 +275,7 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
                      size_t len)
 {
     cache_entry tmp;
-    const cache_entry *run = run_glyphs(sh, face, off, len, &tmp);
+    const cache_entry *run = run_glyphs(sh, face, off, len, s->palt != 0, &tmp);
     if (!run)
         return -1;
     unsigned n = run->n;
@@ -295,6 +301,8 @@ static int shape_run(shaper *sh, const ashi_span *s, ashi_face *face, size_t off
             cur->group = (uint16_t)s->group;
             cur->rise = s->rise;
             cur->fake_bold = (uint8_t)s->fake_bold;
+            cur->palt = (uint8_t)(s->palt != 0);
+            cur->tracking = (float)(s->tracking * s->size);
         }
         ashi_glyph *g = vec_push(&sh->glyphs);
         if (!g)

@@ -61,6 +61,8 @@ static int alnum(const ashi_cluster *c)
  * full-width forms (half-width forms stay tight). */
 static int spaced_punct(const ashi_cluster *c)
 {
+    if (c->palt) /* proportional punctuation: as the font sets it (palt) */
+        return 0;
     switch (c->cls) {
     case ASHI_CL_OPEN:
     case ASHI_CL_CLOSE:
@@ -287,8 +289,8 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
             bef = 0; /* 」「 。「 : half an em between them */
             after_min = 0;
         }
-        a->gap = after + bef;
-        a->gap_min = after_min;
+        a->gap = after + bef + a->tracking;
+        a->gap_min = after_min + a->tracking;
         a->gap_kind = (uint8_t)gap_kind(a, b, dot_space(cl, p->nclusters, i),
                                         dot_space(cl, p->nclusters, i + 1));
         if (a->gap_kind == ASHI_GAP_SCRIPT && o->autospace) {

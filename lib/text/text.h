@@ -95,6 +95,8 @@ typedef struct ashi_span {
     unsigned group; /* spans of one non-zero group stay on one line (nobr, ruby) */
     float rise;     /* baseline shift, points, up (sup, sub) */
     int fake_bold;  /* bold asked of a family without a bold face */
+    float tracking; /* em added after each of its characters (style tracking) */
+    int palt;       /* punctuation proportional (OpenType palt), without JLReq's aki */
     const char *ruby; /* reading set over this span (ruby), UTF-8 */
     size_t ruby_len;
     ashi_loc loc;
@@ -124,6 +126,8 @@ typedef struct ashi_cluster {
                              at a cost when nothing else serves), or a break
                              allowed inside a URL or e-mail address */
     uint16_t group;       /* clusters of one non-zero group stay on one line */
+    uint8_t palt;         /* from a palt span: punctuation as the font sets it */
+    float tracking;       /* points added after it inside a line (style tracking) */
     uint32_t ruby;        /* 1 + index into ashi_para.rubies; 0: none */
     float rise;           /* baseline shift, points, up */
     /* Spacing (spacing.c), in points. Punctuation is set on a half-em core

@@ -994,6 +994,8 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
         doc->bracket_start_half = v.e == 1;
     if (value_of(p, n, "overprint", &v) && doc->overprint < 0)
         doc->overprint = v.e == ASHI_ONOFF_ON;
+    if (value_of(p, n, "kinsoku", &v) && doc->kinsoku < 0)
+        doc->kinsoku = v.e - 1;
     ashi_theme_font **ft = &doc->fonts;
     ashi_theme_color **ct = &doc->colors;
     ashi_theme_style **st = &doc->styles;
@@ -1064,6 +1066,9 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             if (value_of(p, c, "indent", &v))
                 s->indent = v.indent;
             s->indent_loc = attr_loc(c, "indent");
+            if ((s->has_tracking = value_of(p, c, "tracking", &v)))
+                s->tracking = v.num;
+            s->palt = value_of(p, c, "palt", &v) ? v.e == ASHI_ONOFF_ON : -1;
             if (!name) {
                 error_at(p, c, "missing-attribute", "<style> needs a name");
                 continue;
@@ -1093,7 +1098,7 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
         xmlFree(lang);
     }
     doc->autospace = doc->hanging = doc->bracket_start_half = doc->master_number = -1;
-    doc->overprint = -1;
+    doc->overprint = doc->kinsoku = -1;
     doc->bleed = -1;
     ashi_value v;
     doc->print = value_of(p, root, "print", &v) && v.e == ASHI_ONOFF_ON;
