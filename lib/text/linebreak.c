@@ -345,6 +345,8 @@ typedef struct search {
     size_t n, cap;
     size_t *act; /* active nodes, in order of position */
     size_t nact, actcap;
+    size_t *dead; /* the nodes closed at one break (scratch, kept for the paragraph) */
+    size_t deadcap;
 } search;
 
 static int push(lb *L, search *S, node nd)
@@ -451,7 +453,7 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
                      double pen)
 {
     size_t n = L->p->nclusters;
-    size_t *dead = NULL, ndead = 0;
+    size_t ndead = 0;
     for (;;) {
         double best[4];
         long bestprev[4] = {-1, -1, -1, -1};
@@ -472,9 +474,15 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
             double room = a->line == 0 ? P->w0 : P->w;
             measure(L, s, t, room, justify, !justify && may_squeeze(L, s, pb, t, room), &f);
             if (!f.ok) {
-                if (!dead && !(dead = ashi_malloc(L->mem, S->nact * sizeof *dead)))
-                    return -1;
-                dead[ndead++] = ai;
+                if (S->deadcap < S->nact) { /* room for every node to close here */
+                    size_t cap = S->nact > 2 * S->deadcap ? S->nact : 2 * S->deadcap;
+                    size_t *v = ashi_realloc(L->mem, S->dead, (cap < 16 ? 16 : cap) * sizeof *v);
+                    if (!v)
+                        return -1;
+                    S->dead = v;
+                    S->deadcap = cap < 16 ? 16 : cap;
+                }
+                S->dead[ndead++] = ai;
                 continue;
             }
             S->act[keep++] = ai;
@@ -502,10 +510,8 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
         S->nact = keep;
         if (!found && keep == 0 && ndead > 0) {
             /* a unit wider than the line: split it and look again */
-            if (emergency(L, S, P, dead, ndead, b)) {
-                free(dead);
+            if (emergency(L, S, P, S->dead, ndead, b))
                 return -1;
-            }
             if (S->v[S->n - 1].pos < b)
                 continue;
             if (forced) { /* the overfull line ends at the forced break */
@@ -527,14 +533,11 @@ static int try_break(lb *L, search *S, para_ctx *P, size_t b, size_t pb, size_t 
                 continue;
             const node *a = &S->v[bestprev[c]];
             node nd = {b, line_start(L, b), best[c], bestprev[c], a->line + 1, c};
-            if (push(L, S, nd)) {
-                free(dead);
+            if (push(L, S, nd))
                 return -1;
-            }
         }
         break;
     }
-    free(dead);
     return 0;
 }
 
@@ -644,6 +647,7 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
 done:
     free(S.v);
     free(S.act);
+    free(S.dead);
     free(L.pw);
     if (o->work)
         *o->work += L.steps;
