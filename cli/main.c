@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ashireport.h"
 
@@ -34,7 +35,8 @@ static const char usage[] =
     "          relative (colorimetric, black point compensation)\n"
     "--max-ppi with --print: images placed above N ppi are downsampled to it (150-1200,\n"
     "          default 350; 0 never)\n"
-    "--threads lays slides out on N threads (1-16, default 1); the PDF is the same\n"
+    "--threads lays slides out on N threads (1-16, default: every core, at most 16); the\n"
+    "          PDF is the same whatever N is\n"
     "\n"
     "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
@@ -95,6 +97,9 @@ int main(int argc, char **argv)
         fputs("ashireport: out of memory\n", stderr);
         return 1;
     }
+    /* every core unless --threads says otherwise (the PDF is the same) */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    ashi_options_set_threads(opt, cores < 1 ? 1 : cores > 16 ? 16 : (int)cores);
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && render && i + 1 < argc) {
