@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <hpdf_doc.h>
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <libdeflate.h>
@@ -54,8 +55,10 @@ int ashi_flate_write(ashi_flate *z, HPDF_Dict obj, const void *data, size_t len)
     size_t bound = libdeflate_zlib_compress_bound(z->c, len);
     if (bound > z->cap) {
         unsigned char *g = ashi_realloc(z->mem, z->out, bound);
-        if (!g)
+        if (!g) { /* said as libharu says it: the render reports memory */
+            HPDF_SetError(obj->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
             return -1;
+        }
         z->out = g;
         z->cap = bound;
     }

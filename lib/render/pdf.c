@@ -535,6 +535,8 @@ static HPDF_Image xobject(writer *w, const ashi_image *im)
             if (!mask || HPDF_Dict_Add(x, "SMask", mask))
                 x = NULL;
         }
+        if (!x && !w->error)
+            w->error = HPDF_GetError(pdf);
     } else {
         static const char *const spaces[] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
         x = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
