@@ -189,11 +189,12 @@ mk() { printf '<deck xmlns="urn:ashireport:deck:1" page="A4" %s>\n  <slide title
 mk 'output-profile="press.icc"' own
 "$cli" render deck/own.xml --print -o own.pdf >/dev/null 2>own.err || fail "deck profile: $(cat own.err)"
 pdfinfo own.pdf | grep -q 'PDF subtype: *PDF/X-4' || fail "deck output-profile: not PDF/X-4: $(pdfinfo own.pdf | grep subtype)"
-qpdf --json-output --json-stream-data=inline --decode-level=generalized own.pdf own.json
-python3 - own.json deck/press.icc <<'PY' || fail "DestOutputProfile is not the deck's profile"
+# whether PDF's one output intent embeds exactly the bytes of ICC
+dest_profile() {
+  qpdf --json-output --json-stream-data=inline --decode-level=generalized "$1" "$1.json"
+  python3 - "$1.json" "$2" <<'PY'
 import base64, json, sys
 j = json.load(open(sys.argv[1]))['qpdf'][1]
-want = open(sys.argv[2], 'rb').read()
 def find(v):
     if isinstance(v, dict):
         if '/DestOutputProfile' in v:
@@ -205,27 +206,14 @@ def find(v):
             yield from find(x)
 refs = list(find(j))
 assert len(refs) == 1
-assert base64.b64decode(j['obj:' + refs[0]]['stream']['data']) == want
+assert base64.b64decode(j['obj:' + refs[0]]['stream']['data']) == open(sys.argv[2], 'rb').read()
 PY
+}
+dest_profile own.pdf deck/press.icc || fail "DestOutputProfile is not the deck's profile"
 # the option wins: ps_cmyk.icc (another CMYK output profile) is embedded
 if [ -f "$G/ps_cmyk.icc" ]; then
   "$cli" render deck/own.xml --print --output-profile "$G/ps_cmyk.icc" -o opt.pdf >/dev/null 2>&1 || fail "option over deck"
-  qpdf --json-output --json-stream-data=inline --decode-level=generalized opt.pdf opt.json
-  python3 - opt.json "$G/ps_cmyk.icc" <<'PY' || fail "--output-profile does not win over the deck's"
-import base64, json, sys
-j = json.load(open(sys.argv[1]))['qpdf'][1]
-def find(v):
-    if isinstance(v, dict):
-        if '/DestOutputProfile' in v:
-            yield v['/DestOutputProfile']
-        for x in v.values():
-            yield from find(x)
-    elif isinstance(v, list):
-        for x in v:
-            yield from find(x)
-refs = list(find(j))
-assert base64.b64decode(j['obj:' + refs[0]]['stream']['data']) == open(sys.argv[2], 'rb').read()
-PY
+  dest_profile opt.pdf "$G/ps_cmyk.icc" || fail "--output-profile does not win over the deck's"
 fi
 # screen output does not read it (no diagnostic, PDF/A as always)
 "$cli" render deck/own.xml -o own-screen.pdf >/dev/null 2>own-screen.err || fail "screen with deck profile"
