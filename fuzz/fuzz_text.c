@@ -36,17 +36,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ashi_fontset_open(&fs, &t, fonts, a, &d) == 0) {
         /* the text engine takes valid UTF-8 (the XML layer checks it) */
         if (ashi_utf8_check(text, len) == (size_t)-1) {
-            ashi_span s[2];
+            /* with flag 128, text is A \1 base \1 reading \1 C: a ruby
+             * (mode from the reading's length) between two spans */
+            ashi_span s[4];
             memset(s, 0, sizeof s);
             s[0].text = text;
             s[0].len = len;
             s[0].size = 10;
             s[0].bold = flags & 1;
             s[0].group = flags & 2 ? 1 : 0;
-            s[1] = s[0];
-            s[1].brk = 1;
+            size_t ns = 1;
+            const char *cut[3] = {0};
+            if (flags & 128) {
+                const char *q = text, *end = text + len;
+                for (int k = 0; k < 3 && q < end; k++)
+                    if ((cut[k] = memchr(q, 1, (size_t)(end - q))))
+                        q = cut[k] + 1;
+            }
+            if (cut[0] && cut[1] && cut[2]) {
+                s[0].len = (size_t)(cut[0] - text);
+                s[1] = s[0];
+                s[1].text = cut[0] + 1;
+                s[1].len = (size_t)(cut[1] - cut[0] - 1);
+                s[1].ruby = cut[1] + 1;
+                s[1].ruby_len = (size_t)(cut[2] - cut[1] - 1);
+                s[1].ruby_mode = (int)(s[1].ruby_len % 3);
+                s[1].group = s[1].ruby_mode == ASHI_RUBY_GROUP ? 2 : 0;
+                s[2] = s[0];
+                s[2].text = cut[2] + 1;
+                s[2].len = (size_t)(text + len - cut[2] - 1);
+                ns = 3;
+            }
+            s[ns] = s[0];
+            s[ns].brk = 1;
             ashi_para p;
-            if (ashi_shape(&fs, s, flags & 4 ? 2 : 1, a, &d, &p) == 0) {
+            if (ashi_shape(&fs, s, flags & 4 ? ns + 1 : ns, a, &d, &p) == 0) {
                 ashi_text_opts o = ashi_text_opts_default();
                 o.hanging = flags & 8;
                 o.autospace = !(flags & 16);

@@ -196,6 +196,7 @@ CONTEXT = {
     'chart': '<chart {A}><category>a</category><series>1</series></chart>',
     'series': '<chart><category>a</category><series {A}>1</series></chart>',
     'span': '<p><span {A}>x</span></p>',
+    'ruby': '<p><ruby rt="よみ" {A}>読</ruby></p>',
 }
 CONTEXT = {e: SLIDE.format(t) for e, t in CONTEXT.items()}
 CONTEXT.update(slide='  <slide title="スライド" {A}><p>x</p></slide>',

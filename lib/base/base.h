@@ -107,6 +107,13 @@ size_t ashi_utf8_check(const char *s, size_t len);
 /* East Asian wide or fullwidth (ideographs, kana, CJK punctuation, fullwidth
  * forms): where a source line break between two characters is no space. */
 int ashi_is_wide(uint32_t cp);
+/* Combining marks, variation selectors, ZWJ: part of the character before. */
+int ashi_is_attached(uint32_t cp);
+/* Characters as a reader counts them: code points not attached. */
+size_t ashi_utf8_chars(const char *s, size_t len);
+/* The next word of s separated by spaces (ASCII or U+3000) from *pos:
+ * sets [*w0, *w1) and moves *pos past it; 0 when no word is left. */
+int ashi_utf8_word(const char *s, size_t len, size_t *pos, size_t *w0, size_t *w1);
 
 /* Colours, as the theme resolves them and the display list carries them:
  * 0xRRGGBB, or ASHI_CMYK_TAG | i for entry i of the deck's CMYK table. */

@@ -80,3 +80,47 @@ int ashi_is_wide(uint32_t cp)
            (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
            (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
+
+int ashi_is_attached(uint32_t cp)
+{
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x200D || cp == 0x3099 ||
+           cp == 0x309A;
+}
+
+size_t ashi_utf8_chars(const char *s, size_t len)
+{
+    size_t pos = 0, n = 0;
+    uint32_t cp;
+    while (pos < len)
+        if (ashi_utf8_next(s, len, &pos, &cp) == 0 && !ashi_is_attached(cp))
+            n++;
+    return n;
+}
+
+static int is_space_at(const char *s, size_t len, size_t pos, size_t *next)
+{
+    uint32_t cp;
+    size_t p = pos;
+    if (ashi_utf8_next(s, len, &p, &cp) == 0 && (cp == ' ' || cp == 0x3000)) {
+        *next = p;
+        return 1;
+    }
+    return 0;
+}
+
+int ashi_utf8_word(const char *s, size_t len, size_t *pos, size_t *w0, size_t *w1)
+{
+    size_t p = *pos, nx;
+    while (p < len && is_space_at(s, len, p, &nx))
+        p = nx;
+    if (p >= len)
+        return 0;
+    *w0 = p;
+    while (p < len && !is_space_at(s, len, p, &nx)) {
+        uint32_t cp;
+        ashi_utf8_next(s, len, &p, &cp);
+    }
+    *w1 = *pos = p;
+    return 1;
+}

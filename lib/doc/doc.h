@@ -155,6 +155,13 @@ enum {
     ASHI_INL_NOBR = 1 << 4, /* <nobr>: kept on one line */
 };
 
+/* How a <ruby>'s reading sits over its base. */
+enum {
+    ASHI_RUBYMODE_GROUP,  /* one reading over the whole base (the default) */
+    ASHI_RUBYMODE_MONO,   /* one reading per base character, space-separated */
+    ASHI_RUBYMODE_JUKUGO, /* the same, readings sharing their word's room */
+};
+
 typedef enum ashi_inline_kind {
     ASHI_INL_TEXT,
     ASHI_INL_BREAK, /* <br/> */
@@ -168,6 +175,7 @@ typedef struct ashi_inline {
     ashi_color color;  /* <span color>, innermost wins; unset: inherited */
     ashi_len size;     /* <span size>: a length or a percentage; unset: inherited */
     const char *ruby;  /* <ruby rt>: the annotation over this run's text */
+    int ruby_mode;     /* <ruby mode>: ASHI_RUBYMODE_* */
     unsigned group;    /* runs of one <nobr> or <ruby> share a non-zero group */
     ashi_loc loc;      /* of the element (or text parent) it came from */
     ashi_loc span_loc; /* of the <span> that set color or size */

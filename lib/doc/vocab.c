@@ -127,6 +127,7 @@ const ashi_vattr ashi_vocab[] = {
     {"span", "color", ASHI_VT_COLOR, NULL, 0, 0, 0, 0},
     {"span", "size", ASHI_VT_SIZE, NULL, 4, 400, 0, 0},
     TEXT_REQ("ruby", "rt", 0),
+    ENUM("ruby", "mode", "group mono jukugo", 0),
     {NULL, NULL, ASHI_VT_TEXT, NULL, 0, 0, 0, 0},
 };
 

@@ -197,6 +197,9 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
         if (i->ruby) {
             s->ruby = i->ruby;
             s->ruby_len = strlen(i->ruby);
+            s->ruby_mode = i->ruby_mode == ASHI_RUBYMODE_MONO     ? ASHI_RUBY_MONO
+                           : i->ruby_mode == ASHI_RUBYMODE_JUKUGO ? ASHI_RUBY_JUKUGO
+                                                                  : ASHI_RUBY_GROUP;
         }
         if (i->flags & ASHI_INL_BOLD)
             s->bold = 1;
@@ -328,7 +331,6 @@ static int emit_readings(L *l, const ashi_para *p, const ashi_line *ln, size_t f
         size_t r0 = nread * (i - ru->c0) / nbase, r1 = nread * (last + 1 - ru->c0) / nbase;
         if (r1 == r0)
             continue;
-        double x0 = ln->x[i - ln->c0], x1 = ln->x[last - ln->c0] + p->clusters[last].width;
         ashi_line rl = {r0, r1, 0, 0, NULL, 0};
         rl.x = ashi_arena_alloc(l->mem.a, (r1 - r0 + 1) * sizeof *rl.x);
         if (!rl.x)
@@ -339,9 +341,16 @@ static int emit_readings(L *l, const ashi_para *p, const ashi_line *ln, size_t f
             pen += ru->text.clusters[k].width;
         }
         rl.width = rl.natural = r0 == 0 && r1 == nread ? ru->width : pen;
+        double rx;
+        if (i == ru->c0 && last + 1 == ru->c1) {
+            rx = ashi_ruby_x(p, ru, ln); /* the whole base is on this line */
+        } else {
+            double x0 = ln->x[i - ln->c0], x1 = ln->x[last - ln->c0] + p->clusters[last].width;
+            rx = (x0 + x1 - rl.width) / 2;
+        }
         double rs = ru->text.clusters[r0].size;
         double ry = y - cl->rise - ASCENT * cl->size - (1 - ASCENT) * rs;
-        if (emit_line(l, &ru->text, &rl, x + (x0 + x1 - rl.width) / 2, ry, 0))
+        if (emit_line(l, &ru->text, &rl, x + rx, ry, 0))
             return -1;
     }
     return 0;

@@ -232,6 +232,8 @@ static int place(lb *L, ashi_line *ln, double w, int justify, ashi_arena *a)
     }
     x += C(L, e - 1)->trail;
     ln->width = ln->hang ? x - C(L, e - 1)->width : x;
+    if (L->p->nrubies)
+        ashi_ruby_flush(L->p, ln);
     return 0;
 }
 

@@ -96,13 +96,6 @@ static int seen_add(seen *s, ashi_loc loc, uint32_t cp)
 }
 
 /* Characters that take the face of the character before them. */
-static int is_attached(uint32_t cp)
-{
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
-           (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x200D || cp == 0x3099 ||
-           cp == 0x309A;
-}
-
 static ashi_face *span_face(const ashi_fontset *fs, int family, int bold)
 {
     const ashi_font_family *f = &fs->families[family];
@@ -362,6 +355,7 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
     /* where each span with a reading put its base: [c0, c1), and the span */
     typedef struct ruby_at {
         size_t c0, c1, span;
+        int per_char; /* mono or jukugo with a reading for each character */
     } ruby_at;
     vec rubies = {.elem = sizeof(ruby_at), .mem = ashi_arena_mem(a)};
     seen missing = {.mem = ashi_arena_mem(a)};
@@ -391,7 +385,7 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             uint32_t cp;
             ashi_utf8_next(s->text, s->len, &pos, &cp);
             ashi_face *f;
-            if (cp < 0x21 || is_attached(cp)) {
+            if (cp < 0x21 || ashi_is_attached(cp)) {
                 f = run_face ? run_face : span_face(fs, s->family, s->bold);
             } else if (!(f = cover(fs, s, cp))) {
                 char u[5] = {0};
@@ -419,7 +413,7 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
         if (rc == 0 && s->ruby && s->ruby_len && sh.clusters.n > first_cluster) {
             ruby_at *r = vec_push(&rubies);
             if (r)
-                *r = (ruby_at){first_cluster, sh.clusters.n, i};
+                *r = (ruby_at){first_cluster, sh.clusters.n, i, 0};
             else
                 rc = -1;
         }
@@ -449,35 +443,75 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
     }
     free(sh.uncached.v);
     free(missing.k);
-    /* Readings: shaped at half the base size; clusters point at them. */
+    /* Readings: shaped at half the base size; clusters point at them. A
+     * mono or jukugo base gets one reading per cluster, each its share of
+     * the span's readings (a cluster of two characters, two of them). */
     if (rc == 0 && rubies.n) {
-        out->rubies = ashi_arena_alloc(a, rubies.n * sizeof *out->rubies);
+        size_t total_r = 0;
+        for (size_t r = 0; r < rubies.n; r++) {
+            ruby_at *at = (ruby_at *)rubies.v + r;
+            const ashi_span *base = &spans[at->span];
+            at->per_char = 0;
+            if (base->ruby_mode != ASHI_RUBY_GROUP) {
+                size_t words = 0, pos = 0, w0, w1;
+                while (ashi_utf8_word(base->ruby, base->ruby_len, &pos, &w0, &w1))
+                    words++;
+                size_t chars = 0;
+                for (size_t k = at->c0; k < at->c1; k++)
+                    chars += ashi_utf8_chars(text + out->clusters[k].off, out->clusters[k].len);
+                at->per_char = words == chars; /* else one reading over all */
+            }
+            total_r += at->per_char ? at->c1 - at->c0 : 1;
+        }
+        out->rubies = ashi_arena_alloc(a, total_r * sizeof *out->rubies);
         if (!out->rubies)
             rc = -1;
+        size_t nr = 0;
         for (size_t r = 0; rc == 0 && r < rubies.n; r++) {
             const ruby_at *at = (const ruby_at *)rubies.v + r;
             const ashi_span *base = &spans[at->span];
             ashi_span rs = *base;
-            rs.text = base->ruby;
-            rs.len = base->ruby_len;
             rs.size = base->size / 2;
             rs.ruby = NULL;
             rs.group = 0;
             rs.rise = 0;
-            ashi_ruby *ru = &out->rubies[r];
-            ru->c0 = at->c0;
-            ru->c1 = at->c1;
-            if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text)) {
-                rc = -1;
-                break;
+            size_t pos = 0, w0 = 0, w1 = 0;
+            for (size_t k = at->c0; rc == 0 && k < at->c1;) {
+                size_t k1 = at->per_char ? k + 1 : at->c1;
+                if (at->per_char) {
+                    size_t chars = ashi_utf8_chars(text + out->clusters[k].off,
+                                                   out->clusters[k].len);
+                    size_t s0 = 0;
+                    for (size_t c = 0; c < chars; c++) {
+                        ashi_utf8_word(base->ruby, base->ruby_len, &pos, &w0, &w1);
+                        if (c == 0)
+                            s0 = w0;
+                    }
+                    rs.text = base->ruby + s0;
+                    rs.len = chars ? w1 - s0 : 0;
+                } else {
+                    rs.text = base->ruby;
+                    rs.len = base->ruby_len;
+                }
+                ashi_ruby *ru = &out->rubies[nr];
+                memset(ru, 0, sizeof *ru);
+                ru->c0 = k;
+                ru->c1 = k1;
+                ru->mode = at->per_char ? base->ruby_mode : ASHI_RUBY_GROUP;
+                ru->word = (unsigned)r + 1;
+                if (ashi_shape_cached(fs, cache, &rs, 1, a, d, &ru->text)) {
+                    rc = -1;
+                    break;
+                }
+                for (size_t g = 0; g < ru->text.nclusters; g++)
+                    ru->width += ru->text.clusters[g].width;
+                nr++;
+                for (size_t g = k; g < k1; g++)
+                    out->clusters[g].ruby = (uint32_t)nr;
+                k = k1;
             }
-            ru->width = 0;
-            for (size_t k = 0; k < ru->text.nclusters; k++)
-                ru->width += ru->text.clusters[k].width;
-            for (size_t k = ru->c0; k < ru->c1; k++)
-                out->clusters[k].ruby = (uint32_t)(r + 1);
         }
-        out->nrubies = rubies.n;
+        out->nrubies = nr;
     }
     free(rubies.v);
     return rc;

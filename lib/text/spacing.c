@@ -299,20 +299,6 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
             a->gap_min += em / 8;
         }
     }
-    /* A reading wider than its base widens the base evenly on both sides
-     * rather than overhang the neighbouring characters. */
-    for (size_t r = 0; r < p->nrubies; r++) {
-        ashi_ruby *ru = &p->rubies[r];
-        double base = 0;
-        for (size_t k = ru->c0; k < ru->c1; k++)
-            base += cl[k].width + (k + 1 < ru->c1 ? cl[k].gap : 0);
-        if (ru->width > base) {
-            float pad = (float)(ru->width - base) / 2;
-            cl[ru->c0].width += pad;
-            cl[ru->c0].shift += pad;
-            cl[ru->c1 - 1].width += pad;
-        }
-    }
     /* At a line's edges: an opening bracket starting a line may drop its
      * space; closing brackets, commas and full stops end a line tight. */
     for (size_t i = 0; i < p->nclusters; i++) {
@@ -324,4 +310,5 @@ void ashi_space(ashi_para *p, const ashi_text_opts *o)
         if (closing_like(c))
             c->trail = 0;
     }
+    ashi_ruby_space(p);
 }

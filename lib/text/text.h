@@ -99,6 +99,8 @@ typedef struct ashi_span {
     int palt;       /* punctuation proportional (OpenType palt), without JLReq's aki */
     const char *ruby; /* reading set over this span (ruby), UTF-8 */
     size_t ruby_len;
+    int ruby_mode;    /* ASHI_RUBY_GROUP, or _MONO / _JUKUGO: ruby holds one
+                         reading per base character, separated by spaces */
     ashi_loc loc;
 } ashi_span;
 
@@ -171,12 +173,26 @@ typedef struct ashi_para {
     size_t nrubies;
 } ashi_para;
 
+enum {
+    ASHI_RUBY_GROUP,  /* one reading over the whole base, kept on one line */
+    ASHI_RUBY_MONO,   /* a reading per character, each over its own */
+    ASHI_RUBY_JUKUGO, /* the same, a reading overhanging the room its word's
+                         other readings leave */
+};
+
 /* A reading over base clusters [c0, c1): its own shaped text at half the
- * base size, centred over the base. */
+ * base size, centred over the base (ruby.c places it). */
 typedef struct ashi_ruby {
     size_t c0, c1;
     ashi_para text;
-    double width; /* of the reading */
+    double width;  /* of the reading */
+    int mode;      /* ASHI_RUBY_* */
+    unsigned word; /* mono and jukugo readings of one <ruby> share it (not 0) */
+    /* set by ashi_space: what a reading wider than its base needs */
+    float pad_l, pad_r;   /* space added before and after the base */
+    float edge_l, edge_r; /* how far the base (with the rest of its jukugo
+                             word on the line) moves when it starts or ends
+                             a line */
 } ashi_ruby;
 
 /* Shapes spans into a paragraph allocated in a. Characters no face has are
@@ -211,6 +227,7 @@ ashi_text_opts ashi_text_opts_default(void);
  * with their units, Latin words) and the JLReq spacing of every cluster. */
 void ashi_space(ashi_para *p, const ashi_text_opts *o);
 
+
 typedef struct ashi_line {
     size_t c0, c1;  /* clusters [c0, c1) drawn on this line */
     double width;   /* set width: the measure for justified lines */
@@ -235,6 +252,21 @@ typedef struct ashi_line {
 int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
                      const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout);
+
+/* ---- ruby (ruby.c) ---------------------------------------------------- */
+
+/* Room for readings wider than their bases (called by ashi_space): each
+ * side overhangs a neighbouring kana or punctuation by up to half the
+ * reading's size, never an ideograph or another reading (in jukugo ruby:
+ * the room its word's neighbouring reading leaves); the rest becomes space
+ * beside the base. At a line's start or end the base stays flush with the
+ * edge and the reading with it (lead and trail hold the difference). */
+void ashi_ruby_space(ashi_para *p);
+/* Moves a base that starts or ends line ln to the edge (after placing). */
+void ashi_ruby_flush(const ashi_para *p, ashi_line *ln);
+/* Where reading ru starts, from the line's origin, when its whole base is
+ * on line ln: flush with the base at the line's edges, else centred. */
+double ashi_ruby_x(const ashi_para *p, const ashi_ruby *ru, const ashi_line *ln);
 
 /* The widest run no break opportunity splits (CSS min-content) and the
  * widest line when only forced breaks break (max-content), in points.

@@ -431,6 +431,7 @@ typedef struct inl_style {
     ashi_loc span_loc;
     unsigned group;
     const char *ruby;
+    int ruby_mode;
 } inl_style;
 
 typedef struct inl_builder {
@@ -458,6 +459,7 @@ static ashi_inline *new_inline(inl_builder *b, ashi_inline_kind kind, const inl_
     in->span_loc = st->span_loc;
     in->group = st->group;
     in->ruby = st->ruby;
+    in->ruby_mode = st->ruby_mode;
     in->loc = loc;
     *b->tail = in;
     b->tail = &in->next;
@@ -501,6 +503,22 @@ static void add_text(inl_builder *b, const char *s, const inl_style *st, ashi_lo
         }
     }
     ashi_buf_free(&out);
+}
+
+/* A mono or jukugo <ruby> has one reading per base character. */
+static void check_readings(parser *p, xmlNodePtr n, const char *rt, const ashi_inline *runs)
+{
+    size_t words = 0, pos = 0, w0, w1, chars = 0, len = strlen(rt);
+    while (ashi_utf8_word(rt, len, &pos, &w0, &w1))
+        words++;
+    for (const ashi_inline *r = runs; r; r = r->next)
+        chars += ashi_utf8_chars(r->text, r->len);
+    if (words != chars)
+        ashi_diag_add(p->d, ASHI_ERROR, "ruby-count", attr_loc(n, "rt"),
+                      "rt has %zu reading%s for %zu base character%s; mode=\"%s\" takes one "
+                      "reading per character, separated by spaces",
+                      words, words == 1 ? "" : "s", chars, chars == 1 ? "" : "s",
+                      attr(p, n, "mode"));
 }
 
 static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
@@ -547,8 +565,14 @@ static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
                 if (k->type == XML_ELEMENT_NODE)
                     error_at(b->p, k, "unknown-element",
                              "<ruby> holds only text (the base), not <%s>", k->name);
-            in.group = ++b->groups;
+            ashi_value mode;
+            in.ruby_mode = value_of(b->p, c, "mode", &mode) ? mode.e - 1 : ASHI_RUBYMODE_GROUP;
+            if (in.ruby_mode == ASHI_RUBYMODE_GROUP)
+                in.group = ++b->groups; /* mono and jukugo break between characters */
+            ashi_inline **from = b->tail;
             walk_inline(b, c, &in);
+            if (in.ruby_mode != ASHI_RUBYMODE_GROUP && in.ruby)
+                check_readings(b->p, c, in.ruby, *from);
         } else if (named(c, "br")) {
             check_attrs(b->p, c);
             if (c->children)

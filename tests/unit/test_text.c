@@ -62,15 +62,39 @@ typedef struct spec_case {
     int warnings; /* expected warnings, -1: not checked */
 } spec_case;
 
-/* Sets the case's text ('|' = <br/>, {...} = <nobr>) and returns its lines,
- * one per output line, as the spec file writes them. */
+/* Sets the case's text ('|' = <br/>, {...} = <nobr>, [base:reading] =
+ * group ruby, [m:base:readings] and [j:base:readings] = mono and jukugo
+ * ruby, readings separated by spaces) and returns its lines, one per
+ * output line, as the spec file writes them. */
 static char *set_text(env *e, const spec_case *c)
 {
     ashi_span spans[64];
     size_t n = 0;
     const char *p = c->text;
     while (*p && n < 62) {
-        size_t len = strcspn(p, "|{}");
+        if (*p == '[') {
+            const char *q = p + 1, *end = strchr(q, ']');
+            int mode = ASHI_RUBY_GROUP;
+            if (!end)
+                break;
+            if (q[0] == 'm' && q[1] == ':')
+                mode = ASHI_RUBY_MONO, q += 2;
+            else if (q[0] == 'j' && q[1] == ':')
+                mode = ASHI_RUBY_JUKUGO, q += 2;
+            const char *colon = memchr(q, ':', (size_t)(end - q));
+            if (!colon)
+                break;
+            spans[n] = span(q, c->size);
+            spans[n].len = (size_t)(colon - q);
+            spans[n].ruby = colon + 1;
+            spans[n].ruby_len = (size_t)(end - colon - 1);
+            spans[n].ruby_mode = mode;
+            spans[n].group = mode == ASHI_RUBY_GROUP ? (unsigned)n + 1 : 0;
+            n++;
+            p = end + 1;
+            continue;
+        }
+        size_t len = strcspn(p, "|{}[");
         if (len) {
             spans[n] = span(p, c->size);
             spans[n].len = len;
@@ -78,6 +102,8 @@ static char *set_text(env *e, const spec_case *c)
             n++;
         }
         p += len;
+        if (*p == '[')
+            continue;
         if (*p == '|') {
             spans[n] = span("", c->size);
             spans[n++].brk = 1;
@@ -109,6 +135,25 @@ static char *set_text(env *e, const spec_case *c)
             for (size_t k = ln->c0; k < ln->c1; k++) {
                 ashi_buf_putc(&b, ' ');
                 ashi_buf_num(&b, ln->x[k - ln->c0], 2);
+            }
+        }
+        if (c->show == 3) {
+            /* each base on the line: where its first glyph and its reading start */
+            for (size_t r = 0; r < para.nrubies; r++) {
+                const ashi_ruby *ru = &para.rubies[r];
+                if (ru->c0 < ln->c0 || ru->c1 > ln->c1)
+                    continue;
+                const ashi_cluster *bc = &para.clusters[ru->c0];
+                ashi_buf_puts(&b, " | ");
+                ashi_buf_append(&b, para.text + bc->off,
+                                para.clusters[ru->c1 - 1].off + para.clusters[ru->c1 - 1].len -
+                                    bc->off);
+                ashi_buf_putc(&b, ' ');
+                ashi_buf_num(&b, ln->x[ru->c0 - ln->c0] + bc->shift, 2);
+                ashi_buf_putc(&b, ' ');
+                ashi_buf_append(&b, ru->text.text, ru->text.len);
+                ashi_buf_putc(&b, ' ');
+                ashi_buf_num(&b, ashi_ruby_x(&para, ru, ln), 2);
             }
         }
         if (c->show >= 1) {
@@ -220,6 +265,8 @@ static void run_spec(env *fonts[2], const char *path)
             c.show = 1;
         } else if (strcmp(line, "show: x") == 0) {
             c.show = 2;
+        } else if (strcmp(line, "show: ruby") == 0) {
+            c.show = 3;
         } else if (strncmp(line, "opts: ", 6) == 0) {
             if (strstr(line, "noautospace"))
                 c.opts.autospace = 0;
@@ -457,6 +504,7 @@ int main(void)
     env *fonts[2] = {&e, &fixed};
     run_spec(fonts, ASHI_TEST_DIR "/text/linebreak.spec");
     run_spec(fonts, ASHI_TEST_DIR "/text/spacing.spec");
+    run_spec(fonts, ASHI_TEST_DIR "/text/ruby.spec");
     test_linear_work(&e);
     test_long_word(&fixed);
     env_close(&e);
