@@ -152,6 +152,7 @@ typedef struct ashi_diags {
     ashi_loc *keys; /* per diagnostic, where in the deck it belongs */
     size_t n, cap;
     size_t errors;
+    size_t asked; /* diagnostics asked for, kept or not (a sink keeps none) */
     int oom;
     /* where in the deck diagnostics about another file (a CSV's lines)
      * belong: the element that names the file; set around reading it */

@@ -8,6 +8,7 @@
 void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
                     ashi_loc loc, const char *fmt, va_list ap)
 {
+    d->asked++;
     if (d->oom)
         return;
     if (d->n == d->cap) {

@@ -66,6 +66,7 @@ typedef struct lay_memory {
      * with a) so that releasing part of a never cuts into it */
     struct ashi_shape_cache *shape_cache;    /* made when first needed */
     struct lay_measure_cache *measure_cache; /* heights measured, likewise */
+    struct lay_reuse *reuse;                 /* text shaped and broken (reuse.c) */
     ashi_arena *cache_arena;                 /* NULL: keep */
     struct grid_cache gc;
 } lay_memory;
@@ -99,6 +100,7 @@ typedef struct L {
 typedef struct scratch_mark {
     ashi_arena_mark arena;
     struct grid_cache gc;
+    size_t reused; /* text kept for reuse (reuse.c) */
 } scratch_mark;
 scratch_mark lay_scratch_save(const L *l);
 void lay_scratch_release(L *l, const scratch_mark *m);
@@ -135,6 +137,14 @@ typedef struct lay_width {
     double v; /* points, or fr share */
 } lay_width;
 int lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out);
+
+/* reuse.c: lines shaped and broken on this slide, by what made them */
+int lay_reuse_find(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
+                   double size, double width, align al, shaped *out);
+void lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
+                   double size, double width, align al, const shaped *s);
+size_t lay_reuse_count(const L *l);
+void lay_reuse_forget(L *l, size_t n); /* all but the first n */
 
 /* text.c */
 int lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,

@@ -471,6 +471,7 @@ static void lay_unit(L *l, unit *u)
     l->mem.gc.n = 0;
     l->mem.shape_cache = NULL; /* its arena was emptied */
     l->mem.measure_cache = NULL;
+    l->mem.reuse = NULL;
     u->oom = l->oom || u->diags.oom;
     u->done = 1;
 }
@@ -493,6 +494,7 @@ static void *work(void *arg)
     l.mem.cache_arena = w->cache;
     l.mem.shape_cache = NULL;
     l.mem.measure_cache = NULL;
+    l.mem.reuse = NULL;
     for (;;) {
         pthread_mutex_lock(&t->lock);
         size_t i = t->next;

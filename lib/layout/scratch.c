@@ -6,12 +6,13 @@
 
 scratch_mark lay_scratch_save(const L *l)
 {
-    scratch_mark m = {ashi_arena_save(l->mem.a), l->mem.gc};
+    scratch_mark m = {ashi_arena_save(l->mem.a), l->mem.gc, lay_reuse_count(l)};
     return m;
 }
 
 void lay_scratch_release(L *l, const scratch_mark *m)
 {
+    lay_reuse_forget(l, m->reused);
     ashi_arena_release(l->mem.a, m->arena);
     l->mem.gc = m->gc;
 }

@@ -227,6 +227,10 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
             }
         }
     }
+    /* the same text measured a moment ago: its lines */
+    if (lay_reuse_find(l, spans, k, st, size, width, al, out))
+        return 0;
+    size_t asked = D(l)->asked;
     memset(out, 0, sizeof *out);
     out->size = size;
     out->line_h = st->pitch > 0 ? st->pitch * l->fr.scale : size * st->leading;
@@ -248,9 +252,11 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     if (rc == 0 && l->fr.phrase && out->nlines > 1)
         rc = no_widow(l, out, width, al);
     ashi_phase_end(m, ASHI_PHASE_BREAK, t);
-    if (rc)
+    if (rc || measure_lines(l, st, out))
         return -1;
-    return measure_lines(l, st, out);
+    if (D(l)->asked == asked) /* what warns is made again, to warn when drawn */
+        lay_reuse_put(l, spans, k, st, size, width, al, out);
+    return 0;
 }
 
 /* Glyph runs for clusters [c, end) of a line, one per stretch of the same
