@@ -1,6 +1,7 @@
 /* layout.c — slides on pages: masters (background, title band, footer),
  * the layouts cover, section, content and blank, fit and overflow.
  * SPDX-License-Identifier: MIT */
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -125,22 +126,60 @@ typedef struct body_job {
 } body_job;
 
 /* The measuring pass of a body: its height at full size, then, with
- * fit="shrink", at smaller sizes until it fits (l->fr.scale is left at the
- * size found). */
+ * fit="shrink", the largest size of the 2.5 % steps from 97.5 % down to
+ * fit-min at which it fits (l->fr.scale is left at the size found). The
+ * search starts where the area the text needs says the size should be (it
+ * grows as the square of the size), then steps up while the next size up
+ * fits, or down until one fits: a few trials rather than one per step.
+ * The size kept is the last laid out, and a trial not kept leaves nothing
+ * behind. */
+#define FIT_STEP 0.025
+#define FIT_TOP 0.975
+
+static double fit_try(L *l, const body_job *j, double k, scratch_mark *m)
+{
+    l->fr.scale = k;
+    l->fr.split_next = 0;
+    *m = lay_scratch_save(l);
+    return lay_blocks(l, j->s->blocks, j->x, j->y, j->w, j->h, j->al);
+}
+
 static double fit_body(L *l, void *ctx)
 {
     const body_job *j = ctx;
     double h = j->h, used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
-    if (used > h + 0.01 && !l->fr.cut && j->s->fit_shrink) {
-        double min = j->s->fit_min;
-        for (double k = 0.975; k >= min - 1e-9 && used > h + 0.01 && !l->fr.cut; k -= 0.025) {
-            l->fr.scale = k;
-            l->fr.split_next = 0;
-            scratch_mark m = lay_scratch_save(l);
-            used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
-            /* a size that is not the last tried leaves nothing behind */
-            if (used > h + 0.01 && k - 0.025 >= min - 1e-9)
+    if (used <= h + 0.01 || l->fr.cut || !j->s->fit_shrink)
+        return used;
+    double min = j->s->fit_min;
+    /* the steps are FIT_TOP - i * FIT_STEP for i = 0 .. last */
+    int last = (int)((FIT_TOP - min) / FIT_STEP + 1e-6);
+    if (last < 0)
+        return used;
+    double guess = used > 0 ? sqrt(h / used) : FIT_TOP;
+    int i = (int)ceil((FIT_TOP - guess) / FIT_STEP - 1e-6);
+    i = i < 0 ? 0 : i > last ? last : i;
+    scratch_mark m;
+    used = fit_try(l, j, FIT_TOP - i * FIT_STEP, &m);
+    if (used <= h + 0.01 && !l->fr.cut) {
+        /* fits: a size up may fit too */
+        while (i > 0) {
+            double kept = used;
+            used = fit_try(l, j, FIT_TOP - (i - 1) * FIT_STEP, &m);
+            if (used > h + 0.01 || l->fr.cut) {
                 lay_scratch_release(l, &m);
+                l->fr.cut = 0;
+                l->fr.scale = FIT_TOP - i * FIT_STEP;
+                used = kept;
+                break;
+            }
+            i--;
+        }
+    } else {
+        while (i < last && !l->fr.cut) {
+            lay_scratch_release(l, &m);
+            used = fit_try(l, j, FIT_TOP - ++i * FIT_STEP, &m);
+            if (used <= h + 0.01)
+                break;
         }
     }
     return used;
