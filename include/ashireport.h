@@ -233,8 +233,9 @@ ASHI_EXPORT ashi_status ashi_options_set_font_cache(ashi_options *opt,
                                                     ashi_font_cache *cache);
 
 /** Lays out the slides of a deck on up to `threads` threads (1 to 16;
- * default 1). The PDF is byte for byte the same whatever the number; only
- * the time differs. Since 0.2. */
+ * default 1); with 2 or more, rendering also compresses each page on a
+ * second thread while it draws the next. The PDF is byte for byte the same
+ * whatever the number; only the time differs. Since 0.2. */
 ASHI_EXPORT ashi_status ashi_options_set_threads(ashi_options *opt, int threads);
 
 /** Lets decks name images and CSV files by absolute path, and follow

@@ -64,6 +64,7 @@ struct ashi_deck {
     char profile_desc[256];
     int max_ppi; /* print: the options', else ASHI_PRINT_PPI_DEFAULT */
     int photo_intent; /* ASHI_INTENT_*: the options', else the deck's */
+    int threads;      /* the options': layout, and the PDF's compression */
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
 };
@@ -496,6 +497,7 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     /* and the model checked against itself: every problem said at load */
     if (ashi_doc_check(deck->doc, limits_of(opt), a, d))
         return ASHI_E_MEMORY;
+    deck->threads = opt ? opt->threads : 1;
     t = ashi_phase_begin(m);
     rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
                                  opt ? opt->threads : 1, limits_of(opt), a, d, &deck->dlist);
@@ -692,7 +694,7 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes,
                           deck->creep, deck->diags.file, deck->profile, deck->profile_len,
                           deck->profile ? deck->profile_desc : NULL, deck->max_ppi,
-                          deck->photo_intent};
+                          deck->photo_intent, deck->threads};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
     ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);

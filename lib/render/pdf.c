@@ -50,6 +50,7 @@ typedef struct writer {
     size_t sheets;         /* PDF pages made */
     ashi_tags *tags;       /* the structure tree and marked content */
     ashi_flate *z;         /* the compressor of every stream we write */
+    ashi_flate_pipe *pipe; /* ... of the pages' content, on a second thread */
     HPDF_MD5_CTX pages_md5; /* of every sheet's content, for the /ID */
     HPDF_Array registration; /* [/Separation /All /DeviceCMYK f], made once */
     HPDF_ExtGState gs[2];  /* overprint off (/OP false /op false), on (true, /OPM 1) */
@@ -651,7 +652,7 @@ static int end_sheet(writer *w)
     HPDF_MD5Update(&w->pages_md5, (const HPDF_BYTE *)w->content.data,
                    (HPDF_UINT32)w->content.len);
     HPDF_Dict contents = ((HPDF_PageAttr)w->page->attr)->contents;
-    if (ashi_flate_write(w->z, contents, w->content.data, w->content.len)) {
+    if (ashi_flate_pipe_put(w->pipe, contents, &w->content)) {
         w->content.oom = 1; /* out of memory, in all likelihood */
         return -1;
     }
@@ -1033,7 +1034,10 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     w.pdf = HPDF_New(on_hpdf_error, &w);
     if (!w.pdf)
         return ASHI_E_MEMORY;
-    if (!(w.z = ashi_flate_new(w.mem))) {
+    if (!(w.z = ashi_flate_new(w.mem)) ||
+        !(w.pipe = ashi_flate_pipe_new(w.mem, w.z, o->threads > 1))) {
+        ashi_flate_pipe_free(w.pipe);
+        ashi_flate_free(w.z);
         HPDF_Free(w.pdf);
         return ASHI_E_MEMORY;
     }
@@ -1072,7 +1076,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     if (pdfx == ASHI_PDFX_1A)
         ashi_tags_no_actual_text(w.tags);
     stage = "writing pages";
-    if (ashi_print_sheets(&w, dl) || ashi_tags_finish(w.tags))
+    if (ashi_print_sheets(&w, dl) || ashi_flate_pipe_flush(w.pipe) || ashi_tags_finish(w.tags))
         goto done;
     stage = "writing the outline and document info";
     if (set_outline(&w, dl) || set_info(&w, dl))
@@ -1175,6 +1179,7 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
         free(w.sheet_of);
         ashi_tags_free(w.tags);
         ashi_cm_free(w.cm);
+        ashi_flate_pipe_free(w.pipe);
         ashi_flate_free(w.z);
         return ASHI_E_DECK;
     }
@@ -1198,6 +1203,7 @@ done:
     free(w.sheet_of);
     ashi_tags_free(w.tags);
     ashi_cm_free(w.cm);
+    ashi_flate_pipe_free(w.pipe);
     ashi_flate_free(w.z);
     HPDF_Free(w.pdf);
     return st;

@@ -37,6 +37,7 @@ typedef struct ashi_render_opts {
      * downsampled to it; 0 never */
     int max_ppi;
     int photo_intent; /* PDF/X-4: ASHI_INTENT_* (color.h) photos convert in */
+    int threads;      /* over 1: pages compressed on a second thread (same file) */
 } ashi_render_opts;
 
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF

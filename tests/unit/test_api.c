@@ -180,6 +180,7 @@ static void test_missing_file(void)
  * times over, give the same bytes as each deck rendered alone. */
 typedef struct job {
     const char *path;
+    const ashi_options *opt; /* NULL: the defaults */
     unsigned char *pdf;
     size_t len;
     ashi_status st;
@@ -190,7 +191,7 @@ static void *render_job(void *arg)
     job *j = arg;
     for (int round = 0; round < 3; round++) {
         ashi_deck *deck = NULL;
-        j->st = ashi_deck_load_file(NULL, j->path, &deck);
+        j->st = ashi_deck_load_file(j->opt, j->path, &deck);
         if (j->st == ASHI_OK) {
             ashi_free(j->pdf);
             j->pdf = NULL;
@@ -220,8 +221,15 @@ static void test_threads(void)
         render_job(&alone[i]);
         CHECK_INT(alone[i].st, ASHI_OK);
     }
-    for (int i = 0; i < 8; i++)
+    /* half of them on two threads of their own each (layout, and the
+     * pages compressed beside the drawing) */
+    ashi_options *two = NULL;
+    CHECK_INT(ashi_options_new(&two), ASHI_OK);
+    CHECK_INT(ashi_options_set_threads(two, 2), ASHI_OK);
+    for (int i = 0; i < 8; i++) {
+        jobs[i].opt = i % 2 ? two : NULL;
         CHECK(pthread_create(&th[i], NULL, render_job, &jobs[i]) == 0);
+    }
     for (int i = 0; i < 8; i++) {
         pthread_join(th[i], NULL);
         CHECK_INT(jobs[i].st, ASHI_OK);
@@ -229,6 +237,7 @@ static void test_threads(void)
               memcmp(jobs[i].pdf, alone[i].pdf, alone[i].len) == 0);
         ashi_free(jobs[i].pdf);
     }
+    ashi_options_free(two);
     /* each deck laid out on 4 threads: the same bytes too */
     ashi_options *opt = NULL;
     CHECK_INT(ashi_options_new(&opt), ASHI_OK);
