@@ -572,6 +572,17 @@ static void warn_loose(lb *L, const ashi_line *ln, size_t nl, const para_ctx *P,
     }
 }
 
+/* Whether the whole paragraph goes on its first line unsqueezed, with no
+ * forced break in it. */
+static int one_line(lb *L, const para_ctx *P)
+{
+    size_t n = L->p->nclusters;
+    for (size_t k = 0; k < n; k++)
+        if (C(L, k)->cls == ASHI_CL_BREAK)
+            return 0;
+    return natural(L, 0, trim(L, 0, n)) <= P->w0 + EPS;
+}
+
 int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi_align align,
                      const ashi_text_opts *o, ashi_arena *a, ashi_diags *d, ashi_line **out,
                      size_t *nout)
@@ -585,6 +596,22 @@ int ashi_break_lines(const ashi_para *p, double width, double first_indent, ashi
     *nout = 0;
     if (prefix_sums(&L, p))
         goto done;
+    /* Text that fits its first line and holds no forced break is that one
+     * line, as the search would find (any other way has more lines, each
+     * costing at least what this one does): labels, cells, headings. */
+    if (n > 0 && one_line(&L, &P)) {
+        if (!(lines = ashi_arena_alloc(a, sizeof *lines)))
+            goto done;
+        memset(lines, 0, sizeof *lines);
+        lines->c0 = 0;
+        lines->c1 = trim(&L, 0, n);
+        if (lines->c1 > 0 && place(&L, lines, P.w0, 0, a))
+            goto done;
+        *out = lines;
+        *nout = 1;
+        rc = 0;
+        goto done;
+    }
     if (n > 0) {
         node root = {0, 0, 0, -1, 0, 1};
         if (push(&L, &S, root))

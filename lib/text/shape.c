@@ -22,7 +22,9 @@ static int vec_reserve(vec *x, size_t need)
 {
     if (need <= x->cap)
         return 0;
-    size_t cap = x->cap ? x->cap : need > 64 ? need : 64;
+    /* an arena vector starts at what it needs: arena blocks are zeroed,
+     * and most text is a few characters (a label, a cell) */
+    size_t cap = x->cap ? x->cap : need > 64 || x->arena ? need : 64;
     while (cap < need)
         cap *= 2;
     if (cap > SIZE_MAX / x->elem)
