@@ -65,6 +65,8 @@ struct ashi_deck {
     int max_ppi; /* print: the options', else ASHI_PRINT_PPI_DEFAULT */
     int photo_intent; /* ASHI_INTENT_*: the options', else the deck's */
     int threads;      /* the options': layout, and the PDF's compression */
+    ashi_subset subsets[2 * ASHI_MAX_FAMILIES]; /* made when checked, for the renders */
+    int nsubsets;
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
 };
@@ -313,15 +315,33 @@ int ashi_alloc_can_fail(void)
  * whole font's at load cost more than laying out a small deck):
  * a damaged one is reported as a damaged font file, at its <font> (or at
  * the deck's start for a font the deck does not name), once per font, so
- * that check and render report the same. Returns -1 when out of memory. */
+ * that check and render report the same. The subsets made are kept for the
+ * renders (deck->subsets). Returns -1 when out of memory. */
+static void font_bad(ashi_deck *deck, const ashi_face *f, const char *why)
+{
+    ashi_fontset *fs = &deck->fonts;
+    ashi_loc loc = {1, 1};
+    for (int fam = 0; fam < deck->theme.nfamilies; fam++)
+        if ((fs->families[fam].regular == f || fs->families[fam].bold == f) &&
+            deck->theme.families[fam].loc.line) {
+            loc = deck->theme.families[fam].loc;
+            break;
+        }
+    const char *slash = strrchr(f->path, '/');
+    ashi_diag_add(&deck->diags, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
+                  slash ? slash + 1 : f->path, why);
+}
+
 static int check_glyphs(ashi_deck *deck)
 {
     ashi_fontset *fs = &deck->fonts;
     unsigned char *seen[2 * ASHI_MAX_FAMILIES] = {0};
-    int bad[2 * ASHI_MAX_FAMILIES] = {0};
-    for (size_t p = 0; p < deck->dlist.npages; p++) {
+    int bad[2 * ASHI_MAX_FAMILIES] = {0}, order[2 * ASHI_MAX_FAMILIES], norder = 0, oom = 0;
+    ashi_subset used[2 * ASHI_MAX_FAMILIES];
+    memset(used, 0, sizeof used);
+    for (size_t p = 0; p < deck->dlist.npages && !oom; p++) {
         const ashi_dl_page *pg = &deck->dlist.pages[p];
-        for (size_t i = 0; i < pg->nitems; i++) {
+        for (size_t i = 0; i < pg->nitems && !oom; i++) {
             const ashi_dl_run *run = &pg->items[i].u.run;
             if (pg->items[i].kind != ASHI_DL_RUN)
                 continue;
@@ -332,37 +352,49 @@ static int check_glyphs(ashi_deck *deck)
                 continue;
             const ashi_face *f = fs->faces[k];
             char why[160];
-            int first = !seen[k];
-            if (!seen[k] && !(seen[k] = ashi_arena_alloc(deck->arena, f->nglyphs / 8 + 1)))
-                return -1;
+            if (!seen[k]) {
+                order[norder++] = k;
+                if (!(seen[k] = ashi_arena_alloc(deck->arena, f->nglyphs / 8 + 1)) ||
+                    ashi_subset_begin(&used[k], f)) {
+                    oom = 1;
+                    break;
+                }
+            }
             for (size_t g = 0; g < run->nglyphs && !bad[k]; g++) {
                 unsigned gid = run->glyphs[g].gid;
                 if (gid < f->nglyphs && (seen[k][gid / 8] >> (gid % 8) & 1))
                     continue;
                 if (gid < f->nglyphs)
                     seen[k][gid / 8] |= (unsigned char)(1u << (gid % 8));
-                /* the face as a whole when first met, then each glyph */
-                int r = first ? ashi_face_check_subset(f, why, sizeof why) : 0;
-                first = 0;
-                if (!r)
-                    r = ashi_face_check_glyph(f, gid, why, sizeof why);
-                if (!r)
+                ashi_subset_add(&used[k], gid);
+                if (ashi_face_check_glyph(f, gid, why, sizeof why) == 0)
                     continue;
                 bad[k] = 1;
-                ashi_loc loc = {1, 1};
-                for (int fam = 0; fam < deck->theme.nfamilies; fam++)
-                    if ((fs->families[fam].regular == f || fs->families[fam].bold == f) &&
-                        deck->theme.families[fam].loc.line) {
-                        loc = deck->theme.families[fam].loc;
-                        break;
-                    }
-                const char *slash = strrchr(f->path, '/');
-                ashi_diag_add(&deck->diags, ASHI_ERROR, "font-bad", loc, "font file '%s' %s",
-                              slash ? slash + 1 : f->path, why);
+                font_bad(deck, f, why);
             }
         }
     }
-    return deck->diags.oom ? -1 : 0;
+    /* each face's subset, made as the PDF embeds it: when HarfBuzz gives
+     * up, the trial with .notdef alone names the table at fault */
+    for (int j = 0; j < norder && !oom; j++) {
+        int k = order[j];
+        if (bad[k])
+            continue;
+        int rc = ashi_subset_make(&used[k]);
+        if (rc > 0) {
+            oom = 1;
+        } else if (rc == 0) {
+            deck->subsets[deck->nsubsets++] = used[k]; /* the deck's now */
+            memset(&used[k], 0, sizeof used[k]);
+        } else {
+            char why[160] = "is damaged: HarfBuzz cannot subset it";
+            ashi_face_check_subset(fs->faces[k], why, sizeof why);
+            font_bad(deck, fs->faces[k], why);
+        }
+    }
+    for (int k = 0; k < 2 * ASHI_MAX_FAMILIES; k++)
+        ashi_subset_free(&used[k]);
+    return oom || deck->diags.oom ? -1 : 0;
 }
 
 /* The largest output profile read: press profiles are 0.5 to 4 MB. */
@@ -641,6 +673,8 @@ void ashi_deck_free(ashi_deck *deck)
 {
     if (!deck)
         return;
+    for (int i = 0; i < deck->nsubsets; i++)
+        ashi_subset_free(&deck->subsets[i]);
     if (deck->fonts_open)
         ashi_fontset_close(&deck->fonts);
     ashi_dl_release(&deck->dlist); /* pages left open by a failed layout */
@@ -694,7 +728,7 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
     ashi_render_opts o = {deck->print_flags, deck->bleed, deck->limits.output_bytes,
                           deck->creep, deck->diags.file, deck->profile, deck->profile_len,
                           deck->profile ? deck->profile_desc : NULL, deck->max_ppi,
-                          deck->photo_intent, deck->threads};
+                          deck->photo_intent, deck->threads, deck->subsets, deck->nsubsets};
     ashi_phase_mark t = ashi_phase_begin(deck->mem);
     ashi_status st = ashi_render_pdf(&deck->dlist, &o, &deck->diags, out, &deck->pdf_pages);
     ashi_phase_end(deck->mem, ASHI_PHASE_PDF, t);

@@ -212,9 +212,15 @@ static void build_tounicode(const ashi_embed *e, ashi_buf *b)
                      "end\nend\n");
 }
 
-/* The subset of the face with the glyphs used, as checked at load. */
-static int subset(ashi_embed *e, hb_blob_t **out)
+/* The subset of the face with the glyphs used, as checked at load: the
+ * one made then when it has the same glyphs (borrowed), else made now. */
+static int subset(ashi_embed *e, const ashi_subset *pre, hb_blob_t **out)
 {
+    if (pre && hb_set_is_equal(pre->gids, e->gids)) {
+        e->old_to_new = (void *)hb_subset_plan_old_to_new_glyph_mapping(pre->plan);
+        *out = hb_blob_reference(pre->blob);
+        return 0;
+    }
     hb_subset_plan_t *plan = ashi_face_subset_plan(e->face, e->gids);
     if (!plan)
         return -1;
@@ -265,10 +271,11 @@ static int scaled(const ashi_embed *e, int v)
     return (int)((x + (x >= 0 ? u / 2 : -u / 2)) / u);
 }
 
-int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, ashi_flate *z, ashi_diags *d)
+int ashi_embed_write(ashi_embed *e, const ashi_subset *pre, HPDF_Doc pdf, ashi_flate *z,
+                     ashi_diags *d)
 {
     hb_blob_t *blob = NULL;
-    if (subset(e, &blob)) {
+    if (subset(e, pre, &blob)) {
         hb_blob_destroy(blob);
         return failed(e, pdf, d, "HarfBuzz could not make its subset");
     }

@@ -27,12 +27,15 @@ int ashi_embed_use(ashi_embed *e, uint32_t gid, const char *text, size_t len);
 /* Records the glyphs of a run and the text each shows in the ToUnicode map
  * (first one wins), no glyph's over poppler's limit. */
 int ashi_embed_use_run(ashi_embed *e, const ashi_dl_run *r);
-/* Subsets the face and creates the PDF font objects in pdf. Returns 0; -1
+/* Subsets the face (or takes pre, the subset made when the deck was
+ * checked, when it has the same glyphs) and creates the PDF font objects
+ * in pdf. Returns 0; -1
  * when out of memory (e->oom or libharu's allocation error); -2 when it
  * failed otherwise, reported in d naming the font file. The font file and
  * the ToUnicode map are compressed by z. */
 struct ashi_flate;
-int ashi_embed_write(ashi_embed *e, HPDF_Doc pdf, struct ashi_flate *z, ashi_diags *d);
+int ashi_embed_write(ashi_embed *e, const ashi_subset *pre, HPDF_Doc pdf, struct ashi_flate *z,
+                     ashi_diags *d);
 /* The glyph id in the subset for an original glyph id. */
 uint32_t ashi_embed_gid(const ashi_embed *e, uint32_t gid);
 /* Advance in /W units (1/1000 em) of an original glyph id. */

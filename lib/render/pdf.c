@@ -1062,7 +1062,11 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
     stage = "embedding fonts";
     ashi_phase_mark t = ashi_phase_begin(w.mem);
     for (int i = 0; i < w.nfonts; i++) {
-        int rc = ashi_embed_write(&w.fonts[i], w.pdf, w.z, d);
+        const ashi_subset *pre = NULL;
+        for (int k = 0; k < o->nsubsets && !pre; k++)
+            if (o->subsets[k].face == w.fonts[i].face)
+                pre = &o->subsets[k];
+        int rc = ashi_embed_write(&w.fonts[i], pre, w.pdf, w.z, d);
         reported = rc == -2;
         if (rc)
             goto done;

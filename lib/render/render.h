@@ -5,6 +5,7 @@
 #define ASHI_RENDER_H
 
 #include "dlist/dlist.h"
+#include "text/face.h"
 
 /* Print production (print.c). */
 enum {
@@ -38,6 +39,10 @@ typedef struct ashi_render_opts {
     int max_ppi;
     int photo_intent; /* PDF/X-4: ASHI_INTENT_* (color.h) photos convert in */
     int threads;      /* over 1: pages compressed on a second thread (same file) */
+    /* fonts' subsets made when the deck was checked (face.h), used when
+     * their glyphs are the ones drawn */
+    const ashi_subset *subsets;
+    int nsubsets;
 } ashi_render_opts;
 
 /* Writes the display list as a complete PDF into out (heap buffer); a PDF

@@ -46,4 +46,20 @@ int ashi_face_advance(const ashi_face *f, uint32_t gid);
  * HarfBuzz fails. */
 void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs);
 
+/* The subset of a face the PDF embeds, made once for a deck when it is
+ * checked (api.c) and used by every render of it (embed.c). */
+typedef struct ashi_subset {
+    const ashi_face *face;
+    void *gids; /* hb_set_t *: the glyph ids in it (.notdef too) */
+    void *plan; /* hb_subset_plan_t *: its old-to-new glyph map */
+    void *blob; /* hb_blob_t *: the subset font's bytes */
+} ashi_subset;
+/* Starts s for f with .notdef; 0, or 1 when out of memory. */
+int ashi_subset_begin(ashi_subset *s, const ashi_face *f);
+void ashi_subset_add(ashi_subset *s, unsigned gid);
+/* Makes the subset of the glyphs added. Returns 0; -1 when HarfBuzz
+ * fails; 1 when out of memory. */
+int ashi_subset_make(ashi_subset *s);
+void ashi_subset_free(ashi_subset *s);
+
 #endif

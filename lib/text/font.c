@@ -436,6 +436,46 @@ void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs)
     return plan_subset(f->hb_face, glyphs, 0);
 }
 
+int ashi_subset_begin(ashi_subset *s, const ashi_face *f)
+{
+    memset(s, 0, sizeof *s);
+    s->face = f;
+    s->gids = hb_set_create();
+    hb_set_add(s->gids, 0);
+    return hb_set_allocation_successful(s->gids) ? 0 : 1;
+}
+
+void ashi_subset_add(ashi_subset *s, unsigned gid)
+{
+    hb_set_add(s->gids, gid);
+}
+
+int ashi_subset_make(ashi_subset *s)
+{
+    if (!hb_set_allocation_successful(s->gids))
+        return 1;
+    hb_subset_plan_t *plan = plan_subset(s->face->hb_face, s->gids, 0);
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
+    hb_face_destroy(sub);
+    if (!blob || !hb_blob_get_length(blob)) {
+        hb_blob_destroy(blob);
+        hb_subset_plan_destroy(plan);
+        return -1;
+    }
+    s->plan = plan;
+    s->blob = blob;
+    return 0;
+}
+
+void ashi_subset_free(ashi_subset *s)
+{
+    hb_blob_destroy(s->blob);
+    hb_subset_plan_destroy(s->plan);
+    hb_set_destroy(s->gids);
+    memset(s, 0, sizeof *s);
+}
+
 /* Does a subset of face (with .notdef alone, or one table left out) come
  * out? -1 when HarfBuzz gives up, 1 when out of memory. */
 static int try_subset(hb_face_t *face, hb_tag_t also_drop)
