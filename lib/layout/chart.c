@@ -419,6 +419,23 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         double room = stacked ? slot : slot / (double)m->nseries;
         if (widest > room - 2)
             vfs = fs * (room - 2) / widest;
+        /* side by side, each label no wider than its bar where that stays
+         * readable: then no label runs into its neighbours' labels or bars
+         * (7,618 beside 7,678) */
+        double bar_w = slot * share / (double)m->nseries;
+        int crowded = 0; /* two neighbours' labels side by side would touch */
+        for (size_t k = 0; !stacked && widest > bar_w - 1 && k < m->ncats && !crowded; k++)
+            for (size_t i = 0; i + 1 < m->nseries && !crowded; i++) {
+                double a = m->vals[i][k], b = m->vals[i + 1][k];
+                if (a < 0 || b < 0 || fabs(a - b) * scale >= vfs * 1.3)
+                    continue;
+                lay_format_number(label, sizeof label, a, fmt, nu, val_dec);
+                double wa = text_width(l, label, vs, vfs);
+                lay_format_number(label, sizeof label, b, fmt, nu, val_dec);
+                crowded = (wa + text_width(l, label, vs, vfs)) / 2 > bar_w - 1;
+            }
+        if (crowded)
+            vfs = fmin(vfs, fmax(MIN_TEXT, fs * (bar_w - 1) / widest));
         if (vfs < MIN_TEXT) {
             ashi_diag_add(D(l), ASHI_ERROR, "overflow", b->loc,
                           "the chart's value labels would be smaller than %g pt; give it more "
@@ -430,6 +447,19 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             double gx = plot_x + slot * (double)k + slot * (1 - share) / 2, gw = slot * share;
             int hit = hl && !strcmp(hl, m->cats[k]);
             double pos = y0, neg = y0, top_label = y0c;
+            /* what the group's value labels must stay clear of: its bars,
+             * then each label placed */
+            double ob[2 * MAX_SERIES][4];
+            size_t nob = 0;
+            for (size_t i = 0; !stacked && i < m->nseries && i < MAX_SERIES; i++) {
+                double v = m->vals[i][k], bx = gx + gw / (double)m->nseries * (double)i;
+                double t = clamp(y0 - fabs(v) * scale, plot_top, plot_bottom);
+                double bot = clamp(y0 + (v < 0 ? fabs(v) * scale : 0), plot_top, plot_bottom);
+                double bw = gw / (double)m->nseries;
+                ob[nob][0] = bx, ob[nob][1] = v < 0 ? y0 : t, ob[nob][2] = bx + bw;
+                ob[nob][3] = v < 0 ? bot : y0;
+                nob++;
+            }
             for (size_t i = 0; i < m->nseries; i++) {
                 double val = m->vals[i][k], bh = fabs(val) * scale;
                 double bx = stacked ? gx : gx + gw / (double)m->nseries * (double)i;
@@ -462,7 +492,10 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                      * white, when the plot has no room above it */
                     double ly = val >= 0 ? by - vfs * 1.3 : by + bh + 1;
                     ashi_text_style vstyle = *(hit ? vs : lab);
-                    if (val >= 0 && ly < plot_top - vfs * 0.3 && bh > vfs * 1.4) {
+                    double lw = text_width(l, label, &vstyle, vfs);
+                    /* inside only where it fits the bar's width */
+                    if (val >= 0 && ly < plot_top - vfs * 0.3 && bh > vfs * 1.4 &&
+                        (m->nseries == 1 || lw <= bwid - 1)) {
                         ly = by + 2;
                         vstyle.color = 0xFFFFFF;
                     }
@@ -482,7 +515,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                      * would otherwise run into (1,035 beside 6,137) */
                     double cx = bx + bwid / 2;
                     if (val >= 0 && vstyle.color != 0xFFFFFF && m->nseries > 1) {
-                        double lw = text_width(l, label, &vstyle, vfs), lo = -1e9, hi = 1e9;
+                        double lo = -1e9, hi = 1e9;
                         double below = ly + vfs * 1.3;
                         if (i > 0 && clamp(y0 - fmax(m->vals[i - 1][k], 0) * scale, plot_top,
                                            plot_bottom) < below)
@@ -496,6 +529,23 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                                 cx = hi - lw / 2;
                             if (cx - lw / 2 < lo)
                                 cx = lo + lw / 2;
+                        }
+                        /* still running into a bar or a label placed
+                         * before it: lifted above it, as often as it takes */
+                        double lh = vfs * 1.3, x0 = cx - lw / 2, x1 = cx + lw / 2;
+                        for (int moved = 1; moved;) {
+                            moved = 0;
+                            for (size_t o = 0; o < nob; o++)
+                                if (o != i && x0 < ob[o][2] - 0.05 && ob[o][0] < x1 - 0.05 &&
+                                    ly < ob[o][3] - 0.05 && ob[o][1] < ly + lh - 0.05) {
+                                    ly = ob[o][1] - lh;
+                                    moved = 1;
+                                }
+                        }
+                        if (nob < 2 * MAX_SERIES) {
+                            ob[nob][0] = x0, ob[nob][1] = ly, ob[nob][2] = x1;
+                            ob[nob][3] = ly + lh;
+                            nob++;
                         }
                     }
                     text_at(l, label, &vstyle, vfs, b->loc, cx - room / 2, ly, room,

@@ -259,6 +259,112 @@ static void test_clipped_bars(void)
     ashi_deck_free(deck);
 }
 
+/* ---- value labels clear of each other and of the bars ------------------------ */
+
+/* Three series of close, wide values at three widths (the 7,618 beside
+ * 7,678 of the bench booklet, a short bar between two tall ones). */
+static const char label_deck[] =
+    "<deck xmlns=\"urn:ashireport:deck:1\">\n"
+    "<slide title=\"a\"><chart h=\"110mm\">"
+    "<category>バス</category><category>鉄道</category><category>タクシー</category>"
+    "<category>自転車</category>"
+    "<series name=\"令和4年\">697 7618 4480 8826</series>"
+    "<series name=\"令和5年\">4865 7678 6658 5467</series>"
+    "<series name=\"令和6年\">1841 8210 2470 6792</series></chart></slide>\n"
+    "<slide title=\"b\"><columns><column><chart h=\"110mm\">"
+    "<category>a</category><category>b</category><category>c</category>"
+    "<series>97683 97612 12</series><series>97690 30001 97650</series>"
+    "<series>97701 97600 97640</series></chart></column><column/></columns></slide>\n"
+    "<slide title=\"c\"><columns><column><chart h=\"110mm\">"
+    "<category>a</category><category>b</category>"
+    "<series>7618 9000</series><series>7678 1200</series><series>8210 9100</series>"
+    "</chart></column><column/><column/></columns></slide>\n"
+    "</deck>\n";
+
+typedef struct tbox {
+    double x0, y0, x1, y1;
+    char text[32];
+} tbox;
+
+/* Value labels (numbers, not white) and bars (any colour but the plot's
+ * grey and the page's band) of one page of a trace. */
+static void page_labels(const char *trace, int page, tbox *labels, size_t *nl, bar *bars,
+                        size_t *nb)
+{
+    char key[32];
+    snprintf(key, sizeof key, "page %d ", page);
+    const char *p = strstr(trace, key), *end = NULL;
+    snprintf(key, sizeof key, "page %d ", page + 1);
+    if (p)
+        end = strstr(p, key);
+    *nl = *nb = 0;
+    for (; p && *p && (!end || p < end);) {
+        const char *eol = strchr(p, '\n');
+        double x, y, sz, w, h;
+        char col[16], txt[64];
+        if (sscanf(p, "  text %lf,%lf size %lf #%6s \"%63[^\"]\"", &x, &y, &sz, col, txt) == 5 &&
+            strcmp(col, "FFFFFF") && strspn(txt, "0123456789,.万") == strlen(txt) && *nl < 64) {
+            const char *wp = strstr(p, " w ");
+            if (wp && (!eol || wp < eol) && sscanf(wp, " w %lf", &w) == 1) {
+                tbox *t = &labels[(*nl)++];
+                *t = (tbox){x, y - 0.8 * sz, x + w, y + 0.2 * sz, ""};
+                snprintf(t->text, sizeof t->text, "%s", txt);
+            }
+        } else if (sscanf(p, "  rect %lf,%lf %lfx%lf #%6s", &x, &y, &w, &h, col) == 5 && y > 72 &&
+                   h > 0 && w < 200 && *nb < 64) {
+            bars[(*nb)++] = (bar){x, y, w, h};
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+}
+
+static void test_value_labels(void)
+{
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_memory(NULL, label_deck, sizeof label_deck - 1, "labels.xml", NULL,
+                                    &deck),
+              ASHI_OK);
+    ashi_buf t = {0};
+    CHECK_INT(ashi__deck_trace(deck, &t), ASHI_OK);
+    const char *tr = t.data ? t.data : "";
+    static const size_t want[] = {12, 9, 6};
+    for (int page = 1; page <= 3; page++) {
+        tbox lab[64];
+        bar bars[64];
+        size_t nl, nb;
+        page_labels(tr, page, lab, &nl, bars, &nb);
+        /* the axis' tick labels are numbers too: only those in the plot */
+        size_t n = 0;
+        for (size_t i = 0; i < nl; i++)
+            for (size_t k = 0; k < nb; k++)
+                if (lab[i].x1 > bars[k].x - 3 && lab[i].x0 < bars[k].x + bars[k].w + 3) {
+                    lab[n++] = lab[i];
+                    break;
+                }
+        CHECK_INT(n, want[page - 1]);
+        const double e = 0.05;
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = i + 1; j < n; j++)
+                if (lab[i].x0 < lab[j].x1 - e && lab[j].x0 < lab[i].x1 - e &&
+                    lab[i].y0 < lab[j].y1 - e && lab[j].y0 < lab[i].y1 - e) {
+                    t_failed++;
+                    fprintf(stderr, "page %d: labels %s and %s overlap\n", page, lab[i].text,
+                            lab[j].text);
+                }
+            for (size_t k = 0; k < nb; k++)
+                if (lab[i].x0 < bars[k].x + bars[k].w - e && bars[k].x < lab[i].x1 - e &&
+                    lab[i].y0 < bars[k].y + bars[k].h - e && bars[k].y < lab[i].y1 - e) {
+                    t_failed++;
+                    fprintf(stderr, "page %d: label %s runs into the bar at %.2f,%.2f\n", page,
+                            lab[i].text, bars[k].x, bars[k].y);
+                }
+            t_checks++;
+        }
+    }
+    ashi_buf_free(&t);
+    ashi_deck_free(deck);
+}
+
 int main(void)
 {
     ticks(0, 1, 0, 1, 0.2);
@@ -288,6 +394,7 @@ int main(void)
     fmt(-1234, NULL, 2000, "-1,234");
 
     test_axis_ticks();
+    test_value_labels();
     test_clipped_bars();
     return t_done();
 }
