@@ -283,7 +283,7 @@ static const char label_deck[] =
 
 typedef struct tbox {
     double x0, y0, x1, y1;
-    char text[32];
+    char text[64];
 } tbox;
 
 /* Value labels (numbers, not white) and bars (any colour but the plot's
