@@ -270,7 +270,10 @@ grep -q "(relative colorimetric with black point compensation, 2 of them" <("$cl
 # the profile readers and transforms under valgrind (libjpeg-turbo's SIMD
 # decoders read alignment padding valgrind cannot know is unused: plain C)
 # (not over a sanitizer build, which runs under its own checker instead)
-if command -v valgrind >/dev/null && ! ldd "$cli" 2>/dev/null | grep -q 'libasan\|libtsan'; then
+# (ldd's list read whole first: grep -q stopping early would give ldd a
+# SIGPIPE, which pipefail turns into "no sanitizer" at random)
+libs=$(ldd "$cli" 2>/dev/null || true)
+if command -v valgrind >/dev/null && ! grep -q 'libasan\|libtsan' <<<"$libs"; then
   JSIMD_FORCENONE=1 valgrind --quiet --error-exitcode=9 --leak-check=full \
     --errors-for-leak-kinds=definite,indirect \
     "$cli" render deck/images.xml --print --output-profile "$out" -o vg.pdf >/dev/null 2>vg.err \
