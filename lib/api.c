@@ -532,7 +532,7 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     deck->threads = opt ? opt->threads : 1;
     t = ashi_phase_begin(m);
     rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
-                                 opt ? opt->threads : 1, limits_of(opt), a, d, &deck->dlist);
+                                 deck->threads, limits_of(opt), a, d, &deck->dlist);
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
     if (rc || (fonts_ok && check_glyphs(deck)))
         return ASHI_E_MEMORY;

@@ -114,6 +114,8 @@ size_t ashi_utf8_chars(const char *s, size_t len);
 /* The next word of s separated by spaces (ASCII or U+3000) from *pos:
  * sets [*w0, *w1) and moves *pos past it; 0 when no word is left. */
 int ashi_utf8_word(const char *s, size_t len, size_t *pos, size_t *w0, size_t *w1);
+/* How many such words s holds. */
+size_t ashi_utf8_words(const char *s, size_t len);
 
 /* Colours, as the theme resolves them and the display list carries them:
  * 0xRRGGBB, or ASHI_CMYK_TAG | i for entry i of the deck's CMYK table. */

@@ -124,3 +124,11 @@ int ashi_utf8_word(const char *s, size_t len, size_t *pos, size_t *w0, size_t *w
     *w1 = *pos = p;
     return 1;
 }
+
+size_t ashi_utf8_words(const char *s, size_t len)
+{
+    size_t n = 0, pos = 0, w0, w1;
+    while (ashi_utf8_word(s, len, &pos, &w0, &w1))
+        n++;
+    return n;
+}

@@ -159,7 +159,7 @@ enum {
 enum {
     ASHI_RUBYMODE_GROUP,  /* one reading over the whole base (the default) */
     ASHI_RUBYMODE_MONO,   /* one reading per base character, space-separated */
-    ASHI_RUBYMODE_JUKUGO, /* the same, readings sharing their word's room */
+    ASHI_RUBYMODE_JUKUGO, /* the same, or run on as one where one does not fit */
 };
 
 typedef enum ashi_inline_kind {

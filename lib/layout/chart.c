@@ -492,7 +492,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                      * white, when the plot has no room above it */
                     double ly = val >= 0 ? by - vfs * 1.3 : by + bh + 1;
                     ashi_text_style vstyle = *(hit ? vs : lab);
-                    double lw = text_width(l, label, &vstyle, vfs);
+                    double lw = m->nseries > 1 ? text_width(l, label, &vstyle, vfs) : 0;
                     /* inside only where it fits the bar's width */
                     if (val >= 0 && ly < plot_top - vfs * 0.3 && bh > vfs * 1.4 &&
                         (m->nseries == 1 || lw <= bwid - 1)) {

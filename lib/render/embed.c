@@ -221,19 +221,12 @@ static int subset(ashi_embed *e, const ashi_subset *pre, hb_blob_t **out)
         *out = hb_blob_reference(pre->blob);
         return 0;
     }
-    hb_subset_plan_t *plan = ashi_face_subset_plan(e->face, e->gids);
-    if (!plan)
+    void *blob;
+    if (ashi_face_subset(e->face, e->gids, &e->plan, &blob))
         return -1;
-    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
-    if (!sub) {
-        hb_subset_plan_destroy(plan);
-        return -1;
-    }
-    e->plan = plan;
-    e->old_to_new = (void *)hb_subset_plan_old_to_new_glyph_mapping(plan);
-    *out = hb_face_reference_blob(sub);
-    hb_face_destroy(sub);
-    return hb_blob_get_length(*out) ? 0 : -1;
+    e->old_to_new = (void *)hb_subset_plan_old_to_new_glyph_mapping(e->plan);
+    *out = blob;
+    return 0;
 }
 
 /* A failure to embed, named by the font file: -1 when out of memory (the

@@ -40,11 +40,12 @@ int ashi_face_check_subset(const ashi_face *f, char *why, size_t size);
 uint32_t ashi_face_glyph(const ashi_face *f, uint32_t cp);
 /* Advance width of a glyph in font units. */
 int ashi_face_advance(const ashi_face *f, uint32_t gid);
-/* The HarfBuzz plan (hb_subset_plan_t *, freed by the caller) for the
- * subset of f with the glyph ids in glyphs (an hb_set_t *) that the PDF
- * embeds, the one every face passed as a trial at load; NULL when
- * HarfBuzz fails. */
-void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs);
+/* The subset of f with the glyph ids in glyphs (an hb_set_t *) that the
+ * PDF embeds, the one every face passed as a trial at load: HarfBuzz's
+ * plan (*plan, an hb_subset_plan_t *, with its old-to-new glyph map) and
+ * the subset font (*blob, an hb_blob_t *), both the caller's to free.
+ * Returns 0, or -1 (nothing made) when HarfBuzz fails. */
+int ashi_face_subset(const ashi_face *f, const void *glyphs, void **plan, void **blob);
 
 /* The subset of a face the PDF embeds, made once for a deck when it is
  * checked (api.c) and used by every render of it (embed.c). */

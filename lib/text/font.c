@@ -431,9 +431,20 @@ static hb_subset_plan_t *plan_subset(hb_face_t *face, const hb_set_t *glyphs, hb
     return plan;
 }
 
-void *ashi_face_subset_plan(const ashi_face *f, const void *glyphs)
+int ashi_face_subset(const ashi_face *f, const void *glyphs, void **plan, void **blob)
 {
-    return plan_subset(f->hb_face, glyphs, 0);
+    hb_subset_plan_t *pl = plan_subset(f->hb_face, glyphs, 0);
+    hb_face_t *sub = pl ? hb_subset_plan_execute_or_fail(pl) : NULL;
+    hb_blob_t *b = sub ? hb_face_reference_blob(sub) : NULL;
+    hb_face_destroy(sub);
+    if (!b || !hb_blob_get_length(b)) {
+        hb_blob_destroy(b);
+        hb_subset_plan_destroy(pl);
+        return -1;
+    }
+    *plan = pl;
+    *blob = b;
+    return 0;
 }
 
 int ashi_subset_begin(ashi_subset *s, const ashi_face *f)
@@ -454,18 +465,7 @@ int ashi_subset_make(ashi_subset *s)
 {
     if (!hb_set_allocation_successful(s->gids))
         return 1;
-    hb_subset_plan_t *plan = plan_subset(s->face->hb_face, s->gids, 0);
-    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
-    hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
-    hb_face_destroy(sub);
-    if (!blob || !hb_blob_get_length(blob)) {
-        hb_blob_destroy(blob);
-        hb_subset_plan_destroy(plan);
-        return -1;
-    }
-    s->plan = plan;
-    s->blob = blob;
-    return 0;
+    return ashi_face_subset(s->face, s->gids, &s->plan, &s->blob);
 }
 
 void ashi_subset_free(ashi_subset *s)

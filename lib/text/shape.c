@@ -97,7 +97,6 @@ static int seen_add(seen *s, ashi_loc loc, uint32_t cp)
     return 1;
 }
 
-/* Characters that take the face of the character before them. */
 static ashi_face *span_face(const ashi_fontset *fs, int family, int bold)
 {
     const ashi_font_family *f = &fs->families[family];
@@ -455,10 +454,7 @@ int ashi_shape_cached(ashi_fontset *fs, ashi_shape_cache *cache, const ashi_span
             const ashi_span *base = &spans[at->span];
             at->per_char = 0;
             if (base->ruby_mode != ASHI_RUBY_GROUP) {
-                size_t words = 0, pos = 0, w0, w1;
-                while (ashi_utf8_word(base->ruby, base->ruby_len, &pos, &w0, &w1))
-                    words++;
-                size_t chars = 0;
+                size_t words = ashi_utf8_words(base->ruby, base->ruby_len), chars = 0;
                 for (size_t k = at->c0; k < at->c1; k++)
                     chars += ashi_utf8_chars(text + out->clusters[k].off, out->clusters[k].len);
                 at->per_char = words == chars; /* else one reading over all */

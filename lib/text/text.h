@@ -176,8 +176,8 @@ typedef struct ashi_para {
 enum {
     ASHI_RUBY_GROUP,  /* one reading over the whole base, kept on one line */
     ASHI_RUBY_MONO,   /* a reading per character, each over its own */
-    ASHI_RUBY_JUKUGO, /* the same, a reading overhanging the room its word's
-                         other readings leave */
+    ASHI_RUBY_JUKUGO, /* the same where every reading of a line's part of
+                         the word fits its character, else run on as one */
 };
 
 /* A reading over base clusters [c0, c1): its own shaped text at half the
@@ -226,7 +226,6 @@ ashi_text_opts ashi_text_opts_default(void);
 /* Marks break opportunities (JLReq line-start and line-end rules, numbers
  * with their units, Latin words) and the JLReq spacing of every cluster. */
 void ashi_space(ashi_para *p, const ashi_text_opts *o);
-
 
 typedef struct ashi_line {
     size_t c0, c1;  /* clusters [c0, c1) drawn on this line */

@@ -508,9 +508,7 @@ static void add_text(inl_builder *b, const char *s, const inl_style *st, ashi_lo
 /* A mono or jukugo <ruby> has one reading per base character. */
 static void check_readings(parser *p, xmlNodePtr n, const char *rt, const ashi_inline *runs)
 {
-    size_t words = 0, pos = 0, w0, w1, chars = 0, len = strlen(rt);
-    while (ashi_utf8_word(rt, len, &pos, &w0, &w1))
-        words++;
+    size_t words = ashi_utf8_words(rt, strlen(rt)), chars = 0;
     for (const ashi_inline *r = runs; r; r = r->next)
         chars += ashi_utf8_chars(r->text, r->len);
     if (words != chars)
