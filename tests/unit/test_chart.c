@@ -113,16 +113,23 @@ typedef struct bar {
     double x, y, w, h;
 } bar;
 
+/* Where page `page` of a trace starts (NULL: it has none); *end where
+ * the next one does (NULL: the trace's end). */
+static const char *page_of(const char *trace, int page, const char **end)
+{
+    char key[32];
+    snprintf(key, sizeof key, "page %d ", page);
+    const char *p = strstr(trace, key);
+    snprintf(key, sizeof key, "page %d ", page + 1);
+    *end = p ? strstr(p, key) : NULL;
+    return p;
+}
+
 /* The gridlines' box and the bars of one colour on page `page` of a trace. */
 static size_t page_bars(const char *trace, int page, const char *color, plotbox *pb, bar *out,
                         size_t max)
 {
-    char key[32];
-    snprintf(key, sizeof key, "page %d ", page);
-    const char *p = strstr(trace, key), *end = NULL;
-    snprintf(key, sizeof key, "page %d ", page + 1);
-    if (p)
-        end = strstr(p, key);
+    const char *end, *p = page_of(trace, page, &end);
     size_t n = 0;
     *pb = (plotbox){1e9, 1e9, -1e9, -1e9, 0};
     for (; p && *p && (!end || p < end);) {
@@ -286,17 +293,12 @@ typedef struct tbox {
     char text[64];
 } tbox;
 
-/* Value labels (numbers, not white) and bars (any colour but the plot's
- * grey and the page's band) of one page of a trace. */
+/* Value labels (numbers, not white) and bars (rectangles below the title
+ * band, narrower than the page's frames) of one page of a trace. */
 static void page_labels(const char *trace, int page, tbox *labels, size_t *nl, bar *bars,
                         size_t *nb)
 {
-    char key[32];
-    snprintf(key, sizeof key, "page %d ", page);
-    const char *p = strstr(trace, key), *end = NULL;
-    snprintf(key, sizeof key, "page %d ", page + 1);
-    if (p)
-        end = strstr(p, key);
+    const char *end, *p = page_of(trace, page, &end);
     *nl = *nb = 0;
     for (; p && *p && (!end || p < end);) {
         const char *eol = strchr(p, '\n');
