@@ -7,9 +7,9 @@
 
 #include "base/base.h"
 
-/* One font file: read into memory once, checked, and shared by FreeType
- * (metrics, coverage) and HarfBuzz (shaping, subsetting). Owned by its
- * fontset. */
+/* One font file: read into memory once (its outlines as glyphs are used),
+ * checked, and shared by FreeType (metrics, coverage) and HarfBuzz
+ * (shaping, subsetting). Owned by its fontset. */
 typedef struct ashi_face {
     const char *path;
     const char *ps_name;  /* PostScript name, for the PDF FontDescriptor */
@@ -19,9 +19,9 @@ typedef struct ashi_face {
     void *ft_face;        /* FT_Face */
     void *hb_face;        /* hb_face_t * */
     void *hb_font;        /* hb_font_t *, scale = upem */
-    unsigned char *data;  /* the whole file, read at load */
-    unsigned char *base;
-    size_t size;
+    unsigned char *data;  /* the file's bytes: all read at load but the */
+    size_t size;          /* outlines, read as glyphs are checked (font.c) */
+    void *lazy;           /* how the outlines are read (font.c) */
     const unsigned char *loca, *glyf; /* in data, checked at load */
     unsigned loc_format, nglyphs;
 } ashi_face;

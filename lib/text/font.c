@@ -1,6 +1,7 @@
 /* font.c — opens font files once: each is read into memory (so a file that
- * changes afterwards cannot touch the library), checked, and then served
- * from that copy to FreeType and HarfBuzz; a font cache shares opened faces
+ * changes afterwards cannot touch the library; its outlines block by block,
+ * as glyphs are used), checked, and then served from that copy to FreeType
+ * and HarfBuzz; a font cache shares opened faces
  * between decks and threads. SPDX-License-Identifier: MIT */
 #include <errno.h>
 #include <fcntl.h>
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +26,27 @@
 #define MAX_FONT_FILE (256u * 1024 * 1024)
 #define WHY_SIZE 200
 
+/* ---- reading ------------------------------------------------------------ */
+
+/* The outlines (glyf) are most of a large font's bytes and a deck uses few
+ * of them: they are read when a glyph is first checked or embedded, in
+ * blocks of LAZY_BLOCK bytes of the file, from the descriptor kept open for
+ * that; every other byte is read at load. Blocks that share a byte with any
+ * other table (or the directory) are read at load too, so that a block read
+ * later never writes bytes someone may be reading. */
+#define LAZY_BLOCK 512u
+#define LAZY_MIN (64u * 1024)
+
+typedef struct lazy_glyf {
+    pthread_mutex_t lock; /* faces are shared between threads */
+    int fd;
+    size_t b0, b1;         /* the blocks read on demand: [b0, b1) of the file */
+    unsigned char *loaded; /* a bit per block of [b0, b1) */
+    off_t size;            /* the file as opened: a later read of a file */
+    struct timespec mtime; /* written since is refused */
+    int broken;            /* the file changed: no more reads */
+} lazy_glyf;
+
 static void face_free(ashi_face *f)
 {
     if (!f)
@@ -36,16 +57,122 @@ static void face_free(ashi_face *f)
         hb_face_destroy(f->hb_face);
     if (f->ft_face)
         FT_Done_Face(f->ft_face);
-    free(f->base);
+    lazy_glyf *z = f->lazy;
+    if (z) {
+        close(z->fd);
+        pthread_mutex_destroy(&z->lock);
+        free(z->loaded);
+        free(z);
+    }
+    free(f->data);
     f->hb_font = f->hb_face = f->ft_face = NULL;
+    f->lazy = NULL;
     f->data = NULL;
 }
 
-/* ---- reading ------------------------------------------------------------ */
+static unsigned u16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
+static uint32_t u32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
 
-/* Reads the whole file into f->data: its size from fstat, every byte of it
- * or an error (a file cut short or replaced while it is read is refused,
- * never a signal later, as a mapping of it would give). */
+#define TAG(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
+
+/* Reads bytes [from, to) of fd into buf at the same offsets; 0 when all of
+ * them came. */
+static int read_at(int fd, unsigned char *buf, size_t from, size_t to)
+{
+    while (from < to) {
+        ssize_t k = pread(fd, buf + from, to - from, (off_t)from);
+        if (k < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (k <= 0)
+            return -1;
+        from += (size_t)k;
+    }
+    return 0;
+}
+
+static int block_loaded(const lazy_glyf *z, size_t b)
+{
+    return z->loaded[(b - z->b0) / 8] >> ((b - z->b0) % 8) & 1;
+}
+
+static void mark_blocks(lazy_glyf *z, size_t from, size_t to)
+{
+    size_t lo = from / LAZY_BLOCK, hi = (to + LAZY_BLOCK - 1) / LAZY_BLOCK;
+    for (size_t b = lo > z->b0 ? lo : z->b0; b < hi && b < z->b1; b++)
+        z->loaded[(b - z->b0) / 8] |= (unsigned char)(1u << ((b - z->b0) % 8));
+}
+
+/* Makes bytes [from, to) of the file present in f->data; 0, or -1 when the
+ * file no longer holds them. */
+static int load_bytes(const ashi_face *f, size_t from, size_t to)
+{
+    lazy_glyf *z = f->lazy;
+    if (!z || to <= from)
+        return 0;
+    size_t lo = from / LAZY_BLOCK, hi = (to + LAZY_BLOCK - 1) / LAZY_BLOCK;
+    if (lo < z->b0)
+        lo = z->b0;
+    if (hi > z->b1)
+        hi = z->b1;
+    pthread_mutex_lock(&z->lock);
+    struct stat st;
+    for (size_t b = lo; b < hi && !z->broken;) {
+        if (block_loaded(z, b)) {
+            b++;
+            continue;
+        }
+        size_t e = b + 1;
+        while (e < hi && !block_loaded(z, e))
+            e++;
+        if (fstat(z->fd, &st) || st.st_size != z->size ||
+            st.st_mtim.tv_sec != z->mtime.tv_sec || st.st_mtim.tv_nsec != z->mtime.tv_nsec ||
+            read_at(z->fd, f->data, b * LAZY_BLOCK, e * LAZY_BLOCK))
+            z->broken = 1;
+        else
+            mark_blocks(z, b * LAZY_BLOCK, e * LAZY_BLOCK);
+        b = e;
+    }
+    int rc = z->broken ? -1 : 0;
+    pthread_mutex_unlock(&z->lock);
+    return rc;
+}
+
+/* Where the table directory and the glyf table lie, read from the file's
+ * first bytes (already in buf); 0 when found. */
+static int find_glyf(int fd, unsigned char *buf, size_t size, size_t *dir_end, size_t *off,
+                     size_t *len)
+{
+    size_t base = 0;
+    if (read_at(fd, buf, 0, 16))
+        return -1;
+    if (u32(buf) == TAG('t', 't', 'c', 'f')) {
+        base = u32(buf + 12);
+        if (base > size - 12 || read_at(fd, buf, base, base + 12))
+            return -1;
+    }
+    size_t n = u16(buf + base + 4), end = base + 12 + 16 * n;
+    if (end > size || read_at(fd, buf, base + 12, end))
+        return -1;
+    *dir_end = end;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *r = buf + base + 12 + 16 * i;
+        if (u32(r) == TAG('g', 'l', 'y', 'f')) {
+            *off = u32(r + 8);
+            *len = u32(r + 12);
+            return *off <= size && *len <= size - *off ? 0 : -1;
+        }
+    }
+    return -1;
+}
+
+/* Reads the file into f->data (as large as the file): every byte now but
+ * the glyf blocks no other table touches, which stay zero until
+ * load_bytes. Its size from fstat; a file cut short or replaced while it
+ * is read is refused, never a signal later, as a mapping of it would
+ * give. */
 static int read_font(ashi_face *f, const char *path, const unsigned long long *id,
                      ashi_mem *m, char *why)
 {
@@ -65,20 +192,66 @@ static int read_font(ashi_face *f, const char *path, const unsigned long long *i
         snprintf(why, WHY_SIZE, "changed while it was being opened");
     } else if (st.st_size < 12 || (unsigned long long)st.st_size > MAX_FONT_FILE) {
         snprintf(why, WHY_SIZE, "has an impossible size");
-    } else if (!(f->data = ashi_malloc(m, (size_t)st.st_size + (2u << 20)))) {
+    } else if (!(f->data = ashi_calloc(m, (size_t)st.st_size, 1))) {
         snprintf(why, WHY_SIZE, "does not fit in memory");
     } else {
-        size_t want = (size_t)st.st_size, got = 0;
-        f->base = f->data;
-        f->data = (unsigned char *)(((uintptr_t)f->data + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1));
-        madvise(f->data, want & ~(size_t)((2u << 20) - 1), MADV_HUGEPAGE);
-        int failed;
-        got = ashi_res_read_exact(fd, f->data, want, &failed);
-        f->size = got;
-        if (got == want)
+        size_t size = (size_t)st.st_size, dir_end = 0, goff = 0, glen = 0;
+        f->size = size;
+        lazy_glyf *z = NULL;
+        if (size >= LAZY_MIN && find_glyf(fd, f->data, size, &dir_end, &goff, &glen) == 0 &&
+            glen >= LAZY_MIN && (z = ashi_calloc(m, 1, sizeof *z))) {
+            z->fd = fd;
+            z->size = st.st_size;
+            z->mtime = st.st_mtim;
+            z->b0 = (goff + LAZY_BLOCK - 1) / LAZY_BLOCK;
+            z->b1 = (goff + glen) / LAZY_BLOCK;
+            if (!(z->loaded = ashi_calloc(m, (z->b1 - z->b0 + 7) / 8, 1)) ||
+                pthread_mutex_init(&z->lock, NULL)) {
+                free(z->loaded);
+                free(z);
+                z = NULL;
+            }
+        }
+        int bad = 0;
+        if (z) {
+            /* the blocks the directory or another table shares are read now */
+            mark_blocks(z, 0, dir_end);
+            size_t base = u32(f->data) == TAG('t', 't', 'c', 'f') ? u32(f->data + 12) : 0;
+            size_t n = u16(f->data + base + 4);
+            for (size_t i = 0; i < n; i++) {
+                const unsigned char *r = f->data + base + 12 + 16 * i;
+                uint64_t o = u32(r + 8), l = u32(r + 12);
+                if (u32(r) != TAG('g', 'l', 'y', 'f') && o < size)
+                    mark_blocks(z, (size_t)o, (size_t)(o + l < size ? o + l : size));
+            }
+            /* then everything but the blocks left for later */
+            size_t at = 0;
+            for (size_t b = z->b0; b < z->b1 && !bad; b++)
+                if (!block_loaded(z, b)) {
+                    bad = read_at(fd, f->data, at, b * LAZY_BLOCK);
+                    at = (b + 1) * LAZY_BLOCK;
+                }
+            bad = bad || read_at(fd, f->data, at, size);
+        } else {
+            bad = read_at(fd, f->data, 0, size);
+        }
+        /* nothing more than fstat said */
+        unsigned char probe;
+        if (!bad && pread(fd, &probe, 1, (off_t)size) != 0)
+            bad = 1;
+        if (bad) {
+            snprintf(why, WHY_SIZE, "changed while it was read");
+            if (z) {
+                pthread_mutex_destroy(&z->lock);
+                free(z->loaded);
+                free(z);
+            }
+        } else {
             rc = 0;
-        else
-            snprintf(why, WHY_SIZE, "changed while it was read (%zu of %zu bytes)", got, want);
+            f->lazy = z;
+            if (z)
+                fd = -1; /* kept for the outlines */
+        }
     }
     if (fd >= 0)
         close(fd);
@@ -87,13 +260,6 @@ static int read_font(ashi_face *f, const char *path, const unsigned long long *i
 
 /* ---- checking: what FreeType opens, HarfBuzz may still read as empty ---- */
 
-static unsigned u16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
-static uint32_t u32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-#define TAG(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
 
 /* A table tag for a message: its four characters, '?' for unprintable. */
 static void tag_name(uint32_t tag, char out[5])
@@ -376,6 +542,12 @@ int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t si
         glyph_span(f, g, &from, &to);
         if (to <= from)
             continue; /* no outline: a space */
+        size_t at = (size_t)(f->glyf - f->data);
+        if (load_bytes(f, at + from, at + to)) {
+            snprintf(why, size, "was written to after it was opened (its outlines are read "
+                                "as the glyphs are used)");
+            return -1;
+        }
         unsigned component = 0;
         const uint8_t *p = f->glyf + from;
         const char *bad = check_glyph(p, to - from, g, f->nglyphs, &component);
@@ -431,9 +603,107 @@ static hb_subset_plan_t *plan_subset(hb_face_t *face, const hb_set_t *glyphs, hb
     return plan;
 }
 
+/* Reads the outlines of the glyphs in want and of the glyphs they are made
+ * of (added to want); 0, or -1 when the file no longer holds them. */
+static int load_outlines(const ashi_face *f, hb_set_t *want)
+{
+    if (!f->lazy)
+        return 0;
+    size_t at = (size_t)(f->glyf - f->data);
+    hb_set_t *todo = hb_set_copy(want);
+    int rc = 0;
+    hb_codepoint_t g = HB_SET_VALUE_INVALID;
+    while (rc == 0 && !hb_set_is_empty(todo)) {
+        g = hb_set_get_min(todo);
+        hb_set_del(todo, g);
+        if (g >= f->nglyphs)
+            continue;
+        size_t from, to;
+        glyph_span(f, g, &from, &to);
+        if (to <= from)
+            continue;
+        rc = load_bytes(f, at + from, at + to);
+        const uint8_t *p = f->glyf + from;
+        size_t len = to - from;
+        if (rc || len < 10 || (int16_t)u16(p) >= 0)
+            continue;
+        /* a composite: its parts, as far as its bytes go */
+        size_t q = 10;
+        unsigned fl;
+        do {
+            if (q + 4 > len)
+                break;
+            fl = u16(p + q);
+            unsigned part = u16(p + q + 2);
+            if (part < f->nglyphs && !hb_set_has(want, part)) {
+                hb_set_add(want, part);
+                hb_set_add(todo, part);
+            }
+            q += 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+        } while (fl & 0x20);
+    }
+    if (!hb_set_allocation_successful(todo) || !hb_set_allocation_successful(want))
+        rc = -1;
+    hb_set_destroy(todo);
+    return rc;
+}
+
+/* Is glyph g (read) made of other glyphs? */
+static int composite(const ashi_face *f, hb_codepoint_t g)
+{
+    size_t from, to;
+    if (g >= f->nglyphs)
+        return 0;
+    glyph_span(f, g, &from, &to);
+    return to - from >= 10 && (int16_t)u16(f->glyf + from) < 0;
+}
+
+/* plan_subset over outlines that are all read: those of glyphs and of
+ * whatever glyph HarfBuzz's plan adds to them (parts, the variants of the
+ * characters' variation sequences, colour layers). The plan is made for
+ * glyphs as given; again when it added a composite glyph not read yet, as
+ * its parts were not seen. */
+static hb_subset_plan_t *plan_read(const ashi_face *f, const hb_set_t *glyphs,
+                                   hb_tag_t also_drop)
+{
+    hb_set_t *want = hb_set_copy(glyphs), *more = hb_set_create();
+    hb_subset_plan_t *plan = NULL;
+    int again = 1;
+    for (int round = 0; round < 8 && again; round++) {
+        hb_subset_plan_destroy(plan);
+        plan = NULL;
+        if (load_outlines(f, want) || !(plan = plan_subset(f->hb_face, glyphs, also_drop)))
+            break;
+        const hb_map_t *old_of = hb_subset_plan_new_to_old_glyph_mapping(plan);
+        unsigned n = hb_map_get_population(old_of);
+        hb_set_clear(more);
+        for (unsigned i = 0; i < n; i++) {
+            hb_codepoint_t old = hb_map_get(old_of, i);
+            if (old != HB_MAP_VALUE_INVALID && !hb_set_has(want, old))
+                hb_set_add(more, old);
+        }
+        hb_set_union(want, more);
+        if (load_outlines(f, want)) {
+            hb_subset_plan_destroy(plan);
+            plan = NULL;
+            break;
+        }
+        again = 0;
+        for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(more, &g);)
+            again |= composite(f, g);
+    }
+    if (again || !hb_set_allocation_successful(more)) {
+        hb_subset_plan_destroy(plan);
+        plan = NULL;
+    }
+    hb_set_destroy(more);
+    hb_set_destroy(want);
+    return plan;
+}
+
 int ashi_face_subset(const ashi_face *f, const void *glyphs, void **plan, void **blob)
 {
-    hb_subset_plan_t *pl = plan_subset(f->hb_face, glyphs, 0);
+    hb_subset_plan_t *pl = plan_read(f, glyphs, 0);
     hb_face_t *sub = pl ? hb_subset_plan_execute_or_fail(pl) : NULL;
     hb_blob_t *b = sub ? hb_face_reference_blob(sub) : NULL;
     hb_face_destroy(sub);
@@ -478,7 +748,7 @@ void ashi_subset_free(ashi_subset *s)
 
 /* Does a subset of face (with .notdef alone, or one table left out) come
  * out? -1 when HarfBuzz gives up, 1 when out of memory. */
-static int try_subset(hb_face_t *face, hb_tag_t also_drop)
+static int try_subset(const ashi_face *f, hb_tag_t also_drop)
 {
     hb_set_t *glyphs = hb_set_create();
     hb_set_add(glyphs, 0);
@@ -486,7 +756,7 @@ static int try_subset(hb_face_t *face, hb_tag_t also_drop)
         hb_set_destroy(glyphs);
         return 1;
     }
-    hb_subset_plan_t *plan = plan_subset(face, glyphs, also_drop);
+    hb_subset_plan_t *plan = plan_read(f, glyphs, also_drop);
     hb_set_destroy(glyphs);
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
@@ -501,9 +771,9 @@ static int try_subset(hb_face_t *face, hb_tag_t also_drop)
  * on the first one that does not pass HarfBuzz's checks; the check (for
  * the faces a deck uses, once it is laid out) subsets .notdef alone, and
  * names the table when leaving one out helps. */
-static int check_subset(const sfnt *s, hb_face_t *face, char *why)
+static int check_subset(const sfnt *s, const ashi_face *f, char *why)
 {
-    int rc = try_subset(face, 0);
+    int rc = try_subset(f, 0);
     if (rc == 0)
         return 0;
     if (rc > 0) {
@@ -512,7 +782,7 @@ static int check_subset(const sfnt *s, hb_face_t *face, char *why)
     }
     for (unsigned i = 0; i < s->ntables; i++) {
         uint32_t tag = u32(s->dir + 16 * i);
-        if (try_subset(face, tag) == 0) {
+        if (try_subset(f, tag) == 0) {
             char name[5];
             tag_name(tag, name);
             snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset its '%s' table", name);
@@ -527,7 +797,7 @@ int ashi_face_check_subset(const ashi_face *f, char *why, size_t size)
 {
     sfnt s = {f->data, f->size, NULL, 0};
     char msg[WHY_SIZE] = "";
-    if (check_directory(&s, msg) == 0 && check_subset(&s, f->hb_face, msg) == 0)
+    if (check_directory(&s, msg) == 0 && check_subset(&s, f, msg) == 0)
         return 0;
     snprintf(why, size, "%s", msg);
     return -1;
@@ -541,6 +811,7 @@ int ashi_face_check_subset(const ashi_face *f, char *why, size_t size)
 static int load_face(ashi_face *f, FT_Library lib, const char *path,
                      const unsigned long long *id, ashi_arena *a, ashi_mem *m, char *why)
 {
+    memset(f, 0, sizeof *f);
     f->path = ashi_arena_strdup(a, path);
     if (!f->path) {
         snprintf(why, WHY_SIZE, "does not fit in memory");

@@ -566,6 +566,20 @@ static void test_font_file_cut(void)
     CHECK(len == ref_len && ref_pdf && pdf && !memcmp(pdf, ref_pdf, len));
     CHECK_INT(ashi__font_cache_faces(cache), 3); /* the two copies and the fallback */
     ashi_free(pdf);
+    /* the cache read only the outlines of the glyphs used so far: a deck
+     * with others finds the file written to since, and says so */
+    static const char other[] =
+        "<deck xmlns=\"urn:ashireport:deck:1\"><theme>"
+        "<font name=\"copy\" regular=\"Copy-Regular.ttf\" bold=\"Copy-Bold.ttf\"/></theme>"
+        "<slide title=\"書体の写し\"><p>鬱蒼とした森の麓</p></slide></deck>";
+    ashi_deck *later = NULL;
+    CHECK_INT(ashi_deck_load_memory(opt, other, strlen(other), "cut.xml", dir, &later),
+              ASHI_E_DECK);
+    ashi_diag w = {0};
+    CHECK(ashi_deck_diag_count(later) >= 1 && ashi_deck_diag(later, 0, &w) == ASHI_OK);
+    CHECK_STR(w.message, "font file 'Copy-Regular.ttf' was written to after it was opened "
+                         "(its outlines are read as the glyphs are used)");
+    ashi_deck_free(later);
     /* without the cache the file is read again, and found cut */
     CHECK_INT(load_render(NULL, xml, dir, &lost, NULL, NULL), ASHI_E_DECK);
     ashi_diag g = {0};
