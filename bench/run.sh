@@ -69,8 +69,10 @@ for deck in report-9 report-90 report-900 booklet report-900-threads table-10000
   [ "$deck" = report-900-threads ] && flags=(--threads "$(nproc)")
   for ((i = 0; i < runs; i++)); do
     s=$(date +%s%N)
+    # the decks' warnings (loose lines in narrow cells) are not the figures:
+    # shown only when the render fails
     /usr/bin/time -f %M -o "$work/rss" "$cli" render "$work/$deck.xml" -o "$work/$deck.pdf" \
-      "${flags[@]}" >/dev/null
+      "${flags[@]}" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     e=$(date +%s%N)
     times+=("$(( (e - s) / 1000 ))")
     rss[i]=$(cat "$work/rss")
@@ -108,7 +110,7 @@ declare -A bms
 for n in 9 90 900; do
   b="$work/booklet-$n"
   # one run of each first, not counted (page cache, node's code cache)
-  "$cli" render "$b.xml" -o "$b.pdf" >/dev/null
+  "$cli" render "$b.xml" -o "$b.pdf" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
   "${typst[@]}" "$b.typ" "$b-typst.pdf" fonts
   ours=() theirs=() ratios=() rss_o=() rss_t=()
   for ((i = 0; i < runs; i++)); do
