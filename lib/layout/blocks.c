@@ -96,7 +96,7 @@ typedef struct flow_job {
 static double measure_flow(L *l, void *ctx)
 {
     const flow_job *j = ctx;
-    return lay_blocks(l, j->blocks, 0, 0, j->w, 0, j->al);
+    return ashi_lay_blocks(l, j->blocks, 0, 0, j->w, 0, j->al);
 }
 
 static double measure_block(L *l, void *ctx)
@@ -117,11 +117,11 @@ typedef struct shape_job {
 static double shape_quietly(L *l, void *ctx)
 {
     const shape_job *j = ctx;
-    return lay_shape(l, j->inl, NULL, j->st, j->st->size, j->loc, j->w, ALIGN_CENTER, j->out);
+    return ashi_lay_shape(l, j->inl, NULL, j->st, j->st->size, j->loc, j->w, ALIGN_CENTER, j->out);
 }
 
 /* Runs blocks without drawing, to know their height. */
-double lay_measure(L *l, const ashi_block *blocks, double w, align al)
+double ashi_lay_measure(L *l, const ashi_block *blocks, double w, align al)
 {
     if (!blocks)
         return 0;
@@ -135,7 +135,7 @@ double lay_measure(L *l, const ashi_block *blocks, double w, align al)
     }
     int split_next = l->fr.split_next;
     flow_job job = {blocks, NULL, w, al};
-    k.h = lay_measuring(l, measure_flow, &job);
+    k.h = ashi_lay_measuring(l, measure_flow, &job);
     /* a table that split while measuring leaves word of it in split_next:
      * such a measure is not remembered, so the word is given again */
     if (!l->oom && l->fr.split_next == split_next)
@@ -146,7 +146,7 @@ double lay_measure(L *l, const ashi_block *blocks, double w, align al)
 static double measure_one(L *l, const ashi_block *b, double w, align al)
 {
     flow_job job = {NULL, b, w, al};
-    return lay_measuring(l, measure_block, &job);
+    return ashi_lay_measuring(l, measure_block, &job);
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -155,13 +155,13 @@ static double text(L *l, const ashi_block *b, ashi_style_id id, double x, double
                    align al)
 {
     const ashi_text_style *st = &l->in.t->styles[id];
-    align a = lay_text_align(b, st, al);
+    align a = ashi_lay_text_align(b, st, al);
     shaped s;
-    if (lay_shape(l, b->inl, NULL, st, st->size, b->loc, w, a, &s)) {
+    if (ashi_lay_shape(l, b->inl, NULL, st, st->size, b->loc, w, a, &s)) {
         l->oom = 1;
         return 0;
     }
-    return lay_emit_lines(l, &s, x, y, w, a);
+    return ashi_lay_emit_lines(l, &s, x, y, w, a);
 }
 
 /* The marker hangs; wrapped lines align under the text, not the marker. */
@@ -169,28 +169,28 @@ static double list(L *l, const ashi_block *b, double x, double y, double w, alig
 {
     const ashi_text_style *body = &l->in.t->styles[ASHI_STYLE_BODY];
     shaped m, s;
-    if (lay_shape(l, NULL, b->marker, body, body->size, b->loc, w, ALIGN_START, &m)) {
+    if (ashi_lay_shape(l, NULL, b->marker, body, body->size, b->loc, w, ALIGN_START, &m)) {
         l->oom = 1;
         return 0;
     }
     double indent = m.nlines ? m.lines[0].width : 0, top = y;
-    for (const ashi_item *it = b->items; it && !lay_too_tall(l, y - top); it = it->next) {
-        align a = lay_text_align(b, body, al);
-        if (lay_shape(l, it->inl, NULL, body, body->size, it->loc, w - indent, a, &s)) {
+    for (const ashi_item *it = b->items; it && !ashi_lay_too_tall(l, y - top); it = it->next) {
+        align a = ashi_lay_text_align(b, body, al);
+        if (ashi_lay_shape(l, it->inl, NULL, body, body->size, it->loc, w - indent, a, &s)) {
             l->oom = 1;
             return 0;
         }
         double ix = x;
         if (al == ALIGN_CENTER && s.nlines == 1)
             ix = x + (w - indent - s.lines[0].width) / 2;
-        lay_begin(l, ASHI_ROLE_LIST_ITEM, NULL, it->loc);
-        lay_begin(l, ASHI_ROLE_LABEL, NULL, it->loc);
-        lay_emit_lines(l, &m, ix, y, indent, ALIGN_START);
-        lay_end(l);
-        lay_begin(l, ASHI_ROLE_LIST_BODY, NULL, it->loc);
-        y += lay_emit_lines(l, &s, ix + indent, y, w - indent, ALIGN_START);
-        lay_end(l);
-        lay_end(l);
+        ashi_lay_begin(l, ASHI_ROLE_LIST_ITEM, NULL, it->loc);
+        ashi_lay_begin(l, ASHI_ROLE_LABEL, NULL, it->loc);
+        ashi_lay_emit_lines(l, &m, ix, y, indent, ALIGN_START);
+        ashi_lay_end(l);
+        ashi_lay_begin(l, ASHI_ROLE_LIST_BODY, NULL, it->loc);
+        y += ashi_lay_emit_lines(l, &s, ix + indent, y, w - indent, ALIGN_START);
+        ashi_lay_end(l);
+        ashi_lay_end(l);
         if (it->next)
             y += body->size * l->fr.scale * 0.1;
     }
@@ -228,11 +228,11 @@ static double styled(L *l, const char *s, ashi_style_id id, ashi_loc loc, double
 {
     const ashi_text_style *st = &l->in.t->styles[id];
     shaped sh;
-    if (lay_shape(l, NULL, s, st, st->size, loc, w, ALIGN_CENTER, &sh)) {
+    if (ashi_lay_shape(l, NULL, s, st, st->size, loc, w, ALIGN_CENTER, &sh)) {
         l->oom = 1;
         return 0;
     }
-    return lay_emit_lines(l, &sh, x, y, w, ALIGN_CENTER);
+    return ashi_lay_emit_lines(l, &sh, x, y, w, ALIGN_CENTER);
 }
 
 /* label / value+unit on one baseline / note, centred */
@@ -248,7 +248,7 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
         y += styled(l, label, ASHI_STYLE_STAT_LABEL, b->loc, x, y, w);
     /* The number and its unit stay on one line: in a narrow frame they get
      * smaller (down to half size) rather than break. */
-    uint32_t c = lay_col(l, b->p->color, t->styles[ASHI_STYLE_STAT_VALUE].color);
+    uint32_t c = ashi_lay_col(l, b->p->color, t->styles[ASHI_STYLE_STAT_VALUE].color);
     shaped s;
     for (double k = 1; k >= 0.5 - 1e-9; k -= 0.05) {
         ashi_text_style vs = t->styles[ASHI_STYLE_STAT_VALUE], us = t->styles[ASHI_STYLE_STAT_UNIT];
@@ -260,20 +260,21 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
             v->next = run(l, unit, &us, b->loc);
         /* trying sizes, measuring: no warning about split words */
         shape_job job = {v, &vs, b->loc, w, &s};
-        int rc = !v || lay_measuring(l, shape_quietly, &job) != 0;
+        int rc = !v || ashi_lay_measuring(l, shape_quietly, &job) != 0;
         if (rc) {
             l->oom = 1;
             return 0;
         }
         if (s.nlines <= 1 || k < 0.5 + 0.01) {
-            if (s.nlines > 1 && lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s)) {
+            if (s.nlines > 1 &&
+                ashi_lay_shape(l, v, NULL, &vs, vs.size, b->loc, w, ALIGN_CENTER, &s)) {
                 l->oom = 1; /* (shaped again, to report the split) */
                 return 0;
             }
             break;
         }
     }
-    y += lay_emit_lines(l, &s, x, y, w, ALIGN_CENTER);
+    y += ashi_lay_emit_lines(l, &s, x, y, w, ALIGN_CENTER);
     if (note)
         y += styled(l, note, ASHI_STYLE_STAT_NOTE, b->loc, x, y, w);
     return y - top;
@@ -320,7 +321,7 @@ static void arrow_shape(L *l, double x, double y, double w, double h, int down, 
         }
         n = 7;
     }
-    lay_path(l, xy, n, fill);
+    ashi_lay_path(l, xy, n, fill);
 }
 
 /* before ▶ ratio ▶ after */
@@ -343,12 +344,12 @@ static double compare(L *l, const ashi_block *b, double x, double y, double w)
     if (ratio) {
         const ashi_text_style *st = &l->in.t->styles[ASHI_STYLE_STAT_UNIT];
         shaped s;
-        if (lay_shape(l, NULL, ratio, st, st->size * 0.8, b->loc, mid, ALIGN_CENTER, &s)) {
+        if (ashi_lay_shape(l, NULL, ratio, st, st->size * 0.8, b->loc, mid, ALIGN_CENTER, &s)) {
             l->oom = 1;
             return 0;
         }
         ay = y + (h - ah - s.height) / 2 + s.height;
-        lay_emit_lines(l, &s, x + sw, ay - s.height, mid, ALIGN_CENTER);
+        ashi_lay_emit_lines(l, &s, x + sw, ay - s.height, mid, ALIGN_CENTER);
     }
     arrow_shape(l, x + sw + mid * 0.12, ay, mid * 0.76, ah, 0, 1,
                 l->in.t->colors[ASHI_COLOR_ACCENT]);
@@ -362,18 +363,18 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
                   align al)
 {
     const ashi_props *p = b->p;
-    double pad = lay_len(&p->padding, 0, ASHI_MM(4));
-    double radius = lay_len(&p->radius, 0, 0);
-    uint32_t fill = lay_col(l, p->fill, ASHI_NO_COLOR);
+    double pad = ashi_lay_len(&p->padding, 0, ASHI_MM(4));
+    double radius = ashi_lay_len(&p->radius, 0, 0);
+    uint32_t fill = ashi_lay_col(l, p->fill, ASHI_NO_COLOR);
     uint32_t stroke = ASHI_NO_COLOR;
     double bw = 0, dash = 0;
     if (p->border.set) {
         bw = p->border.width;
-        stroke = lay_col(l, p->border.color, ASHI_NO_COLOR);
+        stroke = ashi_lay_col(l, p->border.color, ASHI_NO_COLOR);
         dash = p->border.dashed ? 3 * bw + 2 : 0;
     }
     double inner_w = w - 2 * pad;
-    double content = lay_measure(l, b->children, inner_w, al);
+    double content = ashi_lay_measure(l, b->children, inner_w, al);
     double h = fixed_h > 0 ? fixed_h : content + 2 * pad;
     if (l->out.measuring)
         return h; /* measuring: the content is measured, not laid again */
@@ -381,9 +382,9 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
         ashi_diag_add(D(l), l->in.draft ? ASHI_WARNING : ASHI_ERROR, "overflow", b->loc,
                       "the box's content overflows it by %.1f mm",
                       (content - (h - 2 * pad)) * 25.4 / 72);
-    lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
-    double off = (h - 2 * pad - content) * lay_valign(b, 0);
-    lay_blocks(l, b->children, x + pad, y + pad + (off > 0 ? off : 0), inner_w, 0, al);
+    ashi_lay_box(l, x, y, w, h, fill, stroke, bw, radius, dash);
+    double off = (h - 2 * pad - content) * ashi_lay_valign(b, 0);
+    ashi_lay_blocks(l, b->children, x + pad, y + pad + (off > 0 ? off : 0), inner_w, 0, al);
     return h;
 }
 
@@ -391,7 +392,7 @@ static double box(L *l, const ashi_block *b, double x, double y, double w, doubl
 static int column_widths(L *l, const ashi_block *b, double w, double gap, double *out, int n)
 {
     lay_width spec[64];
-    if (lay_widths(b, n, w - gap * (n - 1), 0, spec))
+    if (ashi_lay_widths(b, n, w - gap * (n - 1), 0, spec))
         return -1;
     double fixed = 0, fr = 0;
     for (int i = 0; i < n; i++) {
@@ -420,12 +421,12 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
         return 0;
     if (n > 64)
         return 0; /* reported at load */
-    double gap = lay_len(&b->p->gap, 0, ASHI_MM(6)), widths[64], heights[64], h = 0;
+    double gap = ashi_lay_len(&b->p->gap, 0, ASHI_MM(6)), widths[64], heights[64], h = 0;
     if (column_widths(l, b, w, gap, widths, n))
         return 0;
     int i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {
-        heights[i] = lay_measure(l, c->children, widths[i], al);
+        heights[i] = ashi_lay_measure(l, c->children, widths[i], al);
         h = heights[i] > h ? heights[i] : h;
     }
     if (l->out.measuring)
@@ -433,10 +434,10 @@ static double columns(L *l, const ashi_block *b, double x, double y, double w, a
     double cx = x;
     i = 0;
     for (const ashi_block *c = b->children; c; c = c->next, i++) {
-        double off = (h - heights[i]) * lay_valign(c, 0);
-        lay_begin(l, ASHI_ROLE_GROUP, NULL, c->loc);
-        lay_blocks(l, c->children, cx, y + off, widths[i], 0, al);
-        lay_end(l);
+        double off = (h - heights[i]) * ashi_lay_valign(c, 0);
+        ashi_lay_begin(l, ASHI_ROLE_GROUP, NULL, c->loc);
+        ashi_lay_blocks(l, c->children, cx, y + off, widths[i], 0, al);
+        ashi_lay_end(l);
         cx += widths[i] + gap;
     }
     return h;
@@ -453,9 +454,9 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
             h = w * b->p->aspect_h / b->p->aspect_w;
     }
     uint32_t grey = 0xEEEEEE, line = 0x9A9A9A;
-    lay_box(l, x, y, w, h, grey, line, 1, 0, 4);
-    lay_line(l, x, y, x + w, y + h, 0.5, 0xC4C4C4, 0);
-    lay_line(l, x + w, y, x, y + h, 0.5, 0xC4C4C4, 0);
+    ashi_lay_box(l, x, y, w, h, grey, line, 1, 0, 4);
+    ashi_lay_line(l, x, y, x + w, y + h, 0.5, 0xC4C4C4, 0);
+    ashi_lay_line(l, x + w, y, x, y + h, 0.5, 0xC4C4C4, 0);
     const char *label = b->p->label;
     char *text = ashi_arena_printf(l->mem.a, "【写真・差し替え予定】%s", label ? label : "");
     if (!text) {
@@ -466,8 +467,8 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
     shaped s;
     double inner = w - ASHI_MM(8);
     l->fr.phrase = 1; /* a caption: at its spaces, and no lone last character */
-    int rc = lay_shape(l, NULL, text, st, st->size, b->loc, inner > 10 ? inner : 10,
-                       ALIGN_CENTER, &s);
+    int rc = ashi_lay_shape(l, NULL, text, st, st->size, b->loc, inner > 10 ? inner : 10,
+                            ALIGN_CENTER, &s);
     l->fr.phrase = 0;
     if (rc) {
         l->oom = 1;
@@ -478,9 +479,9 @@ static double placeholder(L *l, const ashi_block *b, double x, double y, double 
     double pw = 0;
     for (size_t i = 0; i < s.nlines; i++)
         pw = s.lines[i].width > pw ? s.lines[i].width : pw;
-    lay_rect(l, x + (w - pw) / 2 - ASHI_MM(2), ty - ASHI_MM(1), pw + ASHI_MM(4),
-             s.height + ASHI_MM(2), 0xFFFFFF);
-    lay_emit_lines(l, &s, x + ASHI_MM(4), ty, inner > 10 ? inner : 10, ALIGN_CENTER);
+    ashi_lay_rect(l, x + (w - pw) / 2 - ASHI_MM(2), ty - ASHI_MM(1), pw + ASHI_MM(4),
+                  s.height + ASHI_MM(2), 0xFFFFFF);
+    ashi_lay_emit_lines(l, &s, x + ASHI_MM(4), ty, inner > 10 ? inner : 10, ALIGN_CENTER);
     return h;
 }
 
@@ -491,7 +492,7 @@ static double arrow(L *l, const ashi_block *b, double x, double y, double w, dou
         h = ASHI_MM(down ? 10 : 12);
     double aw = down ? ASHI_MM(16) : w;
     arrow_shape(l, x + (w - aw) / 2, y, aw, h, down, b->p->arrow_style == ASHI_ARROW_BLOCK,
-                lay_col(l, b->p->color, l->in.t->colors[ASHI_COLOR_ACCENT]));
+                ashi_lay_col(l, b->p->color, l->in.t->colors[ASHI_COLOR_ACCENT]));
     const char *label = b->p->label;
     if (label && !down)
         h += styled(l, label, ASHI_STYLE_CAPTION, b->loc, x, y + h, w);
@@ -512,13 +513,14 @@ static double image(L *l, const ashi_block *b, double x, double y, double w, dou
     double s = cover ? (w / iw > h / ih ? w / iw : h / ih) : (w / iw < h / ih ? w / iw : h / ih);
     double dw = iw * s, dh = ih * s;
     if (im)
-        lay_image(l, im, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, cover ? x : 0, y,
-                  cover ? w : 0, h, b->p->alt, ashi_block_attr_loc(b, "src"));
+        ashi_lay_image(l, im, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, cover ? x : 0, y,
+                       cover ? w : 0, h, b->p->alt, ashi_block_attr_loc(b, "src"));
     const char *caption = b->p->caption;
     if (caption) {
-        lay_begin(l, ASHI_ROLE_CAPTION, NULL, b->loc);
-        h += ASHI_MM(1.5) + styled(l, caption, ASHI_STYLE_CAPTION, b->loc, x, y + h + ASHI_MM(1.5), w);
-        lay_end(l);
+        ashi_lay_begin(l, ASHI_ROLE_CAPTION, NULL, b->loc);
+        h += ASHI_MM(1.5) +
+             styled(l, caption, ASHI_STYLE_CAPTION, b->loc, x, y + h + ASHI_MM(1.5), w);
+        ashi_lay_end(l);
     }
     return h;
 }
@@ -543,7 +545,7 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
     case ASHI_BLOCK_COLUMNS:
         return columns(l, b, x, y, w, al);
     case ASHI_BLOCK_COLUMN:
-        return lay_blocks(l, b->children, x, y, w, 0, al);
+        return ashi_lay_blocks(l, b->children, x, y, w, 0, al);
     case ASHI_BLOCK_BOX:
         return box(l, b, x, y, w, h, al);
     case ASHI_BLOCK_STAT:
@@ -559,9 +561,9 @@ static double block_h(L *l, const ashi_block *b, double x, double y, double w, d
     case ASHI_BLOCK_IMAGE:
         return image(l, b, x, y, w, h);
     case ASHI_BLOCK_TABLE:
-        return lay_table(l, b, x, y, w);
+        return ashi_lay_table(l, b, x, y, w);
     case ASHI_BLOCK_CHART:
-        return lay_chart(l, b, x, y, w, h);
+        return ashi_lay_chart(l, b, x, y, w, h);
     case ASHI_BLOCK_COL:
     case ASHI_BLOCK_ROW:
     case ASHI_BLOCK_CELL:
@@ -616,12 +618,12 @@ static double block(L *l, const ashi_block *b, double x, double y, double w, ali
     const char *alt;
     int role = l->out.measuring ? -1 : role_of(b, &alt);
     if (role >= 0 && b->kind == ASHI_BLOCK_CHART)
-        lay_begin_figure(l, alt, lay_chart_table(l, b), b->loc);
+        ashi_lay_begin_figure(l, alt, ashi_lay_chart_table(l, b), b->loc);
     else if (role >= 0)
-        lay_begin(l, (ashi_dl_role)role, alt, b->loc);
-    double h = block_h(l, b, x, y, w, lay_len(&b->p->h, 0, 0), al);
+        ashi_lay_begin(l, (ashi_dl_role)role, alt, b->loc);
+    double h = block_h(l, b, x, y, w, ashi_lay_len(&b->p->h, 0, 0), al);
     if (role >= 0)
-        lay_end(l);
+        ashi_lay_end(l);
     return h;
 }
 
@@ -644,7 +646,7 @@ static double gap_before(L *l, const ashi_block *prev, const ashi_block *b)
     return size * BLOCK_GAP;
 }
 
-int lay_too_tall(L *l, double extent)
+int ashi_lay_too_tall(L *l, double extent)
 {
     double page = l->out.page ? l->out.page->h : l->in.doc->page_h;
     if (extent > 10 * page)
@@ -652,15 +654,15 @@ int lay_too_tall(L *l, double extent)
     return l->fr.cut;
 }
 
-double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
-                  align al)
+double ashi_lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
+                       align al)
 {
     (void)h;
     double top = y;
     const ashi_block *prev = NULL;
     int skipping = l->fr.split_from > 0; /* a continuation page starts at its table */
     for (const ashi_block *b = blocks; b && !l->oom; b = b->next) {
-        if (lay_too_tall(l, y - top))
+        if (ashi_lay_too_tall(l, y - top))
             break;
         if (skipping && b != l->fr.split_table)
             continue;
@@ -668,15 +670,15 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
         const ashi_props *p = b->p;
         if (p->x.set || p->y.set) {
             /* absolute: page coordinates, out of the flow */
-            double bx = lay_len(&p->x, 0, ASHI_MM(MARGIN_X));
-            double by = lay_len(&p->y, 0, ASHI_MM(BAND_H + BODY_GAP));
-            double bw = lay_len(&p->w, l->out.page ? l->out.page->w : 0, w);
+            double bx = ashi_lay_len(&p->x, 0, ASHI_MM(MARGIN_X));
+            double by = ashi_lay_len(&p->y, 0, ASHI_MM(BAND_H + BODY_GAP));
+            double bw = ashi_lay_len(&p->w, l->out.page ? l->out.page->w : 0, w);
             if (!l->out.measuring)
                 block(l, b, bx, by, bw, al);
             continue;
         }
         y += gap_before(l, prev, b);
-        double bw = lay_len(&p->w, w, w);
+        double bw = ashi_lay_len(&p->w, w, w);
         double bx = x + (al == ALIGN_CENTER ? (w - bw) / 2 : 0);
         y += block(l, b, bx, y, bw, al);
         prev = b;
@@ -686,4 +688,4 @@ double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, 
     return y - top;
 }
 
-const lay_flow lay_the_flow = {lay_blocks, lay_measure};
+const lay_flow ashi_lay_the_flow = {ashi_lay_blocks, ashi_lay_measure};

@@ -16,7 +16,7 @@
 
 /* ---- numbers -------------------------------------------------------------- */
 
-void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step)
+void ashi_lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step)
 {
     if (!(hi > lo)) {
         /* a single value or all zeros: a range that shows it */
@@ -49,7 +49,7 @@ void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double
         *out_hi = *out_lo + s;
 }
 
-int lay_axis_ticks(double lo, double hi, double step, double *ticks, int max)
+int ashi_lay_axis_ticks(double lo, double hi, double step, double *ticks, int max)
 {
     if (!(hi > lo) || !(step > 0) || !isfinite(lo) || !isfinite(hi) || max < 1)
         return 0;
@@ -90,7 +90,7 @@ static void put_grouped(char *out, size_t size, double v, int decimals)
 }
 
 /* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
-int lay_number_unit(ashi_numfmt fmt, double top)
+int ashi_lay_number_unit(ashi_numfmt fmt, double top)
 {
     if (fmt.kind != ASHI_NF_AUTO && fmt.kind != ASHI_NF_UNSET)
         return fmt.kind == ASHI_NF_MAN ? 1 : fmt.kind == ASHI_NF_OKU ? 2 : 0;
@@ -98,8 +98,8 @@ int lay_number_unit(ashi_numfmt fmt, double top)
     return top >= 1e9 ? 2 : top >= 1e5 ? 1 : 0;
 }
 
-void lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
-                       int decimals)
+void ashi_lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
+                            int decimals)
 {
     if (!isfinite(v)) {
         snprintf(out, size, "-");
@@ -163,7 +163,8 @@ static const uint32_t palette[] = {0x1F4E79, 0xF2A33A, 0x3F8F7F, 0xA9C4E2, 0x9E2
 static void series_colors(L *l, const ashi_chart_data *m, uint32_t *colors)
 {
     for (size_t i = 0; i < m->nseries; i++)
-        colors[i] = lay_col(l, m->colors[i], palette[i % (sizeof palette / sizeof palette[0])]);
+        colors[i] =
+            ashi_lay_col(l, m->colors[i], palette[i % (sizeof palette / sizeof palette[0])]);
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
@@ -189,7 +190,7 @@ static double text_at(L *l, const char *s, const ashi_text_style *st, double siz
                       double x, double y, double w, align al, int max_lines, double *height)
 {
     shaped sh;
-    if (lay_shape(l, NULL, s, st, size, loc, w, al, &sh)) {
+    if (ashi_lay_shape(l, NULL, s, st, size, loc, w, al, &sh)) {
         l->oom = 1;
         return 0;
     }
@@ -199,7 +200,7 @@ static double text_at(L *l, const char *s, const ashi_text_style *st, double siz
     double widest = 0;
     for (size_t i = 0; i < sh.nlines; i++)
         widest = fmax(widest, sh.lines[i].width);
-    lay_emit_lines(l, &sh, x, y, w, al);
+    ashi_lay_emit_lines(l, &sh, x, y, w, al);
     return widest;
 }
 
@@ -225,13 +226,13 @@ static double measure_label(L *l, void *ctx)
 static double text_width(L *l, const char *s, const ashi_text_style *st, double size)
 {
     label_job job = {s, st, size, 1e6, 0};
-    return lay_measuring(l, measure_label, &job);
+    return ashi_lay_measuring(l, measure_label, &job);
 }
 
 static double text_height(L *l, const char *s, const ashi_text_style *st, double size, double w)
 {
     label_job job = {s, st, size, w, 1};
-    return lay_measuring(l, measure_label, &job);
+    return ashi_lay_measuring(l, measure_label, &job);
 }
 
 /* Category labels: broken at their spaces when that costs no line. */
@@ -264,7 +265,7 @@ static void axis_range(const ashi_block *b, const ashi_chart_data *m, double *tl
     double lo = m->lo, hi = m->hi;
     double umin = b->p->min.v, umax = b->p->max.v;
     int has_min = b->p->min.set, has_max = b->p->max.set;
-    lay_nice_ticks(has_min ? umin : lo, has_max ? umax : hi, tlo, thi, step);
+    ashi_lay_nice_ticks(has_min ? umin : lo, has_max ? umax : hi, tlo, thi, step);
     if (has_min)
         *tlo = umin;
     if (has_max)
@@ -286,7 +287,7 @@ static int clip(double *a, double *len, double lo, double hi)
 
 static double clamp(double v, double lo, double hi) { return fmin(fmax(v, lo), hi); }
 
-double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
+double ashi_lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h)
 {
     const ashi_chart_data *m = b->chart;
     if (!m)
@@ -333,18 +334,19 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             legend_w += sw + ASHI_MM(4);
             double ly = top + ASHI_MM(2);
             for (size_t i = 0; i < m->nseries; i++) {
-                lay_rect(l, x + w - legend_w, ly + fs * 0.15, sw, sw, colors[i]);
-                text_at(l, m->names[i] ? m->names[i] : "", lab, fs, b->loc, x + w - legend_w + sw + 4,
-                        ly - fs * 0.2, legend_w, ALIGN_START, 1, NULL);
+                ashi_lay_rect(l, x + w - legend_w, ly + fs * 0.15, sw, sw, colors[i]);
+                text_at(l, m->names[i] ? m->names[i] : "", lab, fs, b->loc,
+                        x + w - legend_w + sw + 4, ly - fs * 0.2, legend_w, ALIGN_START, 1, NULL);
                 ly += fs * 1.5;
             }
         } else {
             double total = 0;
             for (size_t i = 0; i < m->nseries; i++)
-                total += sw + 4 + text_width(l, m->names[i] ? m->names[i] : "", lab, fs) + ASHI_MM(5);
+                total +=
+                    sw + 4 + text_width(l, m->names[i] ? m->names[i] : "", lab, fs) + ASHI_MM(5);
             double lx = x + (w - total) / 2;
             for (size_t i = 0; i < m->nseries; i++) {
-                lay_rect(l, lx, top + fs * 0.3, sw, sw, colors[i]);
+                ashi_lay_rect(l, lx, top + fs * 0.3, sw, sw, colors[i]);
                 double tw = text_at(l, m->names[i] ? m->names[i] : "", lab, fs, b->loc, lx + sw + 4,
                                     top, 1e5, ALIGN_START, 1, NULL);
                 lx += sw + 4 + tw + ASHI_MM(5);
@@ -355,10 +357,10 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     double right = x + w - (legend_right ? legend_w + ASHI_MM(3) : 0);
 
     ashi_numfmt fmt = b->p->format;
-    int nu = lay_number_unit(fmt, fmax(fabs(thi), fabs(tlo)));
+    int nu = ashi_lay_number_unit(fmt, fmax(fabs(thi), fabs(tlo)));
     double div = nu == 1 ? 1e4 : nu == 2 ? 1e8 : 1;
     double ticks[64];
-    int nt = lay_axis_ticks(tlo, thi, step, ticks, 64);
+    int nt = ashi_lay_axis_ticks(tlo, thi, step, ticks, 64);
     int tick_dec = imax(decimals_for(ticks, (size_t)nt, div), step_decimals(step / div));
     int val_dec = 0;
     for (size_t i = 0; i < m->nseries; i++)
@@ -366,7 +368,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
     char label[64];
     double tick_w = 0;
     for (int i = 0; i < nt; i++) {
-        lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
+        ashi_lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
         tick_w = fmax(tick_w, text_width(l, label, cap, small));
     }
     const char *hl = b->p->highlight;
@@ -403,8 +405,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             text_at(l, unit, cap, small, b->loc, x, top, tick_w + ASHI_MM(2), ALIGN_START, 1, NULL);
         for (int i = 0; i < nt; i++) {
             double ty = plot_bottom - (ticks[i] - tlo) * scale;
-            lay_line(l, plot_x, ty, right, ty, 0.4, grid_c, 0);
-            lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
+            ashi_lay_line(l, plot_x, ty, right, ty, 0.4, grid_c, 0);
+            ashi_lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
             text_at(l, label, cap, small, b->loc, x, ty - small * 0.65, tick_w, ALIGN_END, 1, NULL);
         }
         double share = bar_share(b);
@@ -413,7 +415,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         double vfs = fs, widest = 0;
         for (size_t i = 0; i < m->nseries; i++)
             for (size_t k = 0; k < m->ncats; k++) {
-                lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, val_dec);
                 widest = fmax(widest, text_width(l, label, vs, fs));
             }
         double room = stacked ? slot : slot / (double)m->nseries;
@@ -429,9 +431,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 double a = m->vals[i][k], b = m->vals[i + 1][k];
                 if (a < 0 || b < 0 || fabs(a - b) * scale >= vfs * 1.3)
                     continue;
-                lay_format_number(label, sizeof label, a, fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, a, fmt, nu, val_dec);
                 double wa = text_width(l, label, vs, vfs);
-                lay_format_number(label, sizeof label, b, fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, b, fmt, nu, val_dec);
                 crowded = (wa + text_width(l, label, vs, vfs)) / 2 > bar_w - 1;
             }
         if (crowded)
@@ -476,8 +478,8 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                         neg = by + bh;
                 }
                 if (!clip(&by, &bh, plot_top, plot_bottom) || bh > 0)
-                    lay_rect(l, bx, by, bwid, bh, col);
-                lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
+                    ashi_lay_rect(l, bx, by, bwid, bh, col);
+                ashi_lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
                 if (stacked) {
                     /* segment values inside, in white, where they fit */
                     double lh = small * 1.3;
@@ -556,14 +558,14 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 double sum = 0;
                 for (size_t i = 0; i < m->nseries; i++)
                     sum += m->vals[i][k];
-                lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
                 text_at(l, label, vs, vfs, b->loc, plot_x + slot * (double)k, top_label - vfs * 1.3,
                         slot, ALIGN_CENTER, 1, NULL);
             }
             cat_at(l, m->cats[k], hit ? vs : lab, fs, m->cat_loc[k], plot_x + slot * (double)k + 1,
                     plot_bottom + ASHI_MM(1.5), slot - 2, ALIGN_CENTER, 3, NULL);
         }
-        lay_line(l, plot_x, y0c, right, y0c, 0.8, axis_c, 0);
+        ashi_lay_line(l, plot_x, y0c, right, y0c, 0.8, axis_c, 0);
     } else {
         /* labels left of the bars, values along the bottom */
         double label_w = 0;
@@ -575,7 +577,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
         double val_w = 0;
         for (size_t i = 0; i < m->nseries; i++)
             for (size_t k = 0; k < m->ncats; k++) {
-                lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, val_dec);
                 val_w = fmax(val_w, text_width(l, label, lab, fs));
             }
         double plot_right = right - val_w - ASHI_MM(2);
@@ -610,10 +612,10 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             }
         for (int i = 0; i < nt; i++) {
             double tx = plot_x + (ticks[i] - tlo) * scale;
-            lay_line(l, tx, plot_top, tx, plot_bottom, 0.4, grid_c, 0);
+            ashi_lay_line(l, tx, plot_top, tx, plot_bottom, 0.4, grid_c, 0);
             if (i % stride)
                 continue;
-            lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
+            ashi_lay_format_number(label, sizeof label, ticks[i], fmt, nu, tick_dec);
             text_at(l, label, cap, small, b->loc, tx - tick_w / 2 - 2, plot_bottom + 1, tick_w + 4,
                     ALIGN_CENTER, 1, NULL);
         }
@@ -635,9 +637,9 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 else if (stacked)
                     neg -= bl;
                 if (!clip(&bx, &bl, plot_x, plot_right) || bl > 0)
-                    lay_rect(l, bx, by, bl, bh, col);
+                    ashi_lay_rect(l, bx, by, bl, bh, col);
                 end = fmax(end, bx + bl);
-                lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, val, fmt, nu, val_dec);
                 if (!stacked)
                     text_at(l, label, hit ? vs : lab, vfs, b->loc, bx + bl + 3,
                             by + (bh - vfs * 1.35) / 2, val_w + 4, ALIGN_START, 1, NULL);
@@ -646,7 +648,7 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
                 double sum = 0;
                 for (size_t i = 0; i < m->nseries; i++)
                     sum += m->vals[i][k];
-                lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
+                ashi_lay_format_number(label, sizeof label, sum, fmt, nu, val_dec);
                 text_at(l, label, vs, fs, b->loc, end + 3, gy + (gh - fs * 1.35) / 2, val_w + 4,
                         ALIGN_START, 1, NULL);
             }
@@ -654,12 +656,12 @@ double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double
             cat_at(l, m->cats[k], hit ? vs : lab, fs, m->cat_loc[k], x,
                     plot_top + slot * (double)k + (slot - lh) / 2, label_w, ALIGN_END, 3, NULL);
         }
-        lay_line(l, x0c, plot_top, x0c, plot_bottom, 0.8, axis_c, 0);
+        ashi_lay_line(l, x0c, plot_top, x0c, plot_bottom, 0.8, axis_c, 0);
     }
     return h;
 }
 
-const ashi_dl_table *lay_chart_table(L *l, const ashi_block *b)
+const ashi_dl_table *ashi_lay_chart_table(L *l, const ashi_block *b)
 {
     const ashi_chart_data *m = b->chart;
     if (!m)
@@ -673,7 +675,7 @@ const ashi_dl_table *lay_chart_table(L *l, const ashi_block *b)
     }
     /* the values in the unit and with the decimals the data calls for */
     ashi_numfmt fmt = b->p->format;
-    int nu = lay_number_unit(fmt, fmax(fabs(m->hi), fabs(m->lo)));
+    int nu = ashi_lay_number_unit(fmt, fmax(fabs(m->hi), fabs(m->lo)));
     double div = nu == 1 ? 1e4 : nu == 2 ? 1e8 : 1;
     int dec = 0;
     for (size_t i = 0; i < m->nseries; i++)
@@ -686,7 +688,7 @@ const ashi_dl_table *lay_chart_table(L *l, const ashi_block *b)
         cells[(k + 1) * cols] = m->cats[k];
         for (size_t i = 0; i < m->nseries; i++) {
             char label[96];
-            lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, dec);
+            ashi_lay_format_number(label, sizeof label, m->vals[i][k], fmt, nu, dec);
             const char *v = ashi_arena_printf(l->mem.keep, "%s%s", label, unit);
             if (!v) {
                 l->oom = 1;

@@ -45,7 +45,7 @@ typedef struct lay_output {
     ashi_diags *d;
     ashi_diags quiet;     /* where diagnostics go while measuring: nowhere */
     unsigned warned_bold; /* families already warned about having no bold */
-    int measuring;        /* a measuring pass: nothing leaves it (set by lay_measuring only) */
+    int measuring;        /* a measuring pass: nothing leaves it (set by ashi_lay_measuring only) */
 } lay_output;
 
 /* tables measured: grid per (table, width, scale) */
@@ -95,15 +95,15 @@ typedef struct L {
 } L;
 
 /* Scratch memory that measuring (or a page of a long table) leaves behind
- * goes back to where lay_scratch_save was called; grids measured meanwhile
+ * goes back to where ashi_lay_scratch_save was called; grids measured meanwhile
  * are forgotten with it. */
 typedef struct scratch_mark {
     ashi_arena_mark arena;
     struct grid_cache gc;
     size_t reused; /* text kept for reuse (reuse.c) */
 } scratch_mark;
-scratch_mark lay_scratch_save(const L *l);
-void lay_scratch_release(L *l, const scratch_mark *m);
+scratch_mark ashi_lay_scratch_save(const L *l);
+void ashi_lay_scratch_release(L *l, const scratch_mark *m);
 
 /* Problems are reported when a block is drawn, not each time it is
  * measured, so that each is reported once. */
@@ -112,7 +112,7 @@ static inline ashi_diags *D(L *l) { return l->out.measuring ? &l->out.quiet : l-
 /* pass.c: runs task as a measuring pass and returns what it returns; the
  * mode is back as it was afterwards. */
 typedef double (*lay_task)(L *l, void *ctx);
-double lay_measuring(L *l, lay_task task, void *ctx);
+double ashi_lay_measuring(L *l, lay_task task, void *ctx);
 
 typedef struct shaped {
     ashi_para para;
@@ -125,10 +125,10 @@ typedef struct shaped {
 } shaped;
 
 /* values.c: typed attribute values made concrete */
-double lay_len(const ashi_len *v, double rel, double def); /* rel: what 100 % is */
-uint32_t lay_col(const L *l, ashi_color c, uint32_t def);  /* theme names resolved */
-double lay_valign(const ashi_block *b, double def);
-align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame);
+double ashi_lay_len(const ashi_len *v, double rel, double def); /* rel: what 100 % is */
+uint32_t ashi_lay_col(const L *l, ashi_color c, uint32_t def);  /* theme names resolved */
+double ashi_lay_valign(const ashi_block *b, double def);
+align ashi_lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame);
 /* values.c: a block's widths for n columns (a percentage is of pct_of);
  * -1 when their count is not n (reported at load). */
 typedef enum { LAY_W_FIXED, LAY_W_FR, LAY_W_AUTO } lay_width_kind;
@@ -136,81 +136,81 @@ typedef struct lay_width {
     lay_width_kind kind;
     double v; /* points, or fr share */
 } lay_width;
-int lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out);
+int ashi_lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out);
 
 /* reuse.c: lines shaped and broken on this slide, by what made them */
-int lay_reuse_find(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
-                   double size, double width, align al, shaped *out);
-void lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
-                   double size, double width, align al, const shaped *s);
-size_t lay_reuse_count(const L *l);
-void lay_reuse_forget(L *l, size_t n); /* all but the first n */
+int ashi_lay_reuse_find(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
+                        double size, double width, align al, shaped *out);
+void ashi_lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
+                        double size, double width, align al, const shaped *s);
+size_t ashi_lay_reuse_count(const L *l);
+void ashi_lay_reuse_forget(L *l, size_t n); /* all but the first n */
 
 /* text.c */
-int lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,
-              double size, ashi_loc loc, double width, align al, shaped *out);
-double lay_emit_lines(L *l, const shaped *s, double x, double top, double width, align al);
-int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
-                   int max_lines, shaped *out);
+int ashi_lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,
+                   double size, ashi_loc loc, double width, align al, shaped *out);
+double ashi_lay_emit_lines(L *l, const shaped *s, double x, double top, double width, align al);
+int ashi_lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
+                        int max_lines, shaped *out);
 
 /* draw.c: shapes into the display list (nothing when measuring) */
-void lay_rect(L *l, double x, double y, double w, double h, uint32_t fill);
-void lay_box(L *l, double x, double y, double w, double h, uint32_t fill, uint32_t stroke,
-             double stroke_w, double radius, double dash);
-void lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32_t color,
-              double dash);
-void lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
-void lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
-               double cx, double cy, double cw, double ch, const char *alt, ashi_loc loc);
+void ashi_lay_rect(L *l, double x, double y, double w, double h, uint32_t fill);
+void ashi_lay_box(L *l, double x, double y, double w, double h, uint32_t fill, uint32_t stroke,
+                  double stroke_w, double radius, double dash);
+void ashi_lay_line(L *l, double x1, double y1, double x2, double y2, double w, uint32_t color,
+                   double dash);
+void ashi_lay_path(L *l, const double *xy, size_t npoints, uint32_t fill);
+void ashi_lay_image(L *l, const struct ashi_image *im, double x, double y, double w, double h,
+                    double cx, double cy, double cw, double ch, const char *alt, ashi_loc loc);
 /* draw.c: structure items (nothing when measuring): what the items between a
  * begin and its end are, from the model; they nest */
-void lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);
-void lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
-                    ashi_loc loc);
+void ashi_lay_begin(L *l, ashi_dl_role role, const char *alt, ashi_loc loc);
+void ashi_lay_begin_cell(L *l, ashi_dl_role role, const char *alt, int colspan, int rowspan,
+                         ashi_loc loc);
 /* a figure that also has its data as a table (a chart) */
-void lay_begin_figure(L *l, const char *alt, const ashi_dl_table *data, ashi_loc loc);
-/* page furniture (a background, a band, a footer), until lay_end */
-void lay_artifact(L *l);
-void lay_end(L *l);
+void ashi_lay_begin_figure(L *l, const char *alt, const ashi_dl_table *data, ashi_loc loc);
+/* page furniture (a background, a band, a footer), until ashi_lay_end */
+void ashi_lay_artifact(L *l);
+void ashi_lay_end(L *l);
 
 /* chart.c */
-double lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h);
+double ashi_lay_chart(L *l, const ashi_block *b, double x, double y, double w, double h);
 /* A chart's data as a table for the structure (categories down, series
  * across, values as its labels show them); NULL when it has none. */
-const ashi_dl_table *lay_chart_table(L *l, const ashi_block *b);
+const ashi_dl_table *ashi_lay_chart_table(L *l, const ashi_block *b);
 /* Nice axis: lo..hi widened to multiples of a step of 1, 2, 2.5 or 5 x 10^n
  * giving about five intervals. */
-void lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step);
+void ashi_lay_nice_ticks(double lo, double hi, double *out_lo, double *out_hi, double *step);
 /* The ticks of an axis lo..hi: the multiples of step inside it, at most
  * max of them; returns how many (0 for an empty or unusable range). */
-int lay_axis_ticks(double lo, double hi, double step, double *ticks, int max);
+int ashi_lay_axis_ticks(double lo, double hi, double step, double *ticks, int max);
 /* 0: plain, 1: 万, 2: 億 — for number-format man, oku, or auto (by the top). */
-int lay_number_unit(ashi_numfmt fmt, double top);
+int ashi_lay_number_unit(ashi_numfmt fmt, double top);
 /* A value as number-format says, in the unit given, with `decimals`. */
-void lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
-                       int decimals);
+void ashi_lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, int unit,
+                            int decimals);
 
 /* table.c (blocks in its cells through l->in.flow) */
-double lay_table(L *l, const ashi_block *b, double x, double y, double w);
+double ashi_lay_table(L *l, const ashi_block *b, double x, double y, double w);
 
 /* blocks.c, the flow: the top of the layout files but layout.c, which
- * calls it; table.c reaches it only through L's flow (lay_the_flow), so
+ * calls it; table.c reaches it only through L's flow (ashi_lay_the_flow), so
  * that no file calls back into one that calls it. */
 typedef struct lay_flow {
     double (*blocks)(L *l, const ashi_block *blocks, double x, double y, double w, double h,
                      align al);
     double (*measure)(L *l, const ashi_block *blocks, double w, align al);
 } lay_flow;
-extern const lay_flow lay_the_flow;
+extern const lay_flow ashi_lay_the_flow;
 /* The height of blocks at a width, drawing nothing. */
-double lay_measure(L *l, const ashi_block *blocks, double w, align al);
+double ashi_lay_measure(L *l, const ashi_block *blocks, double w, align al);
 /* blocks.c: lays blocks top to bottom in a frame of width w (height h for
  * vertical alignment); returns the height they take. In a measuring
  * pass it only measures. Blocks (or list items) past ten pages' height are not
  * laid at all (l->fr.cut is set): such a slide is an overflow anyway, and
  * laying out a million paragraphs of it took seconds and gigabytes. */
-int lay_too_tall(L *l, double extent);
-double lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
-                  align al);
+int ashi_lay_too_tall(L *l, double extent);
+double ashi_lay_blocks(L *l, const ashi_block *blocks, double x, double y, double w, double h,
+                       align al);
 
 #endif

@@ -17,9 +17,9 @@ static void footer_parts(L *l, size_t page_no, int number);
  * the deck's author), the page number at the right, a rule above. */
 static void footer(L *l, size_t page_no, int number)
 {
-    lay_artifact(l);
+    ashi_lay_artifact(l);
     footer_parts(l, page_no, number);
-    lay_end(l);
+    ashi_lay_end(l);
 }
 
 static void footer_parts(L *l, size_t page_no, int number)
@@ -35,32 +35,32 @@ static void footer_parts(L *l, size_t page_no, int number)
     if (number) {
         char num[32];
         snprintf(num, sizeof num, "%zu", page_no);
-        if (lay_shape(l, NULL, num, st, st->size, none, w, ALIGN_START, &s)) {
+        if (ashi_lay_shape(l, NULL, num, st, st->size, none, w, ALIGN_START, &s)) {
             l->oom = 1;
             return;
         }
-        lay_emit_lines(l, &s, x, top, w, ALIGN_END);
+        ashi_lay_emit_lines(l, &s, x, top, w, ALIGN_END);
     }
     const char *text = l->in.doc->footer_text ? l->in.doc->footer_text : l->in.doc->author;
     if (text && text[0]) {
-        if (lay_shape(l, NULL, text, st, st->size, l->in.doc->loc, w * 0.7, ALIGN_START, &s)) {
+        if (ashi_lay_shape(l, NULL, text, st, st->size, l->in.doc->loc, w * 0.7, ALIGN_START, &s)) {
             l->oom = 1;
             return;
         }
         s.nlines = s.nlines > 1 ? 1 : s.nlines;
-        lay_emit_lines(l, &s, x, top, w, ALIGN_START);
+        ashi_lay_emit_lines(l, &s, x, top, w, ALIGN_START);
     }
-    lay_line(l, x, ph - ASHI_MM(FOOTER_H) + ASHI_MM(2), pw - x,
-             ph - ASHI_MM(FOOTER_H) + ASHI_MM(2), 0.5, t->colors[ASHI_COLOR_MUTED], 0);
+    ashi_lay_line(l, x, ph - ASHI_MM(FOOTER_H) + ASHI_MM(2), pw - x,
+                  ph - ASHI_MM(FOOTER_H) + ASHI_MM(2), 0.5, t->colors[ASHI_COLOR_MUTED], 0);
 }
 
 static void background(L *l)
 {
     uint32_t bg = l->in.t->colors[ASHI_COLOR_BACKGROUND];
     if (bg != 0xFFFFFF) {
-        lay_artifact(l);
-        lay_rect(l, 0, 0, l->out.page->w, l->out.page->h, bg);
-        lay_end(l);
+        ashi_lay_artifact(l);
+        ashi_lay_rect(l, 0, 0, l->out.page->w, l->out.page->h, bg);
+        ashi_lay_end(l);
     }
 }
 
@@ -101,10 +101,10 @@ static void logo(L *l, double right, double y, double w, double h)
         return;
     double s = w / im->w < h / im->h ? w / im->w : h / im->h;
     double dw = im->w * s, dh = im->h * s;
-    lay_artifact(l);
-    lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL,
-              l->in.doc->master_loc);
-    lay_end(l);
+    ashi_lay_artifact(l);
+    ashi_lay_image(l, im, right - dw, y + (h - dh) / 2, dw, dh, 0, 0, 0, 0, NULL,
+                   l->in.doc->master_loc);
+    ashi_lay_end(l);
 }
 
 /* A master part: the slide's own choice, else the layout's default. */
@@ -140,14 +140,14 @@ static double fit_try(L *l, const body_job *j, double k, scratch_mark *m)
 {
     l->fr.scale = k;
     l->fr.split_next = 0;
-    *m = lay_scratch_save(l);
-    return lay_blocks(l, j->s->blocks, j->x, j->y, j->w, j->h, j->al);
+    *m = ashi_lay_scratch_save(l);
+    return ashi_lay_blocks(l, j->s->blocks, j->x, j->y, j->w, j->h, j->al);
 }
 
 static double fit_body(L *l, void *ctx)
 {
     const body_job *j = ctx;
-    double h = j->h, used = lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
+    double h = j->h, used = ashi_lay_blocks(l, j->s->blocks, j->x, j->y, j->w, h, j->al);
     if (used <= h + 0.01 || l->fr.cut || !j->s->fit_shrink)
         return used;
     double min = j->s->fit_min;
@@ -166,7 +166,7 @@ static double fit_body(L *l, void *ctx)
             double kept = used;
             used = fit_try(l, j, FIT_TOP - (i - 1) * FIT_STEP, &m);
             if (used > h + 0.01 || l->fr.cut) {
-                lay_scratch_release(l, &m);
+                ashi_lay_scratch_release(l, &m);
                 l->fr.cut = 0;
                 l->fr.scale = FIT_TOP - i * FIT_STEP;
                 used = kept;
@@ -176,7 +176,7 @@ static double fit_body(L *l, void *ctx)
         }
     } else {
         while (i < last && !l->fr.cut) {
-            lay_scratch_release(l, &m);
+            ashi_lay_scratch_release(l, &m);
             used = fit_try(l, j, FIT_TOP - ++i * FIT_STEP, &m);
             if (used <= h + 0.01)
                 break;
@@ -192,7 +192,7 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
     l->fr.frame_bottom = y + h;
     l->fr.split_next = 0;
     body_job job = {s, x, y, w, h, al};
-    double used = lay_measuring(l, fit_body, &job);
+    double used = ashi_lay_measuring(l, fit_body, &job);
     if (l->fr.cut)
         ashi_diag_add(D(l), l->in.draft ? ASHI_WARNING : ASHI_ERROR, "overflow", s->loc,
                       "slide %zu '%s': the body overflows its frame by more than %.0f mm (it "
@@ -201,12 +201,12 @@ static void body(L *l, const ashi_slide *s, double x, double y, double w, double
     else if (used > h + 0.01)
         overflow(l, s, "the body", used - h);
     if ((l->fr.cut || used > h + 0.01) && l->in.draft) {
-        lay_artifact(l);
-        lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
-        lay_end(l);
+        ashi_lay_artifact(l);
+        ashi_lay_box(l, x, y, w, used, ASHI_NO_COLOR, 0xFF0000, 2, 0, 0);
+        ashi_lay_end(l);
     }
     l->fr.split_next = 0;
-    lay_blocks(l, s->blocks, x, y, w, h, al);
+    ashi_lay_blocks(l, s->blocks, x, y, w, h, al);
     l->fr.scale = 1;
 }
 
@@ -219,19 +219,20 @@ static void content_slide(L *l, const ashi_slide *s)
     background(l);
     double top = ASHI_MM(12);
     if (has_band) {
-        lay_artifact(l);
-        lay_rect(l, 0, 0, pw, band, t->colors[ASHI_COLOR_BAND]);
-        lay_rect(l, 0, band, pw, ASHI_MM(BAND_RULE), t->colors[ASHI_COLOR_ACCENT]);
-        lay_end(l);
+        ashi_lay_artifact(l);
+        ashi_lay_rect(l, 0, 0, pw, band, t->colors[ASHI_COLOR_BAND]);
+        ashi_lay_rect(l, 0, band, pw, ASHI_MM(BAND_RULE), t->colors[ASHI_COLOR_ACCENT]);
+        ashi_lay_end(l);
         if (s->title) {
             shaped ts;
-            if (lay_fit_string(l, s->title, ASHI_STYLE_TITLE, s->loc, pw - 2 * mx, 2, &ts) == 0) {
+            if (ashi_lay_fit_string(l, s->title, ASHI_STYLE_TITLE, s->loc, pw - 2 * mx, 2, &ts) ==
+                0) {
                 double h = ts.height;
                 if (h > band)
                     overflow(l, s, "the title", h - band);
-                lay_begin(l, ASHI_ROLE_TITLE, NULL, s->loc);
-                lay_emit_lines(l, &ts, mx, (band - h) / 2, pw - 2 * mx, ALIGN_START);
-                lay_end(l);
+                ashi_lay_begin(l, ASHI_ROLE_TITLE, NULL, s->loc);
+                ashi_lay_emit_lines(l, &ts, mx, (band - h) / 2, pw - 2 * mx, ALIGN_START);
+                ashi_lay_end(l);
             } else if (!l->oom) {
                 title_too_long(l, s);
             }
@@ -264,35 +265,36 @@ static void cover_slide(L *l, const ashi_slide *s)
     double mx = ASHI_MM(MARGIN_X);
     background(l);
     if (part(s->band, 1)) {
-        lay_artifact(l);
-        lay_rect(l, 0, 0, pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
-        lay_rect(l, 0, ph - ASHI_MM(8), pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
-        lay_end(l);
+        ashi_lay_artifact(l);
+        ashi_lay_rect(l, 0, 0, pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
+        ashi_lay_rect(l, 0, ph - ASHI_MM(8), pw, ASHI_MM(8), t->colors[ASHI_COLOR_BAND]);
+        ashi_lay_end(l);
     }
     logo(l, pw - mx, ASHI_MM(12), ASHI_MM(60), ASHI_MM(20));
     double y = ph * 0.2;
     if (s->title) {
         shaped ts;
-        if (lay_fit_string(l, s->title, ASHI_STYLE_COVER_TITLE, s->loc, pw - 2 * mx, 2, &ts) == 0) {
-            lay_begin(l, ASHI_ROLE_TITLE, NULL, s->loc);
-            y += lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
-            lay_end(l);
+        if (ashi_lay_fit_string(l, s->title, ASHI_STYLE_COVER_TITLE, s->loc, pw - 2 * mx, 2, &ts) ==
+            0) {
+            ashi_lay_begin(l, ASHI_ROLE_TITLE, NULL, s->loc);
+            y += ashi_lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
+            ashi_lay_end(l);
         } else if (!l->oom) {
             title_too_long(l, s);
         }
-        lay_artifact(l);
-        lay_rect(l, pw / 2 - ASHI_MM(30), y + ASHI_MM(3), ASHI_MM(60), ASHI_MM(1.2),
-                 t->colors[ASHI_COLOR_ACCENT]);
-        lay_end(l);
+        ashi_lay_artifact(l);
+        ashi_lay_rect(l, pw / 2 - ASHI_MM(30), y + ASHI_MM(3), ASHI_MM(60), ASHI_MM(1.2),
+                      t->colors[ASHI_COLOR_ACCENT]);
+        ashi_lay_end(l);
         y += ASHI_MM(8);
     }
     if (s->subtitle) {
         shaped ss;
-        if (lay_fit_string(l, s->subtitle, ASHI_STYLE_COVER_SUBTITLE, s->loc, pw - 2 * mx, 2,
-                           &ss) == 0) {
-            lay_begin(l, ASHI_ROLE_SUBTITLE, NULL, s->loc);
-            y += lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
-            lay_end(l);
+        if (ashi_lay_fit_string(l, s->subtitle, ASHI_STYLE_COVER_SUBTITLE, s->loc, pw - 2 * mx, 2,
+                                &ss) == 0) {
+            ashi_lay_begin(l, ASHI_ROLE_SUBTITLE, NULL, s->loc);
+            y += ashi_lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
+            ashi_lay_end(l);
         }
     }
     y += ASHI_MM(6);
@@ -312,15 +314,15 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
     const ashi_theme *t = l->in.t;
     double pw = l->out.page->w, ph = l->out.page->h;
     double mx = ASHI_MM(MARGIN_X);
-    lay_artifact(l);
-    lay_rect(l, 0, 0, pw, ph, t->colors[ASHI_COLOR_SECTION]);
-    lay_end(l);
+    ashi_lay_artifact(l);
+    ashi_lay_rect(l, 0, 0, pw, ph, t->colors[ASHI_COLOR_SECTION]);
+    ashi_lay_end(l);
     shaped ts, ss;
     double h = 0;
-    int have_t = title && lay_fit_string(l, title, ASHI_STYLE_SECTION_TITLE, loc, pw - 2 * mx, 2,
-                                         &ts) == 0;
-    int have_s = subtitle && lay_fit_string(l, subtitle, ASHI_STYLE_SECTION_SUBTITLE, loc,
-                                            pw - 2 * mx, 2, &ss) == 0;
+    int have_t = title && ashi_lay_fit_string(l, title, ASHI_STYLE_SECTION_TITLE, loc, pw - 2 * mx,
+                                              2, &ts) == 0;
+    int have_s = subtitle && ashi_lay_fit_string(l, subtitle, ASHI_STYLE_SECTION_SUBTITLE, loc,
+                                                 pw - 2 * mx, 2, &ss) == 0;
     if (title && !have_t && !l->oom)
         ashi_diag_add(D(l), ASHI_ERROR, "overflow", loc,
                       "section '%s': the title needs more than two lines", title);
@@ -333,26 +335,26 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
     if (s && s->blocks) {
         l->fr.text_color = t->colors[ASHI_COLOR_BAND_TEXT];
         l->fr.frame_bottom = ph - ASHI_MM(12);
-        bh = lay_measure(l, s->blocks, bw, ALIGN_CENTER);
+        bh = ashi_lay_measure(l, s->blocks, bw, ALIGN_CENTER);
         l->fr.text_color = ASHI_NO_COLOR;
     }
     double y = (ph - h - (bh > 0 ? gap + bh : 0)) / 2;
     if (y < ASHI_MM(12))
         y = ASHI_MM(12);
     if (have_t) {
-        lay_begin(l, ASHI_ROLE_TITLE, NULL, loc);
-        y += lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
-        lay_end(l);
+        ashi_lay_begin(l, ASHI_ROLE_TITLE, NULL, loc);
+        y += ashi_lay_emit_lines(l, &ts, mx, y, pw - 2 * mx, ALIGN_CENTER);
+        ashi_lay_end(l);
     }
     if (have_s) {
-        lay_artifact(l);
-        lay_rect(l, pw / 2 - ASHI_MM(20), y + ASHI_MM(3), ASHI_MM(40), ASHI_MM(0.8),
-                 t->colors[ASHI_COLOR_BAND_TEXT]);
-        lay_end(l);
+        ashi_lay_artifact(l);
+        ashi_lay_rect(l, pw / 2 - ASHI_MM(20), y + ASHI_MM(3), ASHI_MM(40), ASHI_MM(0.8),
+                      t->colors[ASHI_COLOR_BAND_TEXT]);
+        ashi_lay_end(l);
         y += ASHI_MM(8);
-        lay_begin(l, ASHI_ROLE_SUBTITLE, NULL, loc);
-        y += lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
-        lay_end(l);
+        ashi_lay_begin(l, ASHI_ROLE_SUBTITLE, NULL, loc);
+        y += ashi_lay_emit_lines(l, &ss, mx, y, pw - 2 * mx, ALIGN_CENTER);
+        ashi_lay_end(l);
     }
     if (s && s->blocks) {
         l->fr.text_color = t->colors[ASHI_COLOR_BAND_TEXT];
@@ -363,8 +365,8 @@ static void divider(L *l, const char *title, const char *subtitle, ashi_loc loc,
 
 static int new_page(L *l, ashi_loc loc, double w, double h)
 {
-    l->out.page = ashi_dl_add_page(l->out.dl, w > 0 ? w : l->in.doc->page_w, h > 0 ? h : l->in.doc->page_h,
-                               loc);
+    l->out.page = ashi_dl_add_page(l->out.dl, w > 0 ? w : l->in.doc->page_w,
+                                   h > 0 ? h : l->in.doc->page_h, loc);
     return l->out.page ? 0 : -1;
 }
 
@@ -378,7 +380,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
     }
     if (ashi_dl_add_outline(l->out.dl, level, slide_name(l, s), l->out.dl->npages - 1))
         l->oom = 1;
-    lay_begin(l, ASHI_ROLE_SLIDE, NULL, s->loc);
+    ashi_lay_begin(l, ASHI_ROLE_SLIDE, NULL, s->loc);
     /* a table with split="continue" that did not fit goes on over as many
      * follow-on pages as it needs, titled with a continuation mark */
     if (s->layout == ASHI_LAYOUT_CONTENT || s->layout == ASHI_LAYOUT_BLANK) {
@@ -395,9 +397,9 @@ static void slide_page(L *l, const ashi_slide *s, int level)
             if (!l->fr.split_next || l->oom || ++pages > 10000)
                 break;
             if (pages == 1)
-                mark = lay_scratch_save(l);
+                mark = ashi_lay_scratch_save(l);
             else
-                lay_scratch_release(l, &mark);
+                ashi_lay_scratch_release(l, &mark);
             l->fr.split_from = l->fr.split_next;
             if (new_page(l, s->loc, s->page_w, s->page_h)) {
                 l->oom = 1;
@@ -409,7 +411,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
         }
         l->fr.split_table = NULL;
         l->fr.split_from = l->fr.split_next = 0;
-        lay_end(l);
+        ashi_lay_end(l);
         return;
     }
     switch (s->layout) {
@@ -426,7 +428,7 @@ static void slide_page(L *l, const ashi_slide *s, int level)
         content_slide(l, s);
         break;
     }
-    lay_end(l);
+    ashi_lay_end(l);
 }
 
 /* The layout state for a deck: the theme's typesetting switches, nothing
@@ -434,8 +436,12 @@ static void slide_page(L *l, const ashi_slide *s, int level)
 static L layout_state(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs,
                       const ashi_limits *limits, ashi_arena *a, ashi_diags *d, ashi_dlist *dl)
 {
-    L l = {.in = {.flow = &lay_the_flow, .doc = doc, .t = t, .fs = fs,
-                  .opts = ashi_text_opts_default(), .limits = *limits},
+    L l = {.in = {.flow = &ashi_lay_the_flow,
+                  .doc = doc,
+                  .t = t,
+                  .fs = fs,
+                  .opts = ashi_text_opts_default(),
+                  .limits = *limits},
            .out = {.d = d, .dl = dl},
            .mem = {.a = a, .keep = a},
            .fr = {.scale = 1, .text_color = ASHI_NO_COLOR}};
@@ -495,11 +501,11 @@ static void lay_unit(L *l, unit *u)
         const ashi_section *sec = u->section;
         if (ashi_dl_add_outline(l->out.dl, 0, sec->title ? sec->title : "", 0))
             l->oom = 1;
-        lay_begin(l, ASHI_ROLE_SECTION, NULL, sec->loc);
+        ashi_lay_begin(l, ASHI_ROLE_SECTION, NULL, sec->loc);
         divider(l, sec->title, sec->subtitle, sec->loc, NULL);
     }
     if (u->closes && l->out.page)
-        lay_end(l); /* the section this unit is the last of */
+        ashi_lay_end(l); /* the section this unit is the last of */
     /* its pages' items into the keep arena, exactly sized */
     if (l->oom || ashi_dl_close(&u->dl)) {
         ashi_dl_release(&u->dl);
@@ -736,12 +742,12 @@ int ashi_layout_slugs(const ashi_doc *doc, const ashi_theme *t, ashi_fontset *fs
         const char *text = ashi_arena_printf(a, "%s　%zu / %zu%s%s", base, i + 1, dl->npages,
                                              doc->date ? "　" : "", doc->date ? doc->date : "");
         shaped s;
-        if (!text || lay_shape(&l, NULL, text, &st, st.size, none, w, ALIGN_START, &s))
+        if (!text || ashi_lay_shape(&l, NULL, text, &st, st.size, none, w, ALIGN_START, &s))
             return -1;
         s.nlines = s.nlines > 1 ? 1 : s.nlines;
-        lay_artifact(&l); /* print furniture */
-        lay_emit_lines(&l, &s, x, l.out.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
-        lay_end(&l);
+        ashi_lay_artifact(&l); /* print furniture */
+        ashi_lay_emit_lines(&l, &s, x, l.out.page->h + bleed + ASHI_MM(2), w, ALIGN_START);
+        ashi_lay_end(&l);
         if (l.oom || ashi_dl_close_page(dl, l.out.page))
             return -1;
     }

@@ -1,12 +1,12 @@
 /* reuse.c — text shaped and broken on this slide, kept so that drawing
  * what a measuring pass has just measured (every block is measured before
  * it is drawn) takes the measured lines instead of shaping and breaking
- * the text again. The key is everything lay_shape's result depends on:
+ * the text again. The key is everything ashi_lay_shape's result depends on:
  * the spans (text, readings, size, colour, face, place in the deck), the
  * style, the width, the alignment, the frame's scale and phrase rule.
  * Lines whose making asked for a diagnostic are not kept, so that a
  * drawing pass still reports it. The entries live in the scratch arena:
- * giving scratch back (lay_scratch_release) forgets the entries made
+ * giving scratch back (ashi_lay_scratch_release) forgets the entries made
  * since its mark, newest first. A leaf of the layout stage.
  * SPDX-License-Identifier: MIT */
 #include <string.h>
@@ -99,8 +99,8 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn)
 static int same(const reuse_entry *e, const ashi_span *spans, size_t n, const ashi_text_style *st,
                 double size, double width, double scale, int al, int phrase)
 {
-    if (e->nspans != n || e->st != st || e->size != size || e->width != width || e->scale != scale || e->al != al ||
-        e->phrase != phrase)
+    if (e->nspans != n || e->st != st || e->size != size || e->width != width ||
+        e->scale != scale || e->al != al || e->phrase != phrase)
         return 0;
     for (size_t i = 0; i < n; i++) {
         span_key a = key_of(&e->spans[i]), b = key_of(&spans[i]);
@@ -113,8 +113,8 @@ static int same(const reuse_entry *e, const ashi_span *spans, size_t n, const as
     return 1;
 }
 
-int lay_reuse_find(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
-                   double size, double width, align al, shaped *out)
+int ashi_lay_reuse_find(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
+                        double size, double width, align al, shaped *out)
 {
     const struct lay_reuse *r = l->mem.reuse;
     if (!r || !r->nb)
@@ -122,7 +122,8 @@ int lay_reuse_find(L *l, const ashi_span *spans, size_t n, const ashi_text_style
     uint64_t h = hash_of(spans, n, st, size, width, l->fr.scale, (int)al, l->fr.phrase);
     for (size_t i = r->heads[h & (r->nb - 1)]; i; i = r->v[i - 1].next) {
         const reuse_entry *e = &r->v[i - 1];
-        if (e->hash == h && same(e, spans, n, st, size, width, l->fr.scale, (int)al, l->fr.phrase)) {
+        if (e->hash == h &&
+            same(e, spans, n, st, size, width, l->fr.scale, (int)al, l->fr.phrase)) {
             *out = e->out;
             return 1;
         }
@@ -137,8 +138,8 @@ static void link(struct lay_reuse *r, size_t i)
     r->heads[b] = i + 1;
 }
 
-void lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
-                   double size, double width, align al, const shaped *s)
+void ashi_lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style *st,
+                        double size, double width, align al, const shaped *s)
 {
     ashi_arena *keep = l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep;
     struct lay_reuse *r = l->mem.reuse;
@@ -165,7 +166,8 @@ void lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style
         return;
     for (size_t i = 0; i < n; i++) {
         copy[i] = spans[i];
-        copy[i].text = spans[i].len ? ashi_arena_strndup(l->mem.a, spans[i].text, spans[i].len) : "";
+        copy[i].text =
+            spans[i].len ? ashi_arena_strndup(l->mem.a, spans[i].text, spans[i].len) : "";
         if (spans[i].ruby)
             copy[i].ruby = ashi_arena_strndup(l->mem.a, spans[i].ruby, spans[i].ruby_len);
         if (!copy[i].text || (spans[i].ruby && !copy[i].ruby))
@@ -186,12 +188,12 @@ void lay_reuse_put(L *l, const ashi_span *spans, size_t n, const ashi_text_style
     r->n++;
 }
 
-size_t lay_reuse_count(const L *l)
+size_t ashi_lay_reuse_count(const L *l)
 {
     return l->mem.reuse ? l->mem.reuse->n : 0;
 }
 
-void lay_reuse_forget(L *l, size_t n)
+void ashi_lay_reuse_forget(L *l, size_t n)
 {
     struct lay_reuse *r = l->mem.reuse;
     while (r && r->n > n) {

@@ -4,15 +4,15 @@
  * SPDX-License-Identifier: MIT */
 #include "layout/internal.h"
 
-scratch_mark lay_scratch_save(const L *l)
+scratch_mark ashi_lay_scratch_save(const L *l)
 {
-    scratch_mark m = {ashi_arena_save(l->mem.a), l->mem.gc, lay_reuse_count(l)};
+    scratch_mark m = {ashi_arena_save(l->mem.a), l->mem.gc, ashi_lay_reuse_count(l)};
     return m;
 }
 
-void lay_scratch_release(L *l, const scratch_mark *m)
+void ashi_lay_scratch_release(L *l, const scratch_mark *m)
 {
-    lay_reuse_forget(l, m->reused);
+    ashi_lay_reuse_forget(l, m->reused);
     ashi_arena_release(l->mem.a, m->arena);
     l->mem.gc = m->gc;
 }

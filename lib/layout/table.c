@@ -143,7 +143,7 @@ static int shape_cell(L *l, const cell *c, grid *g, double w, shaped *s)
     align al = a == ASHI_ALIGN_V_CENTER                        ? ALIGN_CENTER
                : (a == ASHI_ALIGN_V_END || cell_mark(c, g)) ? ALIGN_END
                                                             : ALIGN_START;
-    if (lay_shape(l, cell_text(l, c, g), NULL, st, st->size, c->b->loc, w, al, s)) {
+    if (ashi_lay_shape(l, cell_text(l, c, g), NULL, st, st->size, c->b->loc, w, al, s)) {
         l->oom = 1;
         return -1;
     }
@@ -172,7 +172,7 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max, double
         shaped s;
         const ashi_text_style *st = cell_style(l, c, g);
         double lo = 0, hi = 0, ph;
-        if (lay_shape(l, in, NULL, st, st->size, c->b->loc, 1e6, ALIGN_START, &s)) {
+        if (ashi_lay_shape(l, in, NULL, st, st->size, c->b->loc, 1e6, ALIGN_START, &s)) {
             l->oom = 1;
             return;
         }
@@ -197,7 +197,7 @@ static void cell_extent(L *l, cell *c, grid *g, double *min, double *max, double
  * line holds one character alone (after a break the line breaker chose). */
 static double cell_fit(L *l, cell *c, grid *g, double w, int *widow)
 {
-    scratch_mark m = lay_scratch_save(l);
+    scratch_mark m = ashi_lay_scratch_save(l);
     shaped s;
     double h = 0;
     *widow = 0;
@@ -212,7 +212,7 @@ static double cell_fit(L *l, cell *c, grid *g, double w, int *widow)
                      s.para.clusters[ln->c0 - 1].cls != ASHI_CL_BREAK;
         }
     }
-    lay_scratch_release(l, &m);
+    ashi_lay_scratch_release(l, &m);
     return h;
 }
 
@@ -244,7 +244,7 @@ static int build(L *l, const ashi_block *t, grid *g)
     }
     g->ncells = m->ncells;
     /* padding: one length for the sides, three quarters of it above and below */
-    g->pad_x = lay_len(&t->p->padding, 0, ASHI_MM(2));
+    g->pad_x = ashi_lay_len(&t->p->padding, 0, ASHI_MM(2));
     g->pad_y = g->pad_x * 0.75;
     return 0;
 }
@@ -343,8 +343,9 @@ static void avoid_widows(L *l, fitting *f)
                     int tw;
                     double th;
                     fitting_score(f, i, j, &tw, &th);
-                    if (tw < bw || (tw == bw && bi >= 0 &&
-                                    (th < bh - 0.01 || (fabs(th - bh) <= 0.01 && fabs(d) < fabs(bd))))) {
+                    if (tw < bw ||
+                        (tw == bw && bi >= 0 &&
+                         (th < bh - 0.01 || (fabs(th - bh) <= 0.01 && fabs(d) < fabs(bd))))) {
                         bi = i, bj = j, bw = tw, bh = th, bd = d;
                     }
                 }
@@ -381,7 +382,7 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
     int kind[MAX_COLS]; /* 0 fixed, 1 auto, 2 fr */
     double pad = 2 * g->pad_x;
     lay_width spec[MAX_COLS];
-    if (lay_widths(t, n, frame_w, 1, spec))
+    if (ashi_lay_widths(t, n, frame_w, 1, spec))
         return -1;
     for (int i = 0; i < n; i++) {
         kind[i] = spec[i].kind == LAY_W_FIXED ? 0 : spec[i].kind == LAY_W_AUTO ? 1 : 2;
@@ -396,9 +397,9 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
         if (c->cols != 1)
             continue;
         double mn, mx, ph;
-        scratch_mark m = lay_scratch_save(l);
+        scratch_mark m = ashi_lay_scratch_save(l);
         cell_extent(l, c, g, &mn, &mx, &ph);
-        lay_scratch_release(l, &m);
+        ashi_lay_scratch_release(l, &m);
         minw[c->col] = fmax(minw[c->col], mn + pad);
         maxw[c->col] = fmax(maxw[c->col], mx + pad);
         phw[c->col] = fmax(phw[c->col], ph + pad);
@@ -487,8 +488,11 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
      * cells of two columns, and scores the whole table: a long table gets
      * fewer trials, and the work stays bounded) */
     size_t nc = g->ncells + 1;
-    scratch_mark m = lay_scratch_save(l);
-    fitting fit = {g, kind, floor, ceil,
+    scratch_mark m = ashi_lay_scratch_save(l);
+    fitting fit = {g,
+                   kind,
+                   floor,
+                   ceil,
                    ashi_arena_alloc(l->mem.a, nc * sizeof(double)),
                    ashi_arena_alloc(l->mem.a, nc * sizeof(int)),
                    ashi_arena_alloc(l->mem.a, nc * sizeof(double)),
@@ -499,7 +503,7 @@ static int widths(L *l, const ashi_block *t, grid *g, double frame_w)
         avoid_widows(l, &fit);
     else
         l->oom = 1;
-    lay_scratch_release(l, &m);
+    ashi_lay_scratch_release(l, &m);
     return 0;
 }
 
@@ -517,7 +521,7 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
 {
     double w = span_w(g, c), px = g->pad_x, py = g->pad_y;
     double iw = w - 2 * px;
-    double share = lay_valign(c->b, 0.5);
+    double share = ashi_lay_valign(c->b, 0.5);
     if (c->b->children) {
         /* blocks in a cell are set at the table's text size */
         double scale = l->fr.scale;
@@ -546,7 +550,7 @@ static double draw_cell(L *l, grid *g, cell *c, double x, double y, double h, do
     } else if (cell_mark(c, g)) {
         al = ALIGN_END;
     }
-    lay_emit_lines(l, &s, tx, y + py + (off > 0 ? off : 0), iw, al);
+    ashi_lay_emit_lines(l, &s, tx, y + py + (off > 0 ? off : 0), iw, al);
     return s.height + 2 * py;
 }
 
@@ -584,10 +588,10 @@ static double row_heights(L *l, void *ctx)
             cell *c = &g->cells[k];
             if ((pass == 0) != (c->rows == 1))
                 continue;
-            scratch_mark m = lay_scratch_save(l);
+            scratch_mark m = ashi_lay_scratch_save(l);
             double ch = draw_cell(l, g, c, 0, 0, 0, 0);
             mark_extent(l, g, c);
-            lay_scratch_release(l, &m);
+            ashi_lay_scratch_release(l, &m);
             if (c->rows == 1) {
                 g->rh[c->row] = fmax(g->rh[c->row], fmax(ch, py));
             } else {
@@ -616,7 +620,7 @@ static grid *measured(L *l, const ashi_block *t, double w)
     if (build(l, t, g) || widths(l, t, g, w))
         return NULL;
     /* row heights: single-row cells first, then spans stretch their last row */
-    lay_measuring(l, row_heights, g);
+    ashi_lay_measuring(l, row_heights, g);
     /* what every page of a long table needs, found once: each row's first
      * cell (cells are in row order) and each column's widest part after
      * its mark */
@@ -641,7 +645,7 @@ static grid *measured(L *l, const ashi_block *t, double w)
     return g;
 }
 
-double lay_table(L *l, const ashi_block *t, double x, double y, double w)
+double ashi_lay_table(L *l, const ashi_block *t, double x, double y, double w)
 {
     /* a continuation page: what its header rows say was said on the first */
     int continued = l->fr.split_table == t && l->fr.split_from > 0;
@@ -692,7 +696,8 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
         mark_x[i] = colx[i + 1] - g.pad_x - g.post[i];
 
     int borders = t->p->borders;
-    int grid_lines = !borders || borders == ASHI_BORDERS_GRID, rules = borders == ASHI_BORDERS_RULES;
+    int grid_lines = !borders || borders == ASHI_BORDERS_GRID,
+        rules = borders == ASHI_BORDERS_RULES;
     int zebra = t->p->zebra == ASHI_ONOFF_ON, first = t->p->first_col == ASHI_ONOFF_ON;
     uint32_t head_fill = th->colors[ASHI_COLOR_TABLE_HEAD];
     uint32_t zebra_fill = th->colors[ASHI_COLOR_TABLE_ZEBRA];
@@ -718,16 +723,16 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
     /* the header rows and the rows shown, each a group of rows of cells */
     int row = -1;
     if (ranges[part][0] < ranges[part][1])
-        lay_begin(l, part == 0 ? ASHI_ROLE_TABLE_HEAD : ASHI_ROLE_TABLE_BODY, NULL, t->loc);
+        ashi_lay_begin(l, part == 0 ? ASHI_ROLE_TABLE_HEAD : ASHI_ROLE_TABLE_BODY, NULL, t->loc);
     for (size_t k = ranges[part][0]; k < ranges[part][1]; k++) {
         /* header rows repeated: what their content says was said */
         l->out.d = part == 0 && continued ? &l->out.quiet : said;
         cell *c = &g.cells[k];
         if (c->row != row) {
             if (row >= 0)
-                lay_end(l);
+                ashi_lay_end(l);
             row = c->row;
-            lay_begin(l, ASHI_ROLE_TABLE_ROW, NULL, c->b->loc);
+            ashi_lay_begin(l, ASHI_ROLE_TABLE_ROW, NULL, c->b->loc);
         }
         double cx = colx[c->col], cy = ROWY(c->row), cw = span_w(&g, c), ch = 0;
         for (int i = 0; i < c->rows; i++)
@@ -741,33 +746,33 @@ double lay_table(L *l, const ashi_block *t, double x, double y, double w)
             fill = head_fill;
         else if (zebra && (c->row - g.header_rows) % 2 == 1)
             fill = zebra_fill;
-        lay_begin_cell(l, head ? ASHI_ROLE_HEADER_CELL : ASHI_ROLE_CELL, NULL, c->cols, c->rows,
-                       c->b->loc);
+        ashi_lay_begin_cell(l, head ? ASHI_ROLE_HEADER_CELL : ASHI_ROLE_CELL, NULL, c->cols,
+                            c->rows, c->b->loc);
         if (fill != ASHI_NO_COLOR)
-            lay_rect(l, cx, cy, cw, ch, fill);
+            ashi_lay_rect(l, cx, cy, cw, ch, fill);
         draw_cell(l, &g, c, cx, cy, ch, c->cols == 1 ? mark_x[c->col] : 0);
         if (grid_lines)
-            lay_box(l, cx, cy, cw, ch, ASHI_NO_COLOR, line, 0.5, 0, 0);
-        lay_end(l);
+            ashi_lay_box(l, cx, cy, cw, ch, ASHI_NO_COLOR, line, 0.5, 0, 0);
+        ashi_lay_end(l);
     }
     if (row >= 0)
-        lay_end(l);
+        ashi_lay_end(l);
     if (ranges[part][0] < ranges[part][1])
-        lay_end(l);
+        ashi_lay_end(l);
     }
     l->out.d = said;
     if (rules && shown) {
         /* the Japanese report style: heavy rules at top and bottom, a rule
          * under the header, thin rules between rows */
         int drawn = 0;
-        lay_line(l, x, y, x + tw, y, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
+        ashi_lay_line(l, x, y, x + tw, y, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
         for (int k = 0; k < shown; k++) {
             int i = k < hdr ? k : from + (k - hdr);
             if (drawn++)
-                lay_line(l, x, ry[k], x + tw, ry[k], i == from && g.header_rows ? 0.8 : 0.3,
-                         i == from && g.header_rows ? th->colors[ASHI_COLOR_TEXT] : line, 0);
+                ashi_lay_line(l, x, ry[k], x + tw, ry[k], i == from && g.header_rows ? 0.8 : 0.3,
+                              i == from && g.header_rows ? th->colors[ASHI_COLOR_TEXT] : line, 0);
         }
-        lay_line(l, x, yy, x + tw, yy, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
+        ashi_lay_line(l, x, yy, x + tw, yy, 1.2, th->colors[ASHI_COLOR_TEXT], 0);
     }
 #undef ROWY
     return total;

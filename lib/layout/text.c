@@ -108,7 +108,8 @@ static int phrase_breaks(L *l, shaped *out, double width, align al)
     }
     ashi_line *lines;
     size_t nlines;
-    int rc = ashi_break_lines(p, width, out->indent, al, &l->in.opts, l->mem.a, NULL, &lines, &nlines);
+    int rc =
+        ashi_break_lines(p, width, out->indent, al, &l->in.opts, l->mem.a, NULL, &lines, &nlines);
     int good = rc == 0 && nlines <= out->nlines;
     /* nor a line left short in the middle (稲田 / 朋美 / 整備…) */
     for (size_t i = 0; good && i + 1 < nlines; i++)
@@ -140,8 +141,8 @@ static int no_widow(L *l, shaped *out, double width, align al)
     for (int k = 1; k <= 3; k++) {
         ashi_line *lines;
         size_t nlines;
-        if (ashi_break_lines(p, width - em * k, out->indent, al, &l->in.opts, l->mem.a, NULL, &lines,
-                             &nlines))
+        if (ashi_break_lines(p, width - em * k, out->indent, al, &l->in.opts, l->mem.a, NULL,
+                             &lines, &nlines))
             return -1;
         if (nlines != out->nlines)
             return 0;
@@ -154,9 +155,8 @@ static int no_widow(L *l, shaped *out, double width, align al)
 }
 
 /* Shapes and breaks inline runs (or a plain string when inl is NULL). */
-int lay_shape(L *l, const ashi_inline *inl, const char *plain,
-                      const ashi_text_style *st, double size, ashi_loc loc, double width,
-                      align al, shaped *out)
+int ashi_lay_shape(L *l, const ashi_inline *inl, const char *plain, const ashi_text_style *st,
+                   double size, ashi_loc loc, double width, align al, shaped *out)
 {
     size *= l->fr.scale; /* a frame shrunk to fit */
     size_t n = 0;
@@ -207,7 +207,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
             s->color = em->color;
             s->bold |= em->bold;
         }
-        s->color = lay_col(l, i->color, s->color);
+        s->color = ashi_lay_col(l, i->color, s->color);
         if (i->size.set)
             s->size = span_size(l, i, size);
         if (i->flags & (ASHI_INL_SUP | ASHI_INL_SUB)) {
@@ -228,7 +228,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
         }
     }
     /* the same text measured a moment ago: its lines */
-    if (lay_reuse_find(l, spans, k, st, size, width, al, out))
+    if (ashi_lay_reuse_find(l, spans, k, st, size, width, al, out))
         return 0;
     size_t asked = D(l)->asked;
     memset(out, 0, sizeof *out);
@@ -238,15 +238,16 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     ashi_mem *m = ashi_arena_mem(l->mem.a);
     ashi_phase_mark t = ashi_phase_begin(m);
     if (!l->mem.shape_cache) /* NULL when out of memory: shaping uncached */
-        l->mem.shape_cache = ashi_shape_cache_new(l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep);
+        l->mem.shape_cache =
+            ashi_shape_cache_new(l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep);
     int rc = ashi_shape_cached(l->in.fs, l->mem.shape_cache, spans, k, l->mem.a, D(l), &out->para);
     ashi_phase_end(m, ASHI_PHASE_SHAPE, t);
     if (rc)
         return -1;
     t = ashi_phase_begin(m);
     ashi_space(&out->para, &l->in.opts);
-    rc = ashi_break_lines(&out->para, width, out->indent, al, &l->in.opts, l->mem.a, D(l), &out->lines,
-                          &out->nlines);
+    rc = ashi_break_lines(&out->para, width, out->indent, al, &l->in.opts, l->mem.a, D(l),
+                          &out->lines, &out->nlines);
     if (rc == 0 && l->fr.phrase && out->nlines > 1)
         rc = phrase_breaks(l, out, width, al);
     if (rc == 0 && l->fr.phrase && out->nlines > 1)
@@ -255,7 +256,7 @@ int lay_shape(L *l, const ashi_inline *inl, const char *plain,
     if (rc || measure_lines(l, st, out))
         return -1;
     if (D(l)->asked == asked) /* what warns is made again, to warn when drawn */
-        lay_reuse_put(l, spans, k, st, size, width, al, out);
+        ashi_lay_reuse_put(l, spans, k, st, size, width, al, out);
     return 0;
 }
 
@@ -412,19 +413,19 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
             e++;
         const ashi_cluster *f = &p->clusters[c], *g = &p->clusters[e - 1];
         if (rid) {
-            lay_begin(l, ASHI_ROLE_RUBY, NULL, f->loc);
-            lay_begin(l, ASHI_ROLE_RUBY_BASE, NULL, f->loc);
+            ashi_lay_begin(l, ASHI_ROLE_RUBY, NULL, f->loc);
+            ashi_lay_begin(l, ASHI_ROLE_RUBY_BASE, NULL, f->loc);
         }
         if (span_begin(l, text + (f->off - t0), g->off + g->len - f->off) ||
             emit_runs(l, p, ln, c, e, x, y, text, t0) || span_end(l))
             return -1;
         if (rid) {
-            lay_end(l);
-            lay_begin(l, ASHI_ROLE_RUBY_TEXT, NULL, f->loc);
+            ashi_lay_end(l);
+            ashi_lay_begin(l, ASHI_ROLE_RUBY_TEXT, NULL, f->loc);
             if (span_begin(l, "", 0) || emit_readings(l, p, ln, c, e, x, y) || span_end(l))
                 return -1;
-            lay_end(l);
-            lay_end(l);
+            ashi_lay_end(l);
+            ashi_lay_end(l);
         }
         c = e;
     }
@@ -432,7 +433,7 @@ static int emit_line(L *l, const ashi_para *p, const ashi_line *ln, double x, do
 }
 
 /* Emits shaped lines from top y; returns the height used. */
-double lay_emit_lines(L *l, const shaped *s, double x, double top, double width, align al)
+double ashi_lay_emit_lines(L *l, const shaped *s, double x, double top, double width, align al)
 {
     double y = top;
     for (size_t i = 0; i < s->nlines; i++) {
@@ -464,13 +465,13 @@ typedef struct fit_job {
 static double fit_try(L *l, void *ctx)
 {
     const fit_job *j = ctx;
-    return lay_shape(l, NULL, j->s, j->st, j->size, j->loc, j->width, ALIGN_START, j->out);
+    return ashi_lay_shape(l, NULL, j->s, j->st, j->size, j->loc, j->width, ALIGN_START, j->out);
 }
 
 /* A one-style string set on at most max_lines lines, shrinking the size
  * (down to 60 %) until it does; returns -1 when it cannot. */
-int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
-                      int max_lines, shaped *out)
+int ashi_lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double width,
+                        int max_lines, shaped *out)
 {
     const ashi_text_style *st = &l->in.t->styles[id];
     int phrase = l->fr.phrase, rc = -1;
@@ -482,9 +483,9 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
      * first did not (missing glyphs, limits). */
     int tidy = (l->mem.cache_arena ? l->mem.cache_arena : l->mem.keep) != l->mem.a;
     for (double size = st->size; size >= min; size -= 1) {
-        scratch_mark mark = lay_scratch_save(l);
+        scratch_mark mark = ashi_lay_scratch_save(l);
         fit_job job = {s, st, size, loc, width, out};
-        if (size == st->size ? fit_try(l, &job) : lay_measuring(l, fit_try, &job)) {
+        if (size == st->size ? fit_try(l, &job) : ashi_lay_measuring(l, fit_try, &job)) {
             l->oom = 1;
             break;
         }
@@ -493,9 +494,8 @@ int lay_fit_string(L *l, const char *s, ashi_style_id id, ashi_loc loc, double w
             break;
         }
         if (tidy && size - 1 >= min)
-            lay_scratch_release(l, &mark);
+            ashi_lay_scratch_release(l, &mark);
     }
     l->fr.phrase = phrase;
     return rc;
 }
-

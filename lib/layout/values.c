@@ -6,14 +6,14 @@
  * SPDX-License-Identifier: MIT */
 #include "layout/internal.h"
 
-double lay_len(const ashi_len *v, double rel, double def)
+double ashi_lay_len(const ashi_len *v, double rel, double def)
 {
     if (!v->set)
         return def;
     return v->pct ? v->v * rel / 100 : v->v;
 }
 
-uint32_t lay_col(const L *l, ashi_color c, uint32_t def)
+uint32_t ashi_lay_col(const L *l, ashi_color c, uint32_t def)
 {
     switch (c.kind) {
     case ASHI_COLOR_IS_NONE:
@@ -28,7 +28,7 @@ uint32_t lay_col(const L *l, ashi_color c, uint32_t def)
 }
 
 /* top, middle or bottom: the share of the free space above the content */
-double lay_valign(const ashi_block *b, double def)
+double ashi_lay_valign(const ashi_block *b, double def)
 {
     switch (b->p->valign) {
     case ASHI_VALIGN_TOP:
@@ -42,7 +42,7 @@ double lay_valign(const ashi_block *b, double def)
     }
 }
 
-align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame)
+align ashi_lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame)
 {
     if (b->p->align >= ASHI_ALIGN_V_START && b->p->align <= ASHI_ALIGN_V_JUSTIFY)
         return (align)(b->p->align - ASHI_ALIGN_V_START);
@@ -51,7 +51,7 @@ align lay_text_align(const ashi_block *b, const ashi_text_style *st, align frame
 }
 
 /* Column widths: mm/pt/cm/in, % of pct_of, fr shares of what is left. */
-int lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out)
+int ashi_lay_widths(const ashi_block *b, int n, double pct_of, int allow_auto, lay_width *out)
 {
     const ashi_widths *spec = &b->p->widths;
     for (int i = 0; i < n; i++)

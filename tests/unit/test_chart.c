@@ -14,7 +14,7 @@ ashi_status ashi__deck_trace(const ashi_deck *deck, ashi_buf *out);
 static void ticks(double lo, double hi, double want_lo, double want_hi, double want_step)
 {
     double a, b, s;
-    lay_nice_ticks(lo, hi, &a, &b, &s);
+    ashi_lay_nice_ticks(lo, hi, &a, &b, &s);
     t_checks++;
     if (fabs(a - want_lo) > 1e-9 || fabs(b - want_hi) > 1e-9 || fabs(s - want_step) > 1e-9) {
         t_failed++;
@@ -45,10 +45,10 @@ static void fmt(double v, const char *fs, double top, const char *want)
 {
     char out[64];
     ashi_numfmt f = chart_format(fs);
-    int unit = lay_number_unit(f, top);
+    int unit = ashi_lay_number_unit(f, top);
     double div = unit == 1 ? 1e4 : unit == 2 ? 1e8 : 1;
     int dec = fabs(v / div - round(v / div)) > 1e-9 ? 1 : 0;
-    lay_format_number(out, sizeof out, v, f, unit, dec);
+    ashi_lay_format_number(out, sizeof out, v, f, unit, dec);
     CHECK_STR(out, want);
 }
 
@@ -57,7 +57,7 @@ static void fmt(double v, const char *fs, double top, const char *want)
 static void axis(double lo, double hi, double step, int want_n, double want_first, double want_last)
 {
     double t[64];
-    int n = lay_axis_ticks(lo, hi, step, t, 64);
+    int n = ashi_lay_axis_ticks(lo, hi, step, t, 64);
     t_checks++;
     if (n != want_n || (n && (fabs(t[0] - want_first) > 1e-9 * fmax(1, fabs(want_first)) ||
                               fabs(t[n - 1] - want_last) > 1e-9 * fmax(1, fabs(want_last))))) {
@@ -81,20 +81,20 @@ static void test_axis_ticks(void)
     axis(0, 1, 0, 0, 0, 0);         /* no step */
     axis(0, 1e6, 1e-3, 64, 0, 63e-3); /* never more than asked for */
     double lo, hi, step;
-    lay_nice_ticks(-1e308, 1e308, &lo, &hi, &step);
+    ashi_lay_nice_ticks(-1e308, 1e308, &lo, &hi, &step);
     CHECK(isfinite(lo) && isfinite(hi) && isfinite(step) && step > 0 && lo <= -1e308 &&
           hi >= 1e308);
     double t[64];
-    int n = lay_axis_ticks(lo, hi, step, t, 64);
+    int n = ashi_lay_axis_ticks(lo, hi, step, t, 64);
     CHECK(n >= 2 && n <= 64);
-    lay_nice_ticks(1.7e308, 1.7e308, &lo, &hi, &step);
+    ashi_lay_nice_ticks(1.7e308, 1.7e308, &lo, &hi, &step);
     CHECK(isfinite(lo) && isfinite(hi) && hi > lo && step > 0);
     /* the largest number a deck can write, whole; any double, cut to the
      * buffer rather than past it */
     char out[64];
-    lay_format_number(out, sizeof out, 999999999999999, chart_format(NULL), 0, 0);
+    ashi_lay_format_number(out, sizeof out, 999999999999999, chart_format(NULL), 0, 0);
     CHECK_STR(out, "999,999,999,999,999");
-    lay_format_number(out, 8, -1e308, chart_format(NULL), 0, 2);
+    ashi_lay_format_number(out, 8, -1e308, chart_format(NULL), 0, 2);
     CHECK_STR(out, "-100,0.");
     CHECK(format_ok("chart", "fixed:4") && !format_ok("chart", "fixed:5") &&
           !format_ok("chart", "fixed:2x") && !format_ok("chart", "fixed:"));
