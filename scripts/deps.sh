@@ -13,6 +13,8 @@ pkgs=(build-essential cmake pkg-config
 [ "${1:-}" = "--test" ] && pkgs+=(ghostscript)
 # and checks colours and ink limits against lcms2's own transicc
 [ "${1:-}" = "--test" ] && pkgs+=(liblcms2-utils)
+# the locale test makes de_DE and fr_FR from the definitions in locales
+[ "${1:-}" = "--test" ] && pkgs+=(locales)
 # node and npm: the machine's, or Debian's where there are none (a nodejs
 # package that bundles npm conflicts with Debian's npm)
 [ "${1:-}" = "--test" ] && ! command -v npm >/dev/null && pkgs+=(nodejs npm)

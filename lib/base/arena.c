@@ -151,11 +151,11 @@ char *ashi_arena_printf(ashi_arena *a, const char *fmt, ...)
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = ashi_vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     char *p = n < 0 ? NULL : ashi_arena_alloc(a, (size_t)n + 1);
     if (p)
-        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+        ashi_vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
 }

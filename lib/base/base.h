@@ -135,6 +135,12 @@ void ashi_rgb_to_cmyk(uint32_t rgb, double cmyk[4]);
 int ashi_parse_length(const char *s, double *pt);
 /* Parses a finite decimal number, the whole string; 0 on success. */
 int ashi_parse_number(const char *s, double *out);
+/* snprintf in the C locale whatever the host program's (num.c): every
+ * number the library writes, into a PDF, a table cell or a message, goes
+ * through these or ashi_buf_num. */
+int ashi_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int ashi_snprintf(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 #define ASHI_MM(x) ((x) * 72.0 / 25.4)
 
 /* Resource limits (ashi_options_set_limit). */

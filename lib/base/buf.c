@@ -51,7 +51,7 @@ void ashi_buf_printf(ashi_buf *b, const char *fmt, ...)
     char tmp[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    int n = ashi_vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
     if (n < 0) {
         va_end(ap2);
@@ -61,7 +61,7 @@ void ashi_buf_printf(ashi_buf *b, const char *fmt, ...)
     if ((size_t)n < sizeof tmp) {
         ashi_buf_append(b, tmp, (size_t)n);
     } else if (!reserve(b, (size_t)n)) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        ashi_vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
         b->len += (size_t)n;
     }
     va_end(ap2);

@@ -25,7 +25,7 @@ void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
         d->cap = cap;
     }
     char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ashi_vsnprintf(msg, sizeof msg, fmt, ap);
     /* One line per diagnostic, whatever the message quoted. */
     for (char *p = msg; *p; p++)
         if (*p == '\n' || *p == '\r')

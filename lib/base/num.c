@@ -1,6 +1,9 @@
-/* num.c — locale-independent parsing of numbers and lengths.
- * SPDX-License-Identifier: MIT */
+/* num.c — locale-independent parsing and formatting of numbers and
+ * lengths. SPDX-License-Identifier: MIT */
+#include <locale.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base.h"
@@ -72,4 +75,30 @@ void ashi_rgb_to_cmyk(uint32_t rgb, double v[4])
     v[0] = k < 1 ? (1 - r - k) / (1 - k) : 0;
     v[1] = k < 1 ? (1 - g - k) / (1 - k) : 0;
     v[2] = k < 1 ? (1 - b - k) / (1 - k) : 0;
+}
+
+/* The host program's locale is its own (setlocale in a German program
+ * makes printf write 1234,5): every number this library formats is
+ * formatted in the C locale, switched for this thread only while it
+ * formats (uselocale; glibc and musl give the C locale without
+ * allocating, so newlocale cannot fail here). */
+int ashi_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    locale_t was = c ? uselocale(c) : (locale_t)0;
+    int n = vsnprintf(buf, size, fmt, ap);
+    if (c) {
+        uselocale(was);
+        freelocale(c);
+    }
+    return n;
+}
+
+int ashi_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = ashi_vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n;
 }

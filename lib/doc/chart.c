@@ -325,14 +325,14 @@ static void check_range(loading *ld, const ashi_block *b)
                 const char *cat = c->cats[k];
                 char msg[400];
                 if (stacked)
-                    snprintf(msg, sizeof msg, "the %stotal %.15g of category '%.*s'",
+                    ashi_snprintf(msg, sizeof msg, "the %stotal %.15g of category '%.*s'",
                              e ? "negative " : "", v, quoted(cat, strlen(cat), 60), cat);
                 else if (c->names[i] && c->nseries > 1)
-                    snprintf(msg, sizeof msg, "the value %.15g of series '%.*s', category '%.*s'",
+                    ashi_snprintf(msg, sizeof msg, "the value %.15g of series '%.*s', category '%.*s'",
                              v, quoted(c->names[i], strlen(c->names[i]), 60), c->names[i],
                              quoted(cat, strlen(cat), 60), cat);
                 else
-                    snprintf(msg, sizeof msg, "the value %.15g of category '%.*s'", v,
+                    ashi_snprintf(msg, sizeof msg, "the value %.15g of category '%.*s'", v,
                              quoted(cat, strlen(cat), 60), cat);
                 const char *edge = above ? vmax : vmin;
                 if (ld->csv)
@@ -373,7 +373,7 @@ static void check_highlight(loading *ld, const ashi_block *b)
 static void put_value(ashi_buf *out, double v)
 {
     char raw[64];
-    snprintf(raw, sizeof raw, "%.15g", v);
+    ashi_snprintf(raw, sizeof raw, "%.15g", v);
     if (strchr(raw, 'e') || strchr(raw, 'n') || strchr(raw, 'i')) {
         ashi_buf_puts(out, raw);
         return;

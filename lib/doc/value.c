@@ -25,7 +25,7 @@ static int percent_number(const char *s, int sign_needed, double *out)
     char num[32];
     if ((has ? n - 1 : n) >= sizeof num)
         return -1;
-    snprintf(num, sizeof num, "%.*s", (int)(has ? n - 1 : n), s);
+    ashi_snprintf(num, sizeof num, "%.*s", (int)(has ? n - 1 : n), s);
     return ashi_parse_number(num, out);
 }
 
@@ -162,7 +162,7 @@ static int parse_widths(const ashi_vattr *def, const char *s, ashi_arena *a, ash
         size_t k = strcspn(p, " ");
         if (k >= sizeof tok)
             return -1;
-        snprintf(tok, sizeof tok, "%.*s", (int)k, p);
+        ashi_snprintf(tok, sizeof tok, "%.*s", (int)k, p);
         p += k;
         double x;
         if (allow_auto && strcmp(tok, "auto") == 0) {
@@ -231,7 +231,7 @@ static int parse_aspect(const char *s, ashi_value *out)
     double w, h;
     if (!colon || (size_t)(colon - s) >= sizeof num)
         return -1;
-    snprintf(num, sizeof num, "%.*s", (int)(colon - s), s);
+    ashi_snprintf(num, sizeof num, "%.*s", (int)(colon - s), s);
     if (ashi_parse_number(num, &w) || ashi_parse_number(colon + 1, &h) || !(w > 0) ||
         !(h > 0) || w >= 100 || h >= 100)
         return -1;
@@ -263,7 +263,7 @@ static int parse_ink(const char *s, ashi_value *out)
         double v;
         if (n == 0 || n >= sizeof num || !p[n])
             return -1;
-        snprintf(num, sizeof num, "%.*s", (int)n, p);
+        ashi_snprintf(num, sizeof num, "%.*s", (int)n, p);
         if (ashi_parse_number(num, &v) || !(v >= 0) || v > 100)
             return -1;
         packed = packed << 8 | (uint32_t)(v + 0.5);
@@ -296,7 +296,7 @@ static int parse_indent(const ashi_vattr *def, const char *s, ashi_value *out)
         char num[32];
         if (n - 2 >= sizeof num)
             return -1;
-        snprintf(num, sizeof num, "%.*s", (int)(n - 2), s);
+        ashi_snprintf(num, sizeof num, "%.*s", (int)(n - 2), s);
         if (ashi_parse_number(num, &v) || !(v >= 0))
             return -1;
         out->indent = (ashi_indent){v, 1, 1};

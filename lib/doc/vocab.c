@@ -173,11 +173,11 @@ static void put_length(char *buf, size_t size, double pt)
 {
     double mm = pt * 25.4 / 72;
     if (pt == 0)
-        snprintf(buf, size, "0");
+        ashi_snprintf(buf, size, "0");
     else if (mm >= 1 && (mm - (double)(long)(mm + 0.5)) * (mm - (double)(long)(mm + 0.5)) < 1e-6)
-        snprintf(buf, size, "%.0fmm", mm);
+        ashi_snprintf(buf, size, "%.0fmm", mm);
     else
-        snprintf(buf, size, "%gpt", pt);
+        ashi_snprintf(buf, size, "%gpt", pt);
 }
 
 /* "a, b or c" from "a b c" */
@@ -190,7 +190,7 @@ static void put_choices(char *buf, size_t size, const char *choices)
     for (const char *c = choices; *c && n + 1 < size; i++) {
         size_t k = strcspn(c, " ");
         const char *sep = i == 0 ? "" : i + 1 == count ? " or " : ", ";
-        int w = snprintf(buf + n, size - n, "%s%.*s", sep, (int)k, c);
+        int w = ashi_snprintf(buf + n, size - n, "%s%.*s", sep, (int)k, c);
         n += w > 0 ? (size_t)w : 0;
         c += k;
         c += strspn(c, " ");
@@ -207,80 +207,80 @@ const char *ashi_vocab_allowed(const ashi_vattr *def, char *buf, size_t size)
         put_choices(buf, size, def->choices);
         break;
     case ASHI_VT_ONOFF:
-        snprintf(buf, size, "on or off");
+        ashi_snprintf(buf, size, "on or off");
         break;
     case ASHI_VT_LENGTH:
         if (def->min == 0)
-            snprintf(buf, size, "a length (mm, pt, cm, in) up to %s", hi);
+            ashi_snprintf(buf, size, "a length (mm, pt, cm, in) up to %s", hi);
         else
-            snprintf(buf, size, "a length (mm, pt, cm, in) from %s to %s", lo, hi);
+            ashi_snprintf(buf, size, "a length (mm, pt, cm, in) from %s to %s", lo, hi);
         break;
     case ASHI_VT_LENGTH_PCT:
-        snprintf(buf, size,
+        ashi_snprintf(buf, size,
                  "a length (mm, pt, cm, in) from %s to %s, or a percentage up to 100%%", lo, hi);
         break;
     case ASHI_VT_SIZE:
-        snprintf(buf, size, "a length from %s to %s, or a percentage of the surrounding size",
+        ashi_snprintf(buf, size, "a length from %s to %s, or a percentage of the surrounding size",
                  lo, hi);
         break;
     case ASHI_VT_PERCENT:
-        snprintf(buf, size, "a percentage from %g%% to %g%%", def->min, def->max);
+        ashi_snprintf(buf, size, "a percentage from %g%% to %g%%", def->min, def->max);
         break;
     case ASHI_VT_WHOLE:
         if (def->max > 0)
-            snprintf(buf, size, "a whole number from %g to %g", def->min, def->max);
+            ashi_snprintf(buf, size, "a whole number from %g to %g", def->min, def->max);
         else
-            snprintf(buf, size, "a whole number from %g", def->min);
+            ashi_snprintf(buf, size, "a whole number from %g", def->min);
         break;
     case ASHI_VT_NUMBER:
-        snprintf(buf, size, "a number");
+        ashi_snprintf(buf, size, "a number");
         break;
     case ASHI_VT_COLOR:
-        snprintf(buf, size, "#RGB, #RRGGBB or a theme colour name");
+        ashi_snprintf(buf, size, "#RGB, #RRGGBB or a theme colour name");
         break;
     case ASHI_VT_FILL:
-        snprintf(buf, size, "#RGB, #RRGGBB, a theme colour name or none");
+        ashi_snprintf(buf, size, "#RGB, #RRGGBB, a theme colour name or none");
         break;
     case ASHI_VT_WIDTHS:
-        snprintf(buf, size, "lengths, percentages or fr shares (\"40mm 1fr\")");
+        ashi_snprintf(buf, size, "lengths, percentages or fr shares (\"40mm 1fr\")");
         break;
     case ASHI_VT_WIDTHS_AUTO:
-        snprintf(buf, size, "lengths, percentages, fr shares or auto");
+        ashi_snprintf(buf, size, "lengths, percentages, fr shares or auto");
         break;
     case ASHI_VT_FORMAT:
-        snprintf(buf, size, "comma, fixed:N (N from 0 to 4), man or oku");
+        ashi_snprintf(buf, size, "comma, fixed:N (N from 0 to 4), man or oku");
         break;
     case ASHI_VT_CHART_FORMAT:
-        snprintf(buf, size, "comma, fixed:N (N from 0 to 4), percent, man, oku or auto");
+        ashi_snprintf(buf, size, "comma, fixed:N (N from 0 to 4), percent, man, oku or auto");
         break;
     case ASHI_VT_BORDER:
-        snprintf(buf, size, "a width from 0 to 20pt, a colour and solid or dashed (0.75pt accent)");
+        ashi_snprintf(buf, size, "a width from 0 to 20pt, a colour and solid or dashed (0.75pt accent)");
         break;
     case ASHI_VT_ASPECT:
-        snprintf(buf, size, "two numbers under 100 such as 4:3");
+        ashi_snprintf(buf, size, "two numbers under 100 such as 4:3");
         break;
     case ASHI_VT_CHAR:
-        snprintf(buf, size, "one character");
+        ashi_snprintf(buf, size, "one character");
         break;
     case ASHI_VT_INK:
-        snprintf(buf, size, "#RGB, #RRGGBB, cmyk(C,M,Y,K) with each from 0 to 100, or a theme "
+        ashi_snprintf(buf, size, "#RGB, #RRGGBB, cmyk(C,M,Y,K) with each from 0 to 100, or a theme "
                             "colour name");
         break;
     case ASHI_VT_LEADING:
-        snprintf(buf, size, "a factor of the size from 0.8 to 4, or a line pitch from %s to %s",
+        ashi_snprintf(buf, size, "a factor of the size from 0.8 to 4, or a line pitch from %s to %s",
                  lo, hi);
         break;
     case ASHI_VT_INDENT:
-        snprintf(buf, size, "a length (mm, pt, cm, in) up to %s, or a multiple of the size "
+        ashi_snprintf(buf, size, "a length (mm, pt, cm, in) up to %s, or a multiple of the size "
                             "such as 1em", hi);
         break;
     case ASHI_VT_PAGE:
-        snprintf(buf, size,
+        ashi_snprintf(buf, size,
                  "A4, A3 or B5 (each also with -landscape), 16:9, or two lengths from 10mm to "
                  "5000mm such as '210mm 297mm'");
         break;
     default:
-        snprintf(buf, size, "text");
+        ashi_snprintf(buf, size, "text");
         break;
     }
     return buf;

@@ -120,12 +120,12 @@ static int over_budget(ashi_image_kind kind, unsigned long w, unsigned long h,
     if (!alone && used <= max_pixels && cost <= max_pixels - used)
         return 0;
     if (!alone)
-        snprintf(msg, msg_size,
+        ashi_snprintf(msg, msg_size,
                  "has %lu x %lu pixels, over the image-pixels limit of %zu for the deck's "
                  "images together (%zu used by the images before it)",
                  w, h, max_pixels, used);
     else
-        snprintf(msg, msg_size, "has %lu x %lu pixels, over the image-pixels limit of %zu", w,
+        ashi_snprintf(msg, msg_size, "has %lu x %lu pixels, over the image-pixels limit of %zu", w,
                  h, max_pixels);
     return 1;
 }
@@ -147,7 +147,7 @@ static const char *png_chunks(const unsigned char *data, size_t len, char *msg, 
         }
         type[4] = 0;
         if (n > len - at - 12) {
-            snprintf(msg, size, "is a truncated PNG (its '%s' chunk says %zu bytes, more than "
+            ashi_snprintf(msg, size, "is a truncated PNG (its '%s' chunk says %zu bytes, more than "
                      "the file holds)", type, n);
             return msg;
         }
@@ -155,7 +155,7 @@ static const char *png_chunks(const unsigned char *data, size_t len, char *msg, 
             return NULL;
         at += 12 + n;
     }
-    snprintf(msg, size, "is a truncated PNG (no IEND chunk)");
+    ashi_snprintf(msg, size, "is a truncated PNG (no IEND chunk)");
     return msg;
 }
 
@@ -330,7 +330,7 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
     memset(&p, 0, sizeof p);
     p.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_memory(&p, data, len)) {
-        snprintf(msg, msg_size, "is not a valid PNG (%s)", p.message[0] ? p.message : "?");
+        ashi_snprintf(msg, msg_size, "is not a valid PNG (%s)", p.message[0] ? p.message : "?");
         *why = msg;
         return NULL;
     }
@@ -338,7 +338,7 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
         over_budget(ASHI_IMAGE_RAW, p.width, p.height, max_pixels, used, msg, msg_size)) {
         png_image_free(&p);
         if (!p.width || !p.height)
-            snprintf(msg, msg_size, "has no pixels");
+            ashi_snprintf(msg, msg_size, "has no pixels");
         *why = msg;
         return NULL;
     }
@@ -357,7 +357,7 @@ static ashi_image *load_png(ashi_image *img, const unsigned char *data, size_t l
     }
     if (!png_image_finish_read(&p, NULL, buf, (png_int_32)stride, NULL)) {
         free(buf);
-        snprintf(msg, msg_size, "is a damaged PNG (%s)", p.message[0] ? p.message : "?");
+        ashi_snprintf(msg, msg_size, "is a damaged PNG (%s)", p.message[0] ? p.message : "?");
         *why = msg;
         return NULL;
     }
@@ -452,7 +452,7 @@ static const char *jpeg_check(const unsigned char *data, size_t len, unsigned fw
     if (!e || !*e)
         e = "?";
     int lower = isupper((unsigned char)e[0]) && islower((unsigned char)e[1]);
-    snprintf(msg, msg_size, "is a damaged JPEG (%c%s)",
+    ashi_snprintf(msg, msg_size, "is a damaged JPEG (%c%s)",
              lower ? tolower((unsigned char)e[0]) : e[0], e + 1);
     why = msg;
 cleanup:

@@ -211,7 +211,7 @@ static ashi_inline *run(L *l, const char *text, const ashi_text_style *st, ashi_
     /* the size to a thousandth of a point, as a span would give it */
     char num[48];
     double size = st->size;
-    snprintf(num, sizeof num, "%.3f", st->size);
+    ashi_snprintf(num, sizeof num, "%.3f", st->size);
     ashi_parse_number(num, &size);
     in->kind = ASHI_INL_TEXT;
     in->text = text;

@@ -73,7 +73,7 @@ int ashi_lay_axis_ticks(double lo, double hi, double step, double *ticks, int ma
 static void put_grouped(char *out, size_t size, double v, int decimals)
 {
     char raw[400]; /* the largest double has 309 digits */
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    ashi_snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
     char *dot = strchr(raw, '.');
     size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw), k = 0;
     int neg = v < 0 && round(fabs(v) * pow(10, decimals)) != 0;
@@ -86,7 +86,7 @@ static void put_grouped(char *out, size_t size, double v, int decimals)
     }
     out[k] = 0;
     if (dot)
-        snprintf(out + k, size - k, "%s", dot);
+        ashi_snprintf(out + k, size - k, "%s", dot);
 }
 
 /* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
@@ -102,7 +102,7 @@ void ashi_lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, i
                             int decimals)
 {
     if (!isfinite(v)) {
-        snprintf(out, size, "-");
+        ashi_snprintf(out, size, "-");
         return;
     }
     if (fmt.kind == ASHI_NF_FIXED) {
@@ -115,7 +115,7 @@ void ashi_lay_format_number(char *out, size_t size, double v, ashi_numfmt fmt, i
         return;
     }
     if (unit && v == 0) {
-        snprintf(out, size, "0");
+        ashi_snprintf(out, size, "0");
         return;
     }
     if (unit) {

@@ -34,7 +34,7 @@ static void footer_parts(L *l, size_t page_no, int number)
     shaped s;
     if (number) {
         char num[32];
-        snprintf(num, sizeof num, "%zu", page_no);
+        ashi_snprintf(num, sizeof num, "%zu", page_no);
         if (ashi_lay_shape(l, NULL, num, st, st->size, none, w, ALIGN_START, &s)) {
             l->oom = 1;
             return;

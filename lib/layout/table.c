@@ -65,7 +65,7 @@ static const char *format_number(L *l, const ashi_block *col, const char *text)
     }
     /* digits with thousands separators, locale-independent */
     char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    ashi_snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
     char *dot = strchr(raw, '.');
     size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
     char out[96];

@@ -276,7 +276,7 @@ int ashi_embed_write(ashi_embed *e, const ashi_subset *pre, HPDF_Doc pdf, ashi_f
     ashi_buf cmap = {.mem = e->mem};
     char tag[7], base[160];
     subset_tag(e, tag);
-    snprintf(base, sizeof base, "%s+%.120s", tag, e->face->ps_name);
+    ashi_snprintf(base, sizeof base, "%s+%.120s", tag, e->face->ps_name);
     HPDF_MMgr mm = pdf->mmgr;
 
     HPDF_Dict type0 = indirect_dict(pdf);

@@ -128,7 +128,7 @@ static void put_xmp(ashi_buf *b, const ashi_pdfa_meta *m, const unsigned char id
          * writes D:YYYYMMDD000000 with no time zone: the same instant,
          * with no time zone either. */
         char when[32];
-        snprintf(when, sizeof when, "%04d-%02d-%02dT00:00:00", atoi(m->date) % 10000,
+        ashi_snprintf(when, sizeof when, "%04d-%02d-%02dT00:00:00", atoi(m->date) % 10000,
                  atoi(m->date + 5) % 100, atoi(m->date + 8) % 100);
         put_simple(b, "xmp:CreateDate", when);
         put_simple(b, "xmp:ModifyDate", when);
@@ -146,7 +146,7 @@ static void put_xmp(ashi_buf *b, const ashi_pdfa_meta *m, const unsigned char id
     if (m->pdfx) {
         /* the document's identity is its /ID, written as a UUID */
         char uuid[48];
-        snprintf(uuid, sizeof uuid,
+        ashi_snprintf(uuid, sizeof uuid,
                  "uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
                  id[0], id[1], id[2], id[3], id[4], id[5], id[6], id[7], id[8], id[9], id[10],
                  id[11], id[12], id[13], id[14], id[15]);

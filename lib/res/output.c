@@ -85,7 +85,7 @@ static int temp_beside(ashi_mem *m, const char *target, char **out)
                          (unsigned long)(size_t)&seed;
     for (int attempt = 0; attempt < 100; attempt++) {
         seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-        snprintf(tmp + dl, 32, ".ashi-%08lx.tmp", (seed >> 16) & 0xFFFFFFFFul);
+        ashi_snprintf(tmp + dl, 32, ".ashi-%08lx.tmp", (seed >> 16) & 0xFFFFFFFFul);
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0) {
             *out = tmp;

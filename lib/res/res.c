@@ -429,7 +429,7 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
      * to be this same file by its identity) */
     struct stat st;
     char link[64], *real = NULL;
-    snprintf(link, sizeof link, "/proc/self/fd/%d", o.fd);
+    ashi_snprintf(link, sizeof link, "/proc/self/fd/%d", o.fd);
     if (fstat(o.fd, &st) == 0) {
         real = realpath(link, NULL);
         if (!real && r->base_dir && name[0] != '/') {

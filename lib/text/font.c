@@ -181,19 +181,19 @@ static int read_font(ashi_face *f, const char *path, const unsigned long long *i
     int fd = ashi_res_open_regular(path, &st);
     int rc = -1;
     if (fd == -1) {
-        snprintf(why, WHY_SIZE, "cannot be read");
+        ashi_snprintf(why, WHY_SIZE, "cannot be read");
     } else if (fd == -2) {
-        snprintf(why, WHY_SIZE, "is not a regular file");
+        ashi_snprintf(why, WHY_SIZE, "is not a regular file");
     } else if (fd < 0) {
-        snprintf(why, WHY_SIZE, "changed while it was being opened");
+        ashi_snprintf(why, WHY_SIZE, "changed while it was being opened");
     } else if (id && id[1] && ((unsigned long long)st.st_dev != id[0] ||
                                (unsigned long long)st.st_ino != id[1])) {
         /* found in the deck's folder by the path rule: still that file */
-        snprintf(why, WHY_SIZE, "changed while it was being opened");
+        ashi_snprintf(why, WHY_SIZE, "changed while it was being opened");
     } else if (st.st_size < 12 || (unsigned long long)st.st_size > MAX_FONT_FILE) {
-        snprintf(why, WHY_SIZE, "has an impossible size");
+        ashi_snprintf(why, WHY_SIZE, "has an impossible size");
     } else if (!(f->data = ashi_calloc(m, (size_t)st.st_size, 1))) {
-        snprintf(why, WHY_SIZE, "does not fit in memory");
+        ashi_snprintf(why, WHY_SIZE, "does not fit in memory");
     } else {
         size_t size = (size_t)st.st_size, dir_end = 0, goff = 0, glen = 0;
         f->size = size;
@@ -240,7 +240,7 @@ static int read_font(ashi_face *f, const char *path, const unsigned long long *i
         if (!bad && pread(fd, &probe, 1, (off_t)size) != 0)
             bad = 1;
         if (bad) {
-            snprintf(why, WHY_SIZE, "changed while it was read");
+            ashi_snprintf(why, WHY_SIZE, "changed while it was read");
             if (z) {
                 pthread_mutex_destroy(&z->lock);
                 free(z->loaded);
@@ -300,25 +300,25 @@ static int check_directory(sfnt *s, char *why)
     uint32_t magic = u32(s->p);
     if (magic == TAG('t', 't', 'c', 'f')) { /* a collection: its first font is used */
         if (s->n < 16 || u32(s->p + 8) == 0 || (base = u32(s->p + 12)) > s->n - 12) {
-            snprintf(why, WHY_SIZE, "is damaged: its collection header runs past the end of "
+            ashi_snprintf(why, WHY_SIZE, "is damaged: its collection header runs past the end of "
                                     "the file");
             return -1;
         }
         magic = u32(s->p + base);
     }
     if (magic == TAG('O', 'T', 'T', 'O')) {
-        snprintf(why, WHY_SIZE, "has no TrueType outlines (glyf table); only TrueType fonts "
+        ashi_snprintf(why, WHY_SIZE, "has no TrueType outlines (glyf table); only TrueType fonts "
                                 "can be embedded");
         return -1;
     }
     if (magic != 0x00010000 && magic != TAG('t', 'r', 'u', 'e')) {
-        snprintf(why, WHY_SIZE, "is not a TrueType/OpenType font");
+        ashi_snprintf(why, WHY_SIZE, "is not a TrueType/OpenType font");
         return -1;
     }
     s->ntables = u16(s->p + base + 4);
     s->dir = s->p + base + 12;
     if (s->ntables == 0 || base + 12 + 16 * (size_t)s->ntables > s->n) {
-        snprintf(why, WHY_SIZE, "is damaged: its table directory runs past the end of the "
+        ashi_snprintf(why, WHY_SIZE, "is damaged: its table directory runs past the end of the "
                                 "file");
         return -1;
     }
@@ -328,7 +328,7 @@ static int check_directory(sfnt *s, char *why)
         char name[5];
         tag_name(u32(r), name);
         if (off + len > s->n) {
-            snprintf(why, WHY_SIZE,
+            ashi_snprintf(why, WHY_SIZE,
                      "is damaged: its '%s' table runs past the end of the file (to byte "
                      "%llu of %zu)",
                      name, (unsigned long long)(off + len), s->n);
@@ -336,7 +336,7 @@ static int check_directory(sfnt *s, char *why)
         }
         for (unsigned j = 0; j < i; j++)
             if (u32(s->dir + 16 * j) == u32(r)) {
-                snprintf(why, WHY_SIZE, "is damaged: it lists its '%s' table twice", name);
+                ashi_snprintf(why, WHY_SIZE, "is damaged: it lists its '%s' table twice", name);
                 return -1;
             }
     }
@@ -428,7 +428,7 @@ static int check_tables(const sfnt *s, char *why)
     };
     size_t len;
     if (!table(s, TAG('g', 'l', 'y', 'f'), &len) && table(s, TAG('C', 'F', 'F', ' '), &len)) {
-        snprintf(why, WHY_SIZE, "has no TrueType outlines (glyf table); only TrueType fonts "
+        ashi_snprintf(why, WHY_SIZE, "has no TrueType outlines (glyf table); only TrueType fonts "
                                 "can be embedded");
         return -1;
     }
@@ -436,7 +436,7 @@ static int check_tables(const sfnt *s, char *why)
         if (!table(s, required[i], &len)) {
             char name[5];
             tag_name(required[i], name);
-            snprintf(why, WHY_SIZE, "lacks the '%s' table every TrueType font has", name);
+            ashi_snprintf(why, WHY_SIZE, "lacks the '%s' table every TrueType font has", name);
             return -1;
         }
 
@@ -448,47 +448,47 @@ static int check_tables(const sfnt *s, char *why)
     const uint8_t *loca = table(s, TAG('l', 'o', 'c', 'a'), &loca_len);
     (void)table(s, TAG('g', 'l', 'y', 'f'), &glyf_len);
     if (head_len < 54 || u16(head) != 1 || u32(head + 12) != 0x5F0F3CF5u) {
-        snprintf(why, WHY_SIZE, "is damaged: its 'head' table is not a font header");
+        ashi_snprintf(why, WHY_SIZE, "is damaged: its 'head' table is not a font header");
         return -1;
     }
     unsigned loc_format = u16(head + 50);
     if (loc_format > 1) {
-        snprintf(why, WHY_SIZE,
+        ashi_snprintf(why, WHY_SIZE,
                  "is damaged: its 'head' table gives loca format %u (0 or 1 expected)",
                  loc_format);
         return -1;
     }
     uint32_t maxp_version = maxp_len >= 6 ? u32(maxp) : 0;
     if (!(maxp_version == 0x00005000 || (maxp_version == 0x00010000 && maxp_len >= 32))) {
-        snprintf(why, WHY_SIZE, "is damaged: its 'maxp' table is cut short or unknown");
+        ashi_snprintf(why, WHY_SIZE, "is damaged: its 'maxp' table is cut short or unknown");
         return -1;
     }
     unsigned nglyphs = u16(maxp + 4);
     if (nglyphs == 0) {
-        snprintf(why, WHY_SIZE, "is damaged: its 'maxp' table gives no glyphs");
+        ashi_snprintf(why, WHY_SIZE, "is damaged: its 'maxp' table gives no glyphs");
         return -1;
     }
     if (hhea_len < 36 || u16(hhea) != 1) {
-        snprintf(why, WHY_SIZE, "is damaged: its 'hhea' table is cut short or unknown");
+        ashi_snprintf(why, WHY_SIZE, "is damaged: its 'hhea' table is cut short or unknown");
         return -1;
     }
     unsigned metrics = u16(hhea + 34);
     if (metrics == 0) {
-        snprintf(why, WHY_SIZE, "is damaged: its 'hhea' table gives no glyph widths");
+        ashi_snprintf(why, WHY_SIZE, "is damaged: its 'hhea' table gives no glyph widths");
         return -1;
     }
     if (metrics > nglyphs)
         metrics = nglyphs;
     size_t hmtx_need = 4 * (size_t)metrics + 2 * (size_t)(nglyphs - metrics);
     if (hmtx_len < hmtx_need) {
-        snprintf(why, WHY_SIZE,
+        ashi_snprintf(why, WHY_SIZE,
                  "is damaged: its 'hmtx' table holds %zu bytes where its %u glyphs need %zu",
                  hmtx_len, nglyphs, hmtx_need);
         return -1;
     }
     size_t loca_need = ((size_t)nglyphs + 1) * (loc_format ? 4 : 2);
     if (loca_len < loca_need) {
-        snprintf(why, WHY_SIZE,
+        ashi_snprintf(why, WHY_SIZE,
                  "is damaged: its 'loca' table holds %zu bytes where its %u glyphs need %zu",
                  loca_len, nglyphs, loca_need);
         return -1;
@@ -497,12 +497,12 @@ static int check_tables(const sfnt *s, char *why)
     for (unsigned g = 0; g <= nglyphs; g++) {
         size_t off = loc_format ? u32(loca + 4 * (size_t)g) : 2 * (size_t)u16(loca + 2 * (size_t)g);
         if (off < prev) {
-            snprintf(why, WHY_SIZE,
+            ashi_snprintf(why, WHY_SIZE,
                      "is damaged: its 'loca' table ends glyph %u before it starts", g - 1);
             return -1;
         }
         if (off > glyf_len) {
-            snprintf(why, WHY_SIZE,
+            ashi_snprintf(why, WHY_SIZE,
                      "is damaged: glyph %u runs past the end of its 'glyf' table (to byte %zu "
                      "of %zu)",
                      g ? g - 1 : 0, off, glyf_len);
@@ -535,7 +535,7 @@ int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t si
     while (n) {
         unsigned g = stack[--n];
         if (g >= f->nglyphs) {
-            snprintf(why, size, "is damaged: it has no glyph %u", g);
+            ashi_snprintf(why, size, "is damaged: it has no glyph %u", g);
             return -1;
         }
         size_t from, to;
@@ -544,7 +544,7 @@ int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t si
             continue; /* no outline: a space */
         size_t at = (size_t)(f->glyf - f->data);
         if (load_bytes(f, at + from, at + to)) {
-            snprintf(why, size, "was written to after it was opened (its outlines are read "
+            ashi_snprintf(why, size, "was written to after it was opened (its outlines are read "
                                 "as the glyphs are used)");
             return -1;
         }
@@ -552,11 +552,11 @@ int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t si
         const uint8_t *p = f->glyf + from;
         const char *bad = check_glyph(p, to - from, g, f->nglyphs, &component);
         if (bad && strncmp(bad, "is made", 7) == 0) {
-            snprintf(why, size, "is damaged: glyph %u %s (glyph %u)", g, bad, component);
+            ashi_snprintf(why, size, "is damaged: glyph %u %s (glyph %u)", g, bad, component);
             return -1;
         }
         if (bad) {
-            snprintf(why, size, "is damaged: glyph %u %s", g, bad);
+            ashi_snprintf(why, size, "is damaged: glyph %u %s", g, bad);
             return -1;
         }
         if ((int16_t)u16(p) < 0) { /* composite: its parts too */
@@ -777,7 +777,7 @@ static int check_subset(const sfnt *s, const ashi_face *f, char *why)
     if (rc == 0)
         return 0;
     if (rc > 0) {
-        snprintf(why, WHY_SIZE, "does not fit in memory");
+        ashi_snprintf(why, WHY_SIZE, "does not fit in memory");
         return -1;
     }
     for (unsigned i = 0; i < s->ntables; i++) {
@@ -785,11 +785,11 @@ static int check_subset(const sfnt *s, const ashi_face *f, char *why)
         if (try_subset(f, tag) == 0) {
             char name[5];
             tag_name(tag, name);
-            snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset its '%s' table", name);
+            ashi_snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset its '%s' table", name);
             return -1;
         }
     }
-    snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset it");
+    ashi_snprintf(why, WHY_SIZE, "is damaged: HarfBuzz cannot subset it");
     return -1;
 }
 
@@ -799,7 +799,7 @@ int ashi_face_check_subset(const ashi_face *f, char *why, size_t size)
     char msg[WHY_SIZE] = "";
     if (check_directory(&s, msg) == 0 && check_subset(&s, f, msg) == 0)
         return 0;
-    snprintf(why, size, "%s", msg);
+    ashi_snprintf(why, size, "%s", msg);
     return -1;
 }
 
@@ -814,7 +814,7 @@ static int load_face(ashi_face *f, FT_Library lib, const char *path,
     memset(f, 0, sizeof *f);
     f->path = ashi_arena_strdup(a, path);
     if (!f->path) {
-        snprintf(why, WHY_SIZE, "does not fit in memory");
+        ashi_snprintf(why, WHY_SIZE, "does not fit in memory");
         return -1;
     }
     if (read_font(f, path, id, m, why)) {
@@ -824,18 +824,18 @@ static int load_face(ashi_face *f, FT_Library lib, const char *path,
     FT_Face ft = NULL;
     int bad = 0;
     if (FT_New_Memory_Face(lib, f->data, (FT_Long)f->size, 0, &ft)) {
-        snprintf(why, WHY_SIZE, "is not a font FreeType can read");
+        ashi_snprintf(why, WHY_SIZE, "is not a font FreeType can read");
         bad = 1;
     }
     f->ft_face = ft;
     if (!bad && !FT_IS_SFNT(ft)) {
-        snprintf(why, WHY_SIZE, "is not a TrueType/OpenType font");
+        ashi_snprintf(why, WHY_SIZE, "is not a TrueType/OpenType font");
         bad = 1;
     }
     sfnt s = {f->data, f->size, NULL, 0};
     bad = bad || check_directory(&s, why) || check_tables(&s, why);
     if (!bad && (ft->units_per_EM < 16 || ft->units_per_EM > 16384 || ft->num_glyphs < 1)) {
-        snprintf(why, WHY_SIZE, "has broken header values");
+        ashi_snprintf(why, WHY_SIZE, "has broken header values");
         bad = 1;
     }
     if (!bad) {
@@ -848,10 +848,10 @@ static int load_face(ashi_face *f, FT_Library lib, const char *path,
         hb_set_t *cps = hb_set_create();
         hb_face_collect_unicodes(f->hb_face, cps);
         if (!hb_set_allocation_successful(cps)) {
-            snprintf(why, WHY_SIZE, "does not fit in memory");
+            ashi_snprintf(why, WHY_SIZE, "does not fit in memory");
             bad = 1;
         } else if (hb_set_is_empty(cps)) {
-            snprintf(why, WHY_SIZE, "has no character map HarfBuzz can read ('cmap' table)");
+            ashi_snprintf(why, WHY_SIZE, "has no character map HarfBuzz can read ('cmap' table)");
             bad = 1;
         }
         hb_set_destroy(cps);
@@ -859,7 +859,7 @@ static int load_face(ashi_face *f, FT_Library lib, const char *path,
     }
     const char *ps = bad ? NULL : FT_Get_Postscript_Name(ft);
     if (!bad && !(f->ps_name = ashi_arena_strdup(a, ps ? ps : "Unnamed"))) {
-        snprintf(why, WHY_SIZE, "does not fit in memory");
+        ashi_snprintf(why, WHY_SIZE, "does not fit in memory");
         bad = 1;
     }
     if (bad) {
@@ -944,7 +944,7 @@ static ashi_face *cached_face(ashi_font_cache *c, const char *path,
     if (!f && c->nfaces < CACHE_FACES) {
         ashi_face *n = ashi_arena_alloc(c->a, sizeof *n);
         if (!n)
-            snprintf(why, WHY_SIZE, "does not fit in memory");
+            ashi_snprintf(why, WHY_SIZE, "does not fit in memory");
         else if (load_face(n, c->ft_library, path, id, c->a, NULL, why) == 0)
             c->faces[c->nfaces++] = f = n;
     }

@@ -54,7 +54,7 @@ static int scan(const char *data, size_t len, const char *name, size_t max_rows,
             continue;
         }
         if (row_fields == 0 && c->rows == max_rows) {
-            snprintf(msg, sizeof msg, "the CSV has more rows than the table-rows limit of %zu",
+            ashi_snprintf(msg, sizeof msg, "the CSV has more rows than the table-rows limit of %zu",
                      max_rows);
             goto fail;
         }
@@ -161,7 +161,7 @@ static int scan(const char *data, size_t len, const char *name, size_t max_rows,
     }
     return 0;
 too_wide:
-    snprintf(msg, sizeof msg, "this row has more fields than the %zu columns a table can have",
+    ashi_snprintf(msg, sizeof msg, "this row has more fields than the %zu columns a table can have",
              max_fields);
 fail:
     if (!f)

@@ -303,9 +303,9 @@ static void error_at(parser *p, xmlNodePtr n, const char *code, const char *fmt,
 static const char *qname(xmlAttrPtr at, char *buf, size_t size)
 {
     if (at->ns && at->ns->prefix)
-        snprintf(buf, size, "%s:%s", at->ns->prefix, at->name);
+        ashi_snprintf(buf, size, "%s:%s", at->ns->prefix, at->name);
     else
-        snprintf(buf, size, "%s", at->name);
+        ashi_snprintf(buf, size, "%s", at->name);
     return buf;
 }
 
