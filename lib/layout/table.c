@@ -63,22 +63,9 @@ static const char *format_number(L *l, const ashi_block *col, const char *text)
     } else if (fmt.kind == ASHI_NF_FIXED) {
         decimals = fmt.digits;
     }
-    /* digits with thousands separators, locale-independent */
-    char raw[64];
-    ashi_snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
-    char *dot = strchr(raw, '.');
-    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
-    char out[96];
-    size_t k = 0;
-    if (v < 0 && round(v * pow(10, decimals)) != 0)
-        out[k++] = '-';
-    for (size_t i = 0; i < intlen; i++) {
-        if (i && (intlen - i) % 3 == 0)
-            out[k++] = ',';
-        out[k++] = raw[i];
-    }
-    out[k] = 0;
-    char *res = ashi_arena_printf(l->mem.a, "%s%s%s", out, dot ? dot : "", unit);
+    char out[400];
+    ashi_lay_put_grouped(out, sizeof out, v, decimals);
+    char *res = ashi_arena_printf(l->mem.a, "%s%s", out, unit);
     return res ? res : text;
 }
 

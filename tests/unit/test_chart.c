@@ -94,6 +94,20 @@ static void test_axis_ticks(void)
     char out[64];
     ashi_lay_format_number(out, sizeof out, 999999999999999, chart_format(NULL), 0, 0);
     CHECK_STR(out, "999,999,999,999,999");
+    /* halves away from zero (四捨五入), on the number as written */
+    static const struct {
+        double v;
+        const char *fmt, *want;
+    } ties[] = {{0.25, "fixed:1", "0.3"},    {-0.25, "fixed:1", "-0.3"},
+                {1.005, "fixed:2", "1.01"},  {2.5, "comma", "3"},
+                {1553.5, "comma", "1,554"},  {0.125, "fixed:2", "0.13"},
+                {-0.04, "fixed:1", "0.0"},   {2.449, "fixed:1", "2.4"},
+                {0.35, "fixed:1", "0.4"},    {1234.45, "fixed:1", "1,234.5"},
+                {99.995, "fixed:2", "100.00"}, {0.1 + 0.2, "fixed:1", "0.3"}};
+    for (size_t i = 0; i < sizeof ties / sizeof ties[0]; i++) {
+        ashi_lay_format_number(out, sizeof out, ties[i].v, chart_format(ties[i].fmt), 0, 0);
+        CHECK_STR(out, ties[i].want);
+    }
     ashi_lay_format_number(out, 8, -1e308, chart_format(NULL), 0, 2);
     CHECK_STR(out, "-100,0.");
     CHECK(format_ok("chart", "fixed:4") && !format_ok("chart", "fixed:5") &&

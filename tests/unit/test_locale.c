@@ -73,6 +73,8 @@ int main(void)
     const char *tr = c.trace.data ? c.trace.data : "";
     /* what the C locale gives, so that a same result elsewhere means something */
     CHECK(strstr(tr, "span \"1,234.6\"") != NULL); /* fixed:1 with grouping */
+    CHECK(strstr(tr, "span \"0.3\"") != NULL);     /* 0.25 to one decimal: 四捨五入 */
+    CHECK(strstr(tr, "span \"1,554\"") != NULL);   /* 1553.5, comma */
     CHECK(strstr(tr, "span \"20,710\"") != NULL);  /* comma */
     CHECK(strstr(tr, "span \"12.5%\"") != NULL);   /* the stat */
     CHECK(strstr(tr, "span \"2.50\"") != NULL);    /* the axis's top tick, fixed:2 */
