@@ -79,6 +79,11 @@ ASHI_EXPORT const char *ashi_status_str(ashi_status status);
 /** Returns the library version as "MAJOR.MINOR.PATCH" (static). Since 0.1. */
 ASHI_EXPORT const char *ashi_version(void);
 
+/** Returns the version of the library running, as ASHI_VERSION_NUMBER
+ * encodes it (MAJOR * 10000 + MINOR * 100 + PATCH); compare it with the
+ * ASHI_VERSION_NUMBER of the header compiled against. Since 0.3. */
+ASHI_EXPORT int ashi_version_number(void);
+
 /** Creates options with defaults in *out, released with
  * ashi_options_free. Since 0.1. */
 ASHI_EXPORT ashi_status ashi_options_new(ashi_options **out);

@@ -85,6 +85,8 @@ const char *ashi_status_str(ashi_status status)
 
 const char *ashi_version(void) { return ASHI_VERSION_STRING; }
 
+int ashi_version_number(void) { return ASHI_VERSION_NUMBER; }
+
 ashi_status ashi_options_new(ashi_options **out)
 {
     if (!out)

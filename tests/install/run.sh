@@ -24,7 +24,12 @@ done
 [ -e "$libdir/pkgconfig/ashireport.pc" ] || fail "ashireport.pc not installed"
 [ -e "$libdir/cmake/ashireport/ashireportConfig.cmake" ] || fail "CMake package not installed"
 soname=$(objdump -p "$libdir/libashireport.so" | awk '/SONAME/ {print $2}')
-[ "$soname" = "libashireport.so.0" ] || fail "SONAME is '$soname'"
+# 0.MINOR before 1.0 (lib/CMakeLists.txt), from the installed header's version
+minor=$(sed -n 's/^#define ASHI_VERSION_MINOR \([0-9]*\)$/\1/p' "$prefix/include/ashireport_version.h")
+major=$(sed -n 's/^#define ASHI_VERSION_MAJOR \([0-9]*\)$/\1/p' "$prefix/include/ashireport_version.h")
+want="libashireport.so.$major"
+[ "$major" = 0 ] && want="libashireport.so.0.$minor"
+[ -n "$minor" ] && [ "$soname" = "$want" ] || fail "SONAME is '$soname', not '$want'"
 
 check_run() { # program label
   "$1" >"$work/$2.out" 2>"$work/$2.err" || fail "$2 failed: $(cat "$work/$2.err")"

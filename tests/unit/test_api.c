@@ -42,6 +42,12 @@ static void test_basics(void)
     CHECK_STR(ashi_status_str(ASHI_E_DECK), "the deck has errors; see its diagnostics");
     CHECK_STR(ashi_status_str((ashi_status)999), "unknown status");
     CHECK_STR(ashi_version(), ASHI_VERSION_STRING);
+    char v[32];
+    snprintf(v, sizeof v, "%d.%d.%d", ashi_version_number() / 10000,
+             ashi_version_number() / 100 % 100, ashi_version_number() % 100);
+    CHECK_STR(v, ashi_version());
+    CHECK(ASHI_VERSION_AT_LEAST(0, 3, 0) && !ASHI_VERSION_AT_LEAST(ASHI_VERSION_MAJOR + 1, 0, 0));
+    CHECK_INT(ASHI_VERSION_ENCODE(1, 2, 3), 10203);
     CHECK_INT(ashi_deck_load_memory(NULL, small, sizeof small - 1, NULL, NULL, NULL),
               ASHI_E_ARGUMENT);
     CHECK_INT(ashi_deck_diag_count(NULL), 0);
