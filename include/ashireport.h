@@ -303,7 +303,12 @@ ASHI_EXPORT ashi_status ashi_deck_render_memory(ashi_deck *deck,
                                                 unsigned char **out,
                                                 size_t *len);
 
-/** Renders the deck as PDF through a write callback. */
+/** Renders the deck as PDF through a write callback: once the file is
+ * complete and inside ASHI_LIMIT_OUTPUT_BYTES (else ASHI_E_DECK and no
+ * call), write gets it in order, in pieces of at most 64 KiB, without the
+ * library holding a second copy of the whole file. A write that fails
+ * stops the render with ASHI_E_IO and an "io" diagnostic; the bytes
+ * already written stay written. Since 0.1; in pieces since 0.3. */
 ASHI_EXPORT ashi_status ashi_deck_render_callback(ashi_deck *deck,
                                                   ashi_write_fn write,
                                                   void *user);

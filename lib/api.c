@@ -721,7 +721,7 @@ ashi_status ashi__deck_trace(const ashi_deck *deck, ashi_buf *out)
     return ashi_dl_trace(&deck->dlist, out) ? ASHI_E_MEMORY : ASHI_OK;
 }
 
-static ashi_status render(ashi_deck *deck, ashi_buf *out)
+static ashi_status render(ashi_deck *deck, const ashi_pdf_sink *out)
 {
     if (!deck)
         return ASHI_E_ARGUMENT;
@@ -737,6 +737,23 @@ static ashi_status render(ashi_deck *deck, ashi_buf *out)
     return st;
 }
 
+/* ---- where the PDF goes (render/render.h's sink) ---- */
+
+static int buf_open(void *user, size_t size)
+{
+    ashi_buf *b = user;
+    b->data = ashi_malloc(b->mem, size ? size : 1);
+    b->cap = size ? size : 1;
+    return b->data ? 0 : 1;
+}
+
+static int buf_write(void *user, const void *p, size_t n)
+{
+    ashi_buf *b = user;
+    ashi_buf_append(b, p, n);
+    return b->oom ? 1 : 0;
+}
+
 ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t *len)
 {
     if (!out || !len)
@@ -744,7 +761,8 @@ ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t
     *out = NULL;
     *len = 0;
     ashi_buf b = {.mem = deck ? deck->mem : NULL};
-    ashi_status st = render(deck, &b);
+    const ashi_pdf_sink sink = {buf_open, buf_write, &b};
+    ashi_status st = render(deck, &sink);
     if (st != ASHI_OK) {
         ashi_buf_free(&b);
         return st;
@@ -754,31 +772,73 @@ ashi_status ashi_deck_render_memory(ashi_deck *deck, unsigned char **out, size_t
     return ASHI_OK;
 }
 
+typedef struct callback_out {
+    ashi_write_fn write;
+    void *user;
+    ashi_diags *d;
+} callback_out;
+
+static int callback_open(void *user, size_t size)
+{
+    (void)user;
+    (void)size;
+    return 0;
+}
+
+static int callback_write(void *user, const void *p, size_t n)
+{
+    callback_out *c = user;
+    if (c->write(c->user, p, n) == 0)
+        return 0;
+    ashi_loc none = {0, 0};
+    ashi_diag_add(c->d, ASHI_ERROR, "io", none, "the write callback failed");
+    return -1;
+}
+
 ashi_status ashi_deck_render_callback(ashi_deck *deck, ashi_write_fn write, void *user)
 {
     if (!write)
         return ASHI_E_ARGUMENT;
-    ashi_buf b = {.mem = deck ? deck->mem : NULL};
-    ashi_status st = render(deck, &b);
-    if (st == ASHI_OK && write(user, b.data, b.len))
-        st = ASHI_E_IO;
-    ashi_buf_free(&b);
-    return st;
+    if (!deck)
+        return ASHI_E_ARGUMENT;
+    callback_out c = {write, user, &deck->diags};
+    const ashi_pdf_sink sink = {callback_open, callback_write, &c};
+    return render(deck, &sink);
+}
+
+typedef struct file_out {
+    ashi_deck *deck;
+    const char *path;
+    ashi_res_out out;
+    int opened;
+} file_out;
+
+static int file_open(void *user, size_t size)
+{
+    (void)size;
+    file_out *f = user;
+    int rc = ashi_res_out_open(&f->out, &f->deck->res, f->path, &f->deck->diags);
+    f->opened = rc == 0;
+    return rc > 0 ? -1 : rc < 0 ? 1 : 0;
+}
+
+static int file_write(void *user, const void *p, size_t n)
+{
+    file_out *f = user;
+    return ashi_res_out_write(&f->out, p, n) ? -1 : 0;
 }
 
 ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
 {
     if (!deck || !path || !path[0])
         return ASHI_E_ARGUMENT;
-    ashi_buf b = {.mem = deck->mem};
-    ashi_status st = render(deck, &b);
-    if (st != ASHI_OK) {
-        ashi_buf_free(&b);
-        return st;
-    }
-    int rc = ashi_res_write(&deck->res, path, b.data, b.len, &deck->diags);
-    ashi_buf_free(&b);
-    return rc < 0 ? ASHI_E_MEMORY : rc ? ASHI_E_IO : ASHI_OK;
+    file_out f = {deck, path, {0}, 0};
+    const ashi_pdf_sink sink = {file_open, file_write, &f};
+    ashi_status st = render(deck, &sink);
+    /* the new file replaces the old one only when all of it was written */
+    if (f.opened && ashi_res_out_close(&f.out, st == ASHI_OK) && st == ASHI_OK)
+        st = ASHI_E_IO;
+    return st;
 }
 
 void ashi_free(void *ptr) { free(ptr); }

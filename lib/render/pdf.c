@@ -997,27 +997,43 @@ static int set_outline(writer *w, const ashi_dlist *dl)
     return HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE) ? -1 : 0;
 }
 
-static int save(writer *w, ashi_buf *out)
+/* The saved file to out, in pieces as libharu gives them back (no copy of
+ * the whole file here), once its size is known to be inside max_bytes.
+ * Returns 0; -1 when libharu failed; -2 when the sink failed and -3 when
+ * the size is over the limit, both said in d; 1 when out of memory. */
+static int save(writer *w, const ashi_pdf_sink *out, size_t max_bytes, ashi_diags *d)
 {
     if (HPDF_SaveToStream(w->pdf))
         return -1;
-    HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
-    out->len = 0;
+    size_t size = HPDF_GetStreamSize(w->pdf);
+    if (size > max_bytes) {
+        ashi_loc none = {0, 0};
+        ashi_diag_add(d, ASHI_ERROR, "limit", none,
+                      "the PDF would be %zu bytes, over the output-bytes limit of %zu", size,
+                      max_bytes);
+        return -3;
+    }
+    int rc = out->open(out->user, size);
+    if (rc)
+        return rc < 0 ? -2 : 1;
     unsigned char chunk[65536];
+    size_t sent = 0;
     for (;;) {
         HPDF_UINT32 n = sizeof chunk;
         HPDF_STATUS st = HPDF_ReadFromStream(w->pdf, chunk, &n);
-        ashi_buf_append(out, chunk, n);
+        if (n && (rc = out->write(out->user, chunk, n)))
+            return rc < 0 ? -2 : 1;
+        sent += n;
         if (st == HPDF_STREAM_EOF)
             break;
         if (st != HPDF_OK)
             return -1;
     }
-    return out->oom || out->len != size ? -1 : 0;
+    return sent == size ? 0 : -1;
 }
 
 ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
-                            ashi_buf *out, size_t *pages)
+                            const ashi_pdf_sink *out, size_t *pages)
 {
     *pages = 0;
     writer w;
@@ -1129,9 +1145,6 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
             goto done;
         }
     }
-    stage = "saving";
-    if (save(&w, out))
-        goto done;
     if (w.nconverted) {
         /* say once which RGB colours became CMYK */
         ashi_buf list = {.mem = w.mem};
@@ -1171,21 +1184,14 @@ ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ash
                           "colour profile first); the print shop may want CMYK images",
                           w.rgb_images, w.icc_images);
     }
-    if (out->len > max_bytes) {
-        ashi_loc none = {0, 0};
-        ashi_diag_add(d, ASHI_ERROR, "limit", none,
-                      "the PDF would be %zu bytes, over the output-bytes limit of %zu", out->len,
-                      max_bytes);
-        HPDF_Free(w.pdf);
-        for (int i = 0; i < w.nfonts; i++)
-            ashi_embed_free(&w.fonts[i]);
-        ashi_buf_free(&w.content);
-        free(w.sheet_of);
-        ashi_tags_free(w.tags);
-        ashi_cm_free(w.cm);
-        ashi_flate_pipe_free(w.pipe);
-        ashi_flate_free(w.z);
-        return ASHI_E_DECK;
+    /* the warnings above are said whether or not the file can go out */
+    stage = "saving";
+    int saved = save(&w, out, max_bytes, d);
+    if (saved) {
+        reported = saved <= -2;
+        w.oom |= saved == 1;
+        st = saved == -3 ? ASHI_E_DECK : saved == -2 ? ASHI_E_IO : ASHI_E_PDF;
+        goto done;
     }
     st = ASHI_OK;
     *pages = w.sheets;
@@ -1193,7 +1199,7 @@ done:
     for (int i = 0; i < w.nfonts; i++)
         w.oom |= w.fonts[i].oom;
     w.oom |= w.tags && ashi_tags_failed(w.tags);
-    if (st != ASHI_OK && (w.oom || w.content.oom || out->oom || w.error == HPDF_FAILD_TO_ALLOC_MEM)) {
+    if (st != ASHI_OK && (w.oom || w.content.oom || w.error == HPDF_FAILD_TO_ALLOC_MEM)) {
         st = ASHI_E_MEMORY;
     } else if (st != ASHI_OK && !reported) {
         ashi_loc none = {0, 0};

@@ -45,11 +45,21 @@ typedef struct ashi_render_opts {
     int nsubsets;
 } ashi_render_opts;
 
-/* Writes the display list as a complete PDF into out (heap buffer); a PDF
- * over the size limit is refused. Returns ASHI_OK or a status; problems and
- * print warnings go to d; *pages gets the PDF's page count (sheet sides
- * when imposed). */
+/* Where the PDF goes, once it is complete and inside the size limit: open
+ * is told its size, then write gets it in pieces, in order. Each returns 0,
+ * or -1 when it failed and said why in the diagnostics, or 1 when out of
+ * memory. */
+typedef struct ashi_pdf_sink {
+    int (*open)(void *user, size_t size);
+    int (*write)(void *user, const void *p, size_t n);
+    void *user;
+} ashi_pdf_sink;
+
+/* Writes the display list as a complete PDF into out; a PDF over the size
+ * limit is refused before a byte goes out. Returns ASHI_OK or a status;
+ * problems and print warnings go to d; *pages gets the PDF's page count
+ * (sheet sides when imposed). */
 ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
-                            ashi_buf *out, size_t *pages);
+                            const ashi_pdf_sink *out, size_t *pages);
 
 #endif

@@ -98,10 +98,20 @@ static int temp_beside(ashi_mem *m, const char *target, char **out)
     return -1;
 }
 
-int ashi_res_write(const ashi_res *r, const char *path, const void *data, size_t len,
-                   ashi_diags *d)
+static int cannot(ashi_res_out *o, int err)
 {
-    ashi_mem *m = ashi_arena_mem(r->a);
+    ashi_loc none = {0, 0};
+    ashi_diag_add(o->d, ASHI_ERROR, "io", none, "cannot write '%s': %s", o->path, strerror(err));
+    return 1;
+}
+
+int ashi_res_out_open(ashi_res_out *o, const ashi_res *r, const char *path, ashi_diags *d)
+{
+    memset(o, 0, sizeof *o);
+    o->fd = -1;
+    o->d = d;
+    o->path = path;
+    o->m = ashi_arena_mem(r->a);
     ashi_loc none = {0, 0};
     struct stat st;
     int exists = stat(path, &st) == 0;
@@ -119,17 +129,8 @@ int ashi_res_write(const ashi_res *r, const char *path, const void *data, size_t
     }
     if (exists && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
         /* a pipe or a device is written into, never replaced */
-        int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-        int bad = fd < 0 || write_all(fd, data, len);
-        int err = errno;
-        if (fd >= 0 && close(fd) && !bad)
-            bad = 1, err = errno;
-        if (bad) {
-            ashi_diag_add(d, ASHI_ERROR, "io", none, "cannot write '%s': %s", path,
-                          strerror(err));
-            return 1;
-        }
-        return 0;
+        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        return o->fd < 0 ? cannot(o, errno) : 0;
     }
     if (exists && !S_ISREG(st.st_mode)) {
         ashi_diag_add(d, ASHI_ERROR, "io", none,
@@ -140,42 +141,58 @@ int ashi_res_write(const ashi_res *r, const char *path, const void *data, size_t
      * to, then renamed over it, so that readers never see a partial file,
      * a failure leaves the old one as it was, and the link stays a link */
     int err = 0;
-    char *target = final_path(m, path, &err);
-    if (!target) {
-        if (!err)
-            return -1;
-        ashi_diag_add(d, ASHI_ERROR, "io", none, "cannot write '%s': %s", path, strerror(err));
-        return 1;
-    }
-    char *tmp = NULL;
-    int fd = temp_beside(m, target, &tmp);
-    if (fd == -2) {
-        free(target);
+    o->target = final_path(o->m, path, &err);
+    if (!o->target)
+        return err ? cannot(o, err) : -1;
+    o->fd = temp_beside(o->m, o->target, &o->tmp);
+    if (o->fd == -2) {
+        free(o->target);
+        o->target = NULL;
         return -1;
     }
-    int rc = 0;
-    if (fd < 0) {
+    if (o->fd < 0) {
         err = errno;
-        rc = 1;
-    } else {
-        /* replacing a file keeps its permissions */
-        int bad = write_all(fd, data, len) || (exists && fchmod(fd, st.st_mode & 07777)) ||
-                  fsync(fd);
-        err = errno;
-        if (close(fd) && !bad)
-            bad = 1, err = errno;
-        if (!bad && rename(tmp, target)) {
-            bad = 1;
-            err = errno;
-        }
-        if (bad) {
-            unlink(tmp);
-            rc = 1;
-        }
+        free(o->target);
+        o->target = NULL;
+        return cannot(o, err);
     }
-    if (rc)
-        ashi_diag_add(d, ASHI_ERROR, "io", none, "cannot write '%s': %s", path, strerror(err));
-    free(tmp);
-    free(target);
-    return rc;
+    /* replacing a file keeps its permissions */
+    if (exists && fchmod(o->fd, st.st_mode & 07777)) {
+        err = errno;
+        ashi_res_out_close(o, 0);
+        return cannot(o, err);
+    }
+    return 0;
+}
+
+int ashi_res_out_write(ashi_res_out *o, const void *data, size_t len)
+{
+    if (o->fd < 0 || o->failed)
+        return 1;
+    if (write_all(o->fd, data, len)) {
+        o->failed = 1;
+        return cannot(o, errno);
+    }
+    return 0;
+}
+
+int ashi_res_out_close(ashi_res_out *o, int commit)
+{
+    if (o->fd < 0)
+        return 1;
+    int bad = !commit || o->failed, err = 0;
+    if (!bad && o->tmp && fsync(o->fd))
+        bad = 1, err = errno;
+    if (close(o->fd) && !bad)
+        bad = 1, err = errno;
+    o->fd = -1;
+    if (!bad && o->tmp && rename(o->tmp, o->target))
+        bad = 1, err = errno;
+    if (bad && o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->target);
+    o->tmp = o->target = NULL;
+    /* a failed write said so already; a refused commit says nothing */
+    return bad ? (err && !o->failed ? cannot(o, err) : 1) : 0;
 }

@@ -108,13 +108,27 @@ int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino
 /* Is this file one the deck was read from (the deck, an image, a CSV)? */
 int ashi_res_is_input(const ashi_res *r, unsigned long long dev, unsigned long long ino);
 
-/* Writes len bytes to path (output.c): never over a file the deck was read
- * from; a regular file (or none yet) is replaced atomically by a new file
- * written beside the file a link leads to (mode 0666 less the umask, or the
- * replaced file's mode) and renamed over it; a FIFO or a character device
- * is written into; anything else is refused. Returns 0, 1 when it could not
- * (reported in d), -1 when out of memory. */
-int ashi_res_write(const ashi_res *r, const char *path, const void *data, size_t len,
-                   ashi_diags *d);
+/* Output to a path (output.c), opened once what goes in it is ready:
+ * never over a file the deck was read from; a regular file (or none yet) is
+ * replaced atomically by a new file written beside the file a link leads to
+ * (mode 0666 less the umask, or the replaced file's mode) and renamed over
+ * it when closed with commit; a FIFO or a character device is written into;
+ * anything else is refused. Open returns 0, 1 when it could not (reported
+ * in d), -1 when out of memory. */
+typedef struct ashi_res_out {
+    ashi_diags *d;
+    const char *path;
+    ashi_mem *m;
+    int fd;
+    char *tmp, *target; /* a regular file: the new one, and what it replaces */
+    int failed;
+} ashi_res_out;
+int ashi_res_out_open(ashi_res_out *o, const ashi_res *r, const char *path, ashi_diags *d);
+/* Writes the next bytes: 0, or 1 (said in d; nothing more is written). */
+int ashi_res_out_write(ashi_res_out *o, const void *data, size_t len);
+/* Ends the output: with commit, the new file replaces the old one (synced
+ * first); without, it is removed and the old one stays. 0, or 1 when it
+ * could not (said in d). */
+int ashi_res_out_close(ashi_res_out *o, int commit);
 
 #endif

@@ -2,6 +2,7 @@
  * memory and files, diagnostics, rendering to memory, callback and file,
  * byte-identical output, failure leaving files untouched.
  * SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -22,11 +23,17 @@ static const char broken[] = "<deck xmlns=\"urn:ashireport:deck:1\">\n"
 typedef struct sink {
     unsigned char *data;
     size_t len;
+    int calls, fail_at; /* fail_at: the call that fails (0: none) */
+    size_t largest;
 } sink;
 
 static int to_sink(void *user, const void *data, size_t len)
 {
     sink *s = user;
+    s->calls++;
+    s->largest = len > s->largest ? len : s->largest;
+    if (s->fail_at && s->calls >= s->fail_at)
+        return s->calls == s->fail_at ? 1 : 2; /* 2: called after it failed */
     unsigned char *p = realloc(s->data, s->len + len);
     if (!p)
         return -1;
@@ -605,6 +612,57 @@ static void test_font_file_cut(void)
     rmdir(dir);
 }
 
+/* The write callback gets the PDF in pieces as it is produced, not the
+ * whole file at once; a failing callback stops the render at once. */
+static void test_streaming(void)
+{
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_file(NULL, ASHI_TEST_DIR "/../data/asahikawa.xml", &deck), ASHI_OK);
+    unsigned char *whole = NULL;
+    size_t len = 0;
+    CHECK_INT(ashi_deck_render_memory(deck, &whole, &len), ASHI_OK);
+    CHECK(len > 4 * 65536);
+    sink s = {0};
+    CHECK_INT(ashi_deck_render_callback(deck, to_sink, &s), ASHI_OK);
+    CHECK(s.len == len && s.data && memcmp(s.data, whole, len) == 0);
+    CHECK(s.calls >= 4 && s.largest <= 65536);
+    free(s.data);
+    size_t before = ashi_deck_diag_count(deck);
+    sink f = {.fail_at = 2};
+    CHECK_INT(ashi_deck_render_callback(deck, to_sink, &f), ASHI_E_IO);
+    CHECK_INT(f.calls, 2);
+    ashi_diag d = {0};
+    CHECK(ashi_deck_diag_count(deck) == before + 1 &&
+          ashi_deck_diag(deck, before, &d) == ASHI_OK);
+    CHECK_STR(d.code, "io");
+    free(f.data);
+    ashi_free(whole);
+    ashi_deck_free(deck);
+    /* over the output limit: refused before a byte goes out, no file made */
+    ashi_options *opt = NULL;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_set_limit(opt, ASHI_LIMIT_OUTPUT_BYTES, 50000), ASHI_OK);
+    CHECK_INT(ashi_deck_load_file(opt, ASHI_TEST_DIR "/../data/asahikawa.xml", &deck), ASHI_OK);
+    sink none = {0};
+    CHECK_INT(ashi_deck_render_callback(deck, to_sink, &none), ASHI_E_DECK);
+    CHECK_INT(none.calls, 0);
+    char dir[] = "/tmp/ashi-stream-XXXXXX", out[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(out, sizeof out, "%s/out.pdf", dir);
+    CHECK_INT(ashi_deck_render_file(deck, out), ASHI_E_DECK);
+    CHECK(access(out, F_OK) != 0);
+    DIR *dd = opendir(dir);
+    int entries = 0;
+    for (struct dirent *e; dd && (e = readdir(dd));)
+        entries += e->d_name[0] != '.' || strncmp(e->d_name, ".ashi-", 6) == 0;
+    if (dd)
+        closedir(dd);
+    CHECK_INT(entries, 0); /* no temporary file left either */
+    rmdir(dir);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
 int main(void)
 {
     test_basics();
@@ -616,5 +674,6 @@ int main(void)
     test_missing_file();
     test_empty_slide();
     test_font_file_cut();
+    test_streaming();
     return t_done();
 }
