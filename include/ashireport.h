@@ -96,7 +96,10 @@ ASHI_EXPORT void ashi_options_free(ashi_options *opt);
 
 /** Appends a folder to the font search path. Fonts named by a theme are
  * looked up in: the deck's folder, these folders in the order added, the
- * installed font folder, the source tree's fonts/ folder. The string is
+ * folders of the environment variable ASHI_FONT_PATH (':'-separated, up to
+ * 8), the installed font folder (found from where the library is), and,
+ * for a library still in its build tree only, the source tree's fonts/
+ * folder. The string is
  * copied. ASHI_E_ARGUMENT for NULL, an empty string or a folder past the
  * ASHI_MAX_FONT_DIRS-th. Since 0.1. */
 ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,

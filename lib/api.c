@@ -255,11 +255,32 @@ static char *dir_of(ashi_arena *a, const char *path)
     return ashi_arena_strndup(a, path, (size_t)(slash - path));
 }
 
+#define MAX_ENV_FONT_DIRS 8
+
+/* The folders of ASHI_FONT_PATH (colon-separated, as PATH; empty parts
+ * skipped), at most MAX_ENV_FONT_DIRS, read at each load. */
+static size_t env_font_dirs(ashi_arena *a, const char **dirs)
+{
+    const char *p = getenv("ASHI_FONT_PATH");
+    size_t n = 0;
+    while (p && *p && n < MAX_ENV_FONT_DIRS) {
+        const char *e = strchr(p, ':');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len && (dirs[n] = ashi_arena_strndup(a, p, len)))
+            n++;
+        p += len + (e != NULL);
+    }
+    return n;
+}
+
 /* Where the installed fonts are: beside this library (or the program it is
- * linked into) as installed under any prefix, then the configured prefix. */
+ * linked into) as installed under any prefix, then the configured prefix;
+ * the source tree's fonts only for a library or program still inside the
+ * build tree (an installed copy never looks there). */
 static size_t installed_font_dirs(ashi_arena *a, const char **dirs)
 {
     size_t n = 0;
+    int in_build = 0;
     Dl_info info;
     if (dladdr((void *)&installed_font_dirs, &info) && info.dli_fname) {
         char real[PATH_MAX];
@@ -269,9 +290,14 @@ static size_t installed_font_dirs(ashi_arena *a, const char **dirs)
                 dirs[n++] = ashi_arena_printf(a, "%s/%s", bin, ASHI_LIB_TO_FONTDIR);
                 dirs[n++] = ashi_arena_printf(a, "%s/%s", bin, ASHI_BIN_TO_FONTDIR);
             }
+            char build[PATH_MAX];
+            size_t bl = realpath(ASHI_BUILD_DIR, build) ? strlen(build) : 0;
+            in_build = bl && strncmp(real, build, bl) == 0 && real[bl] == '/';
         }
     }
     dirs[n++] = ASHI_INSTALL_FONTDIR;
+    if (in_build)
+        dirs[n++] = ASHI_SOURCE_FONTDIR;
     return n;
 }
 
@@ -500,14 +526,16 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     if (!deck->doc)
         return ASHI_E_DECK;
 
-    const char *dirs[MAX_FONT_DIRS + 8];
+    /* the deck's folder, the program's folders, ASHI_FONT_PATH's, then the
+     * installed fonts */
+    const char *dirs[1 + MAX_FONT_DIRS + MAX_ENV_FONT_DIRS + 8];
     size_t n = 0;
     if (base_dir)
         dirs[n++] = base_dir;
     for (size_t i = 0; opt && i < opt->nfont_dirs; i++)
         dirs[n++] = opt->font_dirs[i];
+    n += env_font_dirs(a, dirs + n);
     n += installed_font_dirs(a, dirs + n);
-    dirs[n++] = ASHI_SOURCE_FONTDIR;
     /* CMYK output, as the print settings below will say (the options',
      * else the deck's print="on"): the theme's default text is then K100 */
     unsigned print = opt ? opt->print : 0;

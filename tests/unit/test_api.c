@@ -663,6 +663,37 @@ static void test_streaming(void)
     ashi_options_free(opt);
 }
 
+/* ASHI_FONT_PATH's folders come before the installed fonts (after the
+ * program's own); parts empty or missing are skipped. */
+static void test_font_path(void)
+{
+    static const char xml[] = "<deck xmlns=\"urn:ashireport:deck:1\"><slide title=\"書体\"/></deck>";
+    char dir[] = "/tmp/ashi-fontpath-XXXXXX", reg[96];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(reg, sizeof reg, "%s/BIZUDPGothic-Regular.ttf", dir);
+    CHECK_INT(copy_file(ASHI_TEST_FONTDIR "/BIZUDPGothic-Regular.ttf", reg), 0);
+    char env[256];
+    snprintf(env, sizeof env, "::/nonexistent:%s:", dir);
+    setenv("ASHI_FONT_PATH", env, 1);
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_memory(NULL, xml, sizeof xml - 1, "f.xml", NULL, &deck), ASHI_OK);
+    const char *f = deck ? ashi_deck_font_file(deck, 0) : NULL;
+    CHECK_STR(f ? f : "", reg);
+    ashi_deck_free(deck);
+    /* the program's folder wins over the variable */
+    ashi_options *opt = NULL;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_add_font_dir(opt, ASHI_TEST_FONTDIR), ASHI_OK);
+    CHECK_INT(ashi_deck_load_memory(opt, xml, sizeof xml - 1, "f.xml", NULL, &deck), ASHI_OK);
+    f = deck ? ashi_deck_font_file(deck, 0) : NULL;
+    CHECK(f && strncmp(f, ASHI_TEST_FONTDIR "/", strlen(ASHI_TEST_FONTDIR) + 1) == 0);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+    unsetenv("ASHI_FONT_PATH");
+    unlink(reg);
+    rmdir(dir);
+}
+
 int main(void)
 {
     test_basics();
@@ -675,5 +706,6 @@ int main(void)
     test_empty_slide();
     test_font_file_cut();
     test_streaming();
+    test_font_path();
     return t_done();
 }
