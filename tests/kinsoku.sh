@@ -21,10 +21,10 @@ for spec in cell:76mm half:161mm full:297mm; do
 done
 # The checker itself must catch violations: <br/> forces two here.
 printf '<deck xmlns="urn:ashireport:deck:1"><slide title="T"><p>旭川<br/>。次「<br/>旭</p></slide></deck>' \
-  >"$work/forced.xml"
-"$cli" render "$work/forced.xml" -o "$work/forced.pdf" >/dev/null
-if pdftotext -bbox-layout "$work/forced.pdf" - | "$tools/kinsoku_check" >"$work/forced.check"; then
+  >"$work/$name-forced.xml"
+"$cli" render "$work/$name-forced.xml" -o "$work/$name-forced.pdf" >/dev/null
+if pdftotext -bbox-layout "$work/$name-forced.pdf" - | "$tools/kinsoku_check" >"$work/$name-forced.check"; then
   echo "FAIL: the checker missed forced violations"; exit 1
 fi
-grep -q "2 kinsoku violations" "$work/forced.check" || { cat "$work/forced.check"; exit 1; }
+grep -q "2 kinsoku violations" "$work/$name-forced.check" || { cat "$work/$name-forced.check"; exit 1; }
 echo "3 passed, 0 failed"
