@@ -56,6 +56,17 @@ cmake -S "$src" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" >"$work/cma
   || fail "find_package configure failed: $(cat "$work/cmake.log")"
 cmake --build "$work/cmake-build" >>"$work/cmake.log" || fail "find_package build failed"
 check_run "$work/cmake-build/consumer" find_package
+# a static program finds the fonts from where it is: installed in the prefix
+cp "$work/cmake-build/consumer_static" "$prefix/bin/consumer-cmake-static"
+check_run "$prefix/bin/consumer-cmake-static" find_package-static
+# --cflags gives this library's include folder alone: its header needs no
+# dependency's headers
+cflags=$(pkg-config --cflags ashireport | sed 's/ *$//')
+case "$cflags" in
+  -I*/include) [ "$(cd "${cflags#-I}" && pwd -P)" = "$(cd "$prefix/include" && pwd -P)" ] ||
+                 fail "pkg-config --cflags gives '$cflags'" ;;
+  *) fail "pkg-config --cflags gives '$cflags', not the include folder alone" ;;
+esac
 # the installed CLI renders the sample deck from anywhere
 "$prefix/bin/ashireport" check "$src/../decks/minimal.xml" || fail "installed CLI"
-echo "4 passed, 0 failed"
+echo "6 passed, 0 failed"
