@@ -53,14 +53,43 @@ typedef enum ashi_severity {
 } ashi_severity;
 
 /** One problem found in a deck. Strings are borrowed from the deck and live
- * until it is freed. line and col are 1-based; 0 means unknown. */
+ * until it is freed. line and col are 1-based (col counts characters); 0
+ * means unknown.
+ *
+ * The struct grows at its end in later versions: ashi_deck_diag passes
+ * the size the program was compiled with, and the library fills only the
+ * fields that size holds, so a program built against an older header
+ * keeps working with a newer library.
+ *
+ * code is one of these stable identifiers (docs/reference.*.md,
+ * "Diagnostic codes", says what each means):
+ *   reading the deck: xml-syntax, encoding, utf8, doctype, entity, empty,
+ *     empty-deck, root, namespace, schema, unknown-element,
+ *     unknown-attribute, missing-attribute, unexpected-content,
+ *     unexpected-text, bad-value, duplicate, order, count, unknown-name,
+ *     limit
+ *   files it names: io, image, image-path, image-profile, csv, csv-path,
+ *     table, chart-data, font-missing, font-path, font-bad, output-profile,
+ *     output-profile-path
+ *   layout: overflow, chart-range, word-split, loose-line, missing-glyph,
+ *     no-bold, no-alt, empty-list, ruby-count, unused, useless
+ *   output: pdf, not-pdfa, print-rgb, print-rgb-colour, print-rgb-image,
+ *     print-small-text, print-plates, print-ink, print-low-ppi,
+ *     print-hairline, print-edge */
 typedef struct ashi_diag {
     ashi_severity severity;
-    const char *code;    /* stable identifier, e.g. "xml-syntax", "overflow" */
+    const char *code;    /* stable identifier, listed above */
     const char *file;    /* the deck file (or the name given for memory) */
     unsigned line;
     unsigned col;
     const char *message; /* UTF-8, one line, no trailing period */
+    /* Since 0.3: */
+    unsigned end_line;   /* where the text it is about ends (just after an */
+    unsigned end_col;    /* attribute's value, or a start tag); 0: unknown */
+    size_t slide;        /* the slide it is in, 1 for the deck's first slide
+                            (sections are not counted); 0: outside slides */
+    const char *hint;    /* what usually fixes it, one line of English; NULL
+                            when there is nothing to add to the message */
 } ashi_diag;
 
 /** Options for loading and rendering decks. Opaque. */
@@ -278,10 +307,18 @@ ASHI_EXPORT void ashi_deck_free(ashi_deck *deck);
 /** Number of diagnostics recorded on the deck (loading and rendering). */
 ASHI_EXPORT size_t ashi_deck_diag_count(const ashi_deck *deck);
 
-/** Copies diagnostic number index into *out; ASHI_E_ARGUMENT when out of
- * range. */
-ASHI_EXPORT ashi_status ashi_deck_diag(const ashi_deck *deck, size_t index,
-                                       ashi_diag *out);
+/** Copies diagnostic number index into *out, of which the program has
+ * size bytes (the fields that fit in them; at least up to message);
+ * ASHI_E_ARGUMENT when index is out of range or size too small. Called
+ * through ashi_deck_diag, which passes sizeof *out. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_deck_diag_sized(const ashi_deck *deck, size_t index,
+                                             ashi_diag *out, size_t size);
+
+/** Copies diagnostic number index into *out: ashi_deck_diag_sized with the
+ * size of the ashi_diag the program was compiled with. Since 0.1 (a macro
+ * since 0.3). */
+#define ashi_deck_diag(deck, index, out) \
+    ashi_deck_diag_sized((deck), (index), (out), sizeof *(out))
 
 /** Number of errors among the diagnostics. */
 ASHI_EXPORT size_t ashi_deck_error_count(const ashi_deck *deck);

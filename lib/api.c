@@ -718,11 +718,96 @@ size_t ashi_deck_diag_count(const ashi_deck *deck) { return deck ? deck->diags.n
 
 size_t ashi_deck_error_count(const ashi_deck *deck) { return deck ? deck->diags.errors : 0; }
 
-ashi_status ashi_deck_diag(const ashi_deck *deck, size_t index, ashi_diag *out)
+/* What usually fixes a problem of a code, for ashi_diag.hint; NULL where
+ * the message says it all. */
+static const struct {
+    const char *code, *hint;
+} hints[] = {
+    {"bad-value", "use one of the values the message lists (docs/reference.en.md)"},
+    {"chart-data", "give each series one number per category, separated by spaces"},
+    {"doctype", "remove the DOCTYPE line; write characters directly in UTF-8"},
+    {"empty-list", "give the list at least one item, or remove it"},
+    {"encoding", "save the deck as UTF-8"},
+    {"entity", "write the character itself in UTF-8 instead of an entity"},
+    {"font-bad", "use an undamaged copy of the font file, or remove it from the theme"},
+    {"font-missing", "put the font file in the deck's folder, or name its folder with "
+                     "--font-dir or ASHI_FONT_PATH"},
+    {"image", "save the picture again as PNG or JPEG, inside the deck's folder"},
+    {"io", "check the path, the folder's permissions and the free space"},
+    {"limit", "split the deck, or raise the limit in the options (--limit)"},
+    {"loose-line", "reword the text or widen the column so that the line fills"},
+    {"missing-attribute", "add the attribute the message names"},
+    {"missing-glyph", "use a character the fonts have, or add a font that has it to the "
+                      "theme"},
+    {"no-alt", "give the image or chart an alt text for screen readers"},
+    {"overflow", "shorten the text, split the slide in two, or give the slide "
+                 "fit=\"shrink\""},
+    {"print-edge", "move the text at least 3 mm inside the trim"},
+    {"print-low-ppi", "use a larger picture, or place it smaller"},
+    {"print-rgb-colour", "give the colour as cmyk(C,M,Y,K) in the theme"},
+    {"print-small-text", "make the text at least 6 pt"},
+    {"ruby-count", "give one reading per base character, separated by spaces"},
+    {"unknown-attribute", "check the spelling against the element's attributes "
+                          "(docs/reference.en.md)"},
+    {"unknown-element", "check the spelling against the element names "
+                        "(docs/reference.en.md)"},
+    {"utf8", "save the deck as UTF-8"},
+    {"xml-syntax", "check the tags and quotes at that place: every element is closed, "
+                   "every value quoted, & written &amp;"},
+};
+
+static const char *hint_of(const char *code)
 {
-    if (!deck || !out || index >= deck->diags.n)
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+        if (!strcmp(hints[i].code, code))
+            return hints[i].hint;
+    return NULL;
+}
+
+static int loc_before(ashi_loc a, ashi_loc b)
+{
+    return a.line < b.line || (a.line == b.line && a.col <= b.col);
+}
+
+/* The slide (1-based, in the deck's order) a place in the deck is in: the
+ * last slide or section starting at or before it, when that is a slide. */
+static size_t slide_at(const ashi_deck *deck, ashi_loc at)
+{
+    if (!deck->doc || at.line == 0)
+        return 0;
+    size_t n = 0, in = 0;
+    for (const ashi_entry *e = deck->doc->entries; e; e = e->next) {
+        const ashi_section *sec = e->section;
+        if (sec) {
+            if (!loc_before(sec->loc, at))
+                return in;
+            in = 0;
+            for (const ashi_slide *s = sec->slides; s; s = s->next_in_section) {
+                n++;
+                if (!loc_before(s->loc, at))
+                    return in;
+                in = n;
+            }
+        } else if (e->slide) {
+            n++;
+            if (!loc_before(e->slide->loc, at))
+                return in;
+            in = n;
+        }
+    }
+    return in;
+}
+
+ashi_status ashi_deck_diag_sized(const ashi_deck *deck, size_t index, ashi_diag *out,
+                                 size_t size)
+{
+    if (!deck || !out || index >= deck->diags.n ||
+        size < offsetof(ashi_diag, message) + sizeof out->message)
         return ASHI_E_ARGUMENT;
-    *out = deck->diags.v[index];
+    ashi_diag g = deck->diags.v[index];
+    g.slide = slide_at(deck, deck->diags.keys[index]);
+    g.hint = hint_of(g.code);
+    memcpy(out, &g, size < sizeof g ? size : sizeof g);
     return ASHI_OK;
 }
 

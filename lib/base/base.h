@@ -183,5 +183,14 @@ int ashi_diag_at_line(const ashi_diags *d, unsigned line);
 int ashi_diag_has(const ashi_diags *d, const char *code, ashi_loc loc);
 void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
                     ashi_loc loc, const char *fmt, va_list ap);
+/* A diagnostic about the text from loc to end (just after it): an
+ * attribute and its value, a start tag. */
+void ashi_diag_vadd_range(ashi_diags *d, ashi_severity sev, const char *code, ashi_loc loc,
+                          ashi_loc end, const char *fmt, va_list ap);
+void ashi_diag_add_range(ashi_diags *d, ashi_severity sev, const char *code, ashi_loc loc,
+                         ashi_loc end, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Gives the diagnostics added since the first `since` (d->n before) that
+ * have no end the end `end`: for checks that know the start only. */
+void ashi_diag_end_since(ashi_diags *d, size_t since, ashi_loc end);
 
 #endif

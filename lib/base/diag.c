@@ -8,6 +8,13 @@
 void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
                     ashi_loc loc, const char *fmt, va_list ap)
 {
+    ashi_loc none = {0, 0};
+    ashi_diag_vadd_range(d, sev, code, loc, none, fmt, ap);
+}
+
+void ashi_diag_vadd_range(ashi_diags *d, ashi_severity sev, const char *code, ashi_loc loc,
+                          ashi_loc end, const char *fmt, va_list ap)
+{
     d->asked++;
     if (d->oom)
         return;
@@ -36,6 +43,10 @@ void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
     g->file = d->file;
     g->line = loc.line;
     g->col = loc.col;
+    g->end_line = end.line;
+    g->end_col = end.col;
+    g->slide = 0;   /* found when asked for (api.c) */
+    g->hint = NULL; /* likewise */
     g->message = ashi_arena_strdup(d->arena, msg);
     if (!g->message) {
         d->oom = 1;
@@ -47,6 +58,15 @@ void ashi_diag_vadd(ashi_diags *d, ashi_severity sev, const char *code,
         d->errors++;
 }
 
+void ashi_diag_add_range(ashi_diags *d, ashi_severity sev, const char *code, ashi_loc loc,
+                         ashi_loc end, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ashi_diag_vadd_range(d, sev, code, loc, end, fmt, ap);
+    va_end(ap);
+}
+
 void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
                    ashi_loc loc, const char *fmt, ...)
 {
@@ -54,6 +74,15 @@ void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
     va_start(ap, fmt);
     ashi_diag_vadd(d, sev, code, loc, fmt, ap);
     va_end(ap);
+}
+
+void ashi_diag_end_since(ashi_diags *d, size_t since, ashi_loc end)
+{
+    for (size_t i = since; i < d->n; i++)
+        if (!d->v[i].end_line) {
+            d->v[i].end_line = end.line;
+            d->v[i].end_col = end.col;
+        }
 }
 
 int ashi_diag_at_line(const ashi_diags *d, unsigned line)

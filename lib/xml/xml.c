@@ -81,10 +81,12 @@ typedef struct tag_attr {
     const char *name; /* in the deck's bytes, as written (prefix:name) */
     unsigned len;
     ashi_loc loc;
+    ashi_loc end; /* just after its value's closing quote */
 } tag_attr;
 
 typedef struct node_info {
     ashi_loc loc;
+    ashi_loc end; /* just after the start tag's '>' */
     unsigned nattrs;
     tag_attr attrs[];
 } node_info;
@@ -93,7 +95,7 @@ typedef struct node_info {
  * checked its syntax already. At most MAX_ATTRIBUTES (count_attributes). */
 #define MAX_ATTRIBUTES 64
 
-static unsigned scan_tag(parser *p, size_t at, tag_attr *out)
+static unsigned scan_tag(parser *p, size_t at, tag_attr *out, ashi_loc *tag_end)
 {
     const char *s = p->data + at + 1, *end = p->data + p->len;
     unsigned n = 0;
@@ -110,6 +112,7 @@ static unsigned scan_tag(parser *p, size_t at, tag_attr *out)
         out[n].name = name;
         out[n].len = (unsigned)(s - name);
         out[n].loc = locate(p, (size_t)(name - p->data));
+        out[n].end = out[n].loc;
         n++;
         while (s < end && *s != '"' && *s != '\'' && *s != '>')
             s++;
@@ -117,7 +120,18 @@ static unsigned scan_tag(parser *p, size_t at, tag_attr *out)
             break;
         const char *q = memchr(s + 1, *s, (size_t)(end - s - 1));
         s = q ? q + 1 : end;
+        out[n - 1].end = locate(p, (size_t)(s - p->data));
     }
+    /* the tag's end: past any attributes left (more than MAX_ATTRIBUTES
+     * are refused earlier), its '/>' or '>' */
+    while (s < end && *s != '>') {
+        if (*s == '"' || *s == '\'') {
+            const char *q = memchr(s + 1, *s, (size_t)(end - s - 1));
+            s = q ? q : end - 1;
+        }
+        s++;
+    }
+    *tag_end = locate(p, s < end ? (size_t)(s + 1 - p->data) : p->len);
     return n;
 }
 
@@ -144,13 +158,12 @@ static void on_start_element(void *ctx, const xmlChar *localname,
     while (lt > in->base && *lt != '<')
         lt--;
     size_t at = (size_t)in->consumed + (size_t)(lt - in->base);
-    ashi_loc where = {(unsigned)(in->line > 0 ? in->line : 1), 0};
+    ashi_loc where = {(unsigned)(in->line > 0 ? in->line : 1), 0}, tag_end = {0, 0};
     tag_attr attrs[MAX_ATTRIBUTES];
     unsigned nattrs = 0;
     if (at < p->len && p->data[at] == '<') {
         where = locate(p, at);
-        if (nb_attributes + nb_namespaces > 0)
-            nattrs = scan_tag(p, at, attrs);
+        nattrs = scan_tag(p, at, attrs, &tag_end);
     }
     node_info *info = ashi_arena_alloc(p->a, sizeof *info + nattrs * sizeof info->attrs[0]);
     if (!info) {
@@ -158,6 +171,7 @@ static void on_start_element(void *ctx, const xmlChar *localname,
         return;
     }
     info->loc = where;
+    info->end = tag_end;
     info->nattrs = nattrs;
     memcpy(info->attrs, attrs, nattrs * sizeof attrs[0]);
     node->_private = info;
@@ -276,6 +290,24 @@ static ashi_loc attr_loc(xmlNodePtr n, const char *qname)
     return node_loc(n);
 }
 
+/* Where n's start tag ends; unknown (0) for a node not read from text. */
+static ashi_loc node_end(xmlNodePtr n)
+{
+    ashi_loc none = {0, 0};
+    return n && n->_private ? ((const node_info *)n->_private)->end : none;
+}
+
+/* Where attribute qname's value ends; n's start tag's end when not found. */
+static ashi_loc attr_end(xmlNodePtr n, const char *qname)
+{
+    const node_info *info = n ? n->_private : NULL;
+    size_t len = strlen(qname);
+    for (unsigned i = 0; info && i < info->nattrs; i++)
+        if (info->attrs[i].len == len && !memcmp(info->attrs[i].name, qname, len))
+            return info->attrs[i].end;
+    return node_end(n);
+}
+
 /* ---- helpers ------------------------------------------------------------ */
 
 static int is_ours(xmlNodePtr n)
@@ -295,7 +327,7 @@ static void error_at(parser *p, xmlNodePtr n, const char *code, const char *fmt,
 {
     va_list ap;
     va_start(ap, fmt);
-    ashi_diag_vadd(p->d, ASHI_ERROR, code, node_loc(n), fmt, ap);
+    ashi_diag_vadd_range(p->d, ASHI_ERROR, code, node_loc(n), node_end(n), fmt, ap);
     va_end(ap);
 }
 
@@ -317,8 +349,9 @@ static void check_attrs(parser *p, xmlNodePtr n)
         char name[128];
         qname(at, name, sizeof name);
         if (!ashi_vocab_find((const char *)n->name, name))
-            ashi_diag_add(p->d, ASHI_ERROR, "unknown-attribute", attr_loc(n, name),
-                          "unknown attribute '%s' on <%s>", name, n->name);
+            ashi_diag_add_range(p->d, ASHI_ERROR, "unknown-attribute", attr_loc(n, name),
+                                attr_end(n, name), "unknown attribute '%s' on <%s>", name,
+                                n->name);
     }
 }
 
@@ -355,8 +388,9 @@ static int value_of(parser *p, xmlNodePtr n, const char *name, ashi_value *out)
         p->oom = 1;
     if (rc == -1) {
         char allowed[200];
-        ashi_diag_add(p->d, ASHI_ERROR, "bad-value", attr_loc(n, name), "%s '%s' must be %s",
-                      name, v, ashi_vocab_allowed(def, allowed, sizeof allowed));
+        ashi_diag_add_range(p->d, ASHI_ERROR, "bad-value", attr_loc(n, name), attr_end(n, name),
+                            "%s '%s' must be %s", name, v,
+                            ashi_vocab_allowed(def, allowed, sizeof allowed));
     }
     return rc == 0;
 }
@@ -657,17 +691,20 @@ static void block_attrs(parser *p, xmlNodePtr n, ashi_block *b)
         char name[128];
         qname(at, name, sizeof name);
         const ashi_vattr *def = ashi_vocab_find((const char *)n->name, name);
-        ashi_loc loc = attr_loc(n, name);
+        ashi_loc loc = attr_loc(n, name), end = attr_end(n, name);
         if (!def) {
-            ashi_diag_add(p->d, ASHI_ERROR, "unknown-attribute", loc,
-                          "unknown attribute '%s' on <%s>", name, n->name);
+            ashi_diag_add_range(p->d, ASHI_ERROR, "unknown-attribute", loc, end,
+                                "unknown attribute '%s' on <%s>", name, n->name);
             continue;
         }
         b->attrs[k].name = def->name;
         b->attrs[k].value = attr(p, n, name);
         b->attrs[k].loc = loc;
-        if (!b->attrs[k].value ||
-            ashi_vocab_set(props, def, b->attrs[k].value, loc, p->a, p->d)) {
+        size_t said = p->d->n;
+        int failed = !b->attrs[k].value ||
+                     ashi_vocab_set(props, def, b->attrs[k].value, loc, p->a, p->d);
+        ashi_diag_end_since(p->d, said, end);
+        if (failed) {
             p->oom = 1;
             return;
         }

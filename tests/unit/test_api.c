@@ -3,6 +3,7 @@
  * byte-identical output, failure leaving files untouched.
  * SPDX-License-Identifier: MIT */
 #include <dirent.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -694,6 +695,53 @@ static void test_font_path(void)
     rmdir(dir);
 }
 
+/* A diagnostic says where its text ends, which slide it is in and what
+ * usually fixes it; a program compiled with the 0.2 struct gets its fields
+ * only. */
+static void test_diag_fields(void)
+{
+    static const char xml[] =
+        "<deck xmlns=\"urn:ashireport:deck:1\">\n"
+        "<theme><color name=\"accent\" value=\"#GG0000\"/></theme>\n"
+        "<slide title=\"一\"><p>本文</p></slide>\n"
+        "<section title=\"章\">\n"
+        "<slide title=\"二\"><p colour=\"red\">本文</p></slide>\n"
+        "</section></deck>\n";
+    ashi_deck *deck = NULL;
+    CHECK_INT(ashi_deck_load_memory(NULL, xml, sizeof xml - 1, "d.xml", NULL, &deck), ASHI_E_DECK);
+    CHECK_INT(ashi_deck_diag_count(deck), 2);
+    ashi_diag g;
+    memset(&g, 0, sizeof g);
+    CHECK_INT(ashi_deck_diag(deck, 0, &g), ASHI_OK);
+    CHECK_STR(g.code, "bad-value"); /* the theme's colour: in no slide */
+    CHECK_INT(g.line, 2);
+    CHECK_INT(g.col, 29);
+    CHECK_INT(g.end_line, 2);
+    CHECK_INT(g.end_col, 44); /* value="#GG0000": columns 29 to 43 */
+    CHECK_INT(g.slide, 0);
+    CHECK(g.hint && strstr(g.hint, "values the message lists"));
+    CHECK_INT(ashi_deck_diag(deck, 1, &g), ASHI_OK);
+    CHECK_STR(g.code, "unknown-attribute");
+    CHECK_INT(g.line, 5);
+    CHECK_INT(g.col, 21);
+    CHECK_INT(g.end_col, 33); /* colour="red": columns 21 to 32 */
+    CHECK_INT(g.slide, 2);    /* the second slide, inside the section */
+    /* the fields of 0.2's struct, and nothing past them */
+    union {
+        ashi_diag d;
+        unsigned char bytes[sizeof(ashi_diag)];
+    } old;
+    memset(&old, 0xA5, sizeof old);
+    size_t v02 = offsetof(ashi_diag, message) + sizeof(const char *);
+    CHECK_INT(ashi_deck_diag_sized(deck, 1, &old.d, v02), ASHI_OK);
+    CHECK_STR(old.d.code, "unknown-attribute");
+    CHECK_INT(old.d.line, 5);
+    CHECK_INT(old.bytes[v02], 0xA5);
+    CHECK_INT(old.bytes[sizeof old - 1], 0xA5);
+    CHECK_INT(ashi_deck_diag_sized(deck, 1, &old.d, v02 - 1), ASHI_E_ARGUMENT);
+    ashi_deck_free(deck);
+}
+
 int main(void)
 {
     test_basics();
@@ -707,5 +755,6 @@ int main(void)
     test_font_file_cut();
     test_streaming();
     test_font_path();
+    test_diag_fields();
     return t_done();
 }
