@@ -18,25 +18,9 @@
 #include "res/res.h"
 #include "api_debug.h"
 #include "xml/xml.h"
+#include "deck.h"
 
-#define MAX_FONT_DIRS ASHI_MAX_FONT_DIRS
 
-struct ashi_options {
-    char *font_dirs[MAX_FONT_DIRS];
-    size_t nfont_dirs;
-    int draft;
-    int absolute_paths;
-    unsigned print;
-    double bleed_mm;
-    double creep_mm; /* booklet only */
-    ashi_limits limits;
-    ashi_mem *mem; /* allocation probe for tests (api_debug.h), or NULL */
-    ashi_font_cache *font_cache;
-    int threads;
-    char *output_profile; /* PDF/X-4's ICC profile file, or NULL (PDF/X-1a) */
-    int max_ppi;          /* print: images downsampled above it; 0 never */
-    ashi_photo_intent photo_intent;
-};
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
 
@@ -45,31 +29,6 @@ static const ashi_limits *limits_of(const ashi_options *opt)
     return opt ? &opt->limits : &default_limits;
 }
 
-struct ashi_deck {
-    ashi_arena *arena;
-    ashi_diags diags;
-    ashi_doc *doc;
-    ashi_theme theme;
-    ashi_fontset fonts;
-    int fonts_open;
-    ashi_dlist dlist;
-    int laid_out;
-    ashi_limits limits;
-    unsigned print_flags;
-    double bleed;
-    double creep; /* points, booklet only */
-    ashi_mem *mem;
-    const unsigned char *profile; /* the output profile read (arena), or NULL */
-    size_t profile_len;
-    char profile_desc[256];
-    int max_ppi; /* print: the options', else ASHI_PRINT_PPI_DEFAULT */
-    int photo_intent; /* ASHI_INTENT_*: the options', else the deck's */
-    int threads;      /* the options': layout, and the PDF's compression */
-    ashi_subset subsets[2 * ASHI_MAX_FAMILIES]; /* made when checked, for the renders */
-    int nsubsets;
-    size_t pdf_pages; /* of the last render */
-    ashi_res res;     /* the files the deck names; the deck's own file */
-};
 
 const char *ashi_status_str(ashi_status status)
 {
@@ -301,7 +260,7 @@ static size_t installed_font_dirs(ashi_arena *a, const char **dirs)
     return n;
 }
 
-static ashi_deck *deck_new(const ashi_options *opt, const char *name)
+ashi_deck *ashi__deck_new(const ashi_options *opt, const char *name)
 {
     ashi_mem *mem = opt ? opt->mem : NULL;
     ashi_deck *deck = ashi_calloc(mem, 1, sizeof *deck);
@@ -499,7 +458,7 @@ static int read_deck_profile(ashi_deck *deck)
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
  * that can still run runs, so that one load reports every problem. */
 static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const char *data,
-                               size_t len, const char *base_dir)
+                               size_t len, const char *base_dir, void *built)
 {
     deck->limits = *limits_of(opt);
     ashi_arena *a = deck->arena;
@@ -510,16 +469,32 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
     ashi_diags *d = &deck->diags;
     ashi_mem *m = deck->mem;
     size_t k = 0;
-    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\n' || data[k] == '\r'))
+    while (!built && k < len &&
+           (data[k] == ' ' || data[k] == '\t' || data[k] == '\n' || data[k] == '\r'))
         k++;
-    if (k == len) {
+    if (!built && k == len) {
         ashi_loc start = {1, 1};
         ashi_diag_add(d, ASHI_ERROR, "empty", start,
                       len ? "the deck is empty (white space only)" : "the deck is empty");
         return ASHI_E_DECK;
     }
     ashi_phase_mark t = ashi_phase_begin(m);
-    int rc = ashi_xml_parse(data, len, &deck->limits, a, d, &deck->doc);
+    int rc;
+    if (built) {
+        /* a limit the building passed: said once, at the element refused more */
+        size_t elements, text, at = ashi_xml_tree_over(built, &elements, &text);
+        ashi_loc where = {(unsigned)at, 0};
+        if (elements)
+            ashi_diag_add(d, ASHI_ERROR, "limit", where,
+                          "the deck has more than %zu elements, over the elements limit of %zu",
+                          elements, elements);
+        if (text)
+            ashi_diag_add(d, ASHI_ERROR, "limit", where,
+                          "a text is over the text-bytes limit of %zu bytes", text);
+        rc = ashi_xml_model(ashi_xml_tree_doc(built), a, d, &deck->doc);
+    } else {
+        rc = ashi_xml_parse(data, len, &deck->limits, a, d, &deck->doc);
+    }
     ashi_phase_end(m, ASHI_PHASE_PARSE, t);
     if (rc)
         return ASHI_E_MEMORY;
@@ -624,10 +599,10 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
 }
 
 /* The stages, then every problem they found in source order, each once. */
-static ashi_status load(ashi_deck *deck, const ashi_options *opt, const char *data, size_t len,
-                        const char *base_dir)
+ashi_status ashi__deck_load(ashi_deck *deck, const ashi_options *opt, const char *data,
+                            size_t len, const char *base_dir, void *built)
 {
-    ashi_status st = load_stages(deck, opt, data, len, base_dir);
+    ashi_status st = load_stages(deck, opt, data, len, base_dir, built);
     ashi_diag_sort(&deck->diags);
     return deck->diags.oom ? ASHI_E_MEMORY : st;
 }
@@ -637,7 +612,7 @@ ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, siz
 {
     if (!out || (!data && len))
         return ASHI_E_ARGUMENT;
-    *out = deck_new(opt, name ? name : "<memory>");
+    *out = ashi__deck_new(opt, name ? name : "<memory>");
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
@@ -652,14 +627,14 @@ ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, siz
     char *dir = base_dir ? ashi_arena_strdup(deck->arena, base_dir) : NULL;
     if (!copy || (base_dir && !dir))
         return ASHI_E_MEMORY;
-    return load(deck, opt, copy, len, dir);
+    return ashi__deck_load(deck, opt, copy, len, dir, NULL);
 }
 
 ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_deck **out)
 {
     if (!out || !path)
         return ASHI_E_ARGUMENT;
-    *out = deck_new(opt, path);
+    *out = ashi__deck_new(opt, path);
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
@@ -696,7 +671,7 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
         ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "the deck could not be read whole");
         return ASHI_E_IO;
     }
-    return load(deck, opt, data, len, dir_of(deck->arena, path));
+    return ashi__deck_load(deck, opt, data, len, dir_of(deck->arena, path), NULL);
 }
 
 void ashi_deck_free(ashi_deck *deck)

@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "doc/vocab.h"
+#include "xml/tree.h"
 #include "xml/xml.h"
 
 typedef struct parser {
@@ -33,7 +34,8 @@ typedef struct parser {
 extern const unsigned char ashi_schema_rng[];
 extern const unsigned long ashi_schema_rng_len;
 
-/* libxml2's set-up and the compiled schema: made once, read-only after. */
+/* libxml2's set-up and the compiled schema: made once, read-only after
+ * (ashi_xml_init). */
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static xmlRelaxNGPtr schema;
 
@@ -47,6 +49,8 @@ static void init_libxml(void)
         xmlRelaxNGFreeParserCtxt(pc);
     }
 }
+
+void ashi_xml_init(void) { pthread_once(&init_once, init_libxml); }
 
 /* XML's white space (space, tab, line feed, carriage return). */
 static int xml_space(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -74,22 +78,6 @@ static ashi_loc locate(parser *p, size_t at)
     }
     return (ashi_loc){p->line, p->col};
 }
-
-/* What the loader keeps of each start tag: where it begins (line and
- * column of its '<') and where each of its attributes' names begins. */
-typedef struct tag_attr {
-    const char *name; /* in the deck's bytes, as written (prefix:name) */
-    unsigned len;
-    ashi_loc loc;
-    ashi_loc end; /* just after its value's closing quote */
-} tag_attr;
-
-typedef struct node_info {
-    ashi_loc loc;
-    ashi_loc end; /* just after the start tag's '>' */
-    unsigned nattrs;
-    tag_attr attrs[];
-} node_info;
 
 /* The attributes of the start tag at byte `at`, in order; libxml2 has
  * checked its syntax already. At most MAX_ATTRIBUTES (count_attributes). */
@@ -1363,6 +1351,37 @@ static size_t count_attributes(parser *p)
     return bad;
 }
 
+/* The model of a well-formed tree, read or built: its root checked, then
+ * every element, then the schema's view. */
+static void model_of(parser *p, xmlDocPtr xdoc, ashi_doc **out)
+{
+    xmlNodePtr root = xmlDocGetRootElement(xdoc);
+    if (!root || !named(root, "deck")) {
+        error_at(p, root, "root", "the root element must be <deck>");
+    } else if (!is_ours(root)) {
+        error_at(p, root, "namespace",
+                 "<deck> must be in the namespace " ASHI_NS " (add xmlns=\"" ASHI_NS "\")");
+    } else {
+        ashi_doc *doc = ashi_arena_alloc(p->a, sizeof *doc);
+        if (!doc)
+            p->oom = 1;
+        else {
+            parse_deck(p, doc, root);
+            validate(p, xdoc);
+            *out = doc;
+        }
+    }
+}
+
+int ashi_xml_model(void *tree, ashi_arena *a, ashi_diags *d, ashi_doc **out)
+{
+    parser p = {.a = a, .d = d, .line = 1, .col = 1};
+    *out = NULL;
+    ashi_xml_init();
+    model_of(&p, tree, out);
+    return p.oom ? -1 : 0;
+}
+
 int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi_arena *a,
                    ashi_diags *d, ashi_doc **out)
 {
@@ -1376,7 +1395,7 @@ int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi
                 .line = 1,
                 .col = 1};
     *out = NULL;
-    pthread_once(&init_once, init_libxml);
+    ashi_xml_init();
     if (len > INT32_MAX) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_ERROR, "limit", none, "the deck is larger than 2 GB");
@@ -1414,23 +1433,7 @@ int ashi_xml_parse(const char *data, size_t len, const ashi_limits *limits, ashi
     xmlDocPtr xdoc = ctxt->myDoc;
     int wf = ctxt->wellFormed;
     if (wf && xdoc && !d->errors) {
-        xmlNodePtr root = xmlDocGetRootElement(xdoc);
-        if (!root || !named(root, "deck")) {
-            error_at(&p, root, "root", "the root element must be <deck>");
-        } else if (!is_ours(root)) {
-            error_at(&p, root, "namespace",
-                     "<deck> must be in the namespace " ASHI_NS
-                     " (add xmlns=\"" ASHI_NS "\")");
-        } else {
-            ashi_doc *doc = ashi_arena_alloc(a, sizeof *doc);
-            if (!doc)
-                p.oom = 1;
-            else {
-                parse_deck(&p, doc, root);
-                validate(&p, xdoc);
-                *out = doc;
-            }
-        }
+        model_of(&p, xdoc, out);
     } else if (!d->errors) {
         ashi_loc none = {0, 0};
         ashi_diag_add(d, ASHI_ERROR, "xml-syntax", none, "the deck is not well-formed XML");
