@@ -301,6 +301,102 @@ ASHI_EXPORT ashi_status ashi_deck_load_memory(const ashi_options *opt,
                                               const char *base_dir,
                                               ashi_deck **out);
 
+/* ---- Decks built in C ------------------------------------------------
+ *
+ * A program can build a deck element by element instead of writing XML
+ * text: the elements, attributes and inline markup are the vocabulary's
+ * (docs/reference.en.md), made with the calls below, and the deck is then
+ * checked and laid out by exactly what loads a deck file: the same model,
+ * the same schema, the same diagnostics. Text and attribute values are
+ * plain UTF-8, stored as given and never read as markup ("<" is a
+ * character). Each element gets a number, 1 for <deck> and then in the
+ * order made (ashi_node_number); a diagnostic about an element gives that
+ * number as its line, and column 0. Nodes belong to the deck: there is
+ * nothing to free but the deck.
+ *
+ *     ashi_deck *deck;
+ *     ashi_deck_new(NULL, "report", NULL, &deck);
+ *     ashi_node *slide, *p;
+ *     ashi_node_add(ashi_deck_root(deck), "slide", &slide);
+ *     ashi_node_set(slide, "title", "市民の声");
+ *     ashi_node_add(slide, "p", &p);
+ *     ashi_node_add_text(p, "本文");
+ *     if (ashi_deck_lay_out(deck, NULL) == ASHI_OK)
+ *         ashi_deck_render_file(deck, "report.pdf");
+ *     ashi_deck_free(deck);
+ */
+
+/** An element of a deck being built. Opaque; owned by its deck. Since 0.3. */
+typedef struct ashi_node ashi_node;
+
+/** Starts a deck to build, with its <deck> element alone, in *out (release
+ * it with ashi_deck_free). name is used in diagnostics (NULL: "<built>");
+ * base_dir is the folder files the deck names are read from (NULL: only
+ * the files given with ashi_deck_add_file). opt's limits bound the
+ * building (elements, text bytes); opt may be NULL and is only read during
+ * the call. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_deck_new(const ashi_options *opt, const char *name,
+                                      const char *base_dir, ashi_deck **out);
+
+/** The <deck> element of a deck being built; NULL for a deck loaded from
+ * text. Since 0.3. */
+ASHI_EXPORT ashi_node *ashi_deck_root(ashi_deck *deck);
+
+/** Appends a child element named element (a name of the vocabulary, e.g.
+ * "slide", "p", "b") to parent; *out (may be NULL) receives it. A name the
+ * vocabulary does not allow there is reported by ashi_deck_lay_out, as a
+ * deck file's would be. ASHI_E_ARGUMENT for NULL, a name that is not an
+ * XML name, or a deck already laid out; ASHI_E_DECK past the elements
+ * limit (reported when laid out). Since 0.3. */
+ASHI_EXPORT ashi_status ashi_node_add(ashi_node *parent, const char *element,
+                                      ashi_node **out);
+
+/** Sets attribute name of node to value (again: replaced). "xml:lang" sets
+ * the language. ASHI_E_ARGUMENT for NULL, a name that is not an XML name,
+ * a value that is not plain UTF-8 (control characters other than tab and
+ * line breaks), or a deck already laid out. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_node_set(ashi_node *node, const char *name,
+                                      const char *value);
+
+/** Appends text to parent's content, after its last child: a paragraph's
+ * words between its inline elements, a cell's content, a series' numbers.
+ * Errors as ashi_node_set's; ASHI_E_DECK for a text over the text-bytes
+ * limit. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_node_add_text(ashi_node *parent, const char *text);
+
+/** Appends a row to a <table>: a <tr> of ncells cells, <th> when header is
+ * not 0, else <td>, each holding the text cells[i] (NULL: an empty cell).
+ * Since 0.3. */
+ASHI_EXPORT ashi_status ashi_node_add_row(ashi_node *table, int header,
+                                          const char *const *cells, size_t ncells);
+
+/** Appends n numbers to a <series> (or any element) as its text, written
+ * as the deck's number syntax wants them (C locale, up to 15 significant
+ * digits, separated by spaces). ASHI_E_ARGUMENT for a value that is not
+ * finite. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_node_add_numbers(ashi_node *node, const double *values,
+                                              size_t n);
+
+/** The number of an element: 1 for <deck>, then in the order they were
+ * made; diagnostics about an element give it as their line. 0 for NULL.
+ * Since 0.3. */
+ASHI_EXPORT size_t ashi_node_number(const ashi_node *node);
+
+/** Gives the deck a file in memory (len bytes, copied) under name: an
+ * image's or a table's src (a CSV's bytes) of that name finds it before any
+ * file on disk, within the same size limits. For a deck being built,
+ * before ashi_deck_lay_out; ASHI_E_ARGUMENT otherwise. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_deck_add_file(ashi_deck *deck, const char *name,
+                                           const void *data, size_t len);
+
+/** Checks and lays out a built deck, as ashi_deck_load_file does a deck
+ * file: every problem in the diagnostics, in element order; ASHI_OK,
+ * ASHI_E_DECK when any is an error, or another status. Afterwards the deck
+ * renders like any other, and its elements can no longer change
+ * (ASHI_E_ARGUMENT). opt may be NULL; it is only read during the call.
+ * Since 0.3. */
+ASHI_EXPORT ashi_status ashi_deck_lay_out(ashi_deck *deck, const ashi_options *opt);
+
 /** Frees a deck and everything borrowed from it; NULL is accepted. */
 ASHI_EXPORT void ashi_deck_free(ashi_deck *deck);
 

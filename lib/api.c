@@ -685,6 +685,7 @@ void ashi_deck_free(ashi_deck *deck)
     ashi_dl_release(&deck->dlist); /* pages left open by a failed layout */
     for (int i = 0; i < deck->dlist.narenas; i++)
         ashi_arena_free(deck->dlist.arenas[i]);
+    ashi_xml_tree_free(deck->built);
     ashi_arena_free(deck->arena);
     free(deck);
 }

@@ -55,6 +55,7 @@ struct ashi_deck {
     int nsubsets;
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
+    struct ashi_xml_tree *built; /* a deck built in C: its elements (builder.c) */
 };
 
 /* A new deck with nothing loaded, named name in diagnostics (api.c). */

@@ -466,6 +466,23 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
     return ashi_res_protect(r, id[0], id[1]) ? -1 : 0;
 }
 
+int ashi_res_add_memory(ashi_res *r, const char *name, const void *data, size_t len)
+{
+    ashi_file *f = ashi_arena_alloc(r->a, sizeof *f);
+    unsigned char *copy = ashi_arena_alloc(r->a, len + 1);
+    if (!f || !copy || !(f->name = ashi_arena_strdup(r->a, name)) ||
+        grow(r->a, (void **)&r->mem, r->nmem, &r->capmem, sizeof *r->mem))
+        return -1;
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = 0;
+    f->data = copy;
+    f->len = len;
+    f->dev = f->ino = 0;
+    r->mem[r->nmem++] = f;
+    return 0;
+}
+
 int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc loc,
                   ashi_diags *d, const ashi_file **out)
 {
@@ -476,6 +493,28 @@ int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc lo
             return *out ? 0 : 1;
         }
     const char *what = what_of[kind];
+    /* a file given in memory: the same limits as one read from disk */
+    for (size_t i = r->nmem; i-- > 0;)
+        if (!strcmp(r->mem[i]->name, name)) {
+            const ashi_file *f = r->mem[i];
+            int over = f->len > r->max_bytes ||
+                       (r->max_total && f->len > r->max_total - r->total);
+            if (f->len > r->max_bytes)
+                ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                              "%s '%s' is %zu bytes, over the input-bytes limit of %zu", what,
+                              name, f->len, r->max_bytes);
+            else if (over)
+                ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                              "%s '%s' (%zu bytes) would bring the files the deck reads over "
+                              "the files-bytes limit of %zu bytes together",
+                              what, name, f->len, r->max_total);
+            else
+                r->total += f->len;
+            if (remember(r, name, over ? NULL : f, kind))
+                return -1;
+            *out = over ? NULL : f;
+            return over;
+        }
     opened o = {-1, NULL, 0, 0};
     if (!name[0]) {
         o.why = "is an empty name";

@@ -44,6 +44,9 @@ typedef struct ashi_res {
     size_t nnames, capnames;
     ashi_file **files; /* distinct files read, in order */
     size_t nfiles, capfiles;
+    /* files given in memory (ashi_deck_add_file), found before any on disk */
+    ashi_file **mem;
+    size_t nmem, capmem;
     /* files that must never be written over: the deck itself too */
     unsigned long long (*ids)[2];
     size_t nids, capids;
@@ -106,6 +109,10 @@ size_t ashi_res_read_exact(int fd, unsigned char *buf, size_t size, int *failed)
 int ashi_res_protect(ashi_res *r, unsigned long long dev, unsigned long long ino);
 
 /* Is this file one the deck was read from (the deck, an image, a CSV)? */
+/* Gives the deck a file in memory under name (copied into the arena): a
+ * name the deck uses finds it before any file on disk. 0, or -1 when out of
+ * memory. */
+int ashi_res_add_memory(ashi_res *r, const char *name, const void *data, size_t len);
 int ashi_res_is_input(const ashi_res *r, unsigned long long dev, unsigned long long ino);
 
 /* Output to a path (output.c), opened once what goes in it is ready:
