@@ -108,7 +108,7 @@ const ashi_vattr ashi_vocab[] = {
     {"table chart", "src", ASHI_VT_FILE, NULL, 0, 0, 0, F_SRC},
     ENUM("col td th", "align", "start center end num char", F_ALIGN),
     {"col td th", "char", ASHI_VT_CHAR, NULL, 0, 0, 0, F_CHAR},
-    {"col", "format", ASHI_VT_FORMAT, NULL, 0, 4, 0, F_FORMAT},
+    {"col stat compare", "format", ASHI_VT_FORMAT, NULL, 0, 4, 0, F_FORMAT},
     {"td th", "colspan", ASHI_VT_WHOLE, NULL, 1, 64, 0, F_COLSPAN},
     {"td th", "rowspan", ASHI_VT_WHOLE, NULL, 1, 0, 0, F_ROWSPAN},
     /* charts */

@@ -244,6 +244,7 @@ static double stat(L *l, const ashi_block *b, double x, double y, double w)
     double top = y;
     if (!value)
         return 0; /* reported at load */
+    value = ashi_lay_format_text(l, b->p->format, value);
     if (label)
         y += styled(l, label, ASHI_STYLE_STAT_LABEL, b->loc, x, y, w);
     /* The number and its unit stay on one line: in a narrow frame they get

@@ -69,40 +69,6 @@ int ashi_lay_axis_ticks(double lo, double hi, double step, double *ticks, int ma
     return n;
 }
 
-/* |v| rounded to `decimals` places as 四捨五入 rounds the number as
- * written: halves away from zero (printf rounds a tie such as 0.25 to the
- * even 0.2), and 1.005 to 1.01 although its double is a little below the
- * half (a fraction that short of .5 by less than the double's error of a
- * 15-digit number counts as .5). */
-static double round_half_up(double v, int decimals)
-{
-    double p = pow(10, decimals), x = fabs(v) * p;
-    if (!isfinite(x) || x >= 9007199254740992.0) /* 2^53: no fraction left */
-        return fabs(v);
-    double whole = floor(x), f = x - whole, tol = x * 1e-14 < 1e-9 ? x * 1e-14 : 1e-9;
-    double r = f >= 0.5 - tol ? whole + 1 : whole;
-    return r / p;
-}
-
-void ashi_lay_put_grouped(char *out, size_t size, double v, int decimals)
-{
-    char raw[400]; /* the largest double has 309 digits */
-    double a = round_half_up(v, decimals);
-    ashi_snprintf(raw, sizeof raw, "%.*f", decimals, a);
-    char *dot = strchr(raw, '.');
-    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw), k = 0;
-    int neg = v < 0 && a != 0;
-    if (neg && k + 1 < size)
-        out[k++] = '-';
-    for (size_t i = 0; i < intlen && k + 2 < size; i++) {
-        if (i && (intlen - i) % 3 == 0)
-            out[k++] = ',';
-        out[k++] = raw[i];
-    }
-    out[k] = 0;
-    if (dot)
-        ashi_snprintf(out + k, size - k, "%s", dot);
-}
 
 /* The unit an axis reaching `top` uses: 0 none, 1 man (10^4), 2 oku (10^8). */
 int ashi_lay_number_unit(ashi_numfmt fmt, double top)

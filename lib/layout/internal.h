@@ -187,6 +187,9 @@ int ashi_lay_axis_ticks(double lo, double hi, double step, double *ticks, int ma
 /* 0: plain, 1: 万, 2: 億 — for number-format man, oku, or auto (by the top). */
 int ashi_lay_number_unit(ashi_numfmt fmt, double top);
 /* A value as number-format says, in the unit given, with `decimals`. */
+/* values.c: a number format applied to a text that is a plain number (any
+ * other text as written); in the arena */
+const char *ashi_lay_format_text(L *l, ashi_numfmt fmt, const char *text);
 /* v with `decimals` decimals, halves rounded away from zero (四捨五入),
  * thousands grouped with commas, whatever the locale */
 void ashi_lay_put_grouped(char *out, size_t size, double v, int decimals);

@@ -36,38 +36,6 @@ typedef struct grid grid;
 
 /* ---- numbers ------------------------------------------------------------ */
 
-/* A column's format applied to a cell that is a plain number:
- * comma (7,498), fixed:N (N decimals), man (1,553万), oku (10億). */
-static const char *format_number(L *l, const ashi_block *col, const char *text)
-{
-    ashi_numfmt fmt = col ? col->p->format : (ashi_numfmt){0, 0};
-    if (!fmt.kind || !text)
-        return text;
-    char digits[64];
-    size_t n = 0;
-    for (const char *s = text; *s && n + 1 < sizeof digits; s++)
-        if (*s != ',')
-            digits[n++] = *s;
-    digits[n] = 0;
-    double v;
-    if (ashi_parse_number(digits, &v))
-        return text; /* not a number: as written */
-    int decimals = 0;
-    const char *unit = "";
-    if (fmt.kind == ASHI_NF_MAN) {
-        v /= 1e4, unit = "万";
-        decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
-    } else if (fmt.kind == ASHI_NF_OKU) {
-        v /= 1e8, unit = "億";
-        decimals = fabs(v - round(v)) > 1e-9 ? 1 : 0;
-    } else if (fmt.kind == ASHI_NF_FIXED) {
-        decimals = fmt.digits;
-    }
-    char out[400];
-    ashi_lay_put_grouped(out, sizeof out, v, decimals);
-    char *res = ashi_arena_printf(l->mem.a, "%s%s", out, unit);
-    return res ? res : text;
-}
 
 /* ---- cells ---------------------------------------------------------------- */
 
@@ -111,7 +79,8 @@ static const ashi_inline *cell_text(L *l, const cell *c, grid *g)
     if (!in || in->next || in->kind != ASHI_INL_TEXT || c->cols != 1 || !g->colspec[c->col] ||
         c->b->header || c->row < g->header_rows)
         return in;
-    const char *f = format_number(l, g->colspec[c->col], in->text);
+    const ashi_block *col = g->colspec[c->col];
+    const char *f = ashi_lay_format_text(l, col ? col->p->format : (ashi_numfmt){0, 0}, in->text);
     if (f == in->text)
         return in;
     ashi_inline *copy = ashi_arena_alloc(l->mem.a, sizeof *copy);

@@ -906,6 +906,10 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
         break;
     case C_COMPARE:
         blk->children = parse_parts(p, c, "stat", 2);
+        /* its number format is its stats', where they give none */
+        for (ashi_block *s = blk->children; s && blk->p->format.kind; s = s->next)
+            if (!s->p->format.kind && s->p != &ashi_props_none)
+                ((ashi_props *)s->p)->format = blk->p->format;
         break;
     case C_TABLE:
         blk->children = parse_table(p, c);

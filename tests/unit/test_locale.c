@@ -22,6 +22,8 @@ static const char deck_xml[] =
     "<tr><td>旭町</td><td>1234.56</td><td>20710</td></tr>"
     "<tr><td>末広</td><td>0.25</td><td>1553.5</td></tr></table>"
     "<stat value=\"12.5\" unit=\"%\" label=\"達成率\"/>"
+    "<compare format=\"man\"><stat value=\"1553000\" unit=\"円\"/>"
+    "<stat value=\"1553500\" unit=\"人\" format=\"comma\"/></compare>"
     "</column><column>"
     "<chart type=\"bar\" unit=\"t\" title=\"量\" number-format=\"fixed:2\" max=\"2.5\" h=\"90mm\">"
     "<category>春</category><category>夏</category><category>秋</category>"
@@ -77,6 +79,8 @@ int main(void)
     CHECK(strstr(tr, "span \"1,554\"") != NULL);   /* 1553.5, comma */
     CHECK(strstr(tr, "span \"20,710\"") != NULL);  /* comma */
     CHECK(strstr(tr, "span \"12.5%\"") != NULL);   /* the stat */
+    CHECK(strstr(tr, "span \"155.3万円\"") != NULL); /* compare's format, man */
+    CHECK(strstr(tr, "\"1,553,500\"") != NULL); /* the stat's own (its unit wraps) */
     CHECK(strstr(tr, "span \"2.50\"") != NULL);    /* the axis's top tick, fixed:2 */
     CHECK(strstr(tr, "span \"0.75\"") != NULL);    /* a bar's label */
     CHECK(strstr(c.messages, "3.5") != NULL); /* the value over max, quoted */
