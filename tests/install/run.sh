@@ -67,6 +67,20 @@ case "$cflags" in
                  fail "pkg-config --cflags gives '$cflags'" ;;
   *) fail "pkg-config --cflags gives '$cflags', not the include folder alone" ;;
 esac
+# examples/monthly-report.c: a report from a CSV through the builder API alone
+cc -Wall -Wextra -Werror -o "$work/monthly-report" "$src/../../examples/monthly-report.c" \
+   $(pkg-config --cflags --libs ashireport) -Wl,-rpath,"$libdir" || fail "example build failed"
+printf '月,相談件数,解決件数\n4月,1234,1100\n5月,987,950\n6月,1502,1320\n' >"$work/figures.csv"
+# no XML text in it: no element written as a tag, no namespace
+! grep -q '<deck\|<slide\|<table\|xmlns' "$src/../../examples/monthly-report.c" ||
+  fail "the example writes XML text"
+(cd "$work" && ./monthly-report figures.csv report.pdf "相談の件数") >"$work/example.out" 2>&1 ||
+  fail "example failed: $(cat "$work/example.out")"
+text=$(pdftotext "$work/report.pdf" - | tr -d '\n')
+for want in 相談の件数 1,234 1,100 987 1,502 1,320 6月; do
+  case "$text" in *"$want"*) ;; *) fail "the example's PDF lacks '$want'" ;; esac
+done
+echo "ok: example"
 # the installed CLI renders the sample deck from anywhere
 "$prefix/bin/ashireport" check "$src/../decks/minimal.xml" || fail "installed CLI"
-echo "6 passed, 0 failed"
+echo "7 passed, 0 failed"
