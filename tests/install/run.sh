@@ -81,6 +81,18 @@ for want in 相談の件数 1,234 1,100 987 1,502 1,320 6月; do
   case "$text" in *"$want"*) ;; *) fail "the example's PDF lacks '$want'" ;; esac
 done
 echo "ok: example"
+# the README's builder examples (en and ja) compile and make their PDF
+for heading in '#### Building a deck in C' '#### XML を書かずに'; do
+  { echo '#include <ashireport.h>'; echo 'int main(void) {'
+    awk -v h="$heading" 'index($0, h) == 1 {f = 1} f && /^```c/ {g = 1; next} g && /^```/ {exit} g' \
+      "$src/../../README.md"
+    echo 'return st == ASHI_OK ? 0 : 1; }'; } >"$work/readme-builder.c"
+  cc -Wall -Wextra -Werror -o "$work/readme-builder" "$work/readme-builder.c" \
+     $(pkg-config --cflags --libs ashireport) -Wl,-rpath,"$libdir" || fail "README's builder example: build"
+  (cd "$work" && rm -f report.pdf && ./readme-builder && pdftotext report.pdf - | grep -q 1,234) ||
+    fail "README's builder example ($heading) made no report"
+done
+echo "ok: README's builder examples"
 # the installed CLI renders the sample deck from anywhere
 "$prefix/bin/ashireport" check "$src/../decks/minimal.xml" || fail "installed CLI"
-echo "7 passed, 0 failed"
+echo "8 passed, 0 failed"
