@@ -148,8 +148,9 @@ ASHI_EXPORT ashi_status ashi_options_set_draft(ashi_options *opt, int draft);
  * checked at 1/8 scale, one in 64), 512 MiB of PDF, 256 KiB of text in one
  * paragraph, cell or label (far more than a page can show; laying out text
  * costs about 300 bytes of memory per character), 1,000,000 elements in a
- * deck, 1 GiB for all the files a deck reads together (images, CSV). Fixed limits, named in their diagnostics too: elements nest at most
- * 256 deep; an element has at most 64 attributes. Since 0.2. */
+ * deck, 1 GiB for all the files a deck reads together (images, CSV).
+ * Fixed limits, named in their diagnostics too: elements nest at most 256
+ * deep; an element has at most 64 attributes. Since 0.2. */
 typedef enum ashi_limit {
     ASHI_LIMIT_INPUT_BYTES,
     ASHI_LIMIT_SLIDES,
@@ -294,7 +295,7 @@ ASHI_EXPORT ashi_status ashi_deck_load_file(const ashi_options *opt,
  * diagnostics (NULL: "<memory>"); base_dir is the deck's folder: where the
  * images and CSV files it names are read from, and where fonts are looked
  * up first. NULL: no folder, and then no relative file name is read at
- * all. The bytes are copied. */
+ * all. The bytes are copied. Since 0.1. */
 ASHI_EXPORT ashi_status ashi_deck_load_memory(const ashi_options *opt,
                                               const void *data, size_t len,
                                               const char *name,
@@ -397,10 +398,10 @@ ASHI_EXPORT ashi_status ashi_deck_add_file(ashi_deck *deck, const char *name,
  * Since 0.3. */
 ASHI_EXPORT ashi_status ashi_deck_lay_out(ashi_deck *deck, const ashi_options *opt);
 
-/** Frees a deck and everything borrowed from it; NULL is accepted. */
+/** Frees a deck and everything borrowed from it; NULL is accepted. Since 0.1. */
 ASHI_EXPORT void ashi_deck_free(ashi_deck *deck);
 
-/** Number of diagnostics recorded on the deck (loading and rendering). */
+/** Number of diagnostics recorded on the deck (loading and rendering). Since 0.1. */
 ASHI_EXPORT size_t ashi_deck_diag_count(const ashi_deck *deck);
 
 /** Copies diagnostic number index into *out, of which the program has
@@ -416,10 +417,10 @@ ASHI_EXPORT ashi_status ashi_deck_diag_sized(const ashi_deck *deck, size_t index
 #define ashi_deck_diag(deck, index, out) \
     ashi_deck_diag_sized((deck), (index), (out), sizeof *(out))
 
-/** Number of errors among the diagnostics. */
+/** Number of errors among the diagnostics. Since 0.1. */
 ASHI_EXPORT size_t ashi_deck_error_count(const ashi_deck *deck);
 
-/** Number of laid-out pages (0 when the deck has errors). */
+/** Number of laid-out pages (0 when the deck has errors). Since 0.1. */
 ASHI_EXPORT size_t ashi_deck_page_count(const ashi_deck *deck);
 
 /** Pages of the PDF the last render made: the laid-out pages, or the sheet
@@ -428,13 +429,13 @@ ASHI_EXPORT size_t ashi_deck_page_count(const ashi_deck *deck);
 ASHI_EXPORT size_t ashi_deck_pdf_page_count(const ashi_deck *deck);
 
 /** Path of the index-th font file the deck resolved, or NULL past the end.
- * Borrowed from the deck. Useful to see which font folder won. */
+ * Borrowed from the deck. Useful to see which font folder won. Since 0.1. */
 ASHI_EXPORT const char *ashi_deck_font_file(const ashi_deck *deck,
                                             size_t index);
 
 /** Renders the laid-out deck as PDF to memory. *out is allocated with
  * malloc and released with ashi_free; *len receives its size. Fails with
- * ASHI_E_DECK when the deck has errors. */
+ * ASHI_E_DECK when the deck has errors. Since 0.1. */
 ASHI_EXPORT ashi_status ashi_deck_render_memory(ashi_deck *deck,
                                                 unsigned char **out,
                                                 size_t *len);
@@ -456,11 +457,11 @@ ASHI_EXPORT ashi_status ashi_deck_render_callback(ashi_deck *deck,
  * mode 0666 less the umask, a replaced one keeps its mode. A FIFO or a
  * character device (/dev/stdout) is written into directly. Refused with
  * ASHI_E_IO (and a diagnostic): the deck's own file or any file it read,
- * a folder, anything else that is not a regular file. */
+ * a folder, anything else that is not a regular file. Since 0.1. */
 ASHI_EXPORT ashi_status ashi_deck_render_file(ashi_deck *deck,
                                               const char *path);
 
-/** Frees memory returned by ashi_deck_render_memory; NULL is accepted. */
+/** Frees memory returned by ashi_deck_render_memory; NULL is accepted. Since 0.1. */
 ASHI_EXPORT void ashi_free(void *ptr);
 
 #ifdef __cplusplus

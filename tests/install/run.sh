@@ -21,6 +21,17 @@ for f in include/ashireport.h include/ashireport_export.h include/ashireport_ver
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
 [ -e "$libdir/libashireport.a" ] || fail "static library not installed"
+for f in share/man/man1/ashireport.1 share/man/man3/libashireport.3 share/doc/ashireport/LICENSE \
+         share/doc/ashireport/CHANGELOG.md share/doc/ashireport/api.en.md \
+         share/doc/ashireport/api.ja.md share/doc/ashireport/reference.en.md; do
+  [ -s "$prefix/$f" ] || fail "not installed: $f"
+done
+# the manual pages format without a warning
+if command -v groff >/dev/null; then
+  for m in share/man/man1/ashireport.1 share/man/man3/libashireport.3; do
+    w=$(groff -man -ww -z "$prefix/$m" 2>&1) && [ -z "$w" ] || fail "$m: $w"
+  done
+fi
 [ -e "$libdir/pkgconfig/ashireport.pc" ] || fail "ashireport.pc not installed"
 [ -e "$libdir/cmake/ashireport/ashireportConfig.cmake" ] || fail "CMake package not installed"
 soname=$(objdump -p "$libdir/libashireport.so" | awk '/SONAME/ {print $2}')
