@@ -82,6 +82,86 @@ static void fail_each(const char *deck, unsigned print)
     ashi_free(ref.pdf);
 }
 
+/* A deck built in C (rows, numbers, a CSV in memory), laid out and
+ * rendered: the first call that fails must say ASHI_E_MEMORY. */
+#define STEP(call)                                                                        \
+    do {                                                                                  \
+        ashi_status s_ = (call);                                                          \
+        if (o.st == ASHI_OK && s_ != ASHI_OK)                                             \
+            o.st = s_;                                                                    \
+    } while (0)
+
+static outcome run_built(ashi_mem *probe)
+{
+    outcome o = {0};
+    ashi_options *opt;
+    if (ashi_options_new(&opt) != ASHI_OK) {
+        o.st = ASHI_E_MEMORY;
+        return o;
+    }
+    ashi_options_set_alloc_probe(opt, probe);
+    ashi_deck *deck = NULL;
+    STEP(ashi_deck_new(opt, "built", NULL, &deck));
+    static const char csv[] = "月,件数\n4月,12\n5月,7\n";
+    ashi_node *slide = NULL, *p = NULL, *t = NULL, *c = NULL, *s = NULL, *k = NULL, *t2 = NULL;
+    if (o.st == ASHI_OK) {
+        STEP(ashi_deck_add_file(deck, "d.csv", csv, sizeof csv - 1));
+        STEP(ashi_node_add(ashi_deck_root(deck), "slide", &slide));
+        STEP(ashi_node_set(slide, "title", "組み立て"));
+        STEP(ashi_node_add(slide, "p", &p));
+        STEP(ashi_node_add_text(p, "本文の段落です。"));
+        STEP(ashi_node_add(slide, "table", &t));
+        const char *row[] = {"一", "二"};
+        STEP(ashi_node_add_row(t, 1, row, 2));
+        STEP(ashi_node_add_row(t, 0, row, 2));
+        STEP(ashi_node_add(slide, "table", &t2));
+        STEP(ashi_node_set(t2, "src", "d.csv"));
+        STEP(ashi_node_add(slide, "chart", &c));
+        STEP(ashi_node_add(c, "category", &k));
+        STEP(ashi_node_add_text(k, "春"));
+        STEP(ashi_node_add(c, "series", &s));
+        const double v[] = {42};
+        STEP(ashi_node_add_numbers(s, v, 1));
+        STEP(ashi_deck_lay_out(deck, opt));
+        STEP(ashi_deck_render_memory(deck, &o.pdf, &o.len));
+    }
+    for (size_t i = 0; deck && i < ashi_deck_diag_count(deck); i++) {
+        ashi_diag g;
+        if (ashi_deck_diag(deck, i, &g) == ASHI_OK && g.severity == ASHI_ERROR &&
+            strstr(g.message, "memory"))
+            o.memory_diag = 1;
+    }
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+    return o;
+}
+
+static void fail_each_built(void)
+{
+    ashi_mem count = {0};
+    outcome ref = run_built(&count);
+    CHECK_INT(ref.st, ASHI_OK);
+    size_t reported = 0, same = 0, bad = 0;
+    for (size_t i = 1; i <= count.count; i++) {
+        ashi_mem probe = {.fail_at = i};
+        outcome o = run_built(&probe);
+        if (o.st == ASHI_OK && o.len == ref.len && !memcmp(o.pdf, ref.pdf, o.len))
+            same++;
+        else if (o.st == ASHI_E_MEMORY || (o.st == ASHI_E_DECK && o.memory_diag))
+            reported++;
+        else if (bad++ < 5)
+            fprintf(stderr, "built deck: allocation %zu failed: status %d (%s)\n", i, o.st,
+                    ashi_status_str(o.st));
+        ashi_free(o.pdf);
+    }
+    t_checks++;
+    if (bad)
+        t_failed++;
+    printf("built deck: %zu allocations; failing each: %zu reported, %zu harmless, %zu wrong\n",
+           count.count, reported, same, bad);
+    ashi_free(ref.pdf);
+}
+
 int main(void)
 {
     if (!ashi_alloc_can_fail()) {
@@ -95,5 +175,6 @@ int main(void)
     fail_each("images.xml", 0);
     fail_each("blocks.xml", ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK |
                                 ASHI_PRINT_BOOKLET | ASHI_PRINT_SLUG);
+    fail_each_built();
     return t_done();
 }
