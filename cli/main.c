@@ -12,13 +12,19 @@ static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
     "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
     "                          [--photo-intent perceptual|relative] [--max-ppi N]\n"
-    "                          [--threads N] [--font-dir DIR]...\n"
+    "                          [--threads N] [--font-dir DIR]... [--diagnostic-format F]\n"
     "       ashireport check DECK.xml [--print] [--output-profile FILE.icc] [--threads N]\n"
-    "                          [--font-dir DIR]...\n"
-    "       ashireport --help | --version\n"
+    "                          [--font-dir DIR]... [--diagnostic-format F]\n"
+    "       ashireport help [COMMAND] | --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
+    "DECK.xml -  reads the deck from standard input; it reads no other file unless\n"
+    "          --base-dir DIR says where the files it names are\n"
+    "-o -      writes the PDF to standard output (messages go to standard error)\n"
+    "--diagnostic-format  short (default: a line each), human (a line each and, where\n"
+    "          there is one, a hint below it) or json (an object a line: file, line, col,\n"
+    "          end_line, end_col, slide, severity, code, message, hint)\n"
     "--draft   renders even when text overflows, marking the frame in red\n"
     "--print   for the print shop: 3 mm bleed, crop marks, trim and bleed boxes, CMYK;\n"
     "          PDF/X-1a:2003 for Japan Color 2001 Coated (single pages: what print\n"
@@ -38,20 +44,105 @@ static const char usage[] =
     "--threads lays slides out on N threads (1-16, default: every core, at most 16); the\n"
     "          PDF is the same whatever N is\n"
     "\n"
-    "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
+    "Diagnostics are printed as FILE:LINE:COL: SEVERITY: MESSAGE (FILE: SEVERITY: MESSAGE\n"
+    "for a problem of no place in the file).\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
 
 static const char *const severity_names[] = {"note", "warning", "error"};
 
-static void print_diags(const ashi_deck *deck)
+/* How diagnostics are printed (--diagnostic-format). */
+typedef enum { FMT_HUMAN, FMT_SHORT, FMT_JSON } diag_format;
+
+/* s as a JSON string: UTF-8 as it is, quotes, backslashes and control
+ * characters escaped. */
+static void json_string(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void print_diags(const ashi_deck *deck, diag_format fmt)
 {
     for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) {
         ashi_diag g;
         if (ashi_deck_diag(deck, i, &g) != ASHI_OK)
             continue;
-        fprintf(stderr, "%s:%u:%u: %s: %s\n", g.file, g.line, g.col,
-                severity_names[g.severity], g.message);
+        const char *sev = severity_names[g.severity];
+        if (fmt == FMT_JSON) {
+            fputs("{\"file\":", stderr);
+            json_string(stderr, g.file);
+            fprintf(stderr,
+                    ",\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,\"slide\":%zu,"
+                    "\"severity\":\"%s\",\"code\":",
+                    g.line, g.col, g.end_line, g.end_col, g.slide, sev);
+            json_string(stderr, g.code);
+            fputs(",\"message\":", stderr);
+            json_string(stderr, g.message);
+            fputs(",\"hint\":", stderr);
+            json_string(stderr, g.hint);
+            fputs("}\n", stderr);
+            continue;
+        }
+        /* a problem of no place in the file (it cannot be read, the PDF
+         * cannot be written) names the file alone */
+        if (g.line == 0)
+            fprintf(stderr, "%s: %s: %s\n", g.file, sev, g.message);
+        else if (g.col == 0)
+            fprintf(stderr, "%s:%u: %s: %s\n", g.file, g.line, sev, g.message);
+        else
+            fprintf(stderr, "%s:%u:%u: %s: %s\n", g.file, g.line, g.col, sev, g.message);
+        if (fmt == FMT_HUMAN && g.hint)
+            fprintf(stderr, "  hint: %s\n", g.hint);
     }
+}
+
+/* Standard input, whole (NULL when it cannot be read or passes 1 GiB; the
+ * library's input limit then says more). */
+static char *read_stdin(size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, stdin);
+        n += got;
+        if (got == 0)
+            break;
+        if (n == cap) {
+            char *more = cap < (1u << 30) ? realloc(buf, cap * 2) : NULL;
+            if (!more) {
+                free(buf);
+                return NULL;
+            }
+            buf = more;
+            cap *= 2;
+        }
+    }
+    if (buf && ferror(stdin)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* ashi_deck_render_callback's writer for standard output. */
+static int to_file(void *user, const void *data, size_t len)
+{
+    return fwrite(data, 1, len, user) == len ? 0 : -1;
 }
 
 static char *default_output(const char *deck)
@@ -75,7 +166,14 @@ int main(int argc, char **argv)
         fputs(usage, stderr);
         return 2;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        if (strcmp(argv[1], "help") == 0 && argc > 2 && strcmp(argv[2], "render") != 0 &&
+            strcmp(argv[2], "check") != 0) {
+            fprintf(stderr, "ashireport: no command '%s' (the commands: render, check)\n",
+                    argv[2]);
+            return 2;
+        }
         fputs(usage, stdout);
         return 0;
     }
@@ -88,7 +186,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "ashireport: unknown command '%s'\n\n%s", argv[1], usage);
         return 2;
     }
-    const char *deck_path = NULL, *out_path = NULL;
+    const char *deck_path = NULL, *out_path = NULL, *base_dir = NULL;
+    diag_format fmt = FMT_SHORT;
+    int booklet = 0, two_up = 0;
     unsigned print = 0;
     int font_dirs = 0;
     const char *creep = NULL; /* --creep's argument */
@@ -102,11 +202,34 @@ int main(int argc, char **argv)
     ashi_options_set_threads(opt, cores < 1 ? 1 : cores > 16 ? 16 : (int)cores);
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && render && i + 1 < argc) {
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage, stdout); /* `render --help` */
+            ashi_options_free(opt);
+            return 0;
+        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && render &&
+                   i + 1 < argc) {
             out_path = argv[++i];
+        } else if (strcmp(a, "--diagnostic-format") == 0 && i + 1 < argc) {
+            const char *v = argv[++i];
+            if (strcmp(v, "human") == 0)
+                fmt = FMT_HUMAN;
+            else if (strcmp(v, "short") == 0)
+                fmt = FMT_SHORT;
+            else if (strcmp(v, "json") == 0)
+                fmt = FMT_JSON;
+            else {
+                fprintf(stderr,
+                        "ashireport: --diagnostic-format takes human, short or json, not '%s'\n",
+                        v);
+                ashi_options_free(opt);
+                return 2;
+            }
+        } else if (strcmp(a, "--base-dir") == 0 && i + 1 < argc) {
+            base_dir = argv[++i];
         } else if (strcmp(a, "--draft") == 0) {
             ashi_options_set_draft(opt, 1);
         } else if (strcmp(a, "--print") == 0 || strcmp(a, "--booklet") == 0) {
+            booklet |= strcmp(a, "--booklet") == 0;
             print |= ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK |
                      (strcmp(a, "--booklet") == 0 ? ASHI_PRINT_BOOKLET : 0) |
                      (render ? 0 : ASHI_PRINT_PREFLIGHT); /* check --print: all of it */
@@ -123,6 +246,7 @@ int main(int argc, char **argv)
                 return 2;
             }
         } else if (strcmp(a, "--2up") == 0) {
+            two_up = 1;
             print |= ASHI_PRINT_2UP;
         } else if (strcmp(a, "--output-profile") == 0 && i + 1 < argc) {
             if (ashi_options_set_output_profile(opt, argv[++i]) != ASHI_OK) {
@@ -176,7 +300,7 @@ int main(int argc, char **argv)
                 return 2;
             }
             font_dirs++;
-        } else if (a[0] == '-' && a[1]) {
+        } else if (a[0] == '-' && a[1]) { /* "-" alone is the deck on standard input */
             fprintf(stderr, "ashireport: unknown or incomplete option '%s'\n\n%s", a, usage);
             ashi_options_free(opt);
             return 2;
@@ -194,6 +318,28 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (booklet && two_up) {
+        fputs("ashireport: --booklet and --2up impose the pages in two different ways; give "
+              "one of them\n",
+              stderr);
+        ashi_options_free(opt);
+        return 2;
+    }
+    int from_stdin = strcmp(deck_path, "-") == 0;
+    if (from_stdin && render && !out_path) {
+        fputs("ashireport: a deck from standard input needs -o OUT.pdf (or -o - for standard "
+              "output)\n",
+              stderr);
+        ashi_options_free(opt);
+        return 2;
+    }
+    if (base_dir && !from_stdin) {
+        fputs("ashireport: --base-dir is for a deck from standard input (a deck file reads "
+              "from its own folder)\n",
+              stderr);
+        ashi_options_free(opt);
+        return 2;
+    }
     if (creep && !(print & ASHI_PRINT_BOOKLET)) {
         fprintf(stderr, "ashireport: --creep %s needs --booklet (creep is for saddle-stitched "
                         "sheets)\n\n%s",
@@ -207,31 +353,52 @@ int main(int argc, char **argv)
         return 2;
     }
     ashi_deck *deck = NULL;
-    ashi_status st = ashi_deck_load_file(opt, deck_path, &deck);
+    ashi_status st;
+    if (from_stdin) {
+        /* the deck from standard input: it names files relative to
+         * --base-dir only, else to no folder at all */
+        size_t len = 0;
+        char *data = read_stdin(&len);
+        st = data ? ashi_deck_load_memory(opt, data, len, "<stdin>", base_dir, &deck)
+                  : ASHI_E_IO;
+        if (!data)
+            fputs("ashireport: cannot read the deck from standard input\n", stderr);
+        free(data);
+    } else {
+        st = ashi_deck_load_file(opt, deck_path, &deck);
+    }
     char *def = NULL;
+    int to_stdout = out_path && strcmp(out_path, "-") == 0;
     if (st == ASHI_OK && render) {
         if (!out_path)
             out_path = def = default_output(deck_path);
-        st = out_path ? ashi_deck_render_file(deck, out_path) : ASHI_E_MEMORY;
+        if (to_stdout)
+            st = ashi_deck_render_callback(deck, to_file, stdout);
+        else
+            st = out_path ? ashi_deck_render_file(deck, out_path) : ASHI_E_MEMORY;
+        if (to_stdout && st == ASHI_OK && fflush(stdout))
+            st = ASHI_E_IO;
     }
     if (deck)
-        print_diags(deck);
+        print_diags(deck, fmt);
     if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
         fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
     if (st == ASHI_OK && render) {
         /* the PDF itself may have gone to standard output (-o /dev/stdout):
          * then the message goes to standard error */
         struct stat so, po;
-        FILE *msg = fstat(1, &so) == 0 && stat(out_path, &po) == 0 && so.st_dev == po.st_dev &&
-                            so.st_ino == po.st_ino
+        FILE *msg = to_stdout || (fstat(1, &so) == 0 && stat(out_path, &po) == 0 &&
+                                  so.st_dev == po.st_dev && so.st_ino == po.st_ino)
                         ? stderr
                         : stdout;
         size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
         if (sides == n)
-            fprintf(msg, "wrote %s (%zu page%s)\n", out_path, n, n == 1 ? "" : "s");
+            fprintf(msg, "wrote %s (%zu page%s)\n", to_stdout ? "standard output" : out_path, n,
+                    n == 1 ? "" : "s");
         else /* imposed: booklet sheet sides, 2-up handout pages */
-            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n", out_path, n,
-                    n == 1 ? "" : "s", sides, sides == 1 ? "" : "s");
+            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n",
+                    to_stdout ? "standard output" : out_path, n, n == 1 ? "" : "s", sides,
+                    sides == 1 ? "" : "s");
     }
     free(def);
     ashi_deck_free(deck);

@@ -22,7 +22,7 @@ expect_exit 2 "$cli" render a.xml b.xml
 expect_exit 2 "$cli" render a.xml --bogus
 expect_exit 2 "$cli" render a.xml -o
 expect_exit 1 "$cli" render "$work/does-not-exist.xml"
-grep -q "does-not-exist.xml:0:0: error: cannot read the deck: No such file or directory" \
+grep -q "does-not-exist.xml: error: cannot read the deck: No such file or directory" \
   "$work/err" || fail "missing file message: $(cat "$work/err")"
 
 # check lays out and writes nothing
@@ -53,7 +53,7 @@ expect_exit 1 "$cli" render "$tests/errors/overflow.xml" -o "$work/nodraft.pdf"
   head -c 70000000 /dev/zero | tr '\0' 'a'
   printf '</p></slide></deck>'; } >"$work/huge.xml"
 expect_exit 1 "$cli" render "$work/huge.xml" -o "$work/huge.pdf"
-grep -q "huge.xml:0:0: error: the deck is 70000065 bytes, over the input-bytes limit of 67108864" \
+grep -q "huge.xml: error: the deck is 70000065 bytes, over the input-bytes limit of 67108864" \
   "$work/err" || fail "huge deck: $(cat "$work/err")"
 [ ! -e "$work/huge.pdf" ] || fail "a PDF was written for a huge deck"
 rm -f "$work/huge.xml"
@@ -63,4 +63,46 @@ for i in $(seq 1 33); do dirs+=(--font-dir "$work"); done
 expect_exit 2 "$cli" check "$tests/decks/minimal.xml" "${dirs[@]}"
 [ "$(cat "$work/err")" = "ashireport: --font-dir '$work' is one more than the 32 font folders that may be given" ] \
   || fail "font-folder limit: $(cat "$work/err")"
+
+# pipes: the deck from standard input, the PDF to standard output
+"$cli" render - -o - <"$tests/decks/minimal.xml" >"$work/piped.pdf" 2>"$work/err" ||
+  fail "render - -o -: $(cat "$work/err")"
+"$cli" render "$tests/decks/minimal.xml" -o "$work/direct.pdf" >/dev/null 2>&1
+cmp -s "$work/piped.pdf" "$work/direct.pdf" || fail "the piped PDF differs from the file's"
+grep -qx "wrote standard output (1 page)" "$work/err" || fail "pipe message: $(cat "$work/err")"
+# from standard input no file is read, unless --base-dir says where
+expect_exit 1 "$cli" check - <"$tests/decks/images.xml"
+grep -q "^<stdin>:8:[0-9]*: error: image 'images/rgb8.png' cannot be read: the deck was given without a folder" \
+  "$work/err" || fail "stdin without a folder: $(cat "$work/err")"
+"$cli" check - --base-dir "$tests/decks" <"$tests/decks/images.xml" >/dev/null 2>"$work/err" ||
+  fail "--base-dir: $(cat "$work/err")"
+expect_exit 2 "$cli" render - <"$tests/decks/minimal.xml"
+grep -q "needs -o OUT.pdf" "$work/err" || fail "stdin without -o"
+expect_exit 2 "$cli" check "$tests/decks/minimal.xml" --base-dir /tmp
+# diagnostics: short (the default), human (with hints), json (an object a line)
+expect_exit 1 "$cli" check "$tests/errors/bad-color.xml"
+[ "$(wc -l <"$work/err")" -eq 1 ] || fail "short: $(cat "$work/err")"
+expect_exit 1 "$cli" check "$tests/errors/bad-color.xml" --diagnostic-format human
+grep -qx "  hint: use one of the values the message lists (docs/reference.en.md)" "$work/err" ||
+  fail "human: $(cat "$work/err")"
+expect_exit 1 "$cli" check "$tests/errors/bad-color.xml" --diagnostic-format json
+python3 - "$work/err" <<'PY' || fail "json: $(cat "$work/err")"
+import json, sys
+lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
+assert len(lines) == 1, lines
+d = json.loads(lines[0])
+assert d['file'].endswith('bad-color.xml') and d['line'] == 3 and d['col'] == 26, d
+assert d['end_line'] == 3 and d['end_col'] > d['col'] and d['severity'] == 'error', d
+assert d['code'] == 'bad-value' and "'#GGG'" in d['message'] and d['hint'], d
+assert set(d) == {'file', 'line', 'col', 'end_line', 'end_col', 'slide', 'severity', 'code',
+                  'message', 'hint'}, d
+PY
+expect_exit 2 "$cli" check x.xml --diagnostic-format xml
+# help for a command, and conflicting options
+expect_exit 0 "$cli" render --help
+grep -q "^usage: ashireport render" "$work/out" || fail "render --help"
+expect_exit 0 "$cli" help check
+expect_exit 2 "$cli" help frobnicate
+expect_exit 2 "$cli" render "$tests/decks/minimal.xml" --booklet --2up
+grep -q "give one of them" "$work/err" || fail "--booklet --2up: $(cat "$work/err")"
 echo "1 passed, 0 failed"

@@ -143,7 +143,7 @@ cat >bad.xml <<'XML'
 XML
 mkdir -p images && cp "$tests/decks/images/rgb8.png" images/
 "$cli" check --print bad.xml 2>check.err || true
-grep -q "bad.xml:0:0: warning: page 1: text '1' is 5.0 pt, under the 6 pt print minimum" check.err || fail "small text: $(cat check.err)"
+grep -q "bad.xml: warning: page 1: text '1' is 5.0 pt, under the 6 pt print minimum" check.err || fail "small text: $(cat check.err)"
 grep -q "warning: page 1: text '端に近すぎる文字' is within 3 mm of the trim edge" check.err || fail "edge: $(cat check.err)"
 grep -q "warning: page 1: image '.*rgb8.png' is 34 ppi at its placed size" check.err || fail "dpi: $(cat check.err)"
 # ---- black (issue #17): K100 text, overprint (墨ノセ), registration colour --
