@@ -135,6 +135,16 @@ void ashi_rgb_to_cmyk(uint32_t rgb, double cmyk[4]);
 int ashi_parse_length(const char *s, double *pt);
 /* Parses a finite decimal number, the whole string; 0 on success. */
 int ashi_parse_number(const char *s, double *out);
+/* The name of names (n of them) nearest to word, for "did you mean": at
+ * most one edit for a word of up to 3 characters, two up to 7, three
+ * beyond (a swap of neighbours is one edit; none for a single letter),
+ * and only when no other name
+ * is as near; copied into buf, or NULL (nearest.c). */
+const char *ashi_nearest(const char *word, const char *const *names, size_t n, char *buf,
+                         size_t size);
+/* The same over space-separated words ("start center end"). */
+const char *ashi_nearest_word(const char *word, const char *words, char *buf, size_t size);
+
 /* snprintf in the C locale whatever the host program's (num.c): every
  * number the library writes, into a PDF, a table cell or a message, goes
  * through these or ashi_buf_num. */

@@ -286,6 +286,18 @@ const char *ashi_vocab_allowed(const ashi_vattr *def, char *buf, size_t size)
     return buf;
 }
 
+const char *ashi_vocab_suggest(const ashi_vattr *def, const char *value, char *buf, size_t size)
+{
+    char near[64];
+    const char *words = def->type == ASHI_VT_ENUM ? def->choices
+                        : def->type == ASHI_VT_ONOFF ? "on off"
+                                                      : NULL;
+    if (!words || !ashi_nearest_word(value, words, near, sizeof near))
+        return "";
+    ashi_snprintf(buf, size, "; did you mean '%s'?", near);
+    return buf;
+}
+
 int ashi_vocab_set(ashi_props *p, const ashi_vattr *def, const char *value, ashi_loc loc,
                    ashi_arena *a, ashi_diags *d)
 {
@@ -294,9 +306,10 @@ int ashi_vocab_set(ashi_props *p, const ashi_vattr *def, const char *value, ashi
     if (rc == -2)
         return -1;
     if (rc) {
-        char allowed[160];
-        ashi_diag_add(d, ASHI_ERROR, "bad-value", loc, "%s '%s' must be %s", def->name, value,
-                      ashi_vocab_allowed(def, allowed, sizeof allowed));
+        char allowed[160], hint[96];
+        ashi_diag_add(d, ASHI_ERROR, "bad-value", loc, "%s '%s' must be %s%s", def->name, value,
+                      ashi_vocab_allowed(def, allowed, sizeof allowed),
+                      ashi_vocab_suggest(def, value, hint, sizeof hint));
         return 0;
     }
     switch (def->field) {

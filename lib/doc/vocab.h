@@ -52,6 +52,9 @@ extern const ashi_vattr ashi_vocab[];
 
 /* Whether element takes def's attribute. */
 int ashi_vocab_takes(const ashi_vattr *def, const char *element);
+/* "; did you mean 'center'?" for a value of an enumerated attribute near
+ * one of its values, else "" (in buf). */
+const char *ashi_vocab_suggest(const ashi_vattr *def, const char *value, char *buf, size_t size);
 /* The entry for attribute name of element, or NULL when it has none. */
 const ashi_vattr *ashi_vocab_find(const char *element, const char *name);
 

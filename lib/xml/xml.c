@@ -298,6 +298,37 @@ static ashi_loc attr_end(xmlNodePtr n, const char *qname)
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/* " (did you mean 'x'?)" for the name of words nearest to word, or "" (in
+ * buf, of size bytes). */
+static const char *did_you_mean(const char *word, const char *words, const char *open,
+                                const char *close, char *buf, size_t size)
+{
+    char near[64];
+    if (!ashi_nearest_word(word, words, near, sizeof near))
+        return "";
+    ashi_snprintf(buf, size, "; did you mean %s%s%s?", open, near, close);
+    return buf;
+}
+
+/* The attributes element takes, space-separated, into buf. */
+static const char *attributes_of(const char *element, char *buf, size_t size)
+{
+    size_t at = 0;
+    buf[0] = 0;
+    for (const ashi_vattr *v = ashi_vocab; v->name; v++)
+        if (ashi_vocab_takes(v, element) && at + strlen(v->name) + 2 < size)
+            at += (size_t)ashi_snprintf(buf + at, size - at, "%s ", v->name);
+    return buf;
+}
+
+/* The suggestion for an attribute name element does not take. */
+static const char *near_attribute(const char *element, const char *name, char *buf,
+                                  size_t size)
+{
+    char names[2048];
+    return did_you_mean(name, attributes_of(element, names, sizeof names), "'", "'", buf, size);
+}
+
 static int is_ours(xmlNodePtr n)
 {
     return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
@@ -336,10 +367,13 @@ static void check_attrs(parser *p, xmlNodePtr n)
     for (xmlAttrPtr at = n->properties; at; at = at->next) {
         char name[128];
         qname(at, name, sizeof name);
-        if (!ashi_vocab_find((const char *)n->name, name))
+        if (!ashi_vocab_find((const char *)n->name, name)) {
+            char hint[96];
             ashi_diag_add_range(p->d, ASHI_ERROR, "unknown-attribute", attr_loc(n, name),
-                                attr_end(n, name), "unknown attribute '%s' on <%s>", name,
-                                n->name);
+                                attr_end(n, name), "unknown attribute '%s' on <%s>%s", name,
+                                n->name,
+                                near_attribute((const char *)n->name, name, hint, sizeof hint));
+        }
     }
 }
 
@@ -375,10 +409,11 @@ static int value_of(parser *p, xmlNodePtr n, const char *name, ashi_value *out)
     if (rc == -2)
         p->oom = 1;
     if (rc == -1) {
-        char allowed[200];
+        char allowed[200], hint[96];
         ashi_diag_add_range(p->d, ASHI_ERROR, "bad-value", attr_loc(n, name), attr_end(n, name),
-                            "%s '%s' must be %s", name, v,
-                            ashi_vocab_allowed(def, allowed, sizeof allowed));
+                            "%s '%s' must be %s%s", name, v,
+                            ashi_vocab_allowed(def, allowed, sizeof allowed),
+                            ashi_vocab_suggest(def, v, hint, sizeof hint));
     }
     return rc == 0;
 }
@@ -602,10 +637,13 @@ static void walk_inline(inl_builder *b, xmlNodePtr parent, const inl_style *st)
             b->pending = b->pending_nl = 0;
         } else {
             check_attrs(b->p, c);
+            char hint[96];
             error_at(b->p, c, "unknown-element",
-                     "unknown element <%s> inside <%s> (inline elements: b, em, span, sup, "
+                     "unknown element <%s> inside <%s>%s (inline elements: b, em, span, sup, "
                      "sub, br, nobr, ruby)",
-                     c->name, parent->name);
+                     c->name, parent->name,
+                     did_you_mean((const char *)c->name, "b em span sup sub br nobr ruby", "<",
+                                  ">", hint, sizeof hint));
         }
     }
 }
@@ -681,8 +719,10 @@ static void block_attrs(parser *p, xmlNodePtr n, ashi_block *b)
         const ashi_vattr *def = ashi_vocab_find((const char *)n->name, name);
         ashi_loc loc = attr_loc(n, name), end = attr_end(n, name);
         if (!def) {
+            char hint[96];
             ashi_diag_add_range(p->d, ASHI_ERROR, "unknown-attribute", loc, end,
-                                "unknown attribute '%s' on <%s>", name, n->name);
+                                "unknown attribute '%s' on <%s>%s", name, n->name,
+                                near_attribute((const char *)n->name, name, hint, sizeof hint));
             continue;
         }
         b->attrs[k].name = def->name;
@@ -874,10 +914,15 @@ static ashi_block *parse_block(parser *p, xmlNodePtr parent, xmlNodePtr c)
         if (named(c, block_defs[i].name))
             def = &block_defs[i];
     if (!def) {
+        char hint[96];
         error_at(p, c, "unknown-element",
-                 "unknown element <%s> inside <%s> (blocks: h, p, list, columns, box, stat, "
+                 "unknown element <%s> inside <%s>%s (blocks: h, p, list, columns, box, stat, "
                  "compare, spacer, placeholder, arrow, image, table, chart)",
-                 c->name, parent->name);
+                 c->name, parent->name,
+                 did_you_mean((const char *)c->name,
+                              "h p list columns box stat compare spacer placeholder arrow image "
+                              "table chart",
+                              "<", ">", hint, sizeof hint));
         return NULL;
     }
     ashi_block *blk = ashi_arena_alloc(p->a, sizeof *blk);
@@ -1127,9 +1172,12 @@ static void parse_theme(parser *p, ashi_doc *doc, xmlNodePtr n)
             *st = s;
             st = &s->next;
         } else {
+            char hint[96];
             error_at(p, c, "unknown-element",
-                     "unknown element <%s> inside <theme> (known: font, color, style, master)",
-                     c->name);
+                     "unknown element <%s> inside <theme>%s (known: font, color, style, master)",
+                     c->name,
+                     did_you_mean((const char *)c->name, "font color style master", "<", ">",
+                                  hint, sizeof hint));
         }
     }
     return;
@@ -1209,9 +1257,12 @@ static void parse_deck(parser *p, ashi_doc *doc, xmlNodePtr root)
                 st = &s->next_in_section;
             }
         } else {
+            char hint[96];
             error_at(p, c, "unknown-element",
-                     "unknown element <%s> inside <deck> (known: info, theme, section, slide)",
-                     c->name);
+                     "unknown element <%s> inside <deck>%s (known: info, theme, section, slide)",
+                     c->name,
+                     did_you_mean((const char *)c->name, "info theme section slide", "<", ">",
+                                  hint, sizeof hint));
         }
         if (e) {
             if (!e->slide && !e->section)

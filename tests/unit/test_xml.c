@@ -133,7 +133,7 @@ static void test_diagnostics(void)
     expect_one(DECK("<slide>\n  <video/>\n</slide>\n"),
                "3:3: unknown element <video> inside <slide> (blocks: h, p, list, columns, box, "
                "stat, compare, spacer, placeholder, arrow, image, table, chart)");
-    expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:10: unknown attribute 'titel' on <slide>");
+    expect_one(DECK("  <slide titel=\"x\"/>\n"), "2:10: unknown attribute 'titel' on <slide>; did you mean 'title'?");
     expect_one(DECK("<slide><p>a<i>b</i></p></slide>\n"),
                "2:12: unknown element <i> inside <p> (inline elements: b, em, span, sup, sub, br, nobr, ruby)");
     expect_one(DECK("<slide layout=\"wide\"/>\n"),
