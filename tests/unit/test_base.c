@@ -166,8 +166,31 @@ static void test_diag_sort(void)
     ashi_arena_free(a);
 }
 
+static void test_nearest(void)
+{
+    char b[64];
+    static const char *const names[] = {"align", "valign", "title", "table", "tables"};
+    const char *n = ashi_nearest("algn", names, 5, b, sizeof b);
+    CHECK_STR(n ? n : "", "align");
+    n = ashi_nearest("tilte", names, 5, b, sizeof b); /* a swap is one edit */
+    CHECK_STR(n ? n : "", "title");
+    CHECK(ashi_nearest("tabel", names, 5, b, sizeof b) != NULL); /* table: one swap */
+    CHECK(ashi_nearest("tablex", names, 5, b, sizeof b) == NULL); /* table and tables tie */
+    CHECK(ashi_nearest("zzzzz", names, 5, b, sizeof b) == NULL);  /* too far */
+    CHECK(ashi_nearest("a", names, 5, b, sizeof b) == NULL);      /* one letter */
+    n = ashi_nearest("valgin", names, 5, b, sizeof b);
+    CHECK_STR(n ? n : "", "valign");
+    n = ashi_nearest_word("cetner", "start center end", b, sizeof b);
+    CHECK_STR(n ? n : "", "center");
+    char longw[200];
+    memset(longw, 'x', sizeof longw - 1);
+    longw[sizeof longw - 1] = 0;
+    CHECK(ashi_nearest(longw, names, 5, b, sizeof b) == NULL); /* no stack overrun */
+}
+
 int main(void)
 {
+    test_nearest();
     test_diag_sort();
     test_utf8();
     test_numbers();
