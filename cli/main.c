@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ashireport.h"
+#include "cli.h"
 
 static const char usage[] =
     "usage: ashireport render DECK.xml [-o OUT.pdf] [--draft] [--print] [--slug] [--booklet]\n"
@@ -15,10 +16,13 @@ static const char usage[] =
     "                          [--threads N] [--font-dir DIR]... [--diagnostic-format F]\n"
     "       ashireport check DECK.xml [--print] [--output-profile FILE.icc] [--threads N]\n"
     "                          [--font-dir DIR]... [--diagnostic-format F]\n"
+    "       ashireport watch DECK.xml [-o OUT.pdf] [render's options]\n"
     "       ashireport help [COMMAND] | --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
+    "watch   renders, then again whenever DECK.xml or a file in its folder changes\n"
+    "        (a change that breaks the deck keeps the last good PDF); Ctrl+C stops\n"
     "DECK.xml -  reads the deck from standard input; it reads no other file unless\n"
     "          --base-dir DIR says where the files it names are\n"
     "-o -      writes the PDF to standard output (messages go to standard error)\n"
@@ -50,8 +54,6 @@ static const char usage[] =
 
 static const char *const severity_names[] = {"note", "warning", "error"};
 
-/* How diagnostics are printed (--diagnostic-format). */
-typedef enum { FMT_HUMAN, FMT_SHORT, FMT_JSON } diag_format;
 
 /* s as a JSON string: UTF-8 as it is, quotes, backslashes and control
  * characters escaped. */
@@ -160,6 +162,65 @@ static char *default_output(const char *deck)
     return out;
 }
 
+/* Loads the deck (from standard input for "-"), renders it when asked,
+ * prints its diagnostics and what was written. */
+ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
+                    const char *base_dir, int render, diag_format fmt)
+{
+    int from_stdin = strcmp(deck_path, "-") == 0;
+    ashi_deck *deck = NULL;
+    ashi_status st;
+    if (from_stdin) {
+        /* the deck from standard input: it names files relative to
+         * --base-dir only, else to no folder at all */
+        size_t len = 0;
+        char *data = read_stdin(&len);
+        st = data ? ashi_deck_load_memory(opt, data, len, "<stdin>", base_dir, &deck)
+                  : ASHI_E_IO;
+        if (!data)
+            fputs("ashireport: cannot read the deck from standard input\n", stderr);
+        free(data);
+    } else {
+        st = ashi_deck_load_file(opt, deck_path, &deck);
+    }
+    char *def = NULL;
+    int to_stdout = out_path && strcmp(out_path, "-") == 0;
+    if (st == ASHI_OK && render) {
+        if (!out_path)
+            out_path = def = default_output(deck_path);
+        if (to_stdout)
+            st = ashi_deck_render_callback(deck, to_file, stdout);
+        else
+            st = out_path ? ashi_deck_render_file(deck, out_path) : ASHI_E_MEMORY;
+        if (to_stdout && st == ASHI_OK && fflush(stdout))
+            st = ASHI_E_IO;
+    }
+    if (deck)
+        print_diags(deck, fmt);
+    if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
+        fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
+    if (st == ASHI_OK && render) {
+        /* the PDF itself may have gone to standard output (-o /dev/stdout):
+         * then the message goes to standard error */
+        struct stat so, po;
+        FILE *msg = to_stdout || (fstat(1, &so) == 0 && stat(out_path, &po) == 0 &&
+                                  so.st_dev == po.st_dev && so.st_ino == po.st_ino)
+                        ? stderr
+                        : stdout;
+        size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
+        if (sides == n)
+            fprintf(msg, "wrote %s (%zu page%s)\n", to_stdout ? "standard output" : out_path, n,
+                    n == 1 ? "" : "s");
+        else /* imposed: booklet sheet sides, 2-up handout pages */
+            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n",
+                    to_stdout ? "standard output" : out_path, n, n == 1 ? "" : "s", sides,
+                    sides == 1 ? "" : "s");
+    }
+    free(def);
+    ashi_deck_free(deck);
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -169,8 +230,8 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         if (strcmp(argv[1], "help") == 0 && argc > 2 && strcmp(argv[2], "render") != 0 &&
-            strcmp(argv[2], "check") != 0) {
-            fprintf(stderr, "ashireport: no command '%s' (the commands: render, check)\n",
+            strcmp(argv[2], "check") != 0 && strcmp(argv[2], "watch") != 0) {
+            fprintf(stderr, "ashireport: no command '%s' (the commands: render, check, watch)\n",
                     argv[2]);
             return 2;
         }
@@ -181,7 +242,8 @@ int main(int argc, char **argv)
         printf("ashireport %s\n", ashi_version());
         return 0;
     }
-    int render = strcmp(argv[1], "render") == 0;
+    int watching = strcmp(argv[1], "watch") == 0;
+    int render = watching || strcmp(argv[1], "render") == 0;
     if (!render && strcmp(argv[1], "check") != 0) {
         fprintf(stderr, "ashireport: unknown command '%s'\n\n%s", argv[1], usage);
         return 2;
@@ -352,56 +414,8 @@ int main(int argc, char **argv)
         ashi_options_free(opt);
         return 2;
     }
-    ashi_deck *deck = NULL;
-    ashi_status st;
-    if (from_stdin) {
-        /* the deck from standard input: it names files relative to
-         * --base-dir only, else to no folder at all */
-        size_t len = 0;
-        char *data = read_stdin(&len);
-        st = data ? ashi_deck_load_memory(opt, data, len, "<stdin>", base_dir, &deck)
-                  : ASHI_E_IO;
-        if (!data)
-            fputs("ashireport: cannot read the deck from standard input\n", stderr);
-        free(data);
-    } else {
-        st = ashi_deck_load_file(opt, deck_path, &deck);
-    }
-    char *def = NULL;
-    int to_stdout = out_path && strcmp(out_path, "-") == 0;
-    if (st == ASHI_OK && render) {
-        if (!out_path)
-            out_path = def = default_output(deck_path);
-        if (to_stdout)
-            st = ashi_deck_render_callback(deck, to_file, stdout);
-        else
-            st = out_path ? ashi_deck_render_file(deck, out_path) : ASHI_E_MEMORY;
-        if (to_stdout && st == ASHI_OK && fflush(stdout))
-            st = ASHI_E_IO;
-    }
-    if (deck)
-        print_diags(deck, fmt);
-    if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
-        fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
-    if (st == ASHI_OK && render) {
-        /* the PDF itself may have gone to standard output (-o /dev/stdout):
-         * then the message goes to standard error */
-        struct stat so, po;
-        FILE *msg = to_stdout || (fstat(1, &so) == 0 && stat(out_path, &po) == 0 &&
-                                  so.st_dev == po.st_dev && so.st_ino == po.st_ino)
-                        ? stderr
-                        : stdout;
-        size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
-        if (sides == n)
-            fprintf(msg, "wrote %s (%zu page%s)\n", to_stdout ? "standard output" : out_path, n,
-                    n == 1 ? "" : "s");
-        else /* imposed: booklet sheet sides, 2-up handout pages */
-            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n",
-                    to_stdout ? "standard output" : out_path, n, n == 1 ? "" : "s", sides,
-                    sides == 1 ? "" : "s");
-    }
-    free(def);
-    ashi_deck_free(deck);
+    ashi_status st = watching ? cli_watch(opt, deck_path, out_path, fmt)
+                              : cli_run(opt, deck_path, out_path, base_dir, render, fmt);
     ashi_options_free(opt);
     return st == ASHI_OK ? 0 : 1;
 }
