@@ -7,16 +7,33 @@
 /* How diagnostics are printed (--diagnostic-format). */
 typedef enum { FMT_HUMAN, FMT_SHORT, FMT_JSON } diag_format;
 
+/* What render writes: a PDF, or page images. */
+typedef struct cli_output {
+    int format; /* 0 PDF, 1 PNG, 2 SVG */
+    double ppi;
+    const char *pages;
+} cli_output;
+
 /* Loads the deck ("-": standard input, its files from base_dir), renders
  * it to out_path when render is set ("-": standard output), prints its
  * diagnostics and what was written (main.c). */
 ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
-                    const char *base_dir, int render, diag_format fmt);
+                    const char *base_dir, int render, diag_format fmt, const struct cli_output *img);
+
+/* Page images (images.c): the pages `pages` selects ("1-3,7"; NULL: all)
+ * written as PNG at ppi or as SVG, each to pattern with {n} the page
+ * number (required for more than one page). */
+ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi,
+                       const char *pages);
+/* Marks in want (npages bytes) the pages spec names; -1 when it is not a
+ * list of numbers and ranges from 1. */
+int cli_pages_parse(const char *spec, size_t npages, unsigned char *want);
+
 
 /* Renders the deck, then again each time it or a file in its folder (or a
  * folder just below) changes, until interrupted (watch.c). A change that
  * breaks the deck prints its diagnostics and leaves the last good PDF. */
 ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char *out_path,
-                      diag_format fmt);
+                      diag_format fmt, const struct cli_output *img);
 
 #endif

@@ -14,6 +14,7 @@ static const char usage[] =
     "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
     "                          [--photo-intent perceptual|relative] [--max-ppi N]\n"
     "                          [--threads N] [--font-dir DIR]... [--diagnostic-format F]\n"
+    "                          [--format pdf|png|svg] [--ppi N] [--pages 1-3,7]\n"
     "       ashireport check DECK.xml [--print] [--output-profile FILE.icc] [--threads N]\n"
     "                          [--font-dir DIR]... [--diagnostic-format F]\n"
     "       ashireport watch DECK.xml [-o OUT.pdf] [render's options]\n"
@@ -26,6 +27,10 @@ static const char usage[] =
     "DECK.xml -  reads the deck from standard input; it reads no other file unless\n"
     "          --base-dir DIR says where the files it names are\n"
     "-o -      writes the PDF to standard output (messages go to standard error)\n"
+    "--format  png or svg: each page as an image file instead of the PDF, named by -o with\n"
+    "          {n} for the page number (default DECK-{n}.png beside the deck), for the web\n"
+    "--ppi     with --format png: pixels an inch (10-1200, default 144)\n"
+    "--pages   with --format: the pages to write, such as 1-3,7 (default all)\n"
     "--diagnostic-format  short (default: a line each), human (a line each and, where\n"
     "          there is one, a hint below it) or json (an object a line: file, line, col,\n"
     "          end_line, end_col, slide, severity, code, message, hint)\n"
@@ -165,7 +170,7 @@ static char *default_output(const char *deck)
 /* Loads the deck (from standard input for "-"), renders it when asked,
  * prints its diagnostics and what was written. */
 ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
-                    const char *base_dir, int render, diag_format fmt)
+                    const char *base_dir, int render, diag_format fmt, const cli_output *img)
 {
     int from_stdin = strcmp(deck_path, "-") == 0;
     ashi_deck *deck = NULL;
@@ -185,6 +190,19 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
     }
     char *def = NULL;
     int to_stdout = out_path && strcmp(out_path, "-") == 0;
+    if (st == ASHI_OK && render && img->format) {
+        /* page images: DECK-{n}.png beside the deck unless -o names them */
+        if (!out_path && (def = default_output(deck_path)) &&
+            (def = realloc(def, strlen(def) + 8)))
+            strcpy(def + strlen(def) - 4, img->format == 2 ? "-{n}.svg" : "-{n}.png");
+        st = out_path || def ? cli_images(deck, out_path ? out_path : def, img->format == 2,
+                                          img->ppi, img->pages)
+                             : ASHI_E_MEMORY;
+        print_diags(deck, fmt);
+        free(def);
+        ashi_deck_free(deck);
+        return st;
+    }
     if (st == ASHI_OK && render) {
         if (!out_path)
             out_path = def = default_output(deck_path);
@@ -250,7 +268,8 @@ int main(int argc, char **argv)
     }
     const char *deck_path = NULL, *out_path = NULL, *base_dir = NULL;
     diag_format fmt = FMT_SHORT;
-    int booklet = 0, two_up = 0;
+    cli_output img = {0, 144, NULL};
+    int booklet = 0, two_up = 0, ppi_given = 0;
     unsigned print = 0;
     int font_dirs = 0;
     const char *creep = NULL; /* --creep's argument */
@@ -286,6 +305,28 @@ int main(int argc, char **argv)
                 ashi_options_free(opt);
                 return 2;
             }
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc && render) {
+            const char *v = argv[++i];
+            img.format = strcmp(v, "pdf") == 0 ? 0 : strcmp(v, "png") == 0 ? 1
+                         : strcmp(v, "svg") == 0 ? 2
+                                                 : -1;
+            if (img.format < 0) {
+                fprintf(stderr, "ashireport: --format takes pdf, png or svg, not '%s'\n", v);
+                ashi_options_free(opt);
+                return 2;
+            }
+        } else if (strcmp(a, "--ppi") == 0 && i + 1 < argc && render) {
+            char *end;
+            img.ppi = strtod(argv[++i], &end);
+            if (*end || end == argv[i] || !(img.ppi >= 10 && img.ppi <= 1200)) {
+                fprintf(stderr, "ashireport: --ppi takes a number from 10 to 1200, not '%s'\n",
+                        argv[i]);
+                ashi_options_free(opt);
+                return 2;
+            }
+            ppi_given = 1;
+        } else if (strcmp(a, "--pages") == 0 && i + 1 < argc && render) {
+            img.pages = argv[++i];
         } else if (strcmp(a, "--base-dir") == 0 && i + 1 < argc) {
             base_dir = argv[++i];
         } else if (strcmp(a, "--draft") == 0) {
@@ -380,6 +421,29 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (!img.format && (ppi_given || img.pages)) {
+        fputs("ashireport: --ppi and --pages are for page images (--format png or svg)\n",
+              stderr);
+        ashi_options_free(opt);
+        return 2;
+    }
+    if (img.format && (print || (out_path && strcmp(out_path, "-") == 0))) {
+        fputs("ashireport: page images are for the screen, one file a page: not with --print, "
+              "--booklet, --2up or -o -\n",
+              stderr);
+        ashi_options_free(opt);
+        return 2;
+    }
+    if (img.pages) {
+        unsigned char probe[1];
+        if (cli_pages_parse(img.pages, 0, probe)) {
+            fprintf(stderr, "ashireport: --pages takes page numbers and ranges such as 1-3,7, "
+                            "not '%s'\n",
+                    img.pages);
+            ashi_options_free(opt);
+            return 2;
+        }
+    }
     if (booklet && two_up) {
         fputs("ashireport: --booklet and --2up impose the pages in two different ways; give "
               "one of them\n",
@@ -414,8 +478,8 @@ int main(int argc, char **argv)
         ashi_options_free(opt);
         return 2;
     }
-    ashi_status st = watching ? cli_watch(opt, deck_path, out_path, fmt)
-                              : cli_run(opt, deck_path, out_path, base_dir, render, fmt);
+    ashi_status st = watching ? cli_watch(opt, deck_path, out_path, fmt, &img)
+                              : cli_run(opt, deck_path, out_path, base_dir, render, fmt, &img);
     ashi_options_free(opt);
     return st == ASHI_OK ? 0 : 1;
 }

@@ -83,7 +83,7 @@ static int drain(int fd, const char *out_name)
 }
 
 ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char *out_path,
-                      diag_format fmt)
+                      diag_format fmt, const cli_output *img)
 {
     if (strcmp(deck_path, "-") == 0) {
         fputs("ashireport: watch needs a deck file, not standard input\n", stderr);
@@ -105,7 +105,7 @@ ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char
         out_name = def_name;
     }
     fprintf(stderr, "watching %s (Ctrl+C stops)\n", dir);
-    cli_run(opt, deck_path, out_path, NULL, 1, fmt);
+    cli_run(opt, deck_path, out_path, NULL, 1, fmt, img);
     fflush(stdout); /* each render's line now, not at exit */
     for (;;) {
         struct pollfd p = {fd, POLLIN, 0};
@@ -122,7 +122,7 @@ ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char
         fprintf(stderr, "\n[%02d:%02d:%02d] changed: rendering again\n", tm.tm_hour, tm.tm_min,
                 tm.tm_sec);
         watch_folders(fd, dir); /* a folder made meanwhile */
-        cli_run(opt, deck_path, out_path, NULL, 1, fmt);
+        cli_run(opt, deck_path, out_path, NULL, 1, fmt, img);
         fflush(stdout);
     }
     close(fd);

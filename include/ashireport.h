@@ -433,6 +433,24 @@ ASHI_EXPORT size_t ashi_deck_pdf_page_count(const ashi_deck *deck);
 ASHI_EXPORT const char *ashi_deck_font_file(const ashi_deck *deck,
                                             size_t index);
 
+/** Page image formats for ashi_deck_render_page. Since 0.3. */
+typedef enum ashi_image_format {
+    ASHI_IMAGE_PNG, /**< a PNG image at the resolution asked */
+    ASHI_IMAGE_SVG  /**< an SVG file, in points (text as glyph outlines) */
+} ashi_image_format;
+
+/** Renders one page of the laid-out deck (page counts from 0, as the
+ * laid-out pages: ashi_deck_page_count) as an image through write: a PNG
+ * at ppi pixels an inch (10 to 1200), or an SVG file (ppi unused), drawn
+ * from the same display list and font files as the PDF, as the screen PDF
+ * shows it. For the web and quick looks; the PDF stays the accessible
+ * document. ASHI_E_ARGUMENT for a page past the end or ppi outside the
+ * range; ASHI_E_DECK when the deck has errors; ASHI_E_IO when write fails.
+ * Since 0.3. */
+ASHI_EXPORT ashi_status ashi_deck_render_page(ashi_deck *deck, size_t page,
+                                              ashi_image_format format, double ppi,
+                                              ashi_write_fn write, void *user);
+
 /** Renders the laid-out deck as PDF to memory. *out is allocated with
  * malloc and released with ashi_free; *len receives its size. Fails with
  * ASHI_E_DECK when the deck has errors. Since 0.1. */

@@ -917,6 +917,24 @@ static int file_write(void *user, const void *p, size_t n)
     return ashi_res_out_write(&f->out, p, n) ? -1 : 0;
 }
 
+ashi_status ashi_deck_render_page(ashi_deck *deck, size_t page, ashi_image_format format,
+                                  double ppi, ashi_write_fn write, void *user)
+{
+    if (!deck || !write || (format != ASHI_IMAGE_PNG && format != ASHI_IMAGE_SVG))
+        return ASHI_E_ARGUMENT;
+    if (!deck->laid_out || deck->diags.errors)
+        return ASHI_E_DECK;
+    callback_out c = {write, user, &deck->diags};
+    const ashi_pdf_sink sink = {callback_open, callback_write, &c};
+    ashi_arena *scratch = ashi_arena_new(deck->mem);
+    if (!scratch)
+        return ASHI_E_MEMORY;
+    ashi_status st = ashi_render_page_image(&deck->dlist, page, format == ASHI_IMAGE_SVG, ppi,
+                                            scratch, &sink);
+    ashi_arena_free(scratch);
+    return st;
+}
+
 ashi_status ashi_deck_render_file(ashi_deck *deck, const char *path)
 {
     if (!deck || !path || !path[0])

@@ -2,7 +2,7 @@
 # deps.sh — installs the Debian packages that building and testing need,
 # only those missing. SPDX-License-Identifier: MIT
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config
+pkgs=(build-essential cmake pkg-config libcairo2-dev
       libhpdf-dev libxml2-dev libfreetype-dev libharfbuzz-dev libpng-dev
       libturbojpeg0-dev liblcms2-dev libdeflate-dev
       poppler-utils qpdf libxml2-utils)
@@ -15,6 +15,8 @@ pkgs=(build-essential cmake pkg-config
 [ "${1:-}" = "--test" ] && pkgs+=(liblcms2-utils)
 # the locale test makes de_DE and fr_FR from the definitions in locales
 [ "${1:-}" = "--test" ] && pkgs+=(locales)
+# the page-image test compares PNGs with ImageMagick
+[ "${1:-}" = "--test" ] && pkgs+=(imagemagick)
 # node and npm: the machine's, or Debian's where there are none (a nodejs
 # package that bundles npm conflicts with Debian's npm)
 [ "${1:-}" = "--test" ] && ! command -v npm >/dev/null && pkgs+=(nodejs npm)

@@ -62,4 +62,11 @@ typedef struct ashi_pdf_sink {
 ashi_status ashi_render_pdf(const ashi_dlist *dl, const ashi_render_opts *o, ashi_diags *d,
                             const ashi_pdf_sink *out, size_t *pages);
 
+/* Page `page` (0-based) of the display list through cairo (raster.c): a
+ * PNG at ppi pixels an inch, or (svg) an SVG file in points, to out
+ * (whose open is told 0). Scratch from a. ASHI_E_ARGUMENT for a page past
+ * the end or ppi outside 10 to 1200 (or over 400 megapixels). */
+ashi_status ashi_render_page_image(const ashi_dlist *dl, size_t page, int svg, double ppi,
+                                   ashi_arena *a, const ashi_pdf_sink *out);
+
 #endif
