@@ -18,10 +18,12 @@ static const char usage[] =
     "       ashireport check DECK.xml [--print] [--output-profile FILE.icc] [--threads N]\n"
     "                          [--font-dir DIR]... [--diagnostic-format F]\n"
     "       ashireport watch DECK.xml [-o OUT.pdf] [render's options]\n"
+    "       ashireport fonts [--font-dir DIR]...\n"
     "       ashireport help [COMMAND] | --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
+    "fonts   lists the fonts decks can use: family, style and file, a line each\n"
     "watch   renders, then again whenever DECK.xml or a file in its folder changes\n"
     "        (a change that breaks the deck keeps the last good PDF); Ctrl+C stops\n"
     "DECK.xml -  reads the deck from standard input; it reads no other file unless\n"
@@ -115,6 +117,41 @@ static void print_diags(const ashi_deck *deck, diag_format fmt)
         if (fmt == FMT_HUMAN && g.hint)
             fprintf(stderr, "  hint: %s\n", g.hint);
     }
+}
+
+static int print_font(void *user, const char *family, const char *style, const char *path)
+{
+    (void)user;
+    printf("%s\t%s\t%s\n", family, style, path);
+    return 0;
+}
+
+/* `ashireport fonts [--font-dir DIR]...`: the usable fonts, a line each
+ * (family, style, file, tab-separated), in the order they are looked up. */
+static int list_fonts(int argc, char **argv)
+{
+    ashi_options *opt = NULL;
+    if (ashi_options_new(&opt) != ASHI_OK)
+        return 1;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--font-dir") == 0 && i + 1 < argc &&
+            ashi_options_add_font_dir(opt, argv[i + 1]) == ASHI_OK) {
+            i++;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            puts("usage: ashireport fonts [--font-dir DIR]...\n\nlists the fonts decks can "
+                 "use, a line each: family, style, file (tab-separated), in the\norder they "
+                 "are looked up (--font-dir's, ASHI_FONT_PATH's, the installed ones)");
+            ashi_options_free(opt);
+            return 0;
+        } else {
+            fprintf(stderr, "ashireport: fonts takes only --font-dir DIR, not '%s'\n", argv[i]);
+            ashi_options_free(opt);
+            return 2;
+        }
+    }
+    ashi_status st = ashi_fonts_list(opt, print_font, NULL);
+    ashi_options_free(opt);
+    return st == ASHI_OK ? 0 : 1;
 }
 
 /* Standard input, whole (NULL when it cannot be read or passes 1 GiB; the
@@ -248,8 +285,10 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         if (strcmp(argv[1], "help") == 0 && argc > 2 && strcmp(argv[2], "render") != 0 &&
-            strcmp(argv[2], "check") != 0 && strcmp(argv[2], "watch") != 0) {
-            fprintf(stderr, "ashireport: no command '%s' (the commands: render, check, watch)\n",
+            strcmp(argv[2], "check") != 0 && strcmp(argv[2], "watch") != 0 &&
+            strcmp(argv[2], "fonts") != 0) {
+            fprintf(stderr,
+                    "ashireport: no command '%s' (the commands: render, check, watch, fonts)\n",
                     argv[2]);
             return 2;
         }
@@ -260,6 +299,8 @@ int main(int argc, char **argv)
         printf("ashireport %s\n", ashi_version());
         return 0;
     }
+    if (strcmp(argv[1], "fonts") == 0)
+        return list_fonts(argc, argv);
     int watching = strcmp(argv[1], "watch") == 0;
     int render = watching || strcmp(argv[1], "render") == 0;
     if (!render && strcmp(argv[1], "check") != 0) {

@@ -250,6 +250,18 @@ ASHI_EXPORT ashi_status ashi_options_set_photo_intent(ashi_options *opt,
  * screen output never downsamples. Since 0.3. */
 ASHI_EXPORT ashi_status ashi_options_set_print_ppi(ashi_options *opt, int max_ppi);
 
+/** Receives one usable font file from ashi_fonts_list: the family and
+ * style its name table gives, and its path; returns 0 to go on. Since 0.3. */
+typedef int (*ashi_font_fn)(void *user, const char *family, const char *style,
+                            const char *path);
+
+/** Lists the font files a deck loaded with opt may use, in the order they
+ * are looked up: the options' folders, ASHI_FONT_PATH's, the installed
+ * fonts (a folder once); in each, every TrueType or OpenType file
+ * (.ttf, .otf, .ttc) that FreeType opens, in name order. opt may be NULL.
+ * ASHI_E_IO when each stopped the listing. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_fonts_list(const ashi_options *opt, ashi_font_fn each, void *user);
+
 /** A cache of opened font files, shared by every deck loaded with options
  * that name it, on any number of threads at once: a program rendering many
  * documents opens each font once instead of once per document. A font

@@ -457,6 +457,19 @@ static int read_deck_profile(ashi_deck *deck)
 
 /* The pipeline: parse, resolve the theme, open fonts, lay out. Every stage
  * that can still run runs, so that one load reports every problem. */
+size_t ashi__font_search_dirs(const ashi_options *opt, const char *base_dir, ashi_arena *a,
+                              const char **dirs)
+{
+    size_t n = 0;
+    if (base_dir)
+        dirs[n++] = base_dir;
+    for (size_t i = 0; opt && i < opt->nfont_dirs; i++)
+        dirs[n++] = opt->font_dirs[i];
+    n += env_font_dirs(a, dirs + n);
+    n += installed_font_dirs(a, dirs + n);
+    return n;
+}
+
 static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const char *data,
                                size_t len, const char *base_dir, void *built)
 {
@@ -503,14 +516,8 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
 
     /* the deck's folder, the program's folders, ASHI_FONT_PATH's, then the
      * installed fonts */
-    const char *dirs[1 + MAX_FONT_DIRS + MAX_ENV_FONT_DIRS + 8];
-    size_t n = 0;
-    if (base_dir)
-        dirs[n++] = base_dir;
-    for (size_t i = 0; opt && i < opt->nfont_dirs; i++)
-        dirs[n++] = opt->font_dirs[i];
-    n += env_font_dirs(a, dirs + n);
-    n += installed_font_dirs(a, dirs + n);
+    const char *dirs[ASHI__FONT_SEARCH_DIRS];
+    size_t n = ashi__font_search_dirs(opt, base_dir, a, dirs);
     /* CMYK output, as the print settings below will say (the options',
      * else the deck's print="on"): the theme's default text is then K100 */
     unsigned print = opt ? opt->print : 0;

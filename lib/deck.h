@@ -58,6 +58,12 @@ struct ashi_deck {
     struct ashi_xml_tree *built; /* a deck built in C: its elements (builder.c) */
 };
 
+/* The folders fonts are looked up in, in order: base_dir (may be NULL),
+ * the options', ASHI_FONT_PATH's, the installed ones (api.c); strings in
+ * a. Returns how many; dirs holds ASHI__FONT_SEARCH_DIRS. */
+#define ASHI__FONT_SEARCH_DIRS (1 + MAX_FONT_DIRS + 8 + 8)
+size_t ashi__font_search_dirs(const ashi_options *opt, const char *base_dir, ashi_arena *a,
+                              const char **dirs);
 /* A new deck with nothing loaded, named name in diagnostics (api.c). */
 ashi_deck *ashi__deck_new(const ashi_options *opt, const char *name);
 /* Loads a deck: from the text data (len bytes) or, when built is not NULL,

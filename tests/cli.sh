@@ -105,4 +105,14 @@ expect_exit 0 "$cli" help check
 expect_exit 2 "$cli" help frobnicate
 expect_exit 2 "$cli" render "$tests/decks/minimal.xml" --booklet --2up
 grep -q "give one of them" "$work/err" || fail "--booklet --2up: $(cat "$work/err")"
+# fonts: the bundled ones, and a --font-dir's first
+mkdir -p "$work/myfonts"
+cp "$tests/../fonts/BIZUDPMincho-Regular.ttf" "$work/myfonts/Mine.ttf"
+printf 'not a font' >"$work/myfonts/Broken.ttf"
+expect_exit 0 "$cli" fonts --font-dir "$work/myfonts"
+head -1 "$work/out" | grep -qP "^BIZ UDPMincho\tRegular\t.*/myfonts/Mine.ttf$" || fail "fonts: $(head -3 "$work/out")"
+grep -qP "^BIZ UDPGothic\tBold\t.*BIZUDPGothic-Bold.ttf$" "$work/out" || fail "fonts: bundled bold"
+! grep -q "Broken.ttf" "$work/out" || fail "fonts listed a file that is no font"
+expect_exit 0 "$cli" fonts --help
+expect_exit 2 "$cli" fonts --bogus
 echo "1 passed, 0 failed"
