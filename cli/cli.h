@@ -25,9 +25,9 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
  * number (required for more than one page). */
 ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi,
                        const char *pages);
-/* Marks in want (npages bytes) the pages spec names; -1 when it is not a
- * list of numbers and ranges from 1. */
-int cli_pages_parse(const char *spec, size_t npages, unsigned char *want);
+/* Marks in want (npages bytes) the pages spec names, the highest asked for
+ * in *last; -1 when it is not a list of numbers and ranges from 1. */
+int cli_pages_parse(const char *spec, size_t npages, unsigned char *want, long *last);
 
 
 /* Renders the deck, then again each time it or a file in its folder (or a

@@ -8,9 +8,10 @@
 
 #include "cli.h"
 
-int cli_pages_parse(const char *spec, size_t npages, unsigned char *want)
+int cli_pages_parse(const char *spec, size_t npages, unsigned char *want, long *last)
 {
     memset(want, spec ? 0 : 1, npages);
+    *last = 0;
     for (const char *s = spec; s && *s;) {
         char *end;
         long a = strtol(s, &end, 10), b = a;
@@ -27,6 +28,8 @@ int cli_pages_parse(const char *spec, size_t npages, unsigned char *want)
             s++;
         else if (*s)
             return -1;
+        if (b > *last)
+            *last = b;
         for (long k = a; k <= b && (size_t)k <= npages; k++)
             want[k - 1] = 1;
     }
@@ -67,10 +70,17 @@ ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi
     unsigned char *want = malloc(n ? n : 1);
     if (!want)
         return ASHI_E_MEMORY;
-    if (cli_pages_parse(pages, n, want)) {
+    long last = 0;
+    if (cli_pages_parse(pages, n, want, &last)) {
         fprintf(stderr, "ashireport: --pages takes page numbers and ranges such as 1-3,7, not "
                         "'%s'\n",
                 pages);
+        free(want);
+        return ASHI_E_ARGUMENT;
+    }
+    if (last > 0 && (size_t)last > n) {
+        fprintf(stderr, "ashireport: --pages %s asks for page %ld; the deck has %zu page%s\n",
+                pages, last, n, n == 1 ? "" : "s");
         free(want);
         return ASHI_E_ARGUMENT;
     }

@@ -477,7 +477,8 @@ int main(int argc, char **argv)
     }
     if (img.pages) {
         unsigned char probe[1];
-        if (cli_pages_parse(img.pages, 0, probe)) {
+        long last;
+        if (cli_pages_parse(img.pages, 0, probe, &last)) {
             fprintf(stderr, "ashireport: --pages takes page numbers and ranges such as 1-3,7, "
                             "not '%s'\n",
                     img.pages);

@@ -56,6 +56,9 @@ set +e
 "$cli" render "$booklet" --format png -o "$work/one.png" >/dev/null 2>"$work/err"; rc=$?
 set -e
 [ "$rc" -eq 1 ] && grep -q "need {n} in the output name" "$work/err" || fail "{n} required: $rc $(cat "$work/err")"
+set +e; "$cli" render "$booklet" --format png --pages 2,999 -o "$work/y-{n}.png" >/dev/null 2>"$work/err"; rc=$?; set -e
+[ "$rc" -eq 1 ] && grep -q "asks for page 999; the deck has" "$work/err" && [ ! -e "$work/y-2.png" ] ||
+  fail "a page past the end: $rc $(cat "$work/err")"
 for bad in "--pages 0" "--pages 3-1" "--ppi 5" "--format gif"; do
   set +e; "$cli" render "$booklet" --format png $bad -o "$work/x-{n}.png" >/dev/null 2>&1; rc=$?; set -e
   [ "$rc" -eq 2 ] || fail "'$bad' exited $rc, want 2"
