@@ -33,6 +33,8 @@ static const char usage[] =
     "          {n} for the page number (default DECK-{n}.png beside the deck), for the web\n"
     "--ppi     with --format png: pixels an inch (10-1200, default 144)\n"
     "--pages   with --format: the pages to write, such as 1-3,7 (default all)\n"
+    "--lang    ja or en: the language of the diagnostics (default: the locale's, from\n"
+    "          LANGUAGE, LC_ALL, LC_MESSAGES or LANG; messages not yet in Japanese stay English)\n"
     "--diagnostic-format  short (default: a line each), human (a line each and, where\n"
     "          there is one, a hint below it) or json (an object a line: file, line, col,\n"
     "          end_line, end_col, slide, severity, code, message, hint)\n"
@@ -319,6 +321,16 @@ int main(int argc, char **argv)
         fputs("ashireport: out of memory\n", stderr);
         return 1;
     }
+    /* the messages' language: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES,
+     * LANG, the first one set), Japanese when it starts with ja; --lang wins */
+    static const char *const lang_vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t k = 0; k < sizeof lang_vars / sizeof lang_vars[0]; k++) {
+        const char *v = getenv(lang_vars[k]);
+        if (v && *v) {
+            ashi_options_set_language(opt, strncmp(v, "ja", 2) == 0 ? "ja" : "en");
+            break;
+        }
+    }
     /* every core unless --threads says otherwise (the PDF is the same) */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     ashi_options_set_threads(opt, cores < 1 ? 1 : cores > 16 ? 16 : (int)cores);
@@ -368,6 +380,12 @@ int main(int argc, char **argv)
             ppi_given = 1;
         } else if (strcmp(a, "--pages") == 0 && i + 1 < argc && render) {
             img.pages = argv[++i];
+        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            if (ashi_options_set_language(opt, argv[++i]) != ASHI_OK) {
+                fprintf(stderr, "ashireport: --lang takes ja or en, not '%s'\n", argv[i]);
+                ashi_options_free(opt);
+                return 2;
+            }
         } else if (strcmp(a, "--base-dir") == 0 && i + 1 < argc) {
             base_dir = argv[++i];
         } else if (strcmp(a, "--draft") == 0) {

@@ -134,6 +134,11 @@ ASHI_EXPORT void ashi_options_free(ashi_options *opt);
 ASHI_EXPORT ashi_status ashi_options_add_font_dir(ashi_options *opt,
                                                   const char *dir);
 
+/** The language of diagnostics and hints: "en" (the default) or "ja".
+ * Japanese is used where the library has the message in Japanese; any
+ * other stays English. ASHI_E_ARGUMENT for anything else. Since 0.3. */
+ASHI_EXPORT ashi_status ashi_options_set_language(ashi_options *opt, const char *lang);
+
 /** Draft mode: text that overflows its frame is a warning instead of an
  * error, and the frame is marked in red on the page, so that the deck can
  * be rendered and looked at while it is being fixed. Off by default.

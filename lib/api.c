@@ -195,6 +195,14 @@ ashi_status ashi_options_set_threads(ashi_options *opt, int threads)
     return ASHI_OK;
 }
 
+ashi_status ashi_options_set_language(ashi_options *opt, const char *lang)
+{
+    if (!opt || !lang || (strcmp(lang, "ja") && strcmp(lang, "en")))
+        return ASHI_E_ARGUMENT;
+    opt->lang_ja = !strcmp(lang, "ja");
+    return ASHI_OK;
+}
+
 ashi_status ashi_options_set_draft(ashi_options *opt, int draft)
 {
     if (!opt)
@@ -275,6 +283,8 @@ ashi_deck *ashi__deck_new(const ashi_options *opt, const char *name)
         return NULL;
     }
     deck->diags.arena = deck->arena;
+    deck->diags.ja = opt && opt->lang_ja;
+    deck->lang_ja = deck->diags.ja;
     deck->dlist.a = deck->arena;
     ashi_res_init(&deck->res, NULL, 0, 0, deck->arena);
     return deck;
@@ -739,8 +749,34 @@ static const struct {
                    "every value quoted, & written &amp;"},
 };
 
-static const char *hint_of(const char *code)
+/* The same in Japanese, where there is one. */
+static const struct {
+    const char *code, *hint;
+} hints_ja[] = {
+    {"bad-value", "メッセージにある値のどれかにしてください（docs/reference.ja.md）"},
+    {"encoding", "デッキを UTF-8 で保存してください"},
+    {"font-missing", "書体ファイルをデッキのフォルダに置くか、そのフォルダを --font-dir か "
+                     "ASHI_FONT_PATH で指定してください"},
+    {"image", "画像を PNG か JPEG で保存し直し、デッキのフォルダに置いてください"},
+    {"io", "パス、フォルダの書き込み権限、空き容量を確かめてください"},
+    {"loose-line", "言い回しを変えるか段の幅を広げると、行が埋まります"},
+    {"missing-attribute", "メッセージにある属性を加えてください"},
+    {"missing-glyph", "書体にある文字を使うか、その文字を持つ書体をテーマに加えてください"},
+    {"no-alt", "読み上げのために、画像やグラフに代替テキスト（alt）を付けてください"},
+    {"overflow", "文字を減らすか、スライドを 2 枚に分けるか、スライドに fit=\"shrink\" を付け"
+                 "てください"},
+    {"unknown-attribute", "その要素の属性の綴りを確かめてください（docs/reference.ja.md）"},
+    {"unknown-element", "要素名の綴りを確かめてください（docs/reference.ja.md）"},
+    {"utf8", "デッキを UTF-8 で保存してください"},
+    {"xml-syntax", "その場所のタグと引用符を確かめてください。要素はすべて閉じ、値はすべて引用"
+                   "符で囲み、& は &amp; と書きます"},
+};
+
+static const char *hint_of(const char *code, int ja)
 {
+    for (size_t i = 0; ja && i < sizeof hints_ja / sizeof hints_ja[0]; i++)
+        if (!strcmp(hints_ja[i].code, code))
+            return hints_ja[i].hint;
     for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
         if (!strcmp(hints[i].code, code))
             return hints[i].hint;
@@ -789,7 +825,7 @@ ashi_status ashi_deck_diag_sized(const ashi_deck *deck, size_t index, ashi_diag 
         return ASHI_E_ARGUMENT;
     ashi_diag g = deck->diags.v[index];
     g.slide = slide_at(deck, deck->diags.keys[index]);
-    g.hint = hint_of(g.code);
+    g.hint = hint_of(g.code, deck->lang_ja);
     memcpy(out, &g, size < sizeof g ? size : sizeof g);
     return ASHI_OK;
 }

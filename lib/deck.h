@@ -29,6 +29,7 @@ struct ashi_options {
     char *output_profile; /* PDF/X-4's ICC profile file, or NULL (PDF/X-1a) */
     int max_ppi;          /* print: images downsampled above it; 0 never */
     ashi_photo_intent photo_intent;
+    int lang_ja; /* diagnostics in Japanese */
 };
 
 struct ashi_deck {
@@ -56,6 +57,7 @@ struct ashi_deck {
     size_t pdf_pages; /* of the last render */
     ashi_res res;     /* the files the deck names; the deck's own file */
     struct ashi_xml_tree *built; /* a deck built in C: its elements (builder.c) */
+    int lang_ja;                 /* hints in Japanese too */
 };
 
 /* The folders fonts are looked up in, in order: base_dir (may be NULL),

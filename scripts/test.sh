@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --test
 jobs="$(nproc)"
+# the tests read the English messages, whatever the tester's language (the
+# Japanese ones are tested by asking for them)
+export LANGUAGE=en
 
 echo "== build (-Wall -Wextra -Werror) and test"
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASHI_WERROR=ON >/dev/null

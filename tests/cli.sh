@@ -105,6 +105,18 @@ expect_exit 0 "$cli" help check
 expect_exit 2 "$cli" help frobnicate
 expect_exit 2 "$cli" render "$tests/decks/minimal.xml" --booklet --2up
 grep -q "give one of them" "$work/err" || fail "--booklet --2up: $(cat "$work/err")"
+# Japanese messages: from the locale, or --lang; English for C
+LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 1 "$cli" check "$tests/errors/unknown-attribute.xml" --diagnostic-format human
+grep -q ":2:10: error: <slide> に 'titel' という属性はありません（'title' ではありませんか？）$" "$work/err" ||
+  fail "Japanese from LANG: $(cat "$work/err")"
+grep -q "^  hint: その要素の属性の綴りを確かめてください" "$work/err" || fail "Japanese hint: $(cat "$work/err")"
+LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 1 "$cli" check "$tests/errors/unknown-attribute.xml" --lang en
+grep -q "unknown attribute 'titel' on <slide>; did you mean 'title'?" "$work/err" || fail "--lang en: $(cat "$work/err")"
+LC_ALL=C LANGUAGE= expect_exit 1 "$cli" check "$tests/errors/unknown-attribute.xml"
+grep -q "unknown attribute 'titel'" "$work/err" || fail "C locale: $(cat "$work/err")"
+expect_exit 1 "$cli" check "$tests/errors/bad-color.xml" --lang ja
+grep -q "value '#GGG' は誤りです。" "$work/err" || fail "--lang ja: $(cat "$work/err")"
+expect_exit 2 "$cli" check x.xml --lang fr
 # fonts: the bundled ones, and a --font-dir's first
 mkdir -p "$work/myfonts"
 cp "$tests/../fonts/BIZUDPMincho-Regular.ttf" "$work/myfonts/Mine.ttf"

@@ -175,7 +175,10 @@ typedef struct ashi_diags {
     /* where in the deck diagnostics about another file (a CSV's lines)
      * belong: the element that names the file; set around reading it */
     ashi_loc origin;
+    int ja; /* messages in Japanese where ja.c has the format */
 } ashi_diags;
+/* The Japanese format of an English diagnostic format, or NULL (ja.c). */
+const char *ashi_ja_format(const char *en);
 void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
                    ashi_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
