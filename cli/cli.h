@@ -16,9 +16,12 @@ typedef struct cli_output {
 
 /* Loads the deck ("-": standard input, its files from base_dir), renders
  * it to out_path when render is set ("-": standard output), prints its
- * diagnostics and what was written (main.c). */
+ * diagnostics and what was written (run.c). */
 ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
                     const char *base_dir, int render, diag_format fmt, const struct cli_output *img);
+
+/* An ashi_write_fn writing to the FILE * user (run.c). */
+int cli_write_file(void *user, const void *data, size_t len);
 
 /* Page images (images.c): the pages `pages` selects ("1-3,7"; NULL: all)
  * written as PNG at ppi or as SVG, each to pattern with {n} the page

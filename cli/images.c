@@ -36,11 +36,6 @@ int cli_pages_parse(const char *spec, size_t npages, unsigned char *want, long *
     return 0;
 }
 
-static int to_file(void *user, const void *data, size_t len)
-{
-    return fwrite(data, 1, len, user) == len ? 0 : -1;
-}
-
 /* pattern with {n} replaced by n (every {n}), into a new string. */
 static char *page_name(const char *pattern, size_t n)
 {
@@ -108,7 +103,7 @@ ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi
         sprintf(tmp, "%s.part", name);
         FILE *f = fopen(tmp, "wb");
         st = f ? ashi_deck_render_page(deck, i, svg ? ASHI_IMAGE_SVG : ASHI_IMAGE_PNG, ppi,
-                                       to_file, f)
+                                       cli_write_file, f)
                : ASHI_E_IO;
         if (f && fclose(f) && st == ASHI_OK)
             st = ASHI_E_IO;

@@ -1,9 +1,8 @@
-/* main.c — the ashireport command: parses arguments, calls the public API,
- * prints diagnostics. SPDX-License-Identifier: MIT */
+/* main.c — the ashireport command: parses arguments and hands them to a
+ * run (run.c), a watch (watch.c) or the font list. SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ashireport.h"
@@ -61,66 +60,6 @@ static const char usage[] =
     "for a problem of no place in the file).\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
 
-static const char *const severity_names[] = {"note", "warning", "error"};
-
-
-/* s as a JSON string: UTF-8 as it is, quotes, backslashes and control
- * characters escaped. */
-static void json_string(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-static void print_diags(const ashi_deck *deck, diag_format fmt)
-{
-    for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) {
-        ashi_diag g;
-        if (ashi_deck_diag(deck, i, &g) != ASHI_OK)
-            continue;
-        const char *sev = severity_names[g.severity];
-        if (fmt == FMT_JSON) {
-            fputs("{\"file\":", stderr);
-            json_string(stderr, g.file);
-            fprintf(stderr,
-                    ",\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,\"slide\":%zu,"
-                    "\"severity\":\"%s\",\"code\":",
-                    g.line, g.col, g.end_line, g.end_col, g.slide, sev);
-            json_string(stderr, g.code);
-            fputs(",\"message\":", stderr);
-            json_string(stderr, g.message);
-            fputs(",\"hint\":", stderr);
-            json_string(stderr, g.hint);
-            fputs("}\n", stderr);
-            continue;
-        }
-        /* a problem of no place in the file (it cannot be read, the PDF
-         * cannot be written) names the file alone */
-        if (g.line == 0)
-            fprintf(stderr, "%s: %s: %s\n", g.file, sev, g.message);
-        else if (g.col == 0)
-            fprintf(stderr, "%s:%u: %s: %s\n", g.file, g.line, sev, g.message);
-        else
-            fprintf(stderr, "%s:%u:%u: %s: %s\n", g.file, g.line, g.col, sev, g.message);
-        if (fmt == FMT_HUMAN && g.hint)
-            fprintf(stderr, "  hint: %s\n", g.hint);
-    }
-}
-
 static int print_font(void *user, const char *family, const char *style, const char *path)
 {
     (void)user;
@@ -154,128 +93,6 @@ static int list_fonts(int argc, char **argv)
     ashi_status st = ashi_fonts_list(opt, print_font, NULL);
     ashi_options_free(opt);
     return st == ASHI_OK ? 0 : 1;
-}
-
-/* Standard input, whole (NULL when it cannot be read or passes 1 GiB; the
- * library's input limit then says more). */
-static char *read_stdin(size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, stdin);
-        n += got;
-        if (got == 0)
-            break;
-        if (n == cap) {
-            char *more = cap < (1u << 30) ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                return NULL;
-            }
-            buf = more;
-            cap *= 2;
-        }
-    }
-    if (buf && ferror(stdin)) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
-/* ashi_deck_render_callback's writer for standard output. */
-static int to_file(void *user, const void *data, size_t len)
-{
-    return fwrite(data, 1, len, user) == len ? 0 : -1;
-}
-
-static char *default_output(const char *deck)
-{
-    size_t n = strlen(deck);
-    const char *dot = strrchr(deck, '.');
-    const char *slash = strrchr(deck, '/');
-    if (dot && (!slash || dot > slash))
-        n = (size_t)(dot - deck);
-    char *out = malloc(n + 5);
-    if (out) {
-        memcpy(out, deck, n);
-        memcpy(out + n, ".pdf", 5);
-    }
-    return out;
-}
-
-/* Loads the deck (from standard input for "-"), renders it when asked,
- * prints its diagnostics and what was written. */
-ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
-                    const char *base_dir, int render, diag_format fmt, const cli_output *img)
-{
-    int from_stdin = strcmp(deck_path, "-") == 0;
-    ashi_deck *deck = NULL;
-    ashi_status st;
-    if (from_stdin) {
-        /* the deck from standard input: it names files relative to
-         * --base-dir only, else to no folder at all */
-        size_t len = 0;
-        char *data = read_stdin(&len);
-        st = data ? ashi_deck_load_memory(opt, data, len, "<stdin>", base_dir, &deck)
-                  : ASHI_E_IO;
-        if (!data)
-            fputs("ashireport: cannot read the deck from standard input\n", stderr);
-        free(data);
-    } else {
-        st = ashi_deck_load_file(opt, deck_path, &deck);
-    }
-    char *def = NULL;
-    int to_stdout = out_path && strcmp(out_path, "-") == 0;
-    if (st == ASHI_OK && render && img->format) {
-        /* page images: DECK-{n}.png beside the deck unless -o names them */
-        if (!out_path && (def = default_output(deck_path)) &&
-            (def = realloc(def, strlen(def) + 8)))
-            strcpy(def + strlen(def) - 4, img->format == 2 ? "-{n}.svg" : "-{n}.png");
-        st = out_path || def ? cli_images(deck, out_path ? out_path : def, img->format == 2,
-                                          img->ppi, img->pages)
-                             : ASHI_E_MEMORY;
-        print_diags(deck, fmt);
-        free(def);
-        ashi_deck_free(deck);
-        return st;
-    }
-    if (st == ASHI_OK && render) {
-        if (!out_path)
-            out_path = def = default_output(deck_path);
-        if (to_stdout)
-            st = ashi_deck_render_callback(deck, to_file, stdout);
-        else
-            st = out_path ? ashi_deck_render_file(deck, out_path) : ASHI_E_MEMORY;
-        if (to_stdout && st == ASHI_OK && fflush(stdout))
-            st = ASHI_E_IO;
-    }
-    if (deck)
-        print_diags(deck, fmt);
-    if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
-        fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
-    if (st == ASHI_OK && render) {
-        /* the PDF itself may have gone to standard output (-o /dev/stdout):
-         * then the message goes to standard error */
-        struct stat so, po;
-        FILE *msg = to_stdout || (fstat(1, &so) == 0 && stat(out_path, &po) == 0 &&
-                                  so.st_dev == po.st_dev && so.st_ino == po.st_ino)
-                        ? stderr
-                        : stdout;
-        size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
-        if (sides == n)
-            fprintf(msg, "wrote %s (%zu page%s)\n", to_stdout ? "standard output" : out_path, n,
-                    n == 1 ? "" : "s");
-        else /* imposed: booklet sheet sides, 2-up handout pages */
-            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n",
-                    to_stdout ? "standard output" : out_path, n, n == 1 ? "" : "s", sides,
-                    sides == 1 ? "" : "s");
-    }
-    free(def);
-    ashi_deck_free(deck);
-    return st;
 }
 
 int main(int argc, char **argv)
