@@ -266,16 +266,23 @@ static ashi_loc node_loc(xmlNodePtr n)
     return loc;
 }
 
-/* Where attribute qname (as written: "xml:lang") of n is; n's own place
- * when not found. */
-static ashi_loc attr_loc(xmlNodePtr n, const char *qname)
+/* What the start tag of n says of attribute qname (as written:
+ * "xml:lang"); NULL when not found. */
+static const tag_attr *find_attr(xmlNodePtr n, const char *qname)
 {
     const node_info *info = n ? n->_private : NULL;
     size_t len = strlen(qname);
     for (unsigned i = 0; info && i < info->nattrs; i++)
         if (info->attrs[i].len == len && !memcmp(info->attrs[i].name, qname, len))
-            return info->attrs[i].loc;
-    return node_loc(n);
+            return &info->attrs[i];
+    return NULL;
+}
+
+/* Where attribute qname of n is; n's own place when not found. */
+static ashi_loc attr_loc(xmlNodePtr n, const char *qname)
+{
+    const tag_attr *a = find_attr(n, qname);
+    return a ? a->loc : node_loc(n);
 }
 
 /* Where n's start tag ends; unknown (0) for a node not read from text. */
@@ -288,12 +295,8 @@ static ashi_loc node_end(xmlNodePtr n)
 /* Where attribute qname's value ends; n's start tag's end when not found. */
 static ashi_loc attr_end(xmlNodePtr n, const char *qname)
 {
-    const node_info *info = n ? n->_private : NULL;
-    size_t len = strlen(qname);
-    for (unsigned i = 0; info && i < info->nattrs; i++)
-        if (info->attrs[i].len == len && !memcmp(info->attrs[i].name, qname, len))
-            return info->attrs[i].end;
-    return node_end(n);
+    const tag_attr *a = find_attr(n, qname);
+    return a ? a->end : node_end(n);
 }
 
 /* ---- helpers ------------------------------------------------------------ */
