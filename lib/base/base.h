@@ -144,6 +144,12 @@ const char *ashi_nearest(const char *word, const char *const *names, size_t n, c
                          size_t size);
 /* The same over space-separated words ("start center end"). */
 const char *ashi_nearest_word(const char *word, const char *words, char *buf, size_t size);
+/* How a diagnostic suggests a name, after its message: "; did you mean
+ * <open>name<close>?" into buf (diag.c says it again in Japanese), or ""
+ * when name is NULL (nearest.c). */
+#define ASHI_DID_YOU_MEAN "; did you mean "
+const char *ashi_did_you_mean(const char *name, const char *open, const char *close, char *buf,
+                              size_t size);
 
 /* snprintf in the C locale whatever the host program's (num.c): every
  * number the library writes, into a PDF, a table cell or a message, goes

@@ -35,13 +35,14 @@ void ashi_diag_vadd_range(ashi_diags *d, ashi_severity sev, const char *code, as
     const char *ja = d->ja ? ashi_ja_format(fmt) : NULL;
     ashi_vsnprintf(msg, sizeof msg, ja ? ja : fmt, ap);
     /* a suggestion made in English ("; did you mean 'x'?"), said in Japanese */
-    char *dym = ja ? strstr(msg, "; did you mean ") : NULL;
-    if (dym && dym[15] && strlen(dym) < 200) {
+    const size_t pl = sizeof ASHI_DID_YOU_MEAN - 1;
+    char *dym = ja ? strstr(msg, ASHI_DID_YOU_MEAN) : NULL;
+    if (dym && dym[pl] && strlen(dym) < 200) {
         char what[200], tail[1024];
-        const char *end = strchr(dym + 15, '?');
-        size_t wl = end ? (size_t)(end - (dym + 15)) : 0;
+        const char *end = strchr(dym + pl, '?');
+        size_t wl = end ? (size_t)(end - (dym + pl)) : 0;
         if (end && wl < sizeof what) {
-            memcpy(what, dym + 15, wl);
+            memcpy(what, dym + pl, wl);
             what[wl] = 0;
             ashi_snprintf(tail, sizeof tail, "%s", end + 1);
             ashi_snprintf(dym, sizeof msg - (size_t)(dym - msg), "（%s ではありませんか？）%s",

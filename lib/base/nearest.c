@@ -80,3 +80,12 @@ const char *ashi_nearest_word(const char *word, const char *words, char *buf, si
     }
     return ashi_nearest(word, names, n, buf, size);
 }
+
+const char *ashi_did_you_mean(const char *name, const char *open, const char *close, char *buf,
+                              size_t size)
+{
+    if (!name || !size)
+        return "";
+    ashi_snprintf(buf, size, ASHI_DID_YOU_MEAN "%s%s%s?", open, name, close);
+    return buf;
+}

@@ -292,10 +292,8 @@ const char *ashi_vocab_suggest(const ashi_vattr *def, const char *value, char *b
     const char *words = def->type == ASHI_VT_ENUM ? def->choices
                         : def->type == ASHI_VT_ONOFF ? "on off"
                                                       : NULL;
-    if (!words || !ashi_nearest_word(value, words, near, sizeof near))
-        return "";
-    ashi_snprintf(buf, size, "; did you mean '%s'?", near);
-    return buf;
+    return ashi_did_you_mean(words ? ashi_nearest_word(value, words, near, sizeof near) : NULL,
+                             "'", "'", buf, size);
 }
 
 int ashi_vocab_set(ashi_props *p, const ashi_vattr *def, const char *value, ashi_loc loc,

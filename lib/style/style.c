@@ -248,14 +248,15 @@ int ashi_style_resolve(const ashi_doc *doc, int print, ashi_res *res, const char
                 t->colors[i] = v;
                 known = 1;
             }
-        char near[64], hint[96] = "";
-        if (!known && ashi_nearest(c->name, color_names, ASHI_COLOR_COUNT, near, sizeof near))
-            ashi_snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+        char near[64], hint[96];
         if (!known)
             ashi_diag_add(d, ASHI_ERROR, "unknown-name", c->loc,
                           "unknown theme colour '%s'%s (known: text, accent, band, band-text, "
                           "background, muted, section, table-head, table-zebra, table-line)",
-                          c->name, hint);
+                          c->name,
+                          ashi_did_you_mean(ashi_nearest(c->name, color_names, ASHI_COLOR_COUNT,
+                                                         near, sizeof near),
+                                            "'", "'", hint, sizeof hint));
     }
 
     /* The default family is the first declared one, else gothic. */
@@ -301,14 +302,15 @@ int ashi_style_resolve(const ashi_doc *doc, int print, ashi_res *res, const char
             if (strcmp(s->name, style_names[i]) == 0)
                 id = i;
         if (id < 0) {
-            char near[64], hint[96] = "";
-            if (ashi_nearest(s->name, style_names, ASHI_STYLE_COUNT, near, sizeof near))
-                ashi_snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+            char near[64], hint[96];
             ashi_diag_add(d, ASHI_ERROR, "unknown-name", s->loc,
                           "unknown style '%s'%s (known: body, h, title, cover-title, "
                           "section-title, section-subtitle, footer, em, stat-label, stat-value, "
                           "stat-unit, stat-note, caption, cover-subtitle, table, table-head)",
-                          s->name, hint);
+                          s->name,
+                          ashi_did_you_mean(ashi_nearest(s->name, style_names, ASHI_STYLE_COUNT,
+                                                         near, sizeof near),
+                                            "'", "'", hint, sizeof hint));
             continue;
         }
         ashi_text_style *ts = &t->styles[id];

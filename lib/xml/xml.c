@@ -301,16 +301,14 @@ static ashi_loc attr_end(xmlNodePtr n, const char *qname)
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* " (did you mean 'x'?)" for the name of words nearest to word, or "" (in
- * buf, of size bytes). */
+/* The suggestion of the name of words nearest to word, or "" (in buf, of
+ * size bytes). */
 static const char *did_you_mean(const char *word, const char *words, const char *open,
                                 const char *close, char *buf, size_t size)
 {
     char near[64];
-    if (!ashi_nearest_word(word, words, near, sizeof near))
-        return "";
-    ashi_snprintf(buf, size, "; did you mean %s%s%s?", open, near, close);
-    return buf;
+    return ashi_did_you_mean(ashi_nearest_word(word, words, near, sizeof near), open, close, buf,
+                             size);
 }
 
 /* The attributes element takes, space-separated, into buf. */
