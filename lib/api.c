@@ -24,7 +24,7 @@
 
 static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
 
-static const ashi_limits *limits_of(const ashi_options *opt)
+const ashi_limits *ashi__limits_of(const ashi_options *opt)
 {
     return opt ? &opt->limits : &default_limits;
 }
@@ -483,12 +483,12 @@ size_t ashi__font_search_dirs(const ashi_options *opt, const char *base_dir, ash
 static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const char *data,
                                size_t len, const char *base_dir, void *built)
 {
-    deck->limits = *limits_of(opt);
+    deck->limits = *ashi__limits_of(opt);
     ashi_arena *a = deck->arena;
     deck->res.base_dir = base_dir;
     deck->res.absolute = opt && opt->absolute_paths;
-    deck->res.max_bytes = limits_of(opt)->input_bytes;
-    deck->res.max_total = limits_of(opt)->files_bytes;
+    deck->res.max_bytes = ashi__limits_of(opt)->input_bytes;
+    deck->res.max_total = ashi__limits_of(opt)->files_bytes;
     ashi_diags *d = &deck->diags;
     ashi_mem *m = deck->mem;
     size_t k = 0;
@@ -546,15 +546,15 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
                                      a, d) == 0;
     ashi_phase_end(m, ASHI_PHASE_FONTS, t);
     /* the files the deck names, read and decoded before layout */
-    if (ashi_res_load_deck(&deck->res, deck->doc, limits_of(opt), a, d))
+    if (ashi_res_load_deck(&deck->res, deck->doc, ashi__limits_of(opt), a, d))
         return ASHI_E_MEMORY;
     /* and the model checked against itself: every problem said at load */
-    if (ashi_doc_check(deck->doc, limits_of(opt), a, d))
+    if (ashi_doc_check(deck->doc, ashi__limits_of(opt), a, d))
         return ASHI_E_MEMORY;
     deck->threads = opt ? opt->threads : 1;
     t = ashi_phase_begin(m);
     rc = fonts_ok && ashi_layout(deck->doc, &deck->theme, &deck->fonts, opt && opt->draft,
-                                 deck->threads, limits_of(opt), a, d, &deck->dlist);
+                                 deck->threads, ashi__limits_of(opt), a, d, &deck->dlist);
     ashi_phase_end(m, ASHI_PHASE_LAYOUT, t);
     if (rc || (fonts_ok && check_glyphs(deck)))
         return ASHI_E_MEMORY;
@@ -605,7 +605,7 @@ static ashi_status load_stages(ashi_deck *deck, const ashi_options *opt, const c
         fonts_ok && !d->errors &&
         ashi_layout_slugs(deck->doc, &deck->theme, &deck->fonts, deck->diags.file,
                           deck->print_flags & ASHI_PRINT_BLEED ? deck->bleed : 0,
-                          limits_of(opt), a, d, &deck->dlist))
+                          ashi__limits_of(opt), a, d, &deck->dlist))
         return ASHI_E_MEMORY;
     if (d->errors)
         return ASHI_E_DECK;
@@ -633,11 +633,11 @@ ashi_status ashi_deck_load_memory(const ashi_options *opt, const void *data, siz
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
-    if (len > limits_of(opt)->input_bytes) {
+    if (len > ashi__limits_of(opt)->input_bytes) {
         ashi_loc none = {0, 0};
         ashi_diag_add(&deck->diags, ASHI_ERROR, "limit", none,
                       "the deck is %zu bytes, over the input-bytes limit of %zu", len,
-                      limits_of(opt)->input_bytes);
+                      ashi__limits_of(opt)->input_bytes);
         return ASHI_E_DECK;
     }
     char *copy = ashi_arena_strndup(deck->arena, data ? data : "", len);
@@ -665,11 +665,11 @@ ashi_status ashi_deck_load_file(const ashi_options *opt, const char *path, ashi_
         ashi_diag_add(&deck->diags, ASHI_ERROR, "io", none, "cannot read the deck: %s", why);
         return ASHI_E_IO;
     }
-    if ((unsigned long long)st.st_size > limits_of(opt)->input_bytes) {
+    if ((unsigned long long)st.st_size > ashi__limits_of(opt)->input_bytes) {
         close(fd);
         ashi_diag_add(&deck->diags, ASHI_ERROR, "limit", none,
                       "the deck is %lld bytes, over the input-bytes limit of %zu",
-                      (long long)st.st_size, limits_of(opt)->input_bytes);
+                      (long long)st.st_size, ashi__limits_of(opt)->input_bytes);
         return ASHI_E_DECK;
     }
     size_t len = (size_t)st.st_size;

@@ -8,8 +8,6 @@
 #include "deck.h"
 #include "xml/xml.h"
 
-static const ashi_limits default_limits = ASHI_LIMITS_DEFAULT;
-
 ashi_status ashi_deck_new(const ashi_options *opt, const char *name, const char *base_dir,
                           ashi_deck **out)
 {
@@ -19,7 +17,7 @@ ashi_status ashi_deck_new(const ashi_options *opt, const char *name, const char 
     if (!*out)
         return ASHI_E_MEMORY;
     ashi_deck *deck = *out;
-    const ashi_limits *lim = opt ? &opt->limits : &default_limits;
+    const ashi_limits *lim = ashi__limits_of(opt);
     if (base_dir && !(deck->res.base_dir = ashi_arena_strdup(deck->arena, base_dir)))
         return ASHI_E_MEMORY;
     deck->built = ashi_xml_tree_new(deck->arena, lim->elements, lim->text_bytes, deck);

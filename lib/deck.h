@@ -66,6 +66,8 @@ struct ashi_deck {
 #define ASHI__FONT_SEARCH_DIRS (1 + MAX_FONT_DIRS + 8 + 8)
 size_t ashi__font_search_dirs(const ashi_options *opt, const char *base_dir, ashi_arena *a,
                               const char **dirs);
+/* The limits opt sets, or the defaults for NULL (api.c). */
+const ashi_limits *ashi__limits_of(const ashi_options *opt);
 /* A new deck with nothing loaded, named name in diagnostics (api.c). */
 ashi_deck *ashi__deck_new(const ashi_options *opt, const char *name);
 /* Loads a deck: from the text data (len bytes) or, when built is not NULL,

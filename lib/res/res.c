@@ -466,6 +466,28 @@ int ashi_res_locate(ashi_res *r, const char *name, char **path, unsigned long lo
     return ashi_res_protect(r, id[0], id[1]) ? -1 : 0;
 }
 
+/* Is a file of size bytes over the per-file or the together limit? Says
+ * which when it is (1), else counts it in the total (0). */
+static int over_limits(ashi_res *r, const char *what, const char *name, unsigned long long size,
+                       ashi_loc loc, ashi_diags *d)
+{
+    if (size > r->max_bytes) {
+        ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                      "%s '%s' is %llu bytes, over the input-bytes limit of %zu", what, name,
+                      size, r->max_bytes);
+        return 1;
+    }
+    if (r->max_total && size > r->max_total - r->total) {
+        ashi_diag_add(d, ASHI_ERROR, "limit", loc,
+                      "%s '%s' (%llu bytes) would bring the files the deck reads over the "
+                      "files-bytes limit of %zu bytes together",
+                      what, name, size, r->max_total);
+        return 1;
+    }
+    r->total += (size_t)size;
+    return 0;
+}
+
 int ashi_res_add_memory(ashi_res *r, const char *name, const void *data, size_t len)
 {
     ashi_file *f = ashi_arena_alloc(r->a, sizeof *f);
@@ -497,19 +519,7 @@ int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc lo
     for (size_t i = r->nmem; i-- > 0;)
         if (!strcmp(r->mem[i]->name, name)) {
             const ashi_file *f = r->mem[i];
-            int over = f->len > r->max_bytes ||
-                       (r->max_total && f->len > r->max_total - r->total);
-            if (f->len > r->max_bytes)
-                ashi_diag_add(d, ASHI_ERROR, "limit", loc,
-                              "%s '%s' is %zu bytes, over the input-bytes limit of %zu", what,
-                              name, f->len, r->max_bytes);
-            else if (over)
-                ashi_diag_add(d, ASHI_ERROR, "limit", loc,
-                              "%s '%s' (%zu bytes) would bring the files the deck reads over "
-                              "the files-bytes limit of %zu bytes together",
-                              what, name, f->len, r->max_total);
-            else
-                r->total += f->len;
+            int over = over_limits(r, what, name, f->len, loc, d);
             if (remember(r, name, over ? NULL : f, kind))
                 return -1;
             *out = over ? NULL : f;
@@ -542,22 +552,10 @@ int ashi_res_read(ashi_res *r, const char *name, ashi_res_kind kind, ashi_loc lo
     }
     int rc = 0;
     if (!o.why && !file) {
-        if ((unsigned long long)st.st_size > r->max_bytes) {
+        if (over_limits(r, what, name, (unsigned long long)st.st_size, loc, d)) {
             close(o.fd);
-            ashi_diag_add(d, ASHI_ERROR, "limit", loc,
-                          "%s '%s' is %lld bytes, over the input-bytes limit of %zu", what,
-                          name, (long long)st.st_size, r->max_bytes);
             return remember(r, name, NULL, kind) ? -1 : 1;
         }
-        if (r->max_total && (unsigned long long)st.st_size > r->max_total - r->total) {
-            close(o.fd);
-            ashi_diag_add(d, ASHI_ERROR, "limit", loc,
-                          "%s '%s' (%lld bytes) would bring the files the deck reads over the "
-                          "files-bytes limit of %zu bytes together",
-                          what, name, (long long)st.st_size, r->max_total);
-            return remember(r, name, NULL, kind) ? -1 : 1;
-        }
-        r->total += (size_t)st.st_size;
         ashi_file *f = ashi_arena_alloc(r->a, sizeof *f);
         const char *why = NULL;
         unsigned char *data = f ? read_whole(o.fd, (size_t)st.st_size, r->a, &why) : NULL;
