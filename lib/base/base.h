@@ -124,6 +124,9 @@ size_t ashi_utf8_words(const char *s, size_t len);
 /* An RGB colour as inks by the documented formula (no colour profile):
  * K = 1 - max(R, G, B), the rest what is left; fractions 0 to 1 (num.c). */
 void ashi_rgb_to_cmyk(uint32_t rgb, double cmyk[4]);
+/* A cmyk() colour (percent) as the inks would look on screen, by the same
+ * plain formula backwards: R = (1 - C)(1 - K), and so on (num.c). */
+void ashi_cmyk_to_rgb(const uint8_t percent[4], double rgb[3]);
 
 /* The most font families a theme has (a deck opens at most twice as many
  * faces: regular and bold). */

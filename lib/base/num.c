@@ -77,6 +77,12 @@ void ashi_rgb_to_cmyk(uint32_t rgb, double v[4])
     v[2] = k < 1 ? (1 - b - k) / (1 - k) : 0;
 }
 
+void ashi_cmyk_to_rgb(const uint8_t percent[4], double rgb[3])
+{
+    for (int i = 0; i < 3; i++)
+        rgb[i] = (1 - percent[i] / 100.0) * (1 - percent[3] / 100.0);
+}
+
 /* The host program's locale is its own (setlocale in a German program
  * makes printf write 1234,5): every number this library formats is
  * formatted in the C locale, switched for this thread only while it

@@ -126,9 +126,7 @@ static void put_color(writer *w, ashi_buf *b, uint32_t c, int stroke)
         !(w->o.flags & ASHI_RENDER_CMYK)) {
         /* a cmyk() colour on screen, where the file is sRGB (PDF/A): as the
          * inks would look, by the plain formula */
-        const uint8_t *k = w->dl->cmyk[c & 0xFF];
-        for (int i = 0; i < 3; i++)
-            v[i] = (1 - k[i] / 100.0) * (1 - k[3] / 100.0);
+        ashi_cmyk_to_rgb(w->dl->cmyk[c & 0xFF], v);
         n = 3;
     } else if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < w->dl->ncmyk) {
         for (int i = 0; i < 4; i++)

@@ -25,16 +25,13 @@ typedef struct painter {
 
 static void set_color(painter *p, uint32_t c)
 {
-    double r, g, b;
-    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < p->dl->ncmyk) {
-        const uint8_t *k = p->dl->cmyk[c & 0xFF];
-        r = (1 - k[0] / 100.0) * (1 - k[3] / 100.0);
-        g = (1 - k[1] / 100.0) * (1 - k[3] / 100.0);
-        b = (1 - k[2] / 100.0) * (1 - k[3] / 100.0);
-    } else {
-        r = ((c >> 16) & 0xFF) / 255.0, g = ((c >> 8) & 0xFF) / 255.0, b = (c & 0xFF) / 255.0;
-    }
-    cairo_set_source_rgb(p->cr, r, g, b);
+    double v[3];
+    if (ASHI_IS_CMYK(c) && (int)(c & 0xFF) < p->dl->ncmyk)
+        ashi_cmyk_to_rgb(p->dl->cmyk[c & 0xFF], v);
+    else
+        v[0] = ((c >> 16) & 0xFF) / 255.0, v[1] = ((c >> 8) & 0xFF) / 255.0,
+        v[2] = (c & 0xFF) / 255.0;
+    cairo_set_source_rgb(p->cr, v[0], v[1], v[2]);
 }
 
 static void stroke_style(painter *p, double width, double dash)
