@@ -47,6 +47,17 @@ typedef struct lazy_glyf {
     int broken;            /* the file changed: no more reads */
 } lazy_glyf;
 
+static void lazy_free(lazy_glyf *z)
+{
+    if (!z)
+        return;
+    if (z->fd >= 0)
+        close(z->fd);
+    pthread_mutex_destroy(&z->lock);
+    free(z->loaded);
+    free(z);
+}
+
 static void face_free(ashi_face *f)
 {
     if (!f)
@@ -57,13 +68,7 @@ static void face_free(ashi_face *f)
         hb_face_destroy(f->hb_face);
     if (f->ft_face)
         FT_Done_Face(f->ft_face);
-    lazy_glyf *z = f->lazy;
-    if (z) {
-        close(z->fd);
-        pthread_mutex_destroy(&z->lock);
-        free(z->loaded);
-        free(z);
-    }
+    lazy_free(f->lazy);
     free(f->data);
     f->hb_font = f->hb_face = f->ft_face = NULL;
     f->lazy = NULL;
@@ -241,11 +246,9 @@ static int read_font(ashi_face *f, const char *path, const unsigned long long *i
             bad = 1;
         if (bad) {
             ashi_snprintf(why, WHY_SIZE, "changed while it was read");
-            if (z) {
-                pthread_mutex_destroy(&z->lock);
-                free(z->loaded);
-                free(z);
-            }
+            if (z)
+                z->fd = -1; /* closed below, with the file read */
+            lazy_free(z);
         } else {
             rc = 0;
             f->lazy = z;
@@ -346,6 +349,14 @@ static int check_directory(sfnt *s, char *why)
 /* One glyph's outline, p[0..n) with n > 0: every field inside its bytes
  * (else HarfBuzz's subsetter writes the glyph as empty), contour ends
  * increasing, flags no further than the points, components that exist. */
+/* The length of one part's record in a composite glyph, from its flags:
+ * flags and glyph (4), the offsets (words or bytes), then the scale (one
+ * value, two, or a 2x2 matrix, or none). */
+static size_t part_size(unsigned fl)
+{
+    return 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+}
+
 static const char *check_glyph(const uint8_t *p, size_t n, unsigned gid, unsigned nglyphs,
                                unsigned *component)
 {
@@ -403,7 +414,7 @@ static const char *check_glyph(const uint8_t *p, size_t n, unsigned gid, unsigne
                 *component = g;
                 return g == gid ? "is made of itself" : "is made of a glyph the font does not have";
             }
-            q += 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+            q += part_size(fl);
             if (q > n)
                 return "is cut short";
         } while (fl & 0x20);
@@ -566,7 +577,7 @@ int ashi_face_check_glyph(const ashi_face *f, unsigned gid, char *why, size_t si
                 fl = u16(p + q);
                 if (n < 16)
                     stack[n++] = u16(p + q + 2);
-                q += 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+                q += part_size(fl);
             } while (fl & 0x20);
         }
     }
@@ -639,7 +650,7 @@ static int load_outlines(const ashi_face *f, hb_set_t *want)
                 hb_set_add(want, part);
                 hb_set_add(todo, part);
             }
-            q += 4 + (fl & 1 ? 4 : 2) + (fl & 8 ? 2 : fl & 0x40 ? 4 : fl & 0x80 ? 8 : 0);
+            q += part_size(fl);
         } while (fl & 0x20);
     }
     if (!hb_set_allocation_successful(todo) || !hb_set_allocation_successful(want))
