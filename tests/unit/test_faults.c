@@ -23,6 +23,18 @@ typedef struct outcome {
     int memory_diag; /* an error diagnostic mentions memory */
 } outcome;
 
+/* Does an error of the deck say the memory ran out? */
+static int memory_diag(const ashi_deck *deck)
+{
+    for (size_t i = 0; deck && i < ashi_deck_diag_count(deck); i++) {
+        ashi_diag g;
+        if (ashi_deck_diag(deck, i, &g) == ASHI_OK && g.severity == ASHI_ERROR &&
+            strstr(g.message, "memory"))
+            return 1;
+    }
+    return 0;
+}
+
 static outcome run(const char *path, unsigned print, ashi_mem *probe)
 {
     outcome o = {0};
@@ -38,38 +50,36 @@ static outcome run(const char *path, unsigned print, ashi_mem *probe)
     o.st = ashi_deck_load_file(opt, path, &deck);
     if (o.st == ASHI_OK)
         o.st = ashi_deck_render_memory(deck, &o.pdf, &o.len);
-    for (size_t i = 0; deck && i < ashi_deck_diag_count(deck); i++) {
-        ashi_diag g;
-        if (ashi_deck_diag(deck, i, &g) == ASHI_OK && g.severity == ASHI_ERROR &&
-            strstr(g.message, "memory"))
-            o.memory_diag = 1;
-    }
+    o.memory_diag = memory_diag(deck);
     ashi_deck_free(deck);
     ashi_options_free(opt);
     return o;
 }
 
-static void fail_each(const char *deck, unsigned print)
+/* How one deck is made, loaded and rendered with a probe. */
+typedef outcome (*runner)(const void *ctx, ashi_mem *probe);
+
+/* Fails each allocation of r in turn: every failure is reported, or the
+ * PDF is the very same. */
+static void fail_each_run(const char *label, runner r, const void *ctx)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/decks/%s", ASHI_TEST_DIR, deck);
     ashi_mem count = {0};
-    outcome ref = run(path, print, &count);
+    outcome ref = r(ctx, &count);
     CHECK_INT(ref.st, ASHI_OK);
     CHECK(count.count > 10);
     size_t reported = 0, same = 0, bad = 0;
     for (size_t i = 1; i <= count.count; i++) {
         ashi_mem probe = {.fail_at = i};
-        outcome o = run(path, print, &probe);
+        outcome o = r(ctx, &probe);
         if (o.st == ASHI_OK) {
             if (o.len == ref.len && !memcmp(o.pdf, ref.pdf, o.len))
                 same++;
             else if (bad++ < 5)
-                fprintf(stderr, "%s: allocation %zu failed and the PDF differs\n", deck, i);
+                fprintf(stderr, "%s: allocation %zu failed and the PDF differs\n", label, i);
         } else if (o.st == ASHI_E_MEMORY || (o.st == ASHI_E_DECK && o.memory_diag)) {
             reported++;
         } else if (bad++ < 5) {
-            fprintf(stderr, "%s: allocation %zu failed: status %d (%s)%s\n", deck, i, o.st,
+            fprintf(stderr, "%s: allocation %zu failed: status %d (%s)%s\n", label, i, o.st,
                     ashi_status_str(o.st), o.memory_diag ? "" : ", no memory diagnostic");
         }
         ashi_free(o.pdf);
@@ -77,9 +87,29 @@ static void fail_each(const char *deck, unsigned print)
     t_checks++;
     if (bad)
         t_failed++;
-    printf("%s%s: %zu allocations; failing each: %zu reported, %zu harmless, %zu wrong\n",
-           deck, print ? " (print)" : "", count.count, reported, same, bad);
+    printf("%s: %zu allocations; failing each: %zu reported, %zu harmless, %zu wrong\n", label,
+           count.count, reported, same, bad);
     ashi_free(ref.pdf);
+}
+
+typedef struct file_deck {
+    char path[512];
+    unsigned print;
+} file_deck;
+
+static outcome run_file(const void *ctx, ashi_mem *probe)
+{
+    const file_deck *f = ctx;
+    return run(f->path, f->print, probe);
+}
+
+static void fail_each(const char *deck, unsigned print)
+{
+    file_deck f = {.print = print};
+    snprintf(f.path, sizeof f.path, "%s/decks/%s", ASHI_TEST_DIR, deck);
+    char label[128];
+    snprintf(label, sizeof label, "%s%s", deck, print ? " (print)" : "");
+    fail_each_run(label, run_file, &f);
 }
 
 /* A deck built in C (rows, numbers, a CSV in memory), laid out and
@@ -91,9 +121,10 @@ static void fail_each(const char *deck, unsigned print)
             o.st = s_;                                                                    \
     } while (0)
 
-static outcome run_built(ashi_mem *probe)
+static outcome run_built(const void *ctx, ashi_mem *probe)
 {
     outcome o = {0};
+    (void)ctx;
     ashi_options *opt;
     if (ashi_options_new(&opt) != ASHI_OK) {
         o.st = ASHI_E_MEMORY;
@@ -125,42 +156,12 @@ static outcome run_built(ashi_mem *probe)
         STEP(ashi_deck_lay_out(deck, opt));
         STEP(ashi_deck_render_memory(deck, &o.pdf, &o.len));
     }
-    for (size_t i = 0; deck && i < ashi_deck_diag_count(deck); i++) {
-        ashi_diag g;
-        if (ashi_deck_diag(deck, i, &g) == ASHI_OK && g.severity == ASHI_ERROR &&
-            strstr(g.message, "memory"))
-            o.memory_diag = 1;
-    }
+    o.memory_diag = memory_diag(deck);
     ashi_deck_free(deck);
     ashi_options_free(opt);
     return o;
 }
 
-static void fail_each_built(void)
-{
-    ashi_mem count = {0};
-    outcome ref = run_built(&count);
-    CHECK_INT(ref.st, ASHI_OK);
-    size_t reported = 0, same = 0, bad = 0;
-    for (size_t i = 1; i <= count.count; i++) {
-        ashi_mem probe = {.fail_at = i};
-        outcome o = run_built(&probe);
-        if (o.st == ASHI_OK && o.len == ref.len && !memcmp(o.pdf, ref.pdf, o.len))
-            same++;
-        else if (o.st == ASHI_E_MEMORY || (o.st == ASHI_E_DECK && o.memory_diag))
-            reported++;
-        else if (bad++ < 5)
-            fprintf(stderr, "built deck: allocation %zu failed: status %d (%s)\n", i, o.st,
-                    ashi_status_str(o.st));
-        ashi_free(o.pdf);
-    }
-    t_checks++;
-    if (bad)
-        t_failed++;
-    printf("built deck: %zu allocations; failing each: %zu reported, %zu harmless, %zu wrong\n",
-           count.count, reported, same, bad);
-    ashi_free(ref.pdf);
-}
 
 int main(void)
 {
@@ -175,6 +176,6 @@ int main(void)
     fail_each("images.xml", 0);
     fail_each("blocks.xml", ASHI_PRINT_BLEED | ASHI_PRINT_MARKS | ASHI_PRINT_CMYK |
                                 ASHI_PRINT_BOOKLET | ASHI_PRINT_SLUG);
-    fail_each_built();
+    fail_each_run("built deck", run_built, NULL);
     return t_done();
 }
