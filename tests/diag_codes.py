@@ -5,30 +5,15 @@
 # header's list is exactly the tables "Diagnostic codes" of
 # docs/reference.en.md and "報告のコード" of docs/reference.ja.md.
 # SPDX-License-Identifier: MIT
-import glob
+import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import diag_sources  # noqa: E402
+
 src = sys.argv[1]
-used = set()
-code = re.compile(r'[a-z][a-z0-9]*(?:-[a-z0-9]+)*$')
-literal = re.compile(r'"((?:[^"\\]|\\.)*)"')
-call = re.compile(r'\b(?:ashi_diag_(?:v?add(?:_range|_in)?)|error_at)\s*\(')
-table = re.compile(r'const char \*const \w*code\w*\[\] = \{([^}]*)\}')
-for f in glob.glob(src + '/lib/**/*.c', recursive=True):
-    text = open(f, encoding='utf-8').read()
-    for m in call.finditer(text):
-        # the code: the first string literals of the call that look like one
-        # ("font-path" : "font-missing" both), before the message's format
-        prev = None
-        for lit in literal.finditer(text, m.end(), m.end() + 400):
-            between = text[prev.end():lit.start()] if prev else ''
-            if not code.match(lit.group(1)) or (prev and between.strip() != ':'):
-                break
-            used.add(lit.group(1))
-            prev = lit
-    for m in table.finditer(text):
-        used.update(l for l in literal.findall(m.group(1)) if code.match(l))
+used = diag_sources.codes(src)
 
 header = open(src + '/include/ashireport.h', encoding='utf-8').read()
 block = header[header.index('code is one of these stable identifiers'):header.index('typedef struct ashi_diag')]

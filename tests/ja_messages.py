@@ -5,12 +5,15 @@
 # conversions for the same positions, %n$ or in order), so that formatting
 # it with the English call's arguments is safe. Prints how many of the
 # sources' formats have Japanese. SPDX-License-Identifier: MIT
-import glob
+import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import diag_sources  # noqa: E402
+
 src = sys.argv[1]
-lit = re.compile(r'"((?:[^"\\]|\\.)*)"')
+lit = diag_sources.LITERAL
 conv = re.compile(r'%(?:(\d+)\$)?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|z|j|t|L)?([diouxXeEfFgGcsp%])')
 
 def args(fmt):
@@ -39,23 +42,7 @@ def args(fmt):
     return [pos[k] for k in sorted(pos)] if pos else seq
 
 # the formats the sources give diagnostics, as written (escapes kept)
-formats = set()
-call = re.compile(r'\b(?:ashi_diag_(?:v?add(?:_range|_in)?)|error_at)\s*\(')
-for f in glob.glob(src + '/lib/**/*.c', recursive=True):
-    text = open(f, encoding='utf-8').read()
-    for m in call.finditer(text):
-        seg = text[m.end():m.end() + 800]
-        ls = list(lit.finditer(seg))
-        if len(ls) < 2:
-            continue
-        i = 2 if seg[ls[0].end():ls[1].start()].strip() == ':' else 1
-        s, prev = '', None
-        for l in ls[i:]:
-            if prev is not None and seg[prev.end():l.start()].strip():
-                break
-            s += l.group(1)
-            prev = l
-        formats.add(s)
+formats = diag_sources.formats(src)
 
 table = open(src + '/lib/base/ja.c', encoding='utf-8').read()
 body = table[table.index('formats[] = {'):table.index('};', table.index('formats[] = {'))]
