@@ -1,5 +1,6 @@
 /* main.c — the ashireport command: parses arguments and hands them to a
  * run (run.c), a watch (watch.c) or the font list. SPDX-License-Identifier: MIT */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,21 @@ static const char usage[] =
     "for a problem of no place in the file).\n"
     "Exit status: 0 success, 1 the deck has errors (or output failed), 2 usage.\n";
 
+/* A usage error: "ashireport: " and the message on standard error, the
+ * options freed, exit status 2. */
+static int usage_error(ashi_options *opt, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int usage_error(ashi_options *opt, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("ashireport: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    ashi_options_free(opt);
+    return 2;
+}
+
 static int print_font(void *user, const char *family, const char *style, const char *path)
 {
     (void)user;
@@ -85,9 +101,7 @@ static int list_fonts(int argc, char **argv)
             ashi_options_free(opt);
             return 0;
         } else {
-            fprintf(stderr, "ashireport: fonts takes only --font-dir DIR, not '%s'\n", argv[i]);
-            ashi_options_free(opt);
-            return 2;
+            return usage_error(opt, "fonts takes only --font-dir DIR, not '%s'\n", argv[i]);
         }
     }
     ashi_status st = ashi_fonts_list(opt, print_font, NULL);
@@ -169,11 +183,8 @@ int main(int argc, char **argv)
             else if (strcmp(v, "json") == 0)
                 fmt = FMT_JSON;
             else {
-                fprintf(stderr,
-                        "ashireport: --diagnostic-format takes human, short or json, not '%s'\n",
-                        v);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt,
+                                   "--diagnostic-format takes human, short or json, not '%s'\n", v);
             }
         } else if (strcmp(a, "--format") == 0 && i + 1 < argc && render) {
             const char *v = argv[++i];
@@ -181,27 +192,21 @@ int main(int argc, char **argv)
                          : strcmp(v, "svg") == 0 ? 2
                                                  : -1;
             if (img.format < 0) {
-                fprintf(stderr, "ashireport: --format takes pdf, png or svg, not '%s'\n", v);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--format takes pdf, png or svg, not '%s'\n", v);
             }
         } else if (strcmp(a, "--ppi") == 0 && i + 1 < argc && render) {
             char *end;
             img.ppi = strtod(argv[++i], &end);
             if (*end || end == argv[i] || !(img.ppi >= 10 && img.ppi <= 1200)) {
-                fprintf(stderr, "ashireport: --ppi takes a number from 10 to 1200, not '%s'\n",
-                        argv[i]);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--ppi takes a number from 10 to 1200, not '%s'\n",
+                                   argv[i]);
             }
             ppi_given = 1;
         } else if (strcmp(a, "--pages") == 0 && i + 1 < argc && render) {
             img.pages = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
             if (ashi_options_set_language(opt, argv[++i]) != ASHI_OK) {
-                fprintf(stderr, "ashireport: --lang takes ja or en, not '%s'\n", argv[i]);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--lang takes ja or en, not '%s'\n", argv[i]);
             }
         } else if (strcmp(a, "--base-dir") == 0 && i + 1 < argc) {
             base_dir = argv[++i];
@@ -219,19 +224,14 @@ int main(int argc, char **argv)
             creep = argv[++i];
             double mm = strtod(creep, &end);
             if (end == creep || *end || ashi_options_set_creep(opt, mm) != ASHI_OK) {
-                fprintf(stderr, "ashireport: --creep takes millimetres from 0 to 5, not '%s'\n",
-                        creep);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--creep takes millimetres from 0 to 5, not '%s'\n", creep);
             }
         } else if (strcmp(a, "--2up") == 0) {
             two_up = 1;
             print |= ASHI_PRINT_2UP;
         } else if (strcmp(a, "--output-profile") == 0 && i + 1 < argc) {
             if (ashi_options_set_output_profile(opt, argv[++i]) != ASHI_OK) {
-                fprintf(stderr, "ashireport: --output-profile takes a file, not '%s'\n", argv[i]);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--output-profile takes a file, not '%s'\n", argv[i]);
             }
         } else if (strcmp(a, "--photo-intent") == 0 && i + 1 < argc) {
             const char *v = argv[++i];
@@ -239,10 +239,8 @@ int main(int argc, char **argv)
                                    : strcmp(v, "relative") == 0 ? ASHI_PHOTO_RELATIVE
                                                                 : ASHI_PHOTO_DECK;
             if (pi == ASHI_PHOTO_DECK) {
-                fprintf(stderr,
-                        "ashireport: --photo-intent takes perceptual or relative, not '%s'\n", v);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--photo-intent takes perceptual or relative, not '%s'\n",
+                                   v);
             }
             ashi_options_set_photo_intent(opt, pi);
         } else if (strcmp(a, "--max-ppi") == 0 && i + 1 < argc) {
@@ -250,110 +248,79 @@ int main(int argc, char **argv)
             long n = strtol(argv[++i], &end, 10);
             if (end == argv[i] || *end || n < 0 || n > 1200 ||
                 ashi_options_set_print_ppi(opt, (int)n) != ASHI_OK) {
-                fprintf(stderr,
-                        "ashireport: --max-ppi takes 0 (never) or a number from 150 to 1200, "
-                        "not '%s'\n",
-                        argv[i]);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt,
+                                   "--max-ppi takes 0 (never) or a number from 150 to 1200, "
+                                   "not '%s'\n",
+                                   argv[i]);
             }
         } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);
             if (*end || n < 1 || n > 16 || ashi_options_set_threads(opt, (int)n) != ASHI_OK) {
-                fprintf(stderr, "ashireport: --threads takes a number from 1 to 16, not '%s'\n",
-                        argv[i]);
-                ashi_options_free(opt);
-                return 2;
+                return usage_error(opt, "--threads takes a number from 1 to 16, not '%s'\n",
+                                   argv[i]);
             }
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
             if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
                 if (font_dirs == ASHI_MAX_FONT_DIRS)
-                    fprintf(stderr,
-                            "ashireport: --font-dir '%s' is one more than the %d font folders "
-                            "that may be given\n",
-                            argv[i], ASHI_MAX_FONT_DIRS);
-                else
-                    fprintf(stderr, "ashireport: cannot add font folder '%s'\n", argv[i]);
-                ashi_options_free(opt);
-                return 2;
+                    return usage_error(opt,
+                                       "--font-dir '%s' is one more than the %d font folders "
+                                       "that may be given\n",
+                                       argv[i], ASHI_MAX_FONT_DIRS);
+                return usage_error(opt, "cannot add font folder '%s'\n", argv[i]);
             }
             font_dirs++;
         } else if (a[0] == '-' && a[1]) { /* "-" alone is the deck on standard input */
-            fprintf(stderr, "ashireport: unknown or incomplete option '%s'\n\n%s", a, usage);
-            ashi_options_free(opt);
-            return 2;
+            return usage_error(opt, "unknown or incomplete option '%s'\n\n%s", a, usage);
         } else if (!deck_path) {
             deck_path = a;
         } else {
-            fprintf(stderr, "ashireport: only one deck at a time ('%s')\n", a);
-            ashi_options_free(opt);
-            return 2;
+            return usage_error(opt, "only one deck at a time ('%s')\n", a);
         }
     }
     if (!deck_path) {
-        fprintf(stderr, "ashireport: no deck given\n\n%s", usage);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt, "no deck given\n\n%s", usage);
     }
 
     if (!img.format && (ppi_given || img.pages)) {
-        fputs("ashireport: --ppi and --pages are for page images (--format png or svg)\n",
-              stderr);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt, "--ppi and --pages are for page images (--format png or svg)\n");
     }
     if (img.format && (print || (out_path && strcmp(out_path, "-") == 0))) {
-        fputs("ashireport: page images are for the screen, one file a page: not with --print, "
-              "--booklet, --2up or -o -\n",
-              stderr);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt,
+                           "page images are for the screen, one file a page: not with --print, "
+                           "--booklet, --2up or -o -\n");
     }
     if (img.pages) {
         unsigned char probe[1];
         long last;
         if (cli_pages_parse(img.pages, 0, probe, &last)) {
-            fprintf(stderr, "ashireport: --pages takes page numbers and ranges such as 1-3,7, "
-                            "not '%s'\n",
-                    img.pages);
-            ashi_options_free(opt);
-            return 2;
+            return usage_error(opt,
+                               "--pages takes page numbers and ranges such as 1-3,7, "
+                               "not '%s'\n",
+                               img.pages);
         }
     }
     if (booklet && two_up) {
-        fputs("ashireport: --booklet and --2up impose the pages in two different ways; give "
-              "one of them\n",
-              stderr);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt, "--booklet and --2up impose the pages in two different ways; give "
+                                "one of them\n");
     }
     int from_stdin = strcmp(deck_path, "-") == 0;
     if (from_stdin && render && !out_path) {
-        fputs("ashireport: a deck from standard input needs -o OUT.pdf (or -o - for standard "
-              "output)\n",
-              stderr);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt, "a deck from standard input needs -o OUT.pdf (or -o - for standard "
+                                "output)\n");
     }
     if (base_dir && !from_stdin) {
-        fputs("ashireport: --base-dir is for a deck from standard input (a deck file reads "
-              "from its own folder)\n",
-              stderr);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt, "--base-dir is for a deck from standard input (a deck file reads "
+                                "from its own folder)\n");
     }
     if (creep && !(print & ASHI_PRINT_BOOKLET)) {
-        fprintf(stderr, "ashireport: --creep %s needs --booklet (creep is for saddle-stitched "
-                        "sheets)\n\n%s",
-                creep, usage);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt,
+                           "--creep %s needs --booklet (creep is for saddle-stitched "
+                           "sheets)\n\n%s",
+                           creep, usage);
     }
     if (print && ashi_options_set_print(opt, print, 3) != ASHI_OK) {
-        fputs("ashireport: bad print options\n", stderr);
-        ashi_options_free(opt);
-        return 2;
+        return usage_error(opt, "bad print options\n");
     }
     ashi_status st = watching ? cli_watch(opt, deck_path, out_path, fmt, &img)
                               : cli_run(opt, deck_path, out_path, base_dir, render, fmt, &img);
