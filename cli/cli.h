@@ -2,6 +2,8 @@
 #ifndef ASHI_CLI_H
 #define ASHI_CLI_H
 
+#include <stdio.h>
+
 #include "ashireport.h"
 
 /* How diagnostics are printed (--diagnostic-format). */
@@ -19,6 +21,22 @@ typedef struct cli_output {
  * diagnostics and what was written (run.c). */
 ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
                     const char *base_dir, int render, diag_format fmt, const struct cli_output *img);
+
+/* A deck's text, for the lines under its diagnostics (excerpt.c). */
+typedef struct cli_source {
+    char *text; /* malloc'd, or NULL */
+    size_t len;
+    int owned;  /* 1: text is read (or given), 2: reading it failed */
+} cli_source;
+
+/* Reads the file at path (at most 64 MiB) into s; -1 when it cannot. */
+int cli_source_read(cli_source *s, const char *path);
+void cli_source_free(cli_source *s);
+/* Prints line `line` of s with its number and, below it, carets under the
+ * characters from col to end_col (one caret when the end is on another
+ * line or not given); nothing when s has no such line. */
+void cli_excerpt(FILE *f, const cli_source *s, unsigned line, unsigned col, unsigned end_line,
+                 unsigned end_col);
 
 /* An ashi_write_fn writing to the FILE * user (run.c). */
 int cli_write_file(void *user, const void *data, size_t len);

@@ -35,7 +35,11 @@ static void json_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void print_diags(const ashi_deck *deck, diag_format fmt)
+/* The diagnostics, in the format asked; with human, each diagnostic of the
+ * deck's own text (named name) shows its line, from src (read from the
+ * file name when first needed). */
+static void print_diags(const ashi_deck *deck, diag_format fmt, const char *name,
+                        cli_source *src)
 {
     for (size_t i = 0; i < ashi_deck_diag_count(deck); i++) {
         ashi_diag g;
@@ -65,6 +69,11 @@ static void print_diags(const ashi_deck *deck, diag_format fmt)
             fprintf(stderr, "%s:%u: %s: %s\n", g.file, g.line, sev, g.message);
         else
             fprintf(stderr, "%s:%u:%u: %s: %s\n", g.file, g.line, g.col, sev, g.message);
+        if (fmt == FMT_HUMAN && g.line && g.file && strcmp(g.file, name) == 0) {
+            if (!src->text && !src->owned)
+                src->owned = cli_source_read(src, name) == 0 ? 1 : 2; /* 2: tried */
+            cli_excerpt(stderr, src, g.line, g.col, g.end_line, g.end_col);
+        }
         if (fmt == FMT_HUMAN && g.hint)
             fprintf(stderr, "  hint: %s\n", g.hint);
     }
@@ -127,6 +136,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
     int from_stdin = strcmp(deck_path, "-") == 0;
     ashi_deck *deck = NULL;
     ashi_status st;
+    cli_source src = {0};
     if (from_stdin) {
         /* the deck from standard input: it names files relative to
          * --base-dir only, else to no folder at all */
@@ -136,10 +146,11 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
                   : ASHI_E_IO;
         if (!data)
             fputs("ashireport: cannot read the deck from standard input\n", stderr);
-        free(data);
+        src = (cli_source){data, len, 1}; /* kept for the lines under diagnostics */
     } else {
         st = ashi_deck_load_file(opt, deck_path, &deck);
     }
+    const char *name = from_stdin ? "<stdin>" : deck_path;
     char *def = NULL;
     int to_stdout = out_path && strcmp(out_path, "-") == 0;
     if (st == ASHI_OK && render && img->format) {
@@ -150,9 +161,10 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
         st = out_path || def ? cli_images(deck, out_path ? out_path : def, img->format == 2,
                                           img->ppi, img->pages)
                              : ASHI_E_MEMORY;
-        print_diags(deck, fmt);
+        print_diags(deck, fmt, name, &src);
         free(def);
         ashi_deck_free(deck);
+        cli_source_free(&src);
         return st;
     }
     if (st == ASHI_OK && render) {
@@ -166,7 +178,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
             st = ASHI_E_IO;
     }
     if (deck)
-        print_diags(deck, fmt);
+        print_diags(deck, fmt, name, &src);
     if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
         fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
     if (st == ASHI_OK && render) {
@@ -188,6 +200,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
     }
     free(def);
     ashi_deck_free(deck);
+    cli_source_free(&src);
     return st;
 }
 

@@ -85,6 +85,38 @@ expect_exit 1 "$cli" check "$tests/errors/bad-color.xml"
 expect_exit 1 "$cli" check "$tests/errors/bad-color.xml" --diagnostic-format human
 grep -qx "  hint: use one of the values the message lists (docs/reference.en.md)" "$work/err" ||
   fail "human: $(cat "$work/err")"
+# human shows the line under each diagnostic, the carets placed by terminal
+# cells (a Japanese character takes two, a tab one), from a file or stdin
+printf '<deck xmlns="urn:ashireport:deck:1">\n<slide title="市の取組">\n  <p>「旭川」\t<span colr="accent">x</span></p>\n</slide></deck>\n' >"$work/excerpt.xml"
+cat >"$work/excerpt.want" <<'TXT'
+DECK:3:11: warning: <span> without color or size changes nothing
+ 3 |   <p>「旭川」 <span colr="accent">x</span></p>
+   |               ^
+DECK:3:17: error: unknown attribute 'colr' on <span>; did you mean 'color'?
+ 3 |   <p>「旭川」 <span colr="accent">x</span></p>
+   |                     ^^^^^^^^^^^^^
+  hint: check the spelling against the element's attributes (docs/reference.en.md)
+TXT
+expect_exit 1 "$cli" check "$work/excerpt.xml" --diagnostic-format human
+sed "s|$work/excerpt.xml|DECK|" "$work/err" | diff -u "$work/excerpt.want" - || fail "human excerpt"
+set +e; "$cli" check - --diagnostic-format human <"$work/excerpt.xml" 2>"$work/err"; set -e
+sed "s|<stdin>|DECK|" "$work/err" | diff -u "$work/excerpt.want" - || fail "human excerpt, stdin"
+# a raw escape byte in the deck shows as '?', and a long line as a window
+printf '<deck xmlns="urn:ashireport:deck:1"><slide title="x"><p>a\033[31mb</p></slide></deck>\n' >"$work/escape.xml"
+expect_exit 1 "$cli" check "$work/escape.xml" --diagnostic-format human
+if grep -q $'\033' "$work/err"; then fail "an escape byte reached the terminal"; fi
+grep -q '^ 1 | .*<p>a?\[31mb' "$work/err" || fail "escape excerpt: $(cat "$work/err")"
+python3 -c "import sys; print('<deck xmlns=\"urn:ashireport:deck:1\"><slide title=\"x\"><p>' + 'あ' * 300 + '</p><p algn=\"x\">' + 'い' * 300 + '</p></slide></deck>')" >"$work/long.xml"
+expect_exit 1 "$cli" check "$work/long.xml" --diagnostic-format human
+python3 - "$work/err" <<'PY' || fail "long line excerpt: $(cat "$work/err")"
+import sys, unicodedata
+lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
+src, mark = lines[1], lines[2]
+width = lambda s: sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+assert src.startswith(' 1 | ...') and src.endswith('...') and width(src) < 90, src
+assert src[src.index('algn') - 3:].startswith('<p '), src
+assert width(mark[:mark.index('^')]) == width(src[:src.index('algn')]), (src, mark)
+PY
 expect_exit 1 "$cli" check "$tests/errors/bad-color.xml" --diagnostic-format json
 python3 - "$work/err" <<'PY' || fail "json: $(cat "$work/err")"
 import json, sys

@@ -3,7 +3,7 @@
 # and its examples work: every element and attribute the schema names is
 # mentioned in each DOC (as `name` or <name), and every ```xml block in each
 # DOC is a whole deck that `ashireport check` passes silently from an empty
-# folder. SPDX-License-Identifier: MIT
+# folder and that the schema (SCHEMA) accepts. SPDX-License-Identifier: MIT
 set -uo pipefail
 cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") schema=$2 work=$3
 shift 3
@@ -34,6 +34,10 @@ for doc in "$@"; do
       echo "$doc: example $(basename "$ex") (exit $rc): $out"; fail=1
     fi
   done
+  # and every example validates against the schema, with its value types
+  if ! xmllint --noout --relaxng "$schema" "$work/$base"-*.xml 2>"$work/$base.schema"; then
+    grep -v ' validates$' "$work/$base.schema"; echo "$doc: examples the schema refuses"; fail=1
+  fi
   echo "$doc: $n examples checked"
 done
 exit $fail

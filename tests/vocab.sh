@@ -9,7 +9,10 @@
 # WORK/pixel.png for its images; the deck is the same on every run), and
 # `check` must name each at its attribute's line and column, sorted, and
 # exit non-zero. If SRC/tests/errors/bad-values.expect exists, the
-# diagnostics (deck path as DECK) must equal it. SPDX-License-Identifier: MIT
+# diagnostics (deck path as DECK) must equal it. Then the schema: xmllint
+# refuses each of those bad values in a deck of its own, and on thousands of
+# values around every typed attribute's rules (bounds in each unit, odd
+# spellings) it agrees with the loader. SPDX-License-Identifier: MIT
 set -uo pipefail
 dump=$1 cli=$2 src=$3 work=$4
 mkdir -p "$work"
@@ -37,5 +40,8 @@ if [ -e "$src/tests/errors/bad-values.expect" ]; then
   diff -u "$src/tests/errors/bad-values.expect" "$work/bad-values.got" ||
     { echo "FAIL: diagnostics differ from tests/errors/bad-values.expect"; fail=1; }
 fi
+# d, e: the schema's value types (scripts/schema.py) refuse every bad value
+# above, and give the loader's verdict on values around every rule
+python3 "$py" schema "$work" "$src" "$cli" || { echo "FAIL: the schema's value types"; fail=1; }
 [ "$fail" -eq 0 ] && echo "vocab: all checks passed"
 exit $fail

@@ -8,6 +8,7 @@ import json, re, sys
 import xml.etree.ElementTree as ET
 
 mode, work, src = sys.argv[1:4]
+cli = sys.argv[4] if len(sys.argv) > 4 else None
 BLOCKS = 'h p list columns box stat compare spacer placeholder arrow image table chart'.split()
 ENUMS = ('enum', 'onoff')
 FIVE_M = 14173  # 5000 mm in points: lengths up to it count as unbounded
@@ -293,7 +294,201 @@ def verify():
                 f'before {diags[first][4]}')
     print(f'deck: {len(expect)} problems expected, {len(diags)} diagnostics')
 
+NS = 'xmlns="urn:ashireport:deck:1"'
+PLAIN_SLIDE = '<slide title="x"><p>x</p></slide>'
+
+
+def deck_with(el, at, val):
+    """A whole deck in which <el> has at="val" (at None: no such attribute)."""
+    from xml.sax.saxutils import quoteattr
+    a = '' if at is None else f'{at}={quoteattr(val)}'
+    if el == 'deck':
+        return f'<deck {NS} {a}>{PLAIN_SLIDE}</deck>\n'
+    if el == 'theme':
+        return f'<deck {NS}><theme {a}/>{PLAIN_SLIDE}</deck>\n'
+    line = CONTEXT[el].replace('{A}', a)
+    if el in ('style', 'master', 'color'):
+        return f'<deck {NS}><theme>{line.strip()}</theme>{PLAIN_SLIDE}</deck>\n'
+    return f'<deck {NS}>{line.strip()}</deck>\n'
+
+
+def schema_verdicts(decks):
+    """Whether each deck (texts) validates against the shipped schema, by
+    xmllint (libxml2 reads the XML Schema patterns, not Python)."""
+    import os, subprocess
+    d = f'{work}/schema'
+    os.makedirs(d, exist_ok=True)
+    names = []
+    for i, text in enumerate(decks):
+        names.append(f'{d}/{i:05d}.xml')
+        with open(names[-1], 'w', encoding='utf-8') as f:
+            f.write(text)
+    out = {}
+    for k in range(0, len(names), 500):
+        r = subprocess.run(['xmllint', '--noout', '--relaxng', f'{src}/data/ashireport.rng']
+                           + names[k:k + 500], capture_output=True, text=True)
+        for line in r.stderr.splitlines():
+            m = re.match(r'(\S+) (validates|fails to validate)$', line)
+            if m:
+                out[m.group(1)] = m.group(2) == 'validates'
+    return [out.get(n) for n in names]
+
+
+def schema_rejects():
+    """d: the schema refuses every bad value the loader is tested with, and
+    accepts the same element without it."""
+    cases = []
+    for (el, at), v in sorted(vocab.items()):
+        for val in bad_values(v['type'], v['min'], v['max']):
+            cases.append((el, at, val))
+    decks = []
+    for el, at, val in cases:
+        # the twin: without the attribute, or with a good value where it is required
+        good = {'ink': '#123456', 'text': 'x', 'theme': 'accent'}.get(vocab[el, at]['type'])
+        twin = deck_with(el, at, good) if vocab[el, at]['required'] else deck_with(el, None, None)
+        decks += [deck_with(el, at, val), twin]
+    got = schema_verdicts(decks)
+    for i, (el, at, val) in enumerate(cases):
+        if got[2 * i] is not False:
+            problem(f'schema: accepts <{el} {at}="{val}">, which the loader refuses')
+        if got[2 * i + 1] is not True:
+            problem(f'schema: refuses <{el}> without a bad {at} (its context is wrong)')
+    print(f'schema: {len(cases)} bad values refused')
+
+
+def candidates(v, rnd):
+    """Values to hold the schema's verdict against the loader's: the bounds
+    in every unit, just inside and outside them, odd spellings, and random
+    numbers around the range."""
+    from fractions import Fraction
+    ty, lo, hi = v['type'], v['min'], v['max']
+    units = (('pt', 1.0), ('mm', 72 / 25.4), ('cm', 72 / 2.54), ('in', 72.0))
+    def nums(lo, hi, scale):
+        out = set()
+        for b in (lo, hi) if hi > 0 else (lo,):
+            x = b / scale
+            for d in (0, 0.01, -0.01, 1, -1):
+                out.add(f'{round(x + d, 4):g}')
+        top = hi / scale if hi > 0 else 1000
+        for _ in range(6):
+            out.add(f'{rnd.uniform(-0.5 * top, 1.5 * top):.{rnd.randint(0, 3)}f}')
+        return out
+    odd = ['', ' ', '.', '5', '5 mm', '5MM', '5e1mm', '+5mm', '-0mm', '05.50mm', '.5mm', '5.mm',
+           '\u0665mm', '\uff15mm', 'mm', '5mmm', '1,5mm', '5pt ', ' 5pt', '0x5pt']
+    out = set(odd)
+    if ty in ('length', 'length_pct', 'size', 'leading', 'indent', 'border'):
+        for u, f in units:
+            out.update(n + u for n in nums(v['min'] if ty != 'border' else 0,
+                                           v['max'] if ty != 'border' else 20, f))
+    if ty in ('length_pct', 'size', 'percent'):
+        out.update(n + '%' for n in nums(lo if ty == 'percent' else 0,
+                                         hi if ty == 'percent' else 100, 1))
+        out.update(['0%', '100%', '100.0001%', '1e2%', '%', '50 %', '99999%', '100001%'])
+    if ty == 'percent':
+        out.update(nums(lo, hi, 1))
+    if ty == 'whole':
+        out.update(['0', '1', '64', '65', '+3', ' 3 ', '3.0', '-1', '007', '1e1', '99999999999'])
+    if ty == 'number':
+        out.update(['0', '-5', '+5', '1.5', '.5', '5.', '1e3', '1234567890123456', '123456789012345', '--5'])
+    if ty in ('color', 'fill', 'ink', 'border'):
+        col = ['#fff', '#FFF', '#ffffff', '#GGG', '#ffff', '#1F4E79', 'accent', 'table-line',
+               'Accent', 'none', 'red']
+        if ty == 'border':
+            out.update(f'{w} {c}{s}' for w in ('0.75pt', '20pt', '21pt', '1mm', 'x')
+                       for c in col[:3] + ['accent', 'none'] for s in ('', ' solid', ' dashed', ' dotted'))
+            out.update(['1pt', '1pt  #999', ' 1pt #999 ', '1pt #999 solid x'])
+        else:
+            out.update(col)
+    if ty == 'ink':
+        out.update(['cmyk(0,100,100,0)', 'cmyk(0,0,0,101)', 'cmyk(0,0,0)', 'cmyk(0, 0,0,0)',
+                    'cmyk(.5,0,0,100.0)', 'cmyk(0,0,0,0) ', 'CMYK(0,0,0,0)', 'cmyk(-0,0,0,0)'])
+    if ty in ('widths', 'widths_auto'):
+        out.update(['1fr', '1fr 2fr', '30% 70%', '40mm 1fr auto', 'auto', '0fr', '0%', '101%',
+                    ' 1fr  2fr ', '1fr' + ' 1fr' * 63, '1fr' + ' 1fr' * 64, '5001mm', '5000mm',
+                    '1.5fr', 'fr', '10px'])
+    if ty in ('format', 'chart_format'):
+        out.update(['comma', 'fixed:0', 'fixed:4', 'fixed:5', 'fixed:', 'man', 'oku', 'percent',
+                    'auto', 'Comma', 'fixed:01'])
+    if ty == 'aspect':
+        out.update(['4:3', '16:9', '0:1', '1:0', '99.9:1', '100:1', '1.5:2.5', '4-3', '4:3:2',
+                    ':3', ' 4:3', '4 : 3'])
+    if ty == 'char':
+        out.update(['.', '、', 'ab', '\u00a0', '𠀋', ' '])
+    if ty == 'page':
+        out.update(['A4', 'A3', 'B5', 'A4-landscape', 'B5-landscape', '16:9', 'A5', 'a4',
+                    '210mm 297mm', '10mm 10mm', '9.99mm 10mm', '5000mm 5000mm', '5000.01mm 1mm',
+                    '210mm  297mm', '210mm 297mm 1mm', '210 297', '8.5in 11in', '595pt 842pt'])
+    if ty == 'leading':
+        out.update(['1.5', '0.8', '0.79', '4', '4.01', '12pt', '3.9pt', '1000pt', '1001pt'])
+    if ty == 'indent':
+        out.update(['1em', '0em', '2.5em', '-1em', 'em', '1 em', '0pt', '1000pt', '1001pt'])
+    return sorted(x for x in out if '"' not in x)
+
+
+def loader_refuses(el, at, val, diags):
+    pat = (rf"^(unknown page size|page size) '{re.escape(val)}'" if vocab[el, at]['type'] == 'page'
+           else rf"^{re.escape(at)} '{re.escape(val)}' must be ")
+    return any(re.search(pat, d) for d in diags)
+
+
+def schema_agrees():
+    """e: for values around every typed attribute's rules, the schema and
+    the loader give the same verdict (the schema's patterns are written by
+    scripts/schema.py from the same table)."""
+    import random, subprocess
+    from xml.sax.saxutils import quoteattr
+    rnd = random.Random(7)  # the same values on every run
+    typed = {k: v for k, v in vocab.items() if v['type'] not in
+             ('text', 'file', 'lang', 'theme', 'enum', 'onoff')}
+    cases = [(el, at, val) for (el, at), v in sorted(typed.items()) for val in candidates(v, rnd)]
+    # the loader: one deck of lines for the slides' elements and the theme's
+    # entries, a deck each for <deck> and <theme>
+    lines, where, theme = [f'<deck {NS}>', '  <theme>'], {}, []
+    for el, at, val in cases:
+        if el in ('style', 'master', 'color'):
+            where[el, at, val] = len(lines) + 1
+            lines.append(CONTEXT[el].replace('{A}', f'{at}={quoteattr(val)}'))
+    lines.append('  </theme>')
+    for el, at, val in cases:
+        if el not in ('deck', 'theme', 'style', 'master', 'color'):
+            where[el, at, val] = len(lines) + 1
+            lines.append(CONTEXT[el].replace('{A}', f'{at}={quoteattr(val)}'))
+    lines.append('</deck>')
+    deck = f'{work}/schema-loader.xml'
+    with open(deck, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
+    def diags_of(path):
+        r = subprocess.run([cli, 'check', path], capture_output=True, text=True, cwd=work)
+        by_line = {}
+        for d in r.stderr.splitlines():
+            m = re.match(r'.*?:(\d+):(\d+): (?:error|warning): (.*)$', d)
+            if m:
+                by_line.setdefault(int(m.group(1)), []).append(m.group(3))
+        return by_line
+    by_line = diags_of(deck)
+    loader = {}
+    for el, at, val in cases:
+        if (el, at, val) in where:
+            loader[el, at, val] = not loader_refuses(el, at, val, by_line.get(where[el, at, val], []))
+        else:
+            path = f'{work}/schema-one.xml'
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(deck_with(el, at, val))
+            ds = [d for ds in diags_of(path).values() for d in ds]
+            loader[el, at, val] = not loader_refuses(el, at, val, ds)
+    got = schema_verdicts([deck_with(el, at, val) for el, at, val in cases])
+    wrong = 0
+    for (el, at, val), ok in zip(cases, got):
+        if ok != loader[el, at, val]:
+            wrong += 1
+            problem(f'schema: <{el} {at}="{val}">: the schema {"accepts" if ok else "refuses"} it, '
+                    f'the loader {"accepts" if loader[el, at, val] else "refuses"} it')
+    print(f'schema: {len(cases)} values of {len(typed)} typed attributes, {wrong} verdicts '
+          'differ from the loader\'s')
+
+
 {'tables': lambda: (schema_check(), docs_check(f'{src}/docs/reference.en.md'),
                     docs_check(f'{src}/docs/reference.ja.md')),
- 'generate': generate, 'verify': verify}[mode]()
+ 'generate': generate, 'verify': verify,
+ 'schema': lambda: (schema_rejects(), schema_agrees())}[mode]()
 sys.exit(1 if bad else 0)

@@ -3,7 +3,7 @@
  * tests/vocab.sh to hold against the schema, the reference and the loader:
  *   ELEMENT ATTR TYPE CHOICES MIN MAX REQUIRED
  * TYPE is the ashi_vtype's name in lowercase, CHOICES '|'-joined or '-',
- * MIN and MAX with %g (lengths in points), REQUIRED 1 or 0. An entry that
+ * MIN and MAX with %.17g (lengths in points), REQUIRED 1 or 0. An entry that
  * another one shadows (ashi_vocab_find finds the other) is an error.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
@@ -58,7 +58,7 @@ static void put(const ashi_vattr *v, const char *el, size_t n)
             if (*s == ' ')
                 *s = '|';
     }
-    snprintf(line, sizeof line, "%s %s %s %s %g %g %d", element, v->name,
+    snprintf(line, sizeof line, "%s %s %s %s %.17g %.17g %d", element, v->name,
              (size_t)v->type < sizeof type_names / sizeof *type_names && type_names[v->type]
                  ? type_names[v->type] : "?",
              choices, v->min, v->max, v->required ? 1 : 0);

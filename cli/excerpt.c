@@ -1,0 +1,185 @@
+/* excerpt.c — the source line under a diagnostic, for --diagnostic-format
+ * human: the line with its number, and a caret line under the columns the
+ * diagnostic names. Columns count characters (as the library's do); on
+ * screen an East Asian wide character takes two cells, so the caret is
+ * placed by cells. Control characters and broken UTF-8 show as '?', so a
+ * hostile deck cannot send escape sequences to the terminal; a long line
+ * shows a window around the column, its cuts marked "...". SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { WINDOW = 72, MAX_SOURCE = 64 << 20 };
+
+int cli_source_read(cli_source *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+        if (n == cap) {
+            char *more = cap < MAX_SOURCE ? realloc(buf, cap * 2) : NULL;
+            if (!more) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = more;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        return -1;
+    s->text = buf;
+    s->len = n;
+    s->owned = 1;
+    return 0;
+}
+
+void cli_source_free(cli_source *s)
+{
+    free(s->text);
+    memset(s, 0, sizeof *s);
+}
+
+/* One character at p (n bytes left): its code point in *cp, its length
+ * returned; broken UTF-8 is one byte, code point -1. */
+static size_t next_char(const unsigned char *p, size_t n, long *cp)
+{
+    static const unsigned char lead_len[16] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 3, 4};
+    size_t k = lead_len[p[0] >> 4];
+    long v = k == 1 ? p[0] : k == 2 ? p[0] & 0x1F : k == 3 ? p[0] & 0x0F : p[0] & 0x07;
+    if (k == 0 || k > n) {
+        *cp = -1;
+        return 1;
+    }
+    for (size_t i = 1; i < k; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *cp = -1;
+            return 1;
+        }
+        v = v << 6 | (p[i] & 0x3F);
+    }
+    *cp = v;
+    return k;
+}
+
+/* The cells a character takes on a terminal: two for East Asian wide and
+ * fullwidth characters (the main blocks of UAX #11's W and F), one else;
+ * combining marks are shown as they come. */
+static int cells(long c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+                   (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                   (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+                   (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                   (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                   (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+                   (c >= 0x20000 && c <= 0x3FFFD)
+               ? 2
+               : 1;
+}
+
+/* Prints characters [from, to) of the line (counted from 0) as they
+ * should look; returns the cells printed. */
+static size_t put_chars(FILE *f, const unsigned char *line, size_t len, size_t from, size_t to)
+{
+    size_t ch = 0, w = 0;
+    for (size_t i = 0; i < len && ch < to; ch++) {
+        long c;
+        size_t k = next_char(line + i, len - i, &c);
+        if (ch >= from) {
+            if (c == '\t') {
+                fputc(' ', f); /* a tab is one column to the library */
+                w++;
+            } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 ||
+                       c == 0x2029 || c == 0xFEFF || (c >= 0x202A && c <= 0x202E) ||
+                       (c >= 0x2066 && c <= 0x2069)) {
+                fputc('?', f); /* controls, broken UTF-8, bidi overrides */
+                w++;
+            } else {
+                fwrite(line + i, 1, k, f);
+                w += (size_t)cells(c);
+            }
+        }
+        i += k;
+    }
+    return w;
+}
+
+static size_t cells_of(const unsigned char *line, size_t len, size_t from, size_t to)
+{
+    size_t ch = 0, w = 0;
+    for (size_t i = 0; i < len && ch < to; ch++) {
+        long c;
+        size_t k = next_char(line + i, len - i, &c);
+        if (ch >= from)
+            w += c < 0x20 || c == 0x7F ? 1 : (size_t)cells(c);
+        i += k;
+    }
+    return w;
+}
+
+void cli_excerpt(FILE *f, const cli_source *s, unsigned line, unsigned col, unsigned end_line,
+                 unsigned end_col)
+{
+    if (!s->text || line == 0)
+        return;
+    /* the line's bytes */
+    const unsigned char *p = (const unsigned char *)s->text, *end = p + s->len;
+    for (unsigned n = 1; n < line; n++) {
+        const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return;
+        p = nl + 1;
+    }
+    const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t len = (size_t)((nl ? nl : end) - p);
+    if (len && p[len - 1] == '\r')
+        len--;
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        long c;
+        i += next_char(p + i, len - i, &c);
+    }
+    /* the columns to mark, from 0: col to end_col on the same line, else one */
+    size_t a = col ? col - 1 : 0, b = a + 1;
+    if (end_line == line && end_col > col)
+        b = end_col - 1;
+    if (a > chars)
+        a = chars;
+    if (b > chars + 1)
+        b = chars + 1;
+    /* a window of the line around the mark */
+    size_t from = 0, to = chars;
+    if (cells_of(p, len, 0, chars) > WINDOW) {
+        from = a > WINDOW / 3 ? a - WINDOW / 3 : 0;
+        to = from;
+        while (to < chars && cells_of(p, len, from, to + 1) <= WINDOW)
+            to++;
+        if (b > to)
+            b = to > a ? to : a + 1;
+    }
+    char num[16];
+    int nw = snprintf(num, sizeof num, "%u", line);
+    fprintf(f, " %s | %s", num, from ? "..." : "");
+    put_chars(f, p, len, from, to);
+    fprintf(f, "%s\n", to < chars ? "..." : "");
+    fprintf(f, " %*s | %s", nw, "", from ? "   " : "");
+    for (size_t k = cells_of(p, len, from, a); k; k--)
+        fputc(' ', f);
+    size_t marks = b > a ? cells_of(p, len, a, b) : 0;
+    for (size_t k = marks ? marks : 1; k; k--)
+        fputc('^', f);
+    fputc('\n', f);
+}
