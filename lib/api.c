@@ -749,11 +749,22 @@ static const struct {
                    "every value quoted, & written &amp;"},
 };
 
-/* The same in Japanese, where there is one. */
+/* The same in Japanese: every one (tests/ja_codes.py checks). */
 static const struct {
     const char *code, *hint;
 } hints_ja[] = {
     {"bad-value", "メッセージにある値のどれかにしてください（docs/reference.ja.md）"},
+    {"chart-data", "系列ごとに、分類の数だけ数を空白で区切って書いてください"},
+    {"doctype", "DOCTYPE の行を消し、文字は UTF-8 でそのまま書いてください"},
+    {"empty-list", "リストに項目を少なくとも 1 つ書くか、リストを消してください"},
+    {"entity", "実体参照ではなく、文字そのものを UTF-8 で書いてください"},
+    {"font-bad", "壊れていない書体ファイルを使うか、テーマから外してください"},
+    {"limit", "デッキを分けるか、オプションで上限を上げてください（--limit）"},
+    {"print-edge", "文字を仕上がり線から 3 mm 以上内側に入れてください"},
+    {"print-low-ppi", "もっと大きな画像を使うか、小さく配置してください"},
+    {"print-rgb-colour", "テーマで色を cmyk(C,M,Y,K) で書いてください"},
+    {"print-small-text", "文字を 6 pt 以上にしてください"},
+    {"ruby-count", "親文字 1 字に一つずつ、空白で区切って読みを書いてください"},
     {"encoding", "デッキを UTF-8 で保存してください"},
     {"font-missing", "書体ファイルをデッキのフォルダに置くか、そのフォルダを --font-dir か "
                      "ASHI_FONT_PATH で指定してください"},

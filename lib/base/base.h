@@ -151,6 +151,9 @@ const char *ashi_nearest_word(const char *word, const char *words, char *buf, si
  * <open>name<close>?" into buf (diag.c says it again in Japanese), or ""
  * when name is NULL (nearest.c). */
 #define ASHI_DID_YOU_MEAN "; did you mean "
+
+/* The decks' XML namespace (the messages about it name it). */
+#define ASHI_NS "urn:ashireport:deck:1"
 const char *ashi_did_you_mean(const char *name, const char *open, const char *close, char *buf,
                               size_t size);
 
@@ -188,10 +191,20 @@ typedef struct ashi_diags {
 } ashi_diags;
 /* The Japanese format of an English diagnostic format, or NULL (ja.c). */
 const char *ashi_ja_format(const char *en);
+/* The Japanese of a phrase the library wrote in English and passes to a
+ * diagnostic as a string (why a file cannot be used, the values allowed):
+ * 1 and the Japanese in out, 0 when there is none (ja.c). */
+int ashi_ja_phrase(const char *en, char *out, size_t size);
+/* A diagnostic's text by its Japanese format ja, with the arguments the
+ * English format en takes (ap); string arguments that are phrases in
+ * Japanese. 0, or -1 when en has a conversion it does not read (jafmt.c). */
+int ashi_ja_vformat(char *out, size_t size, const char *en, const char *ja, va_list ap);
 void ashi_diag_add(ashi_diags *d, ashi_severity sev, const char *code,
                    ashi_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* A diagnostic about another file than the deck (a CSV it reads). */
+void ashi_diag_vadd_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
+                       ashi_loc loc, const char *fmt, va_list ap);
 void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
                       ashi_loc loc, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Puts the diagnostics in source order, by where in the deck each belongs

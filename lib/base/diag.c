@@ -33,11 +33,17 @@ void ashi_diag_vadd_range(ashi_diags *d, ashi_severity sev, const char *code, as
     }
     char msg[1024];
     const char *ja = d->ja ? ashi_ja_format(fmt) : NULL;
-    ashi_vsnprintf(msg, sizeof msg, ja ? ja : fmt, ap);
+    va_list copy;
+    va_copy(copy, ap);
+    if (!ja || ashi_ja_vformat(msg, sizeof msg, fmt, ja, copy) != 0) {
+        ja = NULL; /* a format it cannot read: said in English */
+        ashi_vsnprintf(msg, sizeof msg, fmt, ap);
+    }
+    va_end(copy);
     /* a suggestion made in English ("; did you mean 'x'?"), said in Japanese */
     const size_t pl = sizeof ASHI_DID_YOU_MEAN - 1;
     char *dym = ja ? strstr(msg, ASHI_DID_YOU_MEAN) : NULL;
-    if (dym && dym[pl] && strlen(dym) < 200) {
+    if (dym && dym[pl]) {
         char what[200], tail[1024];
         const char *end = strchr(dym + pl, '?');
         size_t wl = end ? (size_t)(end - (dym + pl)) : 0;
@@ -120,11 +126,17 @@ int ashi_diag_has(const ashi_diags *d, const char *code, ashi_loc loc)
 void ashi_diag_add_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
                       ashi_loc loc, const char *fmt, ...)
 {
-    size_t n = d->n;
     va_list ap;
     va_start(ap, fmt);
-    ashi_diag_vadd(d, sev, code, loc, fmt, ap);
+    ashi_diag_vadd_in(d, file, sev, code, loc, fmt, ap);
     va_end(ap);
+}
+
+void ashi_diag_vadd_in(ashi_diags *d, const char *file, ashi_severity sev, const char *code,
+                       ashi_loc loc, const char *fmt, va_list ap)
+{
+    size_t n = d->n;
+    ashi_diag_vadd(d, sev, code, loc, fmt, ap);
     if (d->n > n) {
         const char *copy = ashi_arena_strdup(d->arena, file);
         if (copy)

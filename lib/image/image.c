@@ -451,9 +451,11 @@ static const char *jpeg_check(const unsigned char *data, size_t len, unsigned fw
     const char *e = tjGetErrorStr2(tj);
     if (!e || !*e)
         e = "?";
-    int lower = isupper((unsigned char)e[0]) && islower((unsigned char)e[1]);
-    ashi_snprintf(msg, msg_size, "is a damaged JPEG (%c%s)",
-             lower ? tolower((unsigned char)e[0]) : e[0], e + 1);
+    char low[200];
+    ashi_snprintf(low, sizeof low, "%s", e);
+    if (isupper((unsigned char)low[0]) && islower((unsigned char)low[1]))
+        low[0] = (char)tolower((unsigned char)low[0]);
+    ashi_snprintf(msg, msg_size, "is a damaged JPEG (%s)", low);
     why = msg;
 cleanup:
     free(buf);

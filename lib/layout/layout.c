@@ -488,6 +488,7 @@ static void lay_unit(L *l, unit *u)
     memset(&u->diags, 0, sizeof u->diags);
     u->diags.arena = l->mem.keep;
     u->diags.file = l->out.d->file;
+    u->diags.ja = l->out.d->ja; /* said in the deck's language, then joined as they are */
     l->out.dl = &u->dl;
     l->out.d = &u->diags;
     l->out.page_base = u->base;

@@ -8,6 +8,7 @@
  * per row (blank lines are no rows and cost nothing), and reading stops at
  * the first row over the limits.
  * SPDX-License-Identifier: MIT */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,10 +28,13 @@ typedef struct fill {
 static const char empty[] = "";
 
 static void located(ashi_diags *d, const char *name, unsigned line, unsigned col,
-                    const char *msg)
+                    const char *fmt, ...)
 {
     ashi_loc loc = {line, col};
-    ashi_diag_add_in(d, name, ASHI_ERROR, "csv", loc, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    ashi_diag_vadd_in(d, name, ASHI_ERROR, "csv", loc, fmt, ap);
+    va_end(ap);
 }
 
 /* One pass over the bytes. Returns 0, or -1 (reported, first pass only). */
@@ -43,7 +47,6 @@ static int scan(const char *data, size_t len, const char *name, size_t max_rows,
     unsigned line = 1, col = 1;
     size_t row_fields = 0; /* fields of the record being read */
     unsigned row_line = 1; /* where it starts */
-    char msg[160];
     memset(c, 0, sizeof *c);
     while (i < len) {
         if (row_fields == 0 && (data[i] == '\n' || data[i] == '\r')) {
@@ -54,9 +57,10 @@ static int scan(const char *data, size_t len, const char *name, size_t max_rows,
             continue;
         }
         if (row_fields == 0 && c->rows == max_rows) {
-            ashi_snprintf(msg, sizeof msg, "the CSV has more rows than the table-rows limit of %zu",
-                     max_rows);
-            goto fail;
+            if (!f)
+                located(d, name, line, col,
+                        "the CSV has more rows than the table-rows limit of %zu", max_rows);
+            return -1;
         }
         if (row_fields == max_fields)
             goto too_wide;
@@ -161,11 +165,9 @@ static int scan(const char *data, size_t len, const char *name, size_t max_rows,
     }
     return 0;
 too_wide:
-    ashi_snprintf(msg, sizeof msg, "this row has more fields than the %zu columns a table can have",
-             max_fields);
-fail:
     if (!f)
-        located(d, name, line, col, msg);
+        located(d, name, line, col,
+                "this row has more fields than the %zu columns a table can have", max_fields);
     return -1;
 }
 

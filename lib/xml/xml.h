@@ -5,8 +5,6 @@
 
 #include "doc/doc.h"
 
-#define ASHI_NS "urn:ashireport:deck:1"
-
 /* Parses a deck. Network access, DTD loading and entity expansion are off.
  * Problems go to d (file names come from d->file). Returns the model in
  * *out, or NULL when the XML itself could not be read; the model may be
