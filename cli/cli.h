@@ -22,6 +22,16 @@ typedef struct cli_output {
 ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
                     const char *base_dir, int render, diag_format fmt, const struct cli_output *img);
 
+/* The command line's own messages in Japanese (text.c): the language is
+ * set once, before any message; cli_t gives the Japanese of an English
+ * message, or the English. */
+void cli_lang_set(int ja);
+int cli_lang_ja(void);
+/* Japanese when --lang ja is given, else when the locale's language is. */
+int cli_locale_ja(int argc, char **argv);
+const char *cli_t(const char *en) __attribute__((format_arg(1)));
+const char *cli_usage(const char *usage_en);
+
 /* A deck's text, for the lines under its diagnostics (excerpt.c). */
 typedef struct cli_source {
     char *text; /* malloc'd, or NULL */

@@ -67,14 +67,14 @@ ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi
         return ASHI_E_MEMORY;
     long last = 0;
     if (cli_pages_parse(pages, n, want, &last)) {
-        fprintf(stderr, "ashireport: --pages takes page numbers and ranges such as 1-3,7, not "
-                        "'%s'\n",
+        fprintf(stderr, cli_t("ashireport: --pages takes page numbers and ranges such as 1-3,7, not "
+                        "'%s'\n"),
                 pages);
         free(want);
         return ASHI_E_ARGUMENT;
     }
     if (last > 0 && (size_t)last > n) {
-        fprintf(stderr, "ashireport: --pages %s asks for page %ld; the deck has %zu page%s\n",
+        fprintf(stderr, cli_t("ashireport: --pages %s asks for page %ld; the deck has %zu page%s\n"),
                 pages, last, n, n == 1 ? "" : "s");
         free(want);
         return ASHI_E_ARGUMENT;
@@ -83,8 +83,8 @@ ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi
     for (size_t i = 0; i < n; i++)
         chosen += want[i];
     if (chosen > 1 && !strstr(pattern, "{n}")) {
-        fprintf(stderr, "ashireport: %zu pages need {n} in the output name for the page "
-                        "number (e.g. -o slide-{n}.%s)\n",
+        fprintf(stderr, cli_t("ashireport: %zu pages need {n} in the output name for the page "
+                        "number (e.g. -o slide-{n}.%s)\n"),
                 chosen, svg ? "svg" : "png");
         free(want);
         return ASHI_E_ARGUMENT;
@@ -111,9 +111,9 @@ ashi_status cli_images(ashi_deck *deck, const char *pattern, int svg, double ppi
             st = ASHI_E_IO;
         if (st != ASHI_OK) {
             unlink(tmp);
-            fprintf(stderr, "ashireport: cannot write '%s': %s\n", name, ashi_status_str(st));
+            fprintf(stderr, cli_t("ashireport: cannot write '%s': %s\n"), name, cli_t(ashi_status_str(st)));
         } else {
-            printf("wrote %s\n", name);
+            printf(cli_t("wrote %s\n"), name);
         }
         free(tmp);
         free(name);

@@ -14,9 +14,9 @@ static const char usage[] =
     "                          [--creep MM] [--2up] [--output-profile FILE.icc]\n"
     "                          [--photo-intent perceptual|relative] [--max-ppi N]\n"
     "                          [--threads N] [--font-dir DIR]... [--diagnostic-format F]\n"
-    "                          [--format pdf|png|svg] [--ppi N] [--pages 1-3,7]\n"
+    "                          [--format pdf|png|svg] [--ppi N] [--pages 1-3,7] [--lang ja|en]\n"
     "       ashireport check DECK.xml [--print] [--output-profile FILE.icc] [--threads N]\n"
-    "                          [--font-dir DIR]... [--diagnostic-format F]\n"
+    "                          [--font-dir DIR]... [--diagnostic-format F] [--lang ja|en]\n"
     "       ashireport watch DECK.xml [-o OUT.pdf] [render's options]\n"
     "       ashireport fonts [--font-dir DIR]...\n"
     "       ashireport help [COMMAND] | --help | --version\n"
@@ -33,8 +33,8 @@ static const char usage[] =
     "          {n} for the page number (default DECK-{n}.png beside the deck), for the web\n"
     "--ppi     with --format png: pixels an inch (10-1200, default 144)\n"
     "--pages   with --format: the pages to write, such as 1-3,7 (default all)\n"
-    "--lang    ja or en: the language of the diagnostics (default: the locale's, from\n"
-    "          LANGUAGE, LC_ALL, LC_MESSAGES or LANG; messages not yet in Japanese stay English)\n"
+    "--lang    ja or en: the language of the messages (default: the locale's, Japanese when\n"
+    "          the first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set starts with ja)\n"
     "--diagnostic-format  short (default: a line each), human (each with the deck's line,\n"
     "          carets under the place and a hint) or json (an object a line: file, line, col,\n"
     "          end_line, end_col, slide, severity, code, message, hint)\n"
@@ -69,7 +69,7 @@ static int usage_error(ashi_options *opt, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("ashireport: ", stderr);
+    fputs(cli_t("ashireport: "), stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     ashi_options_free(opt);
@@ -95,13 +95,13 @@ static int list_fonts(int argc, char **argv)
             ashi_options_add_font_dir(opt, argv[i + 1]) == ASHI_OK) {
             i++;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            puts("usage: ashireport fonts [--font-dir DIR]...\n\nlists the fonts decks can "
+            puts(cli_t("usage: ashireport fonts [--font-dir DIR]...\n\nlists the fonts decks can "
                  "use, a line each: family, style, file (tab-separated), in the\norder they "
-                 "are looked up (--font-dir's, ASHI_FONT_PATH's, the installed ones)");
+                 "are looked up (--font-dir's, ASHI_FONT_PATH's, the installed ones)"));
             ashi_options_free(opt);
             return 0;
         } else {
-            return usage_error(opt, "fonts takes only --font-dir DIR, not '%s'\n", argv[i]);
+            return usage_error(opt, cli_t("fonts takes only --font-dir DIR, not '%s'\n"), argv[i]);
         }
     }
     ashi_status st = ashi_fonts_list(opt, print_font, NULL);
@@ -111,8 +111,9 @@ static int list_fonts(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    cli_lang_set(cli_locale_ja(argc, argv));
     if (argc < 2) {
-        fputs(usage, stderr);
+        fputs(cli_usage(usage), stderr);
         return 2;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -121,11 +122,11 @@ int main(int argc, char **argv)
             strcmp(argv[2], "check") != 0 && strcmp(argv[2], "watch") != 0 &&
             strcmp(argv[2], "fonts") != 0) {
             fprintf(stderr,
-                    "ashireport: no command '%s' (the commands: render, check, watch, fonts)\n",
+                    cli_t("ashireport: no command '%s' (the commands: render, check, watch, fonts)\n"),
                     argv[2]);
             return 2;
         }
-        fputs(usage, stdout);
+        fputs(cli_usage(usage), stdout);
         return 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
@@ -137,7 +138,7 @@ int main(int argc, char **argv)
     int watching = strcmp(argv[1], "watch") == 0;
     int render = watching || strcmp(argv[1], "render") == 0;
     if (!render && strcmp(argv[1], "check") != 0) {
-        fprintf(stderr, "ashireport: unknown command '%s'\n\n%s", argv[1], usage);
+        fprintf(stderr, cli_t("ashireport: unknown command '%s'\n\n%s"), argv[1], cli_usage(usage));
         return 2;
     }
     const char *deck_path = NULL, *out_path = NULL, *base_dir = NULL;
@@ -149,26 +150,19 @@ int main(int argc, char **argv)
     const char *creep = NULL; /* --creep's argument */
     ashi_options *opt = NULL;
     if (ashi_options_new(&opt) != ASHI_OK) {
-        fputs("ashireport: out of memory\n", stderr);
+        fputs(cli_t("ashireport: out of memory\n"), stderr);
         return 1;
     }
-    /* the messages' language: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES,
-     * LANG, the first one set), Japanese when it starts with ja; --lang wins */
-    static const char *const lang_vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t k = 0; k < sizeof lang_vars / sizeof lang_vars[0]; k++) {
-        const char *v = getenv(lang_vars[k]);
-        if (v && *v) {
-            ashi_options_set_language(opt, strncmp(v, "ja", 2) == 0 ? "ja" : "en");
-            break;
-        }
-    }
+    /* the messages' language, chosen at the start (cli_locale_ja); a bad
+     * --lang is refused below */
+    ashi_options_set_language(opt, cli_lang_ja() ? "ja" : "en");
     /* every core unless --threads says otherwise (the PDF is the same) */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     ashi_options_set_threads(opt, cores < 1 ? 1 : cores > 16 ? 16 : (int)cores);
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout); /* `render --help` */
+            fputs(cli_usage(usage), stdout); /* `render --help` */
             ashi_options_free(opt);
             return 0;
         } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && render &&
@@ -184,7 +178,7 @@ int main(int argc, char **argv)
                 fmt = FMT_JSON;
             else {
                 return usage_error(opt,
-                                   "--diagnostic-format takes human, short or json, not '%s'\n", v);
+                                   cli_t("--diagnostic-format takes human, short or json, not '%s'\n"), v);
             }
         } else if (strcmp(a, "--format") == 0 && i + 1 < argc && render) {
             const char *v = argv[++i];
@@ -192,13 +186,13 @@ int main(int argc, char **argv)
                          : strcmp(v, "svg") == 0 ? 2
                                                  : -1;
             if (img.format < 0) {
-                return usage_error(opt, "--format takes pdf, png or svg, not '%s'\n", v);
+                return usage_error(opt, cli_t("--format takes pdf, png or svg, not '%s'\n"), v);
             }
         } else if (strcmp(a, "--ppi") == 0 && i + 1 < argc && render) {
             char *end;
             img.ppi = strtod(argv[++i], &end);
             if (*end || end == argv[i] || !(img.ppi >= 10 && img.ppi <= 1200)) {
-                return usage_error(opt, "--ppi takes a number from 10 to 1200, not '%s'\n",
+                return usage_error(opt, cli_t("--ppi takes a number from 10 to 1200, not '%s'\n"),
                                    argv[i]);
             }
             ppi_given = 1;
@@ -206,7 +200,7 @@ int main(int argc, char **argv)
             img.pages = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
             if (ashi_options_set_language(opt, argv[++i]) != ASHI_OK) {
-                return usage_error(opt, "--lang takes ja or en, not '%s'\n", argv[i]);
+                return usage_error(opt, cli_t("--lang takes ja or en, not '%s'\n"), argv[i]);
             }
         } else if (strcmp(a, "--base-dir") == 0 && i + 1 < argc) {
             base_dir = argv[++i];
@@ -224,14 +218,14 @@ int main(int argc, char **argv)
             creep = argv[++i];
             double mm = strtod(creep, &end);
             if (end == creep || *end || ashi_options_set_creep(opt, mm) != ASHI_OK) {
-                return usage_error(opt, "--creep takes millimetres from 0 to 5, not '%s'\n", creep);
+                return usage_error(opt, cli_t("--creep takes millimetres from 0 to 5, not '%s'\n"), creep);
             }
         } else if (strcmp(a, "--2up") == 0) {
             two_up = 1;
             print |= ASHI_PRINT_2UP;
         } else if (strcmp(a, "--output-profile") == 0 && i + 1 < argc) {
             if (ashi_options_set_output_profile(opt, argv[++i]) != ASHI_OK) {
-                return usage_error(opt, "--output-profile takes a file, not '%s'\n", argv[i]);
+                return usage_error(opt, cli_t("--output-profile takes a file, not '%s'\n"), argv[i]);
             }
         } else if (strcmp(a, "--photo-intent") == 0 && i + 1 < argc) {
             const char *v = argv[++i];
@@ -239,7 +233,7 @@ int main(int argc, char **argv)
                                    : strcmp(v, "relative") == 0 ? ASHI_PHOTO_RELATIVE
                                                                 : ASHI_PHOTO_DECK;
             if (pi == ASHI_PHOTO_DECK) {
-                return usage_error(opt, "--photo-intent takes perceptual or relative, not '%s'\n",
+                return usage_error(opt, cli_t("--photo-intent takes perceptual or relative, not '%s'\n"),
                                    v);
             }
             ashi_options_set_photo_intent(opt, pi);
@@ -249,78 +243,78 @@ int main(int argc, char **argv)
             if (end == argv[i] || *end || n < 0 || n > 1200 ||
                 ashi_options_set_print_ppi(opt, (int)n) != ASHI_OK) {
                 return usage_error(opt,
-                                   "--max-ppi takes 0 (never) or a number from 150 to 1200, "
-                                   "not '%s'\n",
+                                   cli_t("--max-ppi takes 0 (never) or a number from 150 to 1200, "
+                                   "not '%s'\n"),
                                    argv[i]);
             }
         } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);
             if (*end || n < 1 || n > 16 || ashi_options_set_threads(opt, (int)n) != ASHI_OK) {
-                return usage_error(opt, "--threads takes a number from 1 to 16, not '%s'\n",
+                return usage_error(opt, cli_t("--threads takes a number from 1 to 16, not '%s'\n"),
                                    argv[i]);
             }
         } else if (strcmp(a, "--font-dir") == 0 && i + 1 < argc) {
             if (ashi_options_add_font_dir(opt, argv[++i]) != ASHI_OK) {
                 if (font_dirs == ASHI_MAX_FONT_DIRS)
                     return usage_error(opt,
-                                       "--font-dir '%s' is one more than the %d font folders "
-                                       "that may be given\n",
+                                       cli_t("--font-dir '%s' is one more than the %d font folders "
+                                       "that may be given\n"),
                                        argv[i], ASHI_MAX_FONT_DIRS);
-                return usage_error(opt, "cannot add font folder '%s'\n", argv[i]);
+                return usage_error(opt, cli_t("cannot add font folder '%s'\n"), argv[i]);
             }
             font_dirs++;
         } else if (a[0] == '-' && a[1]) { /* "-" alone is the deck on standard input */
-            return usage_error(opt, "unknown or incomplete option '%s'\n\n%s", a, usage);
+            return usage_error(opt, cli_t("unknown or incomplete option '%s'\n\n%s"), a, cli_usage(usage));
         } else if (!deck_path) {
             deck_path = a;
         } else {
-            return usage_error(opt, "only one deck at a time ('%s')\n", a);
+            return usage_error(opt, cli_t("only one deck at a time ('%s')\n"), a);
         }
     }
     if (!deck_path) {
-        return usage_error(opt, "no deck given\n\n%s", usage);
+        return usage_error(opt, cli_t("no deck given\n\n%s"), cli_usage(usage));
     }
 
     if (!img.format && (ppi_given || img.pages)) {
-        return usage_error(opt, "--ppi and --pages are for page images (--format png or svg)\n");
+        return usage_error(opt, cli_t("--ppi and --pages are for page images (--format png or svg)\n"));
     }
     if (img.format && (print || (out_path && strcmp(out_path, "-") == 0))) {
         return usage_error(opt,
-                           "page images are for the screen, one file a page: not with --print, "
-                           "--booklet, --2up or -o -\n");
+                           cli_t("page images are for the screen, one file a page: not with --print, "
+                           "--booklet, --2up or -o -\n"));
     }
     if (img.pages) {
         unsigned char probe[1];
         long last;
         if (cli_pages_parse(img.pages, 0, probe, &last)) {
             return usage_error(opt,
-                               "--pages takes page numbers and ranges such as 1-3,7, "
-                               "not '%s'\n",
+                               cli_t("--pages takes page numbers and ranges such as 1-3,7, "
+                               "not '%s'\n"),
                                img.pages);
         }
     }
     if (booklet && two_up) {
-        return usage_error(opt, "--booklet and --2up impose the pages in two different ways; give "
-                                "one of them\n");
+        return usage_error(opt, cli_t("--booklet and --2up impose the pages in two different ways; give "
+                                "one of them\n"));
     }
     int from_stdin = strcmp(deck_path, "-") == 0;
     if (from_stdin && render && !out_path) {
-        return usage_error(opt, "a deck from standard input needs -o OUT.pdf (or -o - for standard "
-                                "output)\n");
+        return usage_error(opt, cli_t("a deck from standard input needs -o OUT.pdf (or -o - for standard "
+                                "output)\n"));
     }
     if (base_dir && !from_stdin) {
-        return usage_error(opt, "--base-dir is for a deck from standard input (a deck file reads "
-                                "from its own folder)\n");
+        return usage_error(opt, cli_t("--base-dir is for a deck from standard input (a deck file reads "
+                                "from its own folder)\n"));
     }
     if (creep && !(print & ASHI_PRINT_BOOKLET)) {
         return usage_error(opt,
-                           "--creep %s needs --booklet (creep is for saddle-stitched "
-                           "sheets)\n\n%s",
-                           creep, usage);
+                           cli_t("--creep %s needs --booklet (creep is for saddle-stitched "
+                           "sheets)\n\n%s"),
+                           creep, cli_usage(usage));
     }
     if (print && ashi_options_set_print(opt, print, 3) != ASHI_OK) {
-        return usage_error(opt, "bad print options\n");
+        return usage_error(opt, cli_t("bad print options\n"));
     }
     ashi_status st = watching ? cli_watch(opt, deck_path, out_path, fmt, &img)
                               : cli_run(opt, deck_path, out_path, base_dir, render, fmt, &img);

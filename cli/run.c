@@ -75,7 +75,7 @@ static void print_diags(const ashi_deck *deck, diag_format fmt, const char *name
             cli_excerpt(stderr, src, g.line, g.col, g.end_line, g.end_col);
         }
         if (fmt == FMT_HUMAN && g.hint)
-            fprintf(stderr, "  hint: %s\n", g.hint);
+            fprintf(stderr, cli_t("  hint: %s\n"), g.hint);
     }
 }
 
@@ -145,7 +145,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
         st = data ? ashi_deck_load_memory(opt, data, len, "<stdin>", base_dir, &deck)
                   : ASHI_E_IO;
         if (!data)
-            fputs("ashireport: cannot read the deck from standard input\n", stderr);
+            fputs(cli_t("ashireport: cannot read the deck from standard input\n"), stderr);
         src = (cli_source){data, len, 1}; /* kept for the lines under diagnostics */
     } else {
         st = ashi_deck_load_file(opt, deck_path, &deck);
@@ -180,7 +180,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
     if (deck)
         print_diags(deck, fmt, name, &src);
     if (st != ASHI_OK && (!deck || ashi_deck_error_count(deck) == 0))
-        fprintf(stderr, "ashireport: %s\n", ashi_status_str(st));
+        fprintf(stderr, cli_t("ashireport: %s\n"), cli_t(ashi_status_str(st)));
     if (st == ASHI_OK && render) {
         /* the PDF itself may have gone to standard output (-o /dev/stdout):
          * then the message goes to standard error */
@@ -191,11 +191,11 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
                         : stdout;
         size_t n = ashi_deck_page_count(deck), sides = ashi_deck_pdf_page_count(deck);
         if (sides == n)
-            fprintf(msg, "wrote %s (%zu page%s)\n", to_stdout ? "standard output" : out_path, n,
+            fprintf(msg, cli_t("wrote %s (%zu page%s)\n"), to_stdout ? cli_t("standard output") : out_path, n,
                     n == 1 ? "" : "s");
         else /* imposed: booklet sheet sides, 2-up handout pages */
-            fprintf(msg, "wrote %s (%zu page%s on %zu PDF page%s)\n",
-                    to_stdout ? "standard output" : out_path, n, n == 1 ? "" : "s", sides,
+            fprintf(msg, cli_t("wrote %s (%zu page%s on %zu PDF page%s)\n"),
+                    to_stdout ? cli_t("standard output") : out_path, n, n == 1 ? "" : "s", sides,
                     sides == 1 ? "" : "s");
     }
     free(def);

@@ -86,12 +86,12 @@ ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char
                       diag_format fmt, const cli_output *img)
 {
     if (strcmp(deck_path, "-") == 0) {
-        fputs("ashireport: watch needs a deck file, not standard input\n", stderr);
+        fputs(cli_t("ashireport: watch needs a deck file, not standard input\n"), stderr);
         return ASHI_E_ARGUMENT;
     }
     int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd < 0) {
-        fprintf(stderr, "ashireport: cannot watch for changes: %s\n", strerror(errno));
+        fprintf(stderr, cli_t("ashireport: cannot watch for changes: %s\n"), strerror(errno));
         return ASHI_E_IO;
     }
     char dir[PATH_MAX];
@@ -104,7 +104,7 @@ ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char
         snprintf(def_name, sizeof def_name, "%.*s.pdf", (int)(dot ? dot - b : (long)strlen(b)), b);
         out_name = def_name;
     }
-    fprintf(stderr, "watching %s (Ctrl+C stops)\n", dir);
+    fprintf(stderr, cli_t("watching %s (Ctrl+C stops)\n"), dir);
     cli_run(opt, deck_path, out_path, NULL, 1, fmt, img);
     fflush(stdout); /* each render's line now, not at exit */
     for (;;) {
@@ -119,7 +119,7 @@ ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char
         time_t now = time(NULL);
         struct tm tm;
         localtime_r(&now, &tm);
-        fprintf(stderr, "\n[%02d:%02d:%02d] changed: rendering again\n", tm.tm_hour, tm.tm_min,
+        fprintf(stderr, cli_t("\n[%02d:%02d:%02d] changed: rendering again\n"), tm.tm_hour, tm.tm_min,
                 tm.tm_sec);
         watch_folders(fd, dir); /* a folder made meanwhile */
         cli_run(opt, deck_path, out_path, NULL, 1, fmt, img);

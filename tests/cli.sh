@@ -141,14 +141,26 @@ grep -q "give one of them" "$work/err" || fail "--booklet --2up: $(cat "$work/er
 LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 1 "$cli" check "$tests/errors/unknown-attribute.xml" --diagnostic-format human
 grep -q ":2:10: error: <slide> に 'titel' という属性はありません（'title' ではありませんか？）$" "$work/err" ||
   fail "Japanese from LANG: $(cat "$work/err")"
-grep -q "^  hint: その要素の属性の綴りを確かめてください" "$work/err" || fail "Japanese hint: $(cat "$work/err")"
+grep -q "^  ヒント: その要素の属性の綴りを確かめてください" "$work/err" || fail "Japanese hint: $(cat "$work/err")"
 LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 1 "$cli" check "$tests/errors/unknown-attribute.xml" --lang en
 grep -q "unknown attribute 'titel' on <slide>; did you mean 'title'?" "$work/err" || fail "--lang en: $(cat "$work/err")"
 LC_ALL=C LANGUAGE= expect_exit 1 "$cli" check "$tests/errors/unknown-attribute.xml"
 grep -q "unknown attribute 'titel'" "$work/err" || fail "C locale: $(cat "$work/err")"
 expect_exit 1 "$cli" check "$tests/errors/bad-color.xml" --lang ja
-grep -q "value '#GGG' は誤りです。" "$work/err" || fail "--lang ja: $(cat "$work/err")"
+grep -q "value '#GGG' は使えません（使える値：#RGB・#RRGGBB・cmyk(C,M,Y,K)" "$work/err" || fail "--lang ja: $(cat "$work/err")"
 expect_exit 2 "$cli" check x.xml --lang fr
+# the command line's own messages in Japanese: help, a usage error, "wrote"
+LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 0 "$cli" --help
+grep -q "^使い方: ashireport render DECK.xml" "$work/out" || fail "Japanese help: $(head -2 "$work/out")"
+grep -q "^終了コード：0 成功" "$work/out" || fail "Japanese help, exit codes"
+expect_exit 2 "$cli" render "$tests/decks/minimal.xml" --ppi 3 --format png --lang ja
+grep -qx "ashireport: --ppi には 10〜1200 の数を指定します（'3' は使えません）" "$work/err" ||
+  fail "Japanese usage error: $(cat "$work/err")"
+cp "$tests/decks/minimal.xml" "$work/lang.xml"
+expect_exit 0 "$cli" render "$work/lang.xml" -o "$work/ja.pdf" --lang ja
+grep -qx "$work/ja.pdf に書きました（1 ページ）" "$work/out" || fail "Japanese wrote: $(cat "$work/out")"
+LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 0 "$cli" render "$work/lang.xml" -o "$work/en.pdf" --lang en
+grep -qx "wrote $work/en.pdf (1 page)" "$work/out" || fail "--lang en over a Japanese locale: $(cat "$work/out")"
 # fonts: the bundled ones, and a --font-dir's first
 mkdir -p "$work/myfonts"
 cp "$tests/../fonts/BIZUDPMincho-Regular.ttf" "$work/myfonts/Mine.ttf"
