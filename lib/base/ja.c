@@ -623,10 +623,14 @@ static const struct {
 
 /* Whether text matches the English phrase format fmt: each conversion
  * takes at least one character; caps get where each one's text starts and
- * its length. */
-static int match(const char *fmt, const char *text, const char **cap, size_t *caplen, int n)
+ * its length. *budget bounds the tries (a phrase may carry text from the
+ * deck): when it runs out, no match. */
+static int match(const char *fmt, const char *text, const char **cap, size_t *caplen, int n,
+                 long *budget)
 {
     while (*fmt) {
+        if (--*budget < 0)
+            return 0;
         if (*fmt == '%' && fmt[1] == '%') {
             if (*text != '%')
                 return 0;
@@ -643,7 +647,7 @@ static int match(const char *fmt, const char *text, const char **cap, size_t *ca
             for (size_t k = 1; text[k - 1]; k++) {
                 cap[n] = text;
                 caplen[n] = k;
-                if (match(e + 1, text + k, cap, caplen, n + 1))
+                if (match(e + 1, text + k, cap, caplen, n + 1, budget))
                     return 1;
             }
             return 0;
@@ -691,7 +695,8 @@ int ashi_ja_phrase(const char *en, char *out, size_t size)
             cap[c] = "";
             caplen[c] = 0;
         }
-        if (!match(phrases[i].en, en, cap, caplen, 0))
+        long budget = 20000;
+        if (!match(phrases[i].en, en, cap, caplen, 0, &budget))
             continue;
         /* the Japanese, its %n$s and %n$#s filled in */
         size_t k = 0;

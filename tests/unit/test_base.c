@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include <locale.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 
 #include "base/base.h"
@@ -188,8 +189,67 @@ static void test_nearest(void)
     CHECK(ashi_nearest(longw, names, 5, b, sizeof b) == NULL); /* no stack overrun */
 }
 
+static void ja(char *out, size_t size, const char *en, const char *ja_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, ja_fmt);
+    if (ashi_ja_vformat(out, size, en, ja_fmt, ap))
+        ashi_snprintf(out, size, "(refused)");
+    va_end(ap);
+}
+
+static void test_japanese(void)
+{
+    char b[512];
+    /* phrases: a whole one, one inside another, a list of names, none */
+    CHECK(ashi_ja_phrase("does not exist", b, sizeof b));
+    CHECK_STR(b, "ありません");
+    CHECK(ashi_ja_phrase("is damaged: its 'maxp' table gives no glyphs", b, sizeof b));
+    CHECK_STR(b, "壊れています：'maxp' テーブルのグリフの数が 0 です");
+    CHECK(ashi_ja_phrase("is damaged: glyph 7 is cut short (glyph 3)", b, sizeof b));
+    CHECK_STR(b, "壊れています：グリフ 7 が途中で切れています（グリフ 3）");
+    CHECK(ashi_ja_phrase("start, center, end or justify", b, sizeof b));
+    CHECK_STR(b, "start・center・end・justify");
+    CHECK(!ashi_ja_phrase("something the library never wrote", b, sizeof b));
+    CHECK(!ashi_ja_phrase("a, b c", b, sizeof b));
+    /* a phrase carrying deck text full of the separators a match tries */
+    char hostile[1200];
+    for (size_t i = 0; i + 9 < sizeof hostile; i += 8)
+        memcpy(hostile + i, "glyph 1 ", 8);
+    memcpy(hostile, "is damaged: ", 12);
+    hostile[sizeof hostile - 9] = 0;
+    ashi_ja_phrase(hostile, b, sizeof b); /* returns (a budget bounds the tries) */
+    /* formats: by position, a counted string, a phrase (%#s) and a value (%s) */
+    ja(b, sizeof b, "unknown attribute '%s' on <%s>%s", "<%2$s> に '%1$s' という属性はありません%3$s",
+       "algn", "p", "");
+    CHECK_STR(b, "<p> に 'algn' という属性はありません");
+    ja(b, sizeof b, "'%.*s' is wider than the line", "「%.*s」は行より長い", 3, "abcdef");
+    CHECK_STR(b, "「abc」は行より長い");
+    ja(b, sizeof b, "%s is %s the axis %s %.*s", "%1$#s が軸の%3$#s %5$s より%2$#s", "x", "above",
+       "maximum", 2, "100");
+    CHECK_STR(b, "x が軸の最大値 10 より上");
+    ja(b, sizeof b, "image '%s' %s", "画像 '%s' を使えません：%#s", "does not exist", "does not exist");
+    CHECK_STR(b, "画像 'does not exist' を使えません：ありません");
+    ja(b, sizeof b, "page %zu: %.1f pt under %d", "%zu ページ：%.1f pt（%d 未満）", (size_t)3, 5.25, 6);
+    CHECK_STR(b, "3 ページ：5.2 pt（6 未満）");
+    ja(b, sizeof b, "#%06X is %llu bytes", "#%06X は %llu バイト", 0x1f4e79u, 12345678901ULL);
+    CHECK_STR(b, "#1F4E79 は 12345678901 バイト");
+    /* a Japanese format that does not fit the English is refused, never printed */
+    ja(b, sizeof b, "%s and %d", "%d と %s", "x", 1);
+    CHECK_STR(b, "(refused)");
+    ja(b, sizeof b, "%s", "%3$s", "x");
+    CHECK_STR(b, "(refused)");
+    ja(b, sizeof b, "%zu items", "%#zu 個", (size_t)2);
+    CHECK_STR(b, "(refused)");
+    /* a small buffer cuts, never overruns */
+    char small[8];
+    ja(small, sizeof small, "%s", "%s", "日本語の長い文");
+    CHECK(strlen(small) < sizeof small);
+}
+
 int main(void)
 {
+    test_japanese();
     test_nearest();
     test_diag_sort();
     test_utf8();
