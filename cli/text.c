@@ -90,7 +90,8 @@ static const struct {
     {"ashireport: watch needs a deck file, not standard input\n",
      "ashireport: watch にはデッキのファイルが必要です（標準入力は使えません）\n"},
     {"ashireport: cannot watch for changes: %s\n", "ashireport: 変更を見張れません：%s\n"},
-    {"watching %s (Ctrl+C stops)\n", "%s を見張っています（Ctrl+C で終わります）\n"},
+    {"watching %s and the files beside it (Ctrl+C stops)\n",
+     "%s と同じフォルダのファイルの変更を見張っています（Ctrl+C で終わります）\n"},
     {"\n[%02d:%02d:%02d] changed: rendering again\n",
      "\n[%02d:%02d:%02d] 変更がありました。出力し直します\n"},
     /* the library's status texts (ashi_status_str) */

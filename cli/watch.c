@@ -104,7 +104,7 @@ ashi_status cli_watch(const ashi_options *opt, const char *deck_path, const char
         snprintf(def_name, sizeof def_name, "%.*s.pdf", (int)(dot ? dot - b : (long)strlen(b)), b);
         out_name = def_name;
     }
-    fprintf(stderr, cli_t("watching %s (Ctrl+C stops)\n"), dir);
+    fprintf(stderr, cli_t("watching %s and the files beside it (Ctrl+C stops)\n"), deck_path);
     cli_run(opt, deck_path, out_path, NULL, 1, fmt, img);
     fflush(stdout); /* each render's line now, not at exit */
     for (;;) {
