@@ -16,9 +16,12 @@ typedef struct cli_output {
     const char *pages;
 } cli_output;
 
+/* What cli_run does after loading: check (0), render (1), query. */
+enum { CLI_QUERY = 2 };
+
 /* Loads the deck ("-": standard input, its files from base_dir), renders
- * it to out_path when render is set ("-": standard output), prints its
- * diagnostics and what was written (run.c). */
+ * it to out_path when render is set ("-": standard output), or prints what
+ * it holds (CLI_QUERY), prints its diagnostics and what was written (run.c). */
 ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *out_path,
                     const char *base_dir, int render, diag_format fmt, const struct cli_output *img);
 
@@ -47,6 +50,12 @@ void cli_source_free(cli_source *s);
  * line or not given); nothing when s has no such line. */
 void cli_excerpt(FILE *f, const cli_source *s, unsigned line, unsigned col, unsigned end_line,
                  unsigned end_col);
+
+/* s as a JSON string, or null (run.c). */
+void cli_json_string(FILE *f, const char *s);
+
+/* The deck's information, pages and figures as one JSON object (query.c). */
+void cli_query_print(const ashi_deck *deck, FILE *f);
 
 /* An ashi_write_fn writing to the FILE * user (run.c). */
 int cli_write_file(void *user, const void *data, size_t len);

@@ -19,11 +19,15 @@ static const char usage[] =
     "                          [--font-dir DIR]... [--diagnostic-format F] [--lang ja|en]\n"
     "       ashireport watch DECK.xml [-o OUT.pdf] [render's options]\n"
     "       ashireport fonts [--font-dir DIR]...\n"
+    "       ashireport query DECK.xml [--print] [--font-dir DIR]... [--lang ja|en]\n"
     "       ashireport help [COMMAND] | --help | --version\n"
     "\n"
     "render  lays out DECK.xml and writes a PDF (default: DECK.pdf beside it)\n"
     "check   loads and lays out DECK.xml, prints diagnostics, writes nothing\n"
     "fonts   lists the fonts decks can use: family, style and file, a line each\n"
+    "query   prints what the laid-out deck holds as one JSON object: its title, author,\n"
+    "        subject, date and language, and each page's source line, size, outline\n"
+    "        title and figures (alternative text, image file); nothing when it has errors\n"
     "watch   renders, then again whenever DECK.xml or a file in its folder changes\n"
     "        (a change that breaks the deck keeps the last good PDF); Ctrl+C stops\n"
     "DECK.xml -  reads the deck from standard input; it reads no other file unless\n"
@@ -120,9 +124,9 @@ int main(int argc, char **argv)
         strcmp(argv[1], "help") == 0) {
         if (strcmp(argv[1], "help") == 0 && argc > 2 && strcmp(argv[2], "render") != 0 &&
             strcmp(argv[2], "check") != 0 && strcmp(argv[2], "watch") != 0 &&
-            strcmp(argv[2], "fonts") != 0) {
+            strcmp(argv[2], "fonts") != 0 && strcmp(argv[2], "query") != 0) {
             fprintf(stderr,
-                    cli_t("ashireport: no command '%s' (the commands: render, check, watch, fonts)\n"),
+                    cli_t("ashireport: no command '%s' (the commands: render, check, watch, fonts, query)\n"),
                     argv[2]);
             return 2;
         }
@@ -136,8 +140,9 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "fonts") == 0)
         return list_fonts(argc, argv);
     int watching = strcmp(argv[1], "watch") == 0;
+    int querying = strcmp(argv[1], "query") == 0;
     int render = watching || strcmp(argv[1], "render") == 0;
-    if (!render && strcmp(argv[1], "check") != 0) {
+    if (!render && !querying && strcmp(argv[1], "check") != 0) {
         fprintf(stderr, cli_t("ashireport: unknown command '%s'\n\n%s"), argv[1], cli_usage(usage));
         return 2;
     }
@@ -317,7 +322,8 @@ int main(int argc, char **argv)
         return usage_error(opt, cli_t("bad print options\n"));
     }
     ashi_status st = watching ? cli_watch(opt, deck_path, out_path, fmt, &img)
-                              : cli_run(opt, deck_path, out_path, base_dir, render, fmt, &img);
+                              : cli_run(opt, deck_path, out_path, base_dir,
+                                        querying ? CLI_QUERY : render, fmt, &img);
     ashi_options_free(opt);
     return st == ASHI_OK ? 0 : 1;
 }

@@ -15,7 +15,7 @@ static const char *const severity_names[] = {"note", "warning", "error"};
 
 /* s as a JSON string: UTF-8 as it is, quotes, backslashes and control
  * characters escaped. */
-static void json_string(FILE *f, const char *s)
+void cli_json_string(FILE *f, const char *s)
 {
     if (!s) {
         fputs("null", f);
@@ -48,16 +48,16 @@ static void print_diags(const ashi_deck *deck, diag_format fmt, const char *name
         const char *sev = severity_names[g.severity];
         if (fmt == FMT_JSON) {
             fputs("{\"file\":", stderr);
-            json_string(stderr, g.file);
+            cli_json_string(stderr, g.file);
             fprintf(stderr,
                     ",\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,\"slide\":%zu,"
                     "\"severity\":\"%s\",\"code\":",
                     g.line, g.col, g.end_line, g.end_col, g.slide, sev);
-            json_string(stderr, g.code);
+            cli_json_string(stderr, g.code);
             fputs(",\"message\":", stderr);
-            json_string(stderr, g.message);
+            cli_json_string(stderr, g.message);
             fputs(",\"hint\":", stderr);
-            json_string(stderr, g.hint);
+            cli_json_string(stderr, g.hint);
             fputs("}\n", stderr);
             continue;
         }
@@ -153,6 +153,19 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
     const char *name = from_stdin ? "<stdin>" : deck_path;
     char *def = NULL;
     int to_stdout = out_path && strcmp(out_path, "-") == 0;
+    if (render == CLI_QUERY) {
+        /* what the deck holds, when it has no errors (a query of a broken
+         * deck would describe another one) */
+        if (st == ASHI_OK) {
+            cli_query_print(deck, stdout);
+            if (fflush(stdout))
+                st = ASHI_E_IO;
+        }
+        print_diags(deck, fmt, name, &src);
+        ashi_deck_free(deck);
+        cli_source_free(&src);
+        return st;
+    }
     if (st == ASHI_OK && render && img->format) {
         /* page images: DECK-{n}.png beside the deck unless -o names them */
         if (!out_path && (def = default_output(deck_path)) &&

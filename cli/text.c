@@ -18,8 +18,8 @@ static const struct {
     /* main.c */
     {"ashireport: ", "ashireport: "},
     {"fonts takes only --font-dir DIR, not '%s'\n", "fonts に付けられるのは --font-dir DIR だけです（'%s' は使えません）\n"},
-    {"ashireport: no command '%s' (the commands: render, check, watch, fonts)\n",
-     "ashireport: '%s' というコマンドはありません（コマンド：render、check、watch、fonts）\n"},
+    {"ashireport: no command '%s' (the commands: render, check, watch, fonts, query)\n",
+     "ashireport: '%s' というコマンドはありません（コマンド：render、check、watch、fonts、query）\n"},
     {"ashireport: unknown command '%s'\n\n%s", "ashireport: '%s' というコマンドはありません\n\n%s"},
     {"ashireport: out of memory\n", "ashireport: メモリが足りません\n"},
     {"--diagnostic-format takes human, short or json, not '%s'\n",
@@ -115,11 +115,15 @@ static const char usage_ja[] =
     "                          [--font-dir DIR]... [--diagnostic-format F] [--lang ja|en]\n"
     "        ashireport watch DECK.xml [-o OUT.pdf] [render のオプション]\n"
     "        ashireport fonts [--font-dir DIR]...\n"
+    "        ashireport query DECK.xml [--print] [--font-dir DIR]... [--lang ja|en]\n"
     "        ashireport help [コマンド] | --help | --version\n"
     "\n"
     "render  DECK.xml を組んで PDF を書きます（既定は同じフォルダの DECK.pdf）\n"
     "check   DECK.xml を読んで組み、報告を表示します。ファイルは書きません\n"
     "fonts   デッキで使える書体を、1 行に 1 つ、ファミリー・スタイル・ファイルで表示します\n"
+    "query   組んだデッキの中身を 1 つの JSON オブジェクトで表示します：表題・作成者・主題・日付・\n"
+    "        言語と、ページごとのデッキの行・大きさ・しおりの題・図（代替テキスト、画像ファイル）。\n"
+    "        デッキに誤りがあれば何も表示しません\n"
     "watch   出力し、DECK.xml かそのフォルダのファイルが変わるたびに出力し直します\n"
     "        （変更でデッキが壊れたときは、最後に正しく書けた PDF を残します）。Ctrl+C で終わります\n"
     "DECK.xml が -  標準入力からデッキを読みます。--base-dir DIR でファイルの場所を指定\n"

@@ -450,6 +450,46 @@ ASHI_EXPORT size_t ashi_deck_pdf_page_count(const ashi_deck *deck);
 ASHI_EXPORT const char *ashi_deck_font_file(const ashi_deck *deck,
                                             size_t index);
 
+/** One laid-out page, for a table of contents, a web page or a script
+ * (ashi_deck_page_info). Strings are borrowed from the deck. Since 0.4. */
+typedef struct ashi_page_info {
+    unsigned line;        /**< the line of the <slide> or <section> it shows
+                               (a built deck: the element's number) */
+    double width, height; /**< the page's size in points */
+    const char *title;    /**< its entry in the PDF's outline (bookmarks), or
+                               NULL for a page without one (a slide's
+                               continuation page) */
+    int level;            /**< that entry's level: 0 at the top, 1 inside a
+                               section; -1 without an entry */
+    size_t figures;       /**< images, charts and photo placeholders on it */
+} ashi_page_info;
+
+/** Fills *out for page (from 0, as ashi_deck_page_count counts) of a
+ * laid-out deck; ASHI_E_ARGUMENT past the end. Since 0.4. */
+ASHI_EXPORT ashi_status ashi_deck_page_info(const ashi_deck *deck, size_t page,
+                                            ashi_page_info *out);
+
+/** One figure of a page (ashi_deck_figure_info): what a screen reader says
+ * of it. Since 0.4. */
+typedef struct ashi_figure_info {
+    const char *alt;  /**< its alternative text (a chart's is made from its
+                           data when it has none), or NULL when it has none */
+    const char *file; /**< the image file it shows, as the deck names it, or
+                           NULL (a chart, a placeholder) */
+    unsigned line;    /**< the line of its element */
+} ashi_figure_info;
+
+/** Fills *out for the index-th figure (from 0) of page, in reading order;
+ * ASHI_E_ARGUMENT past the end of either. Since 0.4. */
+ASHI_EXPORT ashi_status ashi_deck_figure_info(const ashi_deck *deck, size_t page, size_t index,
+                                              ashi_figure_info *out);
+
+/** The deck's document information by key: "title", "author", "subject",
+ * "date" (from <info>; the title falls back to the first section's or
+ * slide's as the PDF's does) or "lang"; NULL when it has none or for
+ * another key. Borrowed from the deck. Since 0.4. */
+ASHI_EXPORT const char *ashi_deck_info(const ashi_deck *deck, const char *key);
+
 /** Page image formats for ashi_deck_render_page. Since 0.3. */
 typedef enum ashi_image_format {
     ASHI_IMAGE_PNG, /**< a PNG image at the resolution asked */

@@ -161,6 +161,51 @@ expect_exit 0 "$cli" render "$work/lang.xml" -o "$work/ja.pdf" --lang ja
 grep -qx "$work/ja.pdf に書きました（1 ページ）" "$work/out" || fail "Japanese wrote: $(cat "$work/out")"
 LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= expect_exit 0 "$cli" render "$work/lang.xml" -o "$work/en.pdf" --lang en
 grep -qx "wrote $work/en.pdf (1 page)" "$work/out" || fail "--lang en over a Japanese locale: $(cat "$work/out")"
+# query: the deck's pages and figures as JSON, held against the PDF's own
+# outline and page sizes (read back by qpdf) and the deck's alt attributes
+for path in "$tests/decks/charts.xml" "$tests/decks/images.xml" "$tests/decks/japanese.xml" \
+            "$tests/../data/asahikawa.xml"; do
+  deck=$(basename "$path" .xml)
+  expect_exit 0 "$cli" query "$path"
+  cp "$work/out" "$work/$deck.query.json"
+  expect_exit 0 "$cli" render "$path" -o "$work/$deck.query.pdf"
+  qpdf --json "$work/$deck.query.pdf" >"$work/$deck.qpdf.json"
+  python3 - "$work/$deck.query.json" "$work/$deck.qpdf.json" "$path" <<'PY' ||
+import json, sys, xml.etree.ElementTree as ET
+q, pdf = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+deck = ET.parse(sys.argv[3]).getroot()
+pages = pdf['pages']
+assert len(q['pages']) == len(pages), (len(q['pages']), len(pages))
+# the outline, flattened: (level, title, page) as qpdf reads it
+flat = []
+def walk(items, level):
+    for o in items:
+        flat.append((level, o['title'], o['destpageposfrom1']))
+        walk(o.get('kids', []), level + 1)
+walk(pdf['outlines'], 0)
+mine = [(p['level'], p['title'], p['page']) for p in q['pages'] if p['title'] is not None]
+assert mine == flat, (mine, flat)
+for p in q['pages']:
+    assert p['line'] > 0 and p['width_mm'] > 100 and p['height_mm'] > 100, p
+# every <image>'s alt, in reading order, among the figures; lines point at them
+ns = '{urn:ashireport:deck:1}'
+alts = [i.get('alt') for i in deck.iter(ns + 'image') if i.get('alt')]
+got = [f['alt'] for p in q['pages'] for f in p['figures'] if f['file']]
+assert got == alts, (got, alts)
+files = [f['file'] for p in q['pages'] for f in p['figures'] if f['file']]
+assert files == [i.get('src') for i in deck.iter(ns + 'image') if i.get('alt')], files
+title = deck.find(ns + 'info/' + ns + 'title')
+assert q['title'] == (title.text if title is not None else q['pages'][0]['title']), q['title']
+print('query ok:', sys.argv[3], len(q['pages']), 'pages,', len(got), 'images')
+PY
+    fail "query $deck: $(cat "$work/$deck.query.json" | head -c 300)"
+done
+grep -q '"figures":\[{"line":[0-9]*,"alt":"' "$work/images.query.json" || fail "query: no figure"
+expect_exit 1 "$cli" query "$tests/errors/bad-color.xml"
+[ ! -s "$work/out" ] || fail "query printed something for a deck with errors"
+expect_exit 0 "$cli" query - <"$tests/decks/minimal.xml"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['pages']) == 1" "$work/out" ||
+  fail "query from standard input"
 # fonts: the bundled ones, and a --font-dir's first
 mkdir -p "$work/myfonts"
 cp "$tests/../fonts/BIZUDPMincho-Regular.ttf" "$work/myfonts/Mine.ttf"

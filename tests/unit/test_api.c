@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT */
 #include <dirent.h>
 #include <stddef.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -742,8 +743,58 @@ static void test_diag_fields(void)
     ashi_deck_free(deck);
 }
 
+/* The laid-out deck read back: pages, their outline entries, figures, info. */
+static void test_query(void)
+{
+    static const char deck_xml[] =
+        "<deck xmlns=\"urn:ashireport:deck:1\" page=\"A4\">\n"
+        "<info><author>旭川市</author></info>\n"
+        "<section title=\"第1章\">\n"
+        "<slide title=\"数字\"><chart><category>a</category><series>1</series></chart>\n"
+        "<placeholder label=\"写真の枠\"/></slide>\n"
+        "</section></deck>\n";
+    ashi_options *opt;
+    CHECK_INT(ashi_options_new(&opt), ASHI_OK);
+    CHECK_INT(ashi_options_add_font_dir(opt, ASHI_TEST_FONTDIR), ASHI_OK);
+    ashi_deck *deck;
+    CHECK_INT(ashi_deck_load_memory(opt, deck_xml, sizeof deck_xml - 1, "q.xml", NULL, &deck),
+              ASHI_OK);
+    CHECK_INT((int)ashi_deck_page_count(deck), 2);
+    ashi_page_info pi;
+    CHECK_INT(ashi_deck_page_info(deck, 0, &pi), ASHI_OK);
+    CHECK_STR(pi.title ? pi.title : "", "第1章");
+    CHECK_INT(pi.level, 0);
+    CHECK_INT((int)pi.line, 3);
+    CHECK(fabs(pi.width - 595.28) < 0.1 && fabs(pi.height - 841.89) < 0.1);
+    CHECK_INT(ashi_deck_page_info(deck, 1, &pi), ASHI_OK);
+    CHECK_STR(pi.title ? pi.title : "", "数字");
+    CHECK_INT(pi.level, 1);
+    CHECK_INT((int)pi.line, 4);
+    CHECK_INT((int)pi.figures, 2);
+    ashi_figure_info fi;
+    CHECK_INT(ashi_deck_figure_info(deck, 1, 0, &fi), ASHI_OK);
+    CHECK_STR(fi.alt ? fi.alt : "", "棒グラフ: a 1"); /* the chart's, from its data */
+    CHECK(fi.file == NULL);
+    CHECK_INT((int)fi.line, 4);
+    CHECK_INT(ashi_deck_figure_info(deck, 1, 1, &fi), ASHI_OK);
+    CHECK_STR(fi.alt ? fi.alt : "", "【写真・差し替え予定】写真の枠");
+    CHECK_INT((int)fi.line, 5);
+    CHECK_INT(ashi_deck_figure_info(deck, 1, 2, &fi), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_deck_page_info(deck, 2, &pi), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_deck_page_info(NULL, 0, &pi), ASHI_E_ARGUMENT);
+    CHECK_INT(ashi_deck_page_info(deck, 0, NULL), ASHI_E_ARGUMENT);
+    CHECK_STR(ashi_deck_info(deck, "author") ? ashi_deck_info(deck, "author") : "", "旭川市");
+    CHECK_STR(ashi_deck_info(deck, "title") ? ashi_deck_info(deck, "title") : "", "第1章");
+    CHECK(ashi_deck_info(deck, "subject") == NULL);
+    CHECK(ashi_deck_info(deck, "colour") == NULL);
+    CHECK(ashi_deck_info(NULL, "title") == NULL);
+    ashi_deck_free(deck);
+    ashi_options_free(opt);
+}
+
 int main(void)
 {
+    test_query();
     test_basics();
     test_absolute_paths();
     test_limits();
