@@ -42,6 +42,9 @@ typedef struct cli_source {
     int owned;  /* 1: text is read (or given), 2: reading it failed */
 } cli_source;
 
+/* All of f, malloc'd, its length in *len; NULL when it cannot be read or
+ * passes max bytes (excerpt.c). */
+char *cli_read_all(FILE *f, size_t max, size_t *len);
 /* Reads the file at path (at most 64 MiB) into s; -1 when it cannot. */
 int cli_source_read(cli_source *s, const char *path);
 void cli_source_free(cli_source *s);

@@ -13,12 +13,8 @@
 
 enum { WINDOW = 72, MAX_SOURCE = 64 << 20 };
 
-int cli_source_read(cli_source *s, const char *path)
+char *cli_read_all(FILE *f, size_t max, size_t *len)
 {
-    memset(s, 0, sizeof *s);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     while (buf) {
@@ -27,16 +23,31 @@ int cli_source_read(cli_source *s, const char *path)
         if (got == 0)
             break;
         if (n == cap) {
-            char *more = cap < MAX_SOURCE ? realloc(buf, cap * 2) : NULL;
+            char *more = cap < max ? realloc(buf, cap * 2) : NULL;
             if (!more) {
                 free(buf);
-                buf = NULL;
-                break;
+                return NULL;
             }
             buf = more;
             cap *= 2;
         }
     }
+    if (buf && ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+int cli_source_read(cli_source *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t n = 0;
+    char *buf = cli_read_all(f, MAX_SOURCE, &n);
     fclose(f);
     if (!buf)
         return -1;

@@ -79,35 +79,6 @@ static void print_diags(const ashi_deck *deck, diag_format fmt, const char *name
     }
 }
 
-/* Standard input, whole (NULL when it cannot be read or passes 1 GiB; the
- * library's input limit then says more). */
-static char *read_stdin(size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, stdin);
-        n += got;
-        if (got == 0)
-            break;
-        if (n == cap) {
-            char *more = cap < (1u << 30) ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                return NULL;
-            }
-            buf = more;
-            cap *= 2;
-        }
-    }
-    if (buf && ferror(stdin)) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 int cli_write_file(void *user, const void *data, size_t len)
 {
     return fwrite(data, 1, len, user) == len ? 0 : -1;
@@ -141,7 +112,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
         /* the deck from standard input: it names files relative to
          * --base-dir only, else to no folder at all */
         size_t len = 0;
-        char *data = read_stdin(&len);
+        char *data = cli_read_all(stdin, 1u << 30, &len);
         st = data ? ashi_deck_load_memory(opt, data, len, "<stdin>", base_dir, &deck)
                   : ASHI_E_IO;
         if (!data)

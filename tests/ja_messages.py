@@ -107,19 +107,25 @@ def problem(msg):
 
 # 1. every diagnostic format has its Japanese, which takes its arguments
 entries = entries_of('formats')
-have = {en for en, _ in entries}
-for en, ja in entries:
-    if en not in formats:
-        problem(f'ja.c translates a format no source gives: "{en}"')
-        continue
-    try:
-        why = check_japanese(en, ja)
-    except ValueError as err:
-        why = str(err)
-    if why:
-        problem(f'"{ja}" for "{en}": {why}')
-for en in sorted(formats - have):
-    problem(f'no Japanese for the diagnostic format "{en}"')
+def check_table(pairs, given, where):
+    """Each (English, Japanese) of a table: its English one the sources
+    give, its Japanese taking the English arguments; and every one they
+    give in the table."""
+    for en, ja in pairs:
+        if en not in given:
+            problem(f'{where} translates "{en}", which the sources do not give')
+            continue
+        try:
+            why = check_japanese(en, ja)
+        except ValueError as err:
+            why = str(err)
+        if why:
+            problem(f'{where}: "{ja}" for "{en}": {why}')
+    for en in sorted(given - {en for en, _ in pairs}):
+        problem(f'{where} has no Japanese for "{en}"')
+
+
+check_table(entries, formats, 'lib/base/ja.c')
 
 # 2. every phrase the sources write for a message (why a file cannot be
 # used, the values allowed, ...) has its Japanese; each %n$s names one of
@@ -179,18 +185,7 @@ for f in glob.glob(src + '/cli/*.c'):
     if 'ashi_status_str' in text:
         asked.update(re.findall(r'X\(ASHI_\w+, \d+, "([^"]*)"\)',
                                 open(src + '/include/ashireport.h', encoding='utf-8').read()))
-for en in sorted(asked - set(cli_entries)):
-    problem(f'cli/text.c has no Japanese for "{en}"')
-for en, ja in cli_entries.items():
-    if en not in asked:
-        problem(f'cli/text.c translates "{en}", which the command line does not print')
-        continue
-    try:
-        why = check_japanese(en, ja)
-    except ValueError as err:
-        why = str(err)
-    if why:
-        problem(f'cli/text.c: "{ja}" for "{en}": {why}')
+check_table(list(cli_entries.items()), asked, 'cli/text.c')
 if len(cli_entries) < 40:
     problem(f'only {len(cli_entries)} messages read from cli/text.c')
 if len(entries) < 100 or len(phrases) < 100:
