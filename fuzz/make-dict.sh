@@ -2,9 +2,8 @@
 # make-dict.sh SCHEMA.rng [SEEDS] > deck.dict — the libFuzzer dictionary of
 # fuzz_deck, made from the schema each time the fuzzers are built, so that it
 # names every element, attribute and enumerated value the schema has today;
-# then the values the schema types only as strings (numbers, lengths,
-# colours, page sizes, formats), which no schema can list, and pieces of XML
-# syntax. With SEEDS (fuzz/corpus/deck), it also fails when an element of
+# then the values the schema gives as patterns rather than lists (numbers,
+# lengths, colours, page sizes, formats), and pieces of XML syntax. With SEEDS (fuzz/corpus/deck), it also fails when an element of
 # the schema has no seed deck there that uses it.
 # SPDX-License-Identifier: MIT
 set -euo pipefail
