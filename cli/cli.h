@@ -54,7 +54,7 @@ void cli_source_free(cli_source *s);
 void cli_excerpt(FILE *f, const cli_source *s, unsigned line, unsigned col, unsigned end_line,
                  unsigned end_col);
 
-/* s as a JSON string, or null (run.c). */
+/* s as a JSON string, or null (json.c). */
 void cli_json_string(FILE *f, const char *s);
 
 /* The deck's information, pages and figures as one JSON object (query.c). */

@@ -13,28 +13,6 @@
 static const char *const severity_names[] = {"note", "warning", "error"};
 
 
-/* s as a JSON string: UTF-8 as it is, quotes, backslashes and control
- * characters escaped. */
-void cli_json_string(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 /* The diagnostics, in the format asked; with human, each diagnostic of the
  * deck's own text (named name) shows its line, from src (read from the
  * file name when first needed). */
