@@ -31,6 +31,11 @@ if command -v groff >/dev/null; then
   for m in share/man/man1/ashireport.1 share/man/man3/libashireport.3; do
     w=$(groff -man -ww -z "$prefix/$m" 2>&1) && [ -z "$w" ] || fail "$m: $w"
   done
+  # the Japanese one too, its lines broken (groff 1.22 does not break Japanese by itself)
+  m=share/man/ja/man1/ashireport.1
+  [ -s "$prefix/$m" ] || fail "not installed: $m"
+  w=$(groff -Kutf8 -Tutf8 -man -ww -z "$prefix/$m" 2>&1) && [ -z "$w" ] || fail "$m: $w"
+  groff -Kutf8 -Tutf8 -man "$prefix/$m" 2>/dev/null | grep -q "終了コード" || fail "$m: no 終了コード section"
 fi
 [ -e "$libdir/pkgconfig/ashireport.pc" ] || fail "ashireport.pc not installed"
 [ -e "$libdir/cmake/ashireport/ashireportConfig.cmake" ] || fail "CMake package not installed"
