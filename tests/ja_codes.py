@@ -47,17 +47,31 @@ for name, extra in (('pixel.png', b''),
         f.write(b'\x89PNG\r\n\x1a\n' + ihdr + extra + idat + chunk(b'IEND', b''))
 
 
+fail = 0
+def problem(msg):
+    global fail
+    print('FAIL: ' + msg)
+    fail = 1
+
+
 def run(args, lang, cwd):
     r = subprocess.run([cli] + args + ['--diagnostic-format', 'json', '--lang', lang],
-                       capture_output=True, text=True, cwd=cwd,
+                       capture_output=True, cwd=cwd,
                        env=dict(os.environ, LANGUAGE='', LC_ALL='C.UTF-8'))
-    return [json.loads(line) for line in r.stderr.splitlines() if line.startswith('{')]
+    try:
+        err = r.stderr.decode('utf-8')
+    except UnicodeDecodeError as e:
+        # a quote cut inside a character: never what a message may print
+        problem(f'{" ".join(args)} --lang {lang}: the diagnostics are not UTF-8 ({e})')
+        err = r.stderr.decode('utf-8', 'replace')
+    return [json.loads(line) for line in err.splitlines() if line.startswith('{')]
 
 
 runs = [(['check', f], os.path.dirname(f)) for f in sorted(glob.glob(src + '/tests/errors/*.xml'))]
 # the print checks and the layout's warnings, on the test decks
 runs += [(['check', '--print', f], os.path.dirname(f))
-         for f in sorted(glob.glob(src + '/tests/decks/*.xml') + glob.glob(src + '/tests/preflight/*.xml'))]
+         for f in sorted(glob.glob(src + '/tests/decks/*.xml') + glob.glob(src + '/tests/preflight/*.xml')
+                         + glob.glob(src + '/tests/golden/*.xml'))]
 for f in sorted(glob.glob(work + '/*.xml')):
     extra = os.path.splitext(f)[0] + '.args'
     args = open(extra).read().split() if os.path.exists(extra) else ['check']
@@ -68,12 +82,6 @@ JA = re.compile(r'[\u3040-\u30ff\u4e00-\u9fff]')
 # what may stay as it is: quoted text, names in brackets, what a library said in parentheses
 KEEP = re.compile(r"urn:[\w:.-]+|'[^']*'|「[^」]*」|\"[^\"]*\"|<[^>]*>|\([^()]*\)|（[^（）]*）|`[^`]*`")
 ENGLISH = re.compile(r'\b[A-Za-z]+[ ,;:]+[a-z]+[ ,;:]+[a-z]{2,}\b')
-
-fail = 0
-def problem(msg):
-    global fail
-    print('FAIL: ' + msg)
-    fail = 1
 
 
 def english_left(text):

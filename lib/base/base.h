@@ -111,6 +111,12 @@ int ashi_is_wide(uint32_t cp);
 int ashi_is_attached(uint32_t cp);
 /* Characters as a reader counts them: code points not attached. */
 size_t ashi_utf8_chars(const char *s, size_t len);
+/* How much of s (n bytes) to quote in a message: n, or at most max bytes
+ * cut between two UTF-8 characters, as an int for "%.*s". */
+int ashi_utf8_prefix(const char *s, size_t n, size_t max);
+/* Cuts an incomplete UTF-8 character off the end of the string s (left
+ * by a format's output cut at its buffer's size). */
+void ashi_utf8_trim(char *s);
 /* The next word of s separated by spaces (ASCII or U+3000) from *pos:
  * sets [*w0, *w1) and moves *pos past it; 0 when no word is left. */
 int ashi_utf8_word(const char *s, size_t len, size_t *pos, size_t *w0, size_t *w1);

@@ -40,6 +40,7 @@ void ashi_diag_vadd_range(ashi_diags *d, ashi_severity sev, const char *code, as
         ashi_vsnprintf(msg, sizeof msg, fmt, ap);
     }
     va_end(copy);
+    ashi_utf8_trim(msg); /* a message cut at the buffer's end ends at a whole character */
     /* a suggestion made in English ("; did you mean 'x'?"), said in Japanese */
     const size_t pl = sizeof ASHI_DID_YOU_MEAN - 1;
     char *dym = ja ? strstr(msg, ASHI_DID_YOU_MEAN) : NULL;

@@ -1,5 +1,7 @@
 /* utf8.c — strict UTF-8 decoding and encoding.
  * SPDX-License-Identifier: MIT */
+#include <string.h>
+
 #include "base.h"
 
 int ashi_utf8_next(const char *s, size_t len, size_t *pos, uint32_t *cp)
@@ -131,4 +133,27 @@ size_t ashi_utf8_words(const char *s, size_t len)
     while (ashi_utf8_word(s, len, &pos, &w0, &w1))
         n++;
     return n;
+}
+
+int ashi_utf8_prefix(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return (int)n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return (int)max;
+}
+
+void ashi_utf8_trim(char *s)
+{
+    size_t n = strlen(s), k = n;
+    /* back over continuation bytes to the character's lead */
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80 && n - k < 3)
+        k--;
+    if (k == 0)
+        return;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (lead >= 0xC0 && n - (k - 1) < want)
+        s[k - 1] = 0;
 }

@@ -99,7 +99,7 @@ static void thin_text(preflight *pf, const ashi_dl_run *r, size_t page)
                       "page %zu: text '%.*s' is %.1f pt in %d inks (C%.0f M%.0f Y%.0f K%.0f): "
                       "small text on several plates blurs when they do not meet exactly; use "
                       "one ink (such as K) or 12 pt or more",
-                      page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text, r->size, plates,
+                      page, ashi_utf8_prefix(r->text, r->text_len, 60), r->text, r->size, plates,
                       v[0], v[1], v[2], v[3]);
 }
 
@@ -129,7 +129,7 @@ static void overprinted(preflight *pf, const ashi_dl_page *pg, size_t upto,
                           "page %zu: black text '%.*s' overprints a fill of C%.0f M%.0f Y%.0f "
                           "K%.0f: %.0f %% ink under the text, over the %d %% limit (lighten the "
                           "fill, or set the theme's overprint=\"off\")",
-                          page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text, u[0], u[1],
+                          page, ashi_utf8_prefix(r->text, r->text_len, 60), r->text, u[0], u[1],
                           u[2], u[3], tac, pf->limit);
             *said = 1;
             return;
@@ -166,7 +166,7 @@ void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_cm *cm, ashi_diags
                     ashi_diag_add(d, ASHI_WARNING, "print-small-text", r->loc,
                                   "page %zu: text '%.*s' is %.1f pt, under the 6 pt print "
                                   "minimum",
-                                  page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text,
+                                  page, ashi_utf8_prefix(r->text, r->text_len, 60), r->text,
                                   r->size);
                 colour(&pf, r->color, r->loc, page);
                 thin_text(&pf, r, page);
@@ -177,7 +177,7 @@ void ashi_dl_print_check(const ashi_dlist *dl, int full, ashi_cm *cm, ashi_diags
                     near = 1;
                     ashi_diag_add(d, ASHI_WARNING, "print-edge", r->loc,
                                   "page %zu: text '%.*s' is within 3 mm of the trim edge",
-                                  page, (int)(r->text_len > 60 ? 60 : r->text_len), r->text);
+                                  page, ashi_utf8_prefix(r->text, r->text_len, 60), r->text);
                 }
             } else if (it->kind == ASHI_DL_RECT) {
                 const ashi_dl_rect *r = &it->u.rect;

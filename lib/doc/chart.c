@@ -11,15 +11,6 @@
 
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 
-/* At most max bytes of s, cut between UTF-8 characters, for quoting. */
-static int quoted(const char *s, size_t n, size_t max)
-{
-    if (n <= max)
-        return (int)n;
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return (int)max;
-}
 
 /* A number as a chart writes it (7,498 too); -1 when it is none, or too
  * long to be one. */
@@ -67,7 +58,7 @@ static int parse_numbers(ashi_diags *d, const ashi_block *s, const char *text, d
         double v;
         if (chart_number(p, k, &v)) {
             ashi_diag_add(d, ASHI_ERROR, "chart-data", s->loc,
-                          "'%.*s%s' in a series is not a number", quoted(p, k, 60), p,
+                          "'%.*s%s' in a series is not a number", ashi_utf8_prefix(p, k, 60), p,
                           k > 60 ? "..." : "");
             return -1;
         }
@@ -228,8 +219,8 @@ static int from_csv(loading *ld, const ashi_block *b)
                 /* the row's line; its fields' columns are not kept */
                 ashi_diag_add_in(d, src, ASHI_ERROR, "chart-data", (ashi_loc){row->line, 1},
                                  "'%.*s%s' in field %zu ('%.*s') is not a number",
-                                 quoted(f, strlen(f), 60), f, strlen(f) > 60 ? "..." : "",
-                                 i + 2, quoted(c->names[i], strlen(c->names[i]), 60),
+                                 ashi_utf8_prefix(f, strlen(f), 60), f, strlen(f) > 60 ? "..." : "",
+                                 i + 2, ashi_utf8_prefix(c->names[i], strlen(c->names[i]), 60),
                                  c->names[i]);
                 return -1;
             }
@@ -326,25 +317,25 @@ static void check_range(loading *ld, const ashi_block *b)
                 char msg[400];
                 if (stacked)
                     ashi_snprintf(msg, sizeof msg, "the %stotal %.15g of category '%.*s'",
-                             e ? "negative " : "", v, quoted(cat, strlen(cat), 60), cat);
+                             e ? "negative " : "", v, ashi_utf8_prefix(cat, strlen(cat), 60), cat);
                 else if (c->names[i] && c->nseries > 1)
                     ashi_snprintf(msg, sizeof msg, "the value %.15g of series '%.*s', category '%.*s'",
-                             v, quoted(c->names[i], strlen(c->names[i]), 60), c->names[i],
-                             quoted(cat, strlen(cat), 60), cat);
+                             v, ashi_utf8_prefix(c->names[i], strlen(c->names[i]), 60), c->names[i],
+                             ashi_utf8_prefix(cat, strlen(cat), 60), cat);
                 else
                     ashi_snprintf(msg, sizeof msg, "the value %.15g of category '%.*s'", v,
-                             quoted(cat, strlen(cat), 60), cat);
+                             ashi_utf8_prefix(cat, strlen(cat), 60), cat);
                 const char *edge = above ? vmax : vmin;
                 if (ld->csv)
                     ashi_diag_add_in(d, ld->csv, ASHI_WARNING, "chart-range", at,
                                      "%s is %s the axis %s %.*s and is clipped to it", msg,
                                      above ? "above" : "below", above ? "maximum" : "minimum",
-                                     quoted(edge, strlen(edge), 40), edge);
+                                     ashi_utf8_prefix(edge, strlen(edge), 40), edge);
                 else
                     ashi_diag_add(d, ASHI_WARNING, "chart-range", at,
                                   "%s is %s the axis %s %.*s and is clipped to it", msg,
                                   above ? "above" : "below", above ? "maximum" : "minimum",
-                                  quoted(edge, strlen(edge), 40), edge);
+                                  ashi_utf8_prefix(edge, strlen(edge), 40), edge);
             }
         }
     if (out > 8)

@@ -272,8 +272,8 @@ static void warn_word(lb *L, size_t at, ashi_diags *d, size_t *warned)
     const ashi_cluster *a = C(L, s), *b = C(L, e - 1);
     int len = (int)(b->off + b->len - a->off);
     ashi_diag_add(d, ASHI_WARNING, "word-split", a->loc,
-                  "'%.*s' is wider than the line and was split", len > 200 ? 200 : len,
-                  L->p->text + a->off);
+                  "'%.*s' is wider than the line and was split",
+                  ashi_utf8_prefix(L->p->text + a->off, (size_t)len, 200), L->p->text + a->off);
 }
 
 /* Fills the prefix sums; -1 when out of memory. */
@@ -568,7 +568,8 @@ static void warn_loose(lb *L, const ashi_line *ln, size_t nl, const para_ctx *P,
         ashi_diag_add(d, ASHI_WARNING, "loose-line", a->loc,
                       "the line '%.*s' is spread by %.2f em between characters: no other "
                       "line breaks avoid it",
-                      len > 200 ? 200 : len, L->p->text + a->off, f.loose);
+                      ashi_utf8_prefix(L->p->text + a->off, (size_t)len, 200),
+                      L->p->text + a->off, f.loose);
     }
 }
 

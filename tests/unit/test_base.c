@@ -198,6 +198,25 @@ static void ja(char *out, size_t size, const char *en, const char *ja_fmt, ...)
     va_end(ap);
 }
 
+static void test_utf8_cuts(void)
+{
+    /* 「あいう」 is 3 bytes a character: a quote of at most 7 bytes takes two */
+    const char s[] = "あいう";
+    CHECK_INT(ashi_utf8_prefix(s, 9, 7), 6);
+    CHECK_INT(ashi_utf8_prefix(s, 9, 9), 9);
+    CHECK_INT(ashi_utf8_prefix(s, 9, 2), 0);
+    CHECK_INT(ashi_utf8_prefix("abc", 3, 2), 2);
+    char cut[16] = "ab\xE3\x81"; /* あ cut after two of its bytes */
+    ashi_utf8_trim(cut);
+    CHECK_STR(cut, "ab");
+    char whole[16] = "abあ";
+    ashi_utf8_trim(whole);
+    CHECK_STR(whole, "abあ");
+    char four[16] = "x\xF0\xA0\x80"; /* 𠀀 without its last byte */
+    ashi_utf8_trim(four);
+    CHECK_STR(four, "x");
+}
+
 static void test_japanese(void)
 {
     char b[512];
@@ -249,6 +268,7 @@ static void test_japanese(void)
 
 int main(void)
 {
+    test_utf8_cuts();
     test_japanese();
     test_nearest();
     test_diag_sort();
