@@ -40,6 +40,8 @@ typedef struct cli_source {
     char *text; /* malloc'd, or NULL */
     size_t len;
     int owned;  /* 1: text is read (or given), 2: reading it failed */
+    unsigned at_line; /* the line last shown, starting at byte at_pos */
+    size_t at_pos;
 } cli_source;
 
 /* All of f, malloc'd, its length in *len; NULL when it cannot be read or
@@ -51,7 +53,7 @@ void cli_source_free(cli_source *s);
 /* Prints line `line` of s with its number and, below it, carets under the
  * characters from col to end_col (one caret when the end is on another
  * line or not given); nothing when s has no such line. */
-void cli_excerpt(FILE *f, const cli_source *s, unsigned line, unsigned col, unsigned end_line,
+void cli_excerpt(FILE *f, cli_source *s, unsigned line, unsigned col, unsigned end_line,
                  unsigned end_col);
 
 /* s as a JSON string, or null (json.c). */

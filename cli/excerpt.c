@@ -101,95 +101,99 @@ static int cells(long c)
                : 1;
 }
 
-/* Prints characters [from, to) of the line (counted from 0) as they
- * should look; returns the cells printed. */
-static size_t put_chars(FILE *f, const unsigned char *line, size_t len, size_t from, size_t to)
+/* Where character n of the line (len bytes) starts; len past its end. */
+static size_t byte_of(const unsigned char *line, size_t len, size_t n)
 {
-    size_t ch = 0, w = 0;
-    for (size_t i = 0; i < len && ch < to; ch++) {
+    size_t i = 0;
+    long c;
+    for (; i < len && n; n--)
+        i += next_char(line + i, len - i, &c);
+    return i;
+}
+
+/* Bytes [i, j) of the line as they should look, printed on f (or, when f
+ * is NULL, only measured); returns the cells they take. */
+static size_t show(FILE *f, const unsigned char *line, size_t i, size_t j)
+{
+    size_t w = 0;
+    while (i < j) {
         long c;
-        size_t k = next_char(line + i, len - i, &c);
-        if (ch >= from) {
-            if (c == '\t') {
+        size_t k = next_char(line + i, j - i, &c);
+        if (c == '\t') {
+            if (f)
                 fputc(' ', f); /* a tab is one column to the library */
-                w++;
-            } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 ||
-                       c == 0x2029 || c == 0xFEFF || (c >= 0x202A && c <= 0x202E) ||
-                       (c >= 0x2066 && c <= 0x2069)) {
+            w++;
+        } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 ||
+                   c == 0x2029 || c == 0xFEFF || (c >= 0x202A && c <= 0x202E) ||
+                   (c >= 0x2066 && c <= 0x2069)) {
+            if (f)
                 fputc('?', f); /* controls, broken UTF-8, bidi overrides */
-                w++;
-            } else {
+            w++;
+        } else {
+            if (f)
                 fwrite(line + i, 1, k, f);
-                w += (size_t)cells(c);
-            }
+            w += (size_t)cells(c);
         }
         i += k;
     }
     return w;
 }
 
-static size_t cells_of(const unsigned char *line, size_t len, size_t from, size_t to)
-{
-    size_t ch = 0, w = 0;
-    for (size_t i = 0; i < len && ch < to; ch++) {
-        long c;
-        size_t k = next_char(line + i, len - i, &c);
-        if (ch >= from)
-            w += c < 0x20 || c == 0x7F ? 1 : (size_t)cells(c);
-        i += k;
-    }
-    return w;
-}
-
-void cli_excerpt(FILE *f, const cli_source *s, unsigned line, unsigned col, unsigned end_line,
+void cli_excerpt(FILE *f, cli_source *s, unsigned line, unsigned col, unsigned end_line,
                  unsigned end_col)
 {
     if (!s->text || line == 0)
         return;
-    /* the line's bytes */
-    const unsigned char *p = (const unsigned char *)s->text, *end = p + s->len;
-    for (unsigned n = 1; n < line; n++) {
+    /* the line's bytes, from where the last one was found when it is
+     * further on (diagnostics come in source order) */
+    const unsigned char *text = (const unsigned char *)s->text, *end = text + s->len;
+    unsigned n = 1;
+    const unsigned char *p = text;
+    if (s->at_line && s->at_line <= line) {
+        n = s->at_line;
+        p = text + s->at_pos;
+    }
+    for (; n < line; n++) {
         const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl)
             return;
         p = nl + 1;
     }
+    s->at_line = line;
+    s->at_pos = (size_t)(p - text);
     const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
     size_t len = (size_t)((nl ? nl : end) - p);
     if (len && p[len - 1] == '\r')
         len--;
-    size_t chars = 0;
-    for (size_t i = 0; i < len; chars++) {
-        long c;
-        i += next_char(p + i, len - i, &c);
-    }
-    /* the columns to mark, from 0: col to end_col on the same line, else one */
+    /* the characters to mark, from 0: col to end_col on the same line, else one */
     size_t a = col ? col - 1 : 0, b = a + 1;
     if (end_line == line && end_col > col)
         b = end_col - 1;
-    if (a > chars)
-        a = chars;
-    if (b > chars + 1)
-        b = chars + 1;
-    /* a window of the line around the mark */
-    size_t from = 0, to = chars;
-    if (cells_of(p, len, 0, chars) > WINDOW) {
-        from = a > WINDOW / 3 ? a - WINDOW / 3 : 0;
-        to = from;
-        while (to < chars && cells_of(p, len, from, to + 1) <= WINDOW)
-            to++;
-        if (b > to)
-            b = to > a ? to : a + 1;
+    size_t ab = byte_of(p, len, a), bb = ab + byte_of(p + ab, len - ab, b > a ? b - a : 0);
+    /* a window of the line around the mark, cut where it passes WINDOW cells */
+    size_t from = 0, to = len;
+    if (show(NULL, p, 0, len) > WINDOW) {
+        from = a > WINDOW / 3 ? byte_of(p, len, a - WINDOW / 3) : 0;
+        size_t w = 0;
+        for (to = from; to < len;) {
+            long c;
+            size_t k = next_char(p + to, len - to, &c);
+            if ((w += show(NULL, p, to, to + k)) > WINDOW)
+                break;
+            to += k;
+        }
     }
+    if (bb > to)
+        bb = to;
     char num[16];
     int nw = snprintf(num, sizeof num, "%u", line);
     fprintf(f, " %s | %s", num, from ? "..." : "");
-    put_chars(f, p, len, from, to);
-    fprintf(f, "%s\n", to < chars ? "..." : "");
+    show(f, p, from, to);
+    fprintf(f, "%s\n", to < len ? "..." : "");
     fprintf(f, " %*s | %s", nw, "", from ? "   " : "");
-    for (size_t k = cells_of(p, len, from, a); k; k--)
+    for (size_t k = ab > from ? show(NULL, p, from, ab) : 0; k; k--)
         fputc(' ', f);
-    size_t marks = b > a ? cells_of(p, len, a, b) : 0;
+    size_t marks = bb > ab ? show(NULL, p, ab, bb) : 0;
     for (size_t k = marks ? marks : 1; k; k--)
         fputc('^', f);
     fputc('\n', f);

@@ -95,7 +95,7 @@ ashi_status cli_run(const ashi_options *opt, const char *deck_path, const char *
                   : ASHI_E_IO;
         if (!data)
             fputs(cli_t("ashireport: cannot read the deck from standard input\n"), stderr);
-        src = (cli_source){data, len, 1}; /* kept for the lines under diagnostics */
+        src = (cli_source){.text = data, .len = len, .owned = 1}; /* kept for the lines under diagnostics */
     } else {
         st = ashi_deck_load_file(opt, deck_path, &deck);
     }
