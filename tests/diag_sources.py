@@ -4,6 +4,7 @@
 # ashi_diag_add*, ashi_diag_vadd* or error_at with the string literals that
 # follow it. SPDX-License-Identifier: MIT
 import glob
+import os
 import re
 
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
@@ -12,12 +13,22 @@ CALL = re.compile(r'\b(?:ashi_diag_(?:v?add(?:_range|_in)?)|error_at|located)\s*
 CODE_TABLE = re.compile(r'const char \*const \w*code\w*\[\] = \{([^}]*)\}')
 
 
+MACROS = ('ASHI_NS', 'ASHI_DID_YOU_MEAN')
+
+
 def source(path):
-    """A C file's text with the namespace macro written into the literals
-    around it ("... " ASHI_NS " ..." is one literal to C)."""
+    """A C file's text with the string macros of lib/base/base.h (the
+    namespace, the suggestion's words) written into the literals around
+    them ("... " ASHI_NS " ..." is one literal to C)."""
     text = open(path, encoding='utf-8').read()
-    text = re.sub(r'"\s*ASHI_NS\s*"', 'urn:ashireport:deck:1', text)
-    return re.sub(r'"\s*ASHI_NS\b', 'urn:ashireport:deck:1"', text)
+    base = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib', 'base',
+                             'base.h'), encoding='utf-8').read()
+    for name in MACROS:
+        value = re.search(r'#define ' + name + r' "((?:[^"\\]|\\.)*)"', base).group(1)
+        text = re.sub(r'"\s*' + name + r'\s*"', lambda m: value, text)
+        text = re.sub(r'"\s*' + name + r'\b', lambda m: value + '"', text)
+        text = re.sub(r'\b' + name + r'\s*"', lambda m: '"' + value, text)
+    return text
 
 
 def top_literals(seg):
@@ -108,7 +119,7 @@ def formats(src):
     return out
 
 
-PHRASE_FILES = ('lib/res/res.c', 'lib/res/output.c', 'lib/text/font.c', 'lib/image/image.c',
+PHRASE_FILES = ('lib/base/nearest.c', 'lib/res/res.c', 'lib/res/output.c', 'lib/text/font.c', 'lib/image/image.c',
                 'lib/color/color.c', 'lib/doc/vocab.c', 'lib/doc/chart.c', 'lib/api.c',
                 'lib/render/pdf.c', 'lib/dlist/check.c', 'lib/layout/layout.c')
 NOT_PHRASES = {'s', 'y', 'ies', '...', 'mode', 'rowspan'}

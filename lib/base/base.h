@@ -154,8 +154,8 @@ const char *ashi_nearest(const char *word, const char *const *names, size_t n, c
 /* The same over space-separated words ("start center end"). */
 const char *ashi_nearest_word(const char *word, const char *words, char *buf, size_t size);
 /* How a diagnostic suggests a name, after its message: "; did you mean
- * <open>name<close>?" into buf (diag.c says it again in Japanese), or ""
- * when name is NULL (nearest.c). */
+ * <open>name<close>?" into buf (ja.c has its Japanese, which a Japanese
+ * format prints with %#s), or "" when name is NULL (nearest.c). */
 #define ASHI_DID_YOU_MEAN "; did you mean "
 
 /* The decks' XML namespace (the messages about it name it). */

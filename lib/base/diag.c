@@ -35,27 +35,10 @@ void ashi_diag_vadd_range(ashi_diags *d, ashi_severity sev, const char *code, as
     const char *ja = d->ja ? ashi_ja_format(fmt) : NULL;
     va_list copy;
     va_copy(copy, ap);
-    if (!ja || ashi_ja_vformat(msg, sizeof msg, fmt, ja, copy) != 0) {
-        ja = NULL; /* a format it cannot read: said in English */
-        ashi_vsnprintf(msg, sizeof msg, fmt, ap);
-    }
+    if (!ja || ashi_ja_vformat(msg, sizeof msg, fmt, ja, copy) != 0)
+        ashi_vsnprintf(msg, sizeof msg, fmt, ap); /* a format it cannot read: said in English */
     va_end(copy);
     ashi_utf8_trim(msg); /* a message cut at the buffer's end ends at a whole character */
-    /* a suggestion made in English ("; did you mean 'x'?"), said in Japanese */
-    const size_t pl = sizeof ASHI_DID_YOU_MEAN - 1;
-    char *dym = ja ? strstr(msg, ASHI_DID_YOU_MEAN) : NULL;
-    if (dym && dym[pl]) {
-        char what[200], tail[1024];
-        const char *end = strchr(dym + pl, '?');
-        size_t wl = end ? (size_t)(end - (dym + pl)) : 0;
-        if (end && wl < sizeof what) {
-            memcpy(what, dym + pl, wl);
-            what[wl] = 0;
-            ashi_snprintf(tail, sizeof tail, "%s", end + 1);
-            ashi_snprintf(dym, sizeof msg - (size_t)(dym - msg), "（%s ではありませんか？）%s",
-                          what, tail);
-        }
-    }
     /* One line per diagnostic, whatever the message quoted. */
     for (char *p = msg; *p; p++)
         if (*p == '\n' || *p == '\r')

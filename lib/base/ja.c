@@ -26,22 +26,22 @@ static const struct {
      "デッキが %zu バイトあり、入力の上限 %zu バイトを超えています"},
     {"the deck is %lld bytes, over the input-bytes limit of %zu",
      "デッキが %lld バイトあり、入力の上限 %zu バイトを超えています"},
-    {"unknown attribute '%s' on <%s>%s", "<%2$s> に '%1$s' という属性はありません%3$s"},
-    {"%s '%s' must be %s%s", "%1$s '%2$s' は使えません（使える値：%3$#s）%4$s"},
+    {"unknown attribute '%s' on <%s>%s", "<%2$s> に '%1$s' という属性はありません%3$#s"},
+    {"%s '%s' must be %s%s", "%1$s '%2$s' は使えません（使える値：%3$#s）%4$#s"},
     {"<%s> needs %s", "<%s> には %s が必要です"},
     {"<%s> is not allowed inside <%s>", "<%2$s> の中に <%1$s> は書けません"},
     {"unknown element <%s> inside <%s>%s (blocks: h, p, list, columns, box, stat, compare, "
      "spacer, placeholder, arrow, image, table, chart)",
-     "<%2$s> の中に <%1$s> という要素は書けません%3$s（ブロック：h, p, list, columns, box, "
+     "<%2$s> の中に <%1$s> という要素は書けません%3$#s（ブロック：h, p, list, columns, box, "
      "stat, compare, spacer, placeholder, arrow, image, table, chart）"},
     {"unknown element <%s> inside <%s>%s (inline elements: b, em, span, sup, sub, br, nobr, "
      "ruby)",
-     "<%2$s> の中に <%1$s> という要素は書けません%3$s（文中の要素：b, em, span, sup, sub, br, "
+     "<%2$s> の中に <%1$s> という要素は書けません%3$#s（文中の要素：b, em, span, sup, sub, br, "
      "nobr, ruby）"},
     {"unknown element <%s> inside <theme>%s (known: font, color, style, master)",
-     "<theme> の中に <%s> という要素は書けません%s（書ける要素：font, color, style, master）"},
+     "<theme> の中に <%s> という要素は書けません%#s（書ける要素：font, color, style, master）"},
     {"unknown element <%s> inside <deck>%s (known: info, theme, section, slide)",
-     "<deck> の中に <%s> という要素は書けません%s（書ける要素：info, theme, section, slide）"},
+     "<deck> の中に <%s> という要素は書けません%#s（書ける要素：info, theme, section, slide）"},
     {"unknown element <%s> inside <list> (expected <item>)",
      "<list> の中に <%s> は書けません（<item> を書きます）"},
     {"unknown element <%s> inside <section> (expected <slide>)",
@@ -160,12 +160,12 @@ static const struct {
     {"unknown style '%s'%s (known: body, h, title, cover-title, section-title, section-subtitle, "
      "footer, em, stat-label, stat-value, stat-unit, stat-note, caption, cover-subtitle, table, "
      "table-head)",
-     "'%s' というスタイルはありません%s（あるスタイル：body, h, title, cover-title, "
+     "'%s' というスタイルはありません%#s（あるスタイル：body, h, title, cover-title, "
      "section-title, section-subtitle, footer, em, stat-label, stat-value, stat-unit, stat-note, "
      "caption, cover-subtitle, table, table-head）"},
     {"unknown theme colour '%s'%s (known: text, accent, band, band-text, background, muted, "
      "section, table-head, table-zebra, table-line)",
-     "'%s' というテーマの色はありません%s（ある色：text, accent, band, band-text, background, "
+     "'%s' というテーマの色はありません%#s（ある色：text, accent, band, band-text, background, "
      "muted, section, table-head, table-zebra, table-line）"},
     {"indent '%gem' is %.1fpt at this style's size: it must be from 0 to 1000pt",
      "字下げ '%gem' はこのスタイルの大きさで %.1fpt になります。0〜1000pt でなければなりません"},
@@ -351,6 +351,8 @@ const char *ashi_ja_format(const char *en)
 static const struct {
     const char *en, *ja;
 } phrases[] = {
+    /* a suggestion (base/nearest.c: ashi_did_you_mean) */
+    {ASHI_DID_YOU_MEAN "%s?", "（%1$s ではありませんか？）"},
     /* files (res/) */
     {"does not exist", "ありません"},
     {"is a folder, not a file", "ファイルではなくフォルダです"},
