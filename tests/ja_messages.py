@@ -9,6 +9,7 @@
 # has its Japanese, found the way ja.c finds it; (3) every message of the
 # command line (cli_t in cli/*.c) has its Japanese in cli/text.c, for
 # printf. SPDX-License-Identifier: MIT
+import glob
 import os
 import re
 import sys
@@ -172,7 +173,6 @@ for en in sorted(written):
 # 3. the command line's own messages (cli/text.c): every message the CLI
 # passes through cli_t has its Japanese, printed by printf with the same
 # arguments (in order, or all by position)
-import glob  # noqa: E402
 cli_text = open(src + '/cli/text.c', encoding='utf-8').read()
 body = cli_text[cli_text.index('texts[] = {'):cli_text.index('\n};', cli_text.index('texts[] = {'))]
 cli_entries = {''.join(lit.findall(e.group(1))): ''.join(lit.findall(e.group(2)))

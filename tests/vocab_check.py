@@ -360,7 +360,6 @@ def candidates(v, rnd):
     """Values to hold the schema's verdict against the loader's: the bounds
     in every unit, just inside and outside them, odd spellings, and random
     numbers around the range."""
-    from fractions import Fraction
     ty, lo, hi = v['type'], v['min'], v['max']
     units = (('pt', 1.0), ('mm', 72 / 25.4), ('cm', 72 / 2.54), ('in', 72.0))
     def nums(lo, hi, scale):

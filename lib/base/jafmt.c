@@ -14,7 +14,7 @@
 
 #include "base.h"
 
-enum { MAX_ARGS = 16, MAX_CONVS = 16 };
+enum { MAX_ARGS = 16 };
 
 typedef enum { A_INT, A_LONG, A_LLONG, A_SIZE, A_INTMAX, A_PTRDIFF, A_DOUBLE, A_STR, A_PTR } akind;
 
